@@ -1,1 +1,95 @@
-fn main() {}
+//! `cargo xtask`: Doorstroom's own tooling, in Rust, so that it runs wherever
+//! Cargo does and needs no shell scripts.
+//!
+//! ```text
+//! cargo xtask serve   build the page and serve it with live reload
+//! cargo xtask dist    the optimised release build in dist/, with its sizes
+//! cargo xtask test    every check and test there is; what the CI runs
+//! cargo xtask bench   the benchmarks
+//! ```
+//!
+//! Each command first installs what it needs and is missing (see
+//! `install.rs`), so that on a fresh machine the first run sets everything up
+//! and later runs install nothing.
+
+mod bench;
+mod dist;
+mod install;
+mod process;
+mod serve;
+mod test;
+
+use std::fmt;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+usage: cargo xtask <command>
+
+commands:
+  serve   build the page and serve it on http://127.0.0.1:8080 with live reload
+  dist    build the optimised page into dist/ and print its sizes
+  test    formatting, lints, native tests, browser tests and end-to-end tests
+  bench   the model benchmarks and the page's load time in Chromium";
+
+fn main() -> ExitCode {
+    let mut args = std::env::args().skip(1);
+    let command = args.next();
+    if let Some(extra) = args.next() {
+        eprintln!("error: unexpected argument `{extra}`\n\n{USAGE}");
+        return ExitCode::FAILURE;
+    }
+    let result = match command.as_deref() {
+        Some("serve") => serve::run(),
+        Some("dist") => dist::run(),
+        Some("test") => return test::run(),
+        Some("bench") => bench::run(),
+        Some("help" | "--help" | "-h") => {
+            println!("{USAGE}");
+            Ok(())
+        }
+        Some(other) => Err(Error::new(format!("unknown command `{other}`\n\n{USAGE}"))),
+        None => Err(Error::new(USAGE)),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("error: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The root of the workspace, where `Cargo.toml`, `Trunk.toml` and `dist/`
+/// are.
+fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask/ lies in the workspace root")
+        .to_path_buf()
+}
+
+/// Whatever went wrong, said in one sentence for the person at the terminal.
+#[derive(Debug)]
+pub struct Error(String);
+
+impl Error {
+    pub fn new(message: impl Into<String>) -> Error {
+        Error(message.into())
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl From<io::Error> for Error {
+    fn from(error: io::Error) -> Error {
+        Error(error.to_string())
+    }
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,42 @@
+//! Doorstroom, the web app: the imperative shell around the flow model in
+//! `doorstroom-model`. It is rendered on the client by Leptos and built to
+//! WebAssembly by Trunk; there is no server.
+//!
+//! The app is split into components by region of the page: the masthead,
+//! the controls column, the results area (headline figures and charts) and the
+//! footer. [`App`] lays them out; [`mount`] puts it on the page.
+
+mod app;
+mod canvas;
+mod components;
+mod delta;
+mod format;
+mod history;
+mod i18n;
+mod location;
+mod state;
+mod url;
+mod controls;
+mod footer;
+mod masthead;
+mod results;
+
+pub use app::App;
+
+/// The performance mark set once the app is in the DOM; `cargo xtask bench`
+/// reads it to measure the load time.
+pub const MOUNTED_MARK: &str = "doorstroom:mounted";
+
+/// Mounts the app into `<body>`, for the lifetime of the page.
+///
+/// A panic is reported on the browser console with its Rust message (rather
+/// than as an opaque `unreachable` trap), where the end-to-end tests, which
+/// fail on any console error, will see it.
+pub fn mount() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(App);
+    if let Some(performance) = web_sys::window().and_then(|window| window.performance()) {
+        // Only the benchmark reads the mark; a page without it works the same.
+        let _ = performance.mark(MOUNTED_MARK);
+    }
+}

@@ -1,0 +1,69 @@
+//! Browser tests: the app mounted into a real DOM, in headless Chromium.
+//!
+//! Run by `cargo xtask test` through wasm-bindgen-test-runner and chromedriver
+//! (see `.cargo/config.toml` and `webdriver.json`); they compile to nothing
+//! natively.
+
+#![cfg(target_arch = "wasm32")]
+
+use leptos::mount::mount_to;
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+use web_sys::wasm_bindgen::JsCast;
+use web_sys::{Document, HtmlElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> Document {
+    web_sys::window()
+        .expect("a window")
+        .document()
+        .expect("a document")
+}
+
+/// A fresh, attached `<div>` to mount into, so that tests do not share DOM.
+fn fresh_container() -> HtmlElement {
+    let document = document();
+    let div: HtmlElement = document
+        .create_element("div")
+        .expect("a div")
+        .dyn_into()
+        .expect("an HTML element");
+    document
+        .body()
+        .expect("a body")
+        .append_child(&div)
+        .expect("attached");
+    div
+}
+
+fn text_of(container: &HtmlElement, selector: &str) -> Option<String> {
+    container
+        .query_selector(selector)
+        .expect("a valid selector")
+        .and_then(|element| element.text_content())
+}
+
+#[wasm_bindgen_test]
+fn mounts_with_its_heading() {
+    let container = fresh_container();
+    let _app = mount_to(container.clone(), doorstroom::App);
+    assert_eq!(text_of(&container, "h1").as_deref(), Some("Doorstroom"));
+}
+
+#[wasm_bindgen_test]
+fn footer_shows_the_model_version() {
+    let container = fresh_container();
+    let _app = mount_to(container.clone(), doorstroom::App);
+    assert_eq!(
+        text_of(&container, "footer .model-version").as_deref(),
+        Some(doorstroom_model::VERSION)
+    );
+}
+
+#[wasm_bindgen_test]
+fn unmounting_removes_the_app() {
+    let container = fresh_container();
+    let app = mount_to(container.clone(), doorstroom::App);
+    drop(app);
+    assert_eq!(text_of(&container, "h1"), None);
+}

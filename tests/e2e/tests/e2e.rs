@@ -1,0 +1,123 @@
+//! The end-to-end tests: the `dist/` build in headless Chromium.
+//!
+//! Build `dist/` first (`cargo xtask dist`; `cargo xtask test` does it).
+//! To add a test, write an `async fn(&Harness) -> Result<()>` below and name
+//! it in `main`'s list.
+
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use doorstroom_e2e::{Harness, Result};
+use libtest_mimic::{Arguments, Trial};
+
+async fn the_app_mounts_with_its_heading(harness: &Harness) -> Result<()> {
+    let page = harness.page("").await?;
+    assert_eq!(page.text("h1").await?, "Doorstroom");
+    page.close().await
+}
+
+async fn the_footer_shows_the_model_version(harness: &Harness) -> Result<()> {
+    let page = harness.page("").await?;
+    let version = page.text("footer .model-version").await?;
+    assert_eq!(version, doorstroom_model::VERSION);
+    page.close().await
+}
+
+async fn the_app_logs_no_console_errors(harness: &Harness) -> Result<()> {
+    let mut page = harness.page("").await?;
+    assert_eq!(page.console_errors().await?, Vec::<String>::new());
+    page.close().await
+}
+
+async fn the_app_requests_nothing_beyond_its_origin(harness: &Harness) -> Result<()> {
+    let mut page = harness.page("").await?;
+    // The check sees the app's own requests, so an empty answer below means
+    // nothing foreign was asked for, not that nothing was seen.
+    let requests = page.requests().await?;
+    assert!(
+        requests.iter().any(|url| url.ends_with(".wasm")),
+        "the app's wasm is among its requests: {requests:?}"
+    );
+    assert_eq!(page.foreign_requests().await?, Vec::<String>::new());
+    page.close().await
+}
+
+async fn the_app_works_from_a_folder(harness: &Harness) -> Result<()> {
+    let mut page = harness.page_in_folder("").await?;
+    assert_eq!(page.text("h1").await?, "Doorstroom");
+    assert_eq!(page.console_errors().await?, Vec::<String>::new());
+    assert_eq!(page.foreign_requests().await?, Vec::<String>::new());
+    page.close().await
+}
+
+/// The console check fails on a page that logs an error.
+async fn the_console_check_catches_an_error(harness: &Harness) -> Result<()> {
+    let mut page = harness.fixture("console-error.html").await?;
+    let errors = page.console_errors().await?;
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.contains("deliberate console error")),
+        "the deliberate error is reported: {errors:?}"
+    );
+    assert_eq!(page.foreign_requests().await?, Vec::<String>::new());
+    page.close().await
+}
+
+/// The request check fails on a page that asks another origin for something.
+async fn the_request_check_catches_a_foreign_request(harness: &Harness) -> Result<()> {
+    let mut page = harness.fixture("foreign-request.html").await?;
+    assert_eq!(
+        page.foreign_requests().await?,
+        vec!["http://example.invalid/x.png".to_owned()]
+    );
+    page.close().await
+}
+
+/// Turns each async test into a libtest trial run on the shared runtime.
+macro_rules! trials {
+    ($harness:expr, $runtime:expr, [$($test:ident),* $(,)?]) => {
+        vec![$({
+            let harness = Arc::clone(&$harness);
+            let runtime = Arc::clone(&$runtime);
+            Trial::test(stringify!($test), move || {
+                runtime.block_on($test(&harness)).map_err(|error| error.to_string().into())
+            })
+        }),*]
+    };
+}
+
+fn main() -> ExitCode {
+    let arguments = Arguments::from_args();
+    let harness = match Harness::start() {
+        Ok(harness) => Arc::new(harness),
+        Err(error) => {
+            eprintln!("error: cannot start the end-to-end harness: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let runtime = Arc::new(
+        tokio::runtime::Builder::new_multi_thread()
+            .enable_all()
+            .build()
+            .expect("a tokio runtime"),
+    );
+    let trials = trials!(
+        harness,
+        runtime,
+        [
+            the_app_mounts_with_its_heading,
+            the_footer_shows_the_model_version,
+            the_app_logs_no_console_errors,
+            the_app_requests_nothing_beyond_its_origin,
+            the_app_works_from_a_folder,
+            the_console_check_catches_an_error,
+            the_request_check_catches_a_foreign_request,
+        ]
+    );
+    let conclusion = libtest_mimic::run(&arguments, trials);
+    // The trials are done with the harness; stopping it ends chromedriver and
+    // every browser, then the servers.
+    drop(harness);
+    conclusion.exit_code()
+}

@@ -1,0 +1,31 @@
+//! `cargo xtask bench`: how fast the model computes and how fast the page
+//! loads. Speed is measured here, never asserted in a test.
+//!
+//! - the model crate's own benchmarks (`cargo bench -p doorstroom-model`);
+//! - the release build's load time in headless Chromium: from navigation to
+//!   the app's `doorstroom:mounted` performance mark, over fresh browsers
+//!   (`tests/e2e/benches/load.rs`).
+
+use crate::{Result, dist, install, process, workspace_root};
+
+pub fn run() -> Result<()> {
+    let tools = install::web_tools()?;
+    let browser = install::browser()?;
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
+
+    process::run(
+        tools
+            .command(&cargo)
+            .args(["bench", "-p", "doorstroom-model"]),
+    )?;
+
+    dist::build(&tools)?;
+    process::run(
+        tools
+            .command(&cargo)
+            .args(["bench", "-p", "doorstroom-e2e", "--bench", "load"])
+            .env("CHROMEDRIVER", &browser.chromedriver)
+            .env("CHROME", &browser.chrome)
+            .env("DOORSTROOM_DIST", workspace_root().join("dist")),
+    )
+}
