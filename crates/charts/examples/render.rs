@@ -1,0 +1,60 @@
+//! Writes every chart as SVG into a folder, to look at them:
+//! `cargo run -p doorstroom-charts --example render --features svg -- /tmp/charts [query] [lang] [cursor-week] [scale]`
+use doorstroom_charts::{Chart, ChartInput, PlainFormat, Theme, to_svg};
+use doorstroom_model::{Lang, Scenario};
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let dir = args.get(1).map_or("/tmp/charts", |s| s.as_str());
+    let query = args.get(2).map_or("", |s| s.as_str());
+    let lang = if args.get(3).is_some_and(|s| s == "en") {
+        Lang::En
+    } else {
+        Lang::Nl
+    };
+    let cursor = args.get(4).and_then(|s| s.parse().ok());
+    let scale = args.get(5).and_then(|s| s.parse().ok()).unwrap_or(1.0);
+    std::fs::create_dir_all(dir).expect("output folder");
+    let run = Scenario::from_query(query).0.run();
+    let baseline = Scenario::default().run();
+    let format = PlainFormat { lang };
+    for chart in Chart::ALL {
+        let input = ChartInput {
+            run: &run,
+            baseline: if query.is_empty() {
+                None
+            } else {
+                Some(&baseline)
+            },
+            cursor,
+            lang,
+            format: &format,
+            theme: Theme {
+                scale,
+                large: false,
+            },
+        };
+        let w = (900.0 * scale) as u32;
+        let h = (420.0 * scale) as u32;
+        // plotters' SVG backend writes font sizes / 1.24; a canvas uses them as
+        // they are. Undo that here so the picture shows what the canvas shows.
+        let svg = to_svg(chart, &input, w, h);
+        let svg = svg
+            .split("font-size=\"")
+            .enumerate()
+            .map(|(i, part)| {
+                if i == 0 {
+                    return part.to_string();
+                }
+                let (num, rest) = part.split_once('"').unwrap_or((part, ""));
+                let size = num
+                    .parse::<f64>()
+                    .map_or(num.to_string(), |v| format!("{:.1}", v * 1.24));
+                format!("font-size=\"{size}\"{rest}")
+            })
+            .collect::<String>();
+        let path = format!("{dir}/{}.svg", chart.id());
+        std::fs::write(&path, svg).expect("write svg");
+        println!("{path}");
+    }
+}

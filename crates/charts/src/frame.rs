@@ -1,0 +1,499 @@
+//! The frame every chart shares: layout (title, legend, plot area, margins),
+//! the value axes, text styles and sizes that follow the theme's scale.
+//!
+//! Text is never measured through the backend: on a canvas that would cost a
+//! DOM layout per label (plotters' web font code measures with a `<span>`).
+//! Widths are estimated from the character count instead, with room to spare.
+
+use plotters::coord::Shift;
+use plotters::element::DashedPathElement;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters::style::{FontFamily, FontStyle, RGBColor, TextStyle};
+
+use crate::palette;
+use crate::{Plot, SeriesKind, Theme};
+
+pub(crate) type DrawResult<DB> =
+    Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
+
+/// The font stack: the platform's UI font, no web fonts (the page works offline).
+pub(crate) const FONT: &str = "system-ui, Segoe UI, Roboto, Helvetica, Arial, sans-serif";
+
+/// Sizes in CSS pixels, before the theme's scale.
+pub(crate) const TITLE_PX: f64 = 17.0;
+pub(crate) const LEGEND_PX: f64 = 13.5;
+pub(crate) const TICK_PX: f64 = 12.5;
+pub(crate) const READOUT_PX: f64 = 13.0;
+
+/// Sizes scaled for the device pixel ratio and briefing mode.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Metrics {
+    /// Device pixels per CSS pixel: lines and gaps.
+    pub s: f64,
+    /// Device pixels per CSS pixel of type (larger in briefing mode).
+    pub f: f64,
+}
+
+impl Metrics {
+    pub fn new(theme: Theme) -> Self {
+        let s = if theme.scale.is_finite() && theme.scale > 0.0 {
+            theme.scale.clamp(0.25, 8.0)
+        } else {
+            1.0
+        };
+        let f = if theme.large { s * 1.4 } else { s };
+        Metrics { s, f }
+    }
+
+    /// A length in device pixels.
+    pub fn px(&self, css: f64) -> i32 {
+        (css * self.s).round() as i32
+    }
+
+    /// A line width in device pixels, at least 1.
+    pub fn line(&self, css: f64) -> u32 {
+        ((css * self.s).round() as u32).max(1)
+    }
+
+    /// A font size in device pixels.
+    pub fn font(&self, css: f64) -> f64 {
+        (css * self.f).round()
+    }
+
+    /// An estimate of a text's width in device pixels (generous: ~0.58 em a character).
+    pub fn text_w(&self, text: &str, size: f64, bold: bool) -> i32 {
+        let per = if bold { 0.62 } else { 0.58 };
+        (text.chars().count() as f64 * size * per).ceil() as i32
+    }
+}
+
+pub(crate) fn text_style(
+    size: f64,
+    color: RGBColor,
+    bold: bool,
+    h: HPos,
+    v: VPos,
+) -> TextStyle<'static> {
+    let style = if bold {
+        FontStyle::Bold
+    } else {
+        FontStyle::Normal
+    };
+    FontDesc::new(FontFamily::Name(FONT), size, style)
+        .color(&color)
+        .pos(Pos::new(h, v))
+}
+
+/// One entry of a chart's legend.
+#[derive(Clone, Debug)]
+pub(crate) struct LegendItem {
+    pub label: String,
+    pub color: RGBColor,
+    pub kind: SeriesKind,
+}
+
+/// A value axis from 0 to `max` in `n` steps of `step`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct Scale {
+    pub max: f64,
+    pub step: f64,
+    pub n: usize,
+}
+
+/// The smallest "nice" step (1, 2, 2.5, 5 × 10^k) that is at least `raw`.
+fn nice_step(raw: f64) -> f64 {
+    if !(raw.is_finite() && raw > 0.0) {
+        return 1.0;
+    }
+    let mag = 10f64.powf(raw.log10().floor());
+    for m in [1.0, 2.0, 2.5, 5.0, 10.0] {
+        let step = m * mag;
+        if step >= raw * (1.0 - 1e-9) {
+            return step;
+        }
+    }
+    10.0 * mag
+}
+
+impl Scale {
+    /// About five gridlines from 0 to at least `max` (empty data gives 0..1).
+    pub fn nice(max: f64, min_step: f64) -> Scale {
+        let max = if max.is_finite() && max > 0.0 {
+            max
+        } else {
+            1.0
+        };
+        let step = nice_step(max / 5.0).max(min_step);
+        let n = ((max / step) - 1e-9).ceil().max(1.0) as usize;
+        Scale {
+            max: step * n as f64,
+            step,
+            n,
+        }
+    }
+
+    /// A second axis with the same gridlines (`n` steps), reaching at least `max`.
+    pub fn matched(max: f64, n: usize) -> Scale {
+        let max = if max.is_finite() && max > 0.0 {
+            max
+        } else {
+            1.0
+        };
+        let step = nice_step(max / n as f64);
+        Scale {
+            max: step * n as f64,
+            step,
+            n,
+        }
+    }
+
+    /// A time axis in weeks whose gridlines fall on whole quarters, half
+    /// years and years (13, 26, 52, 104 … weeks), so the decision terms
+    /// (6 months = 26 weeks, 15 months ≈ 65 weeks) read off it.
+    pub fn weeks(max: f64) -> Scale {
+        let max = if max.is_finite() && max > 0.0 {
+            max
+        } else {
+            1.0
+        };
+        let step = [
+            1.0, 2.0, 4.0, 13.0, 26.0, 52.0, 104.0, 208.0, 260.0, 520.0, 1040.0, 2080.0,
+        ]
+        .into_iter()
+        .find(|s| max / s <= 5.0)
+        .unwrap_or_else(|| nice_step(max / 5.0));
+        let n = ((max / step) - 1e-9).ceil().max(1.0) as usize;
+        Scale {
+            max: step * n as f64,
+            step,
+            n,
+        }
+    }
+
+    pub fn ticks(&self) -> impl Iterator<Item = f64> + '_ {
+        (0..=self.n).map(move |i| i as f64 * self.step)
+    }
+}
+
+/// Where everything goes, in pixels relative to the drawing area.
+#[derive(Clone, Debug)]
+pub(crate) struct Frame {
+    pub m: Metrics,
+    /// The area's top-left corner in backend pixels.
+    pub base: (i32, i32),
+    pub width: i32,
+    pub left: i32,
+    pub top: i32,
+    pub right: i32,
+    pub bottom: i32,
+    /// Weeks on the time axis.
+    pub n: usize,
+    title: String,
+    legend: Vec<(LegendItem, i32, i32)>,
+    unit_left: String,
+    unit_right: String,
+    unit_y: i32,
+}
+
+pub(crate) struct Labels<'a> {
+    pub title: &'a str,
+    pub legend: Vec<LegendItem>,
+    pub unit_left: &'a str,
+    pub unit_right: &'a str,
+    /// The widest tick labels on each side (for the margins).
+    pub left_ticks: &'a [String],
+    pub right_ticks: &'a [String],
+}
+
+impl Frame {
+    pub fn layout<DB: DrawingBackend>(
+        area: &DrawingArea<DB, Shift>,
+        theme: Theme,
+        n: usize,
+        labels: Labels,
+    ) -> Frame {
+        let m = Metrics::new(theme);
+        let (w, h) = area.dim_in_pixel();
+        let (width, height) = (w as i32, h as i32);
+        let base = area.get_base_pixel();
+        let pad = m.px(14.0);
+        let title_size = m.font(TITLE_PX);
+        let legend_size = m.font(LEGEND_PX);
+        let tick_size = m.font(TICK_PX);
+
+        let mut y = pad;
+        // Title.
+        y += (title_size * 1.35) as i32;
+        // Legend, wrapped to the width.
+        let swatch = m.px(22.0);
+        let row_h = (legend_size * 1.5) as i32;
+        let mut legend = Vec::with_capacity(labels.legend.len());
+        let (mut x, mut row_y) = (pad, y + m.px(2.0));
+        for item in labels.legend {
+            let item_w = swatch + m.px(6.0) + m.text_w(&item.label, legend_size, false);
+            if x > pad && x + item_w > width - pad {
+                x = pad;
+                row_y += row_h;
+            }
+            legend.push((item, x, row_y));
+            x += item_w + m.px(20.0);
+        }
+        if !legend.is_empty() {
+            y = row_y + row_h;
+        }
+        // Unit labels above the axes, then the plot.
+        let unit_y = y + m.px(4.0);
+        y = unit_y + (tick_size * 1.9) as i32;
+
+        let widest = |ticks: &[String]| {
+            ticks
+                .iter()
+                .map(|t| m.text_w(t, tick_size, false))
+                .max()
+                .unwrap_or(0)
+        };
+        let left = pad + widest(labels.left_ticks) + m.px(8.0);
+        let right_pad = if labels.right_ticks.is_empty() {
+            // Room for half a month label at the right end.
+            m.px(26.0)
+        } else {
+            m.px(8.0) + widest(labels.right_ticks) + pad
+        };
+        let right = (width - right_pad).max(left + 10);
+        let bottom = (height - pad - (tick_size * 1.3) as i32 - m.px(8.0)).max(y + 10);
+
+        Frame {
+            m,
+            base,
+            width,
+            left,
+            top: y,
+            right,
+            bottom,
+            n,
+            title: labels.title.to_string(),
+            legend,
+            unit_left: labels.unit_left.to_string(),
+            unit_right: labels.unit_right.to_string(),
+            unit_y,
+        }
+    }
+
+    /// The pixel x of the left edge of (fractional) week `w`.
+    pub fn xw(&self, w: f64) -> f64 {
+        self.left as f64 + w * (self.right - self.left) as f64 / self.n.max(1) as f64
+    }
+
+    /// The pixel x of the middle of week `i`.
+    pub fn xc(&self, i: usize) -> i32 {
+        self.xw(i as f64 + 0.5).round() as i32
+    }
+
+    /// The pixel y of value `v` on `scale`.
+    pub fn y(&self, scale: &Scale, v: f64) -> i32 {
+        let v = if v.is_finite() {
+            v.clamp(0.0, scale.max)
+        } else {
+            0.0
+        };
+        (self.bottom as f64 - v / scale.max * (self.bottom - self.top) as f64).round() as i32
+    }
+
+    /// The pixel y of `v` for a cursor mark (NaN when `v` is not a number).
+    pub fn mark(&self, scale: &Scale, v: Option<f64>) -> f64 {
+        match v {
+            Some(v) if v.is_finite() => self.y(scale, v) as f64,
+            _ => f64::NAN,
+        }
+    }
+
+    pub fn plot(&self) -> Plot {
+        Plot {
+            left: self.base.0 + self.left,
+            top: self.base.1 + self.top,
+            right: self.base.0 + self.right,
+            bottom: self.base.1 + self.bottom,
+            weeks: self.n,
+        }
+    }
+
+    /// Paper, title, legend and unit labels.
+    pub fn draw_chrome<DB: DrawingBackend>(&self, area: &DrawingArea<DB, Shift>) -> DrawResult<DB> {
+        let m = &self.m;
+        area.fill(&palette::PAPER)?;
+        let pad = m.px(14.0);
+        let title_size = m.font(TITLE_PX);
+        area.draw_text(
+            &self.title,
+            &text_style(title_size, palette::INK, true, HPos::Left, VPos::Top),
+            (pad, pad),
+        )?;
+        let legend_size = m.font(LEGEND_PX);
+        let swatch = m.px(22.0);
+        let row_h = (legend_size * 1.5) as i32;
+        for (item, x, y) in &self.legend {
+            let mid = y + row_h / 2;
+            draw_swatch(area, m, item.kind, item.color, (*x, mid), swatch)?;
+            area.draw_text(
+                &item.label,
+                &text_style(legend_size, palette::INK, false, HPos::Left, VPos::Center),
+                (x + swatch + m.px(6.0), mid),
+            )?;
+        }
+        let tick_size = m.font(TICK_PX);
+        if !self.unit_left.is_empty() {
+            area.draw_text(
+                &self.unit_left,
+                &text_style(tick_size, palette::AXIS, false, HPos::Left, VPos::Top),
+                (pad, self.unit_y),
+            )?;
+        }
+        if !self.unit_right.is_empty() {
+            area.draw_text(
+                &self.unit_right,
+                &text_style(tick_size, palette::AXIS, false, HPos::Right, VPos::Top),
+                (self.width - pad, self.unit_y),
+            )?;
+        }
+        Ok(())
+    }
+
+    /// Horizontal gridlines for `scale` (drawn under the data).
+    pub fn draw_grid<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        scale: &Scale,
+    ) -> DrawResult<DB> {
+        let style = palette::GRID.stroke_width(self.m.line(1.0));
+        for v in scale.ticks().skip(1) {
+            let y = self.y(scale, v);
+            area.draw(&PathElement::new(
+                vec![(self.left, y), (self.right, y)],
+                style,
+            ))?;
+        }
+        Ok(())
+    }
+
+    /// Tick labels of a value axis, on the left or the right of the plot.
+    pub fn draw_value_labels<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        scale: &Scale,
+        labels: &[String],
+        right: bool,
+    ) -> DrawResult<DB> {
+        let size = self.m.font(TICK_PX);
+        let gap = self.m.px(8.0);
+        let (x, h) = if right {
+            (self.right + gap, HPos::Left)
+        } else {
+            (self.left - gap, HPos::Right)
+        };
+        let style = text_style(size, palette::AXIS, false, h, VPos::Center);
+        for (v, label) in scale.ticks().zip(labels) {
+            area.draw_text(label, &style, (x, self.y(scale, v)))?;
+        }
+        Ok(())
+    }
+
+    /// The x axis line along the bottom of the plot.
+    pub fn draw_baseline_axis<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+    ) -> DrawResult<DB> {
+        let style = palette::AXIS.stroke_width(self.m.line(1.0));
+        area.draw(&PathElement::new(
+            vec![(self.left, self.bottom), (self.right, self.bottom)],
+            style,
+        ))
+    }
+}
+
+/// A legend swatch centred vertically on `at.1`, starting at `at.0`.
+pub(crate) fn draw_swatch<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    m: &Metrics,
+    kind: SeriesKind,
+    color: RGBColor,
+    at: (i32, i32),
+    width: i32,
+) -> DrawResult<DB> {
+    let (x, y) = at;
+    match kind {
+        SeriesKind::Stacked | SeriesKind::Area | SeriesKind::Bar => {
+            let half = m.px(6.0);
+            area.draw(&Rectangle::new(
+                [(x, y - half), (x + width, y + half)],
+                color.filled(),
+            ))
+        }
+        SeriesKind::Line | SeriesKind::LineRight => area.draw(&PathElement::new(
+            vec![(x, y), (x + width, y)],
+            color.stroke_width(m.line(3.0)),
+        )),
+        SeriesKind::Ghost | SeriesKind::Reference => {
+            let (dash, gap) = dash_pattern(m, kind);
+            area.draw(&DashedPathElement::new(
+                [(x, y), (x + width, y)],
+                dash,
+                gap,
+                color.stroke_width(m.line(2.0)),
+            ))
+        }
+    }
+}
+
+/// Dash and gap lengths in device pixels.
+pub(crate) fn dash_pattern(m: &Metrics, kind: SeriesKind) -> (i32, i32) {
+    match kind {
+        SeriesKind::Reference => (m.px(3.0).max(1), m.px(3.0).max(1)),
+        _ => (m.px(7.0).max(1), m.px(4.0).max(1)),
+    }
+}
+
+/// The legend of a chart's series (the ghost only when there is a baseline).
+pub(crate) fn legend_for(
+    series: &[crate::Series],
+    has_baseline: bool,
+    lang: doorstroom_model::Lang,
+) -> Vec<LegendItem> {
+    series
+        .iter()
+        .filter(|s| has_baseline || s.kind != SeriesKind::Ghost)
+        .map(|s| LegendItem {
+            label: s.label.get(lang).to_string(),
+            color: s.color,
+            kind: s.kind,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nice_scales_cover_the_data() {
+        let s = Scale::nice(47_000.0, 1.0);
+        assert_eq!(s.step, 10_000.0);
+        assert_eq!(s.max, 50_000.0);
+        assert_eq!(s.n, 5);
+        let s = Scale::nice(0.0, 1.0);
+        assert_eq!((s.max, s.n), (1.0, 1));
+        let s = Scale::nice(12.0, 1.0);
+        assert!(s.max >= 12.0 && s.n <= 6, "{s:?}");
+        let r = Scale::matched(123_456_789.0, 5);
+        assert_eq!(r.n, 5);
+        assert!(r.max >= 123_456_789.0 && r.max <= 250_000_000.0, "{r:?}");
+        let w = Scale::weeks(70.0);
+        assert_eq!((w.step, w.max), (26.0, 78.0));
+        let w = Scale::weeks(763.0);
+        assert_eq!(w.step, 208.0);
+        assert!(Scale::weeks(0.0).max >= 1.0);
+        // A small maximum with a minimum step of 1 (whole weeks).
+        let s = Scale::nice(2.0, 1.0);
+        assert_eq!(s.step, 1.0);
+    }
+}
