@@ -1,4 +1,42 @@
-//! The flow model of Doorstroom. Pure Rust: no web, no UI.
+//! The flow model of Doorstroom: IND asylum cases as weekly cohorts,
+//! decisions, decision terms and penalties. Pure Rust: no web, no UI, no I/O.
+//!
+//! A [`Scenario`] (every assumption, typed, with its source) goes in;
+//! [`simulate`] gives a [`Run`] (weekly series per stream and measure) and
+//! its [`Summary`]. The [`levers`] table is the one source of truth for the
+//! scenario's URL form, ranges and texts. `README.md` beside this crate
+//! documents the model's equations, defaults and calibration.
+
+mod date;
+mod levers;
+mod query;
+mod run;
+mod scenario;
+mod sim;
+mod stream;
+mod summary;
+mod text;
+mod warning;
+
+pub use date::{Date, ParseDateError};
+pub use levers::{
+    LEVER_COUNT, LEVERS, Lever, LeverGroup, LeverKind, LeverValue, Unit, lever, levers,
+};
+pub use query::QUERY_VERSION;
+pub use run::{Aggregate, Column, Measure, Run};
+pub use scenario::{FTE_AT_START, INTAKE_PRESETS, Scenario, TermPolicy, WorkOrder};
+pub use sim::simulate;
+pub use stream::Stream;
+pub use summary::Summary;
+pub use text::{Lang, Text};
+pub use warning::{Warning, WarningKind};
 
 /// The version of this crate, shown in the page's footer.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+impl Scenario {
+    /// Runs the model: the same as [`simulate`].
+    pub fn run(&self) -> Run {
+        simulate(self)
+    }
+}

@@ -1,0 +1,689 @@
+//! The lever table: the one place that says, for every scenario field the
+//! page can change, its URL key, its range and step, its unit, its texts and
+//! its source. URL reading and writing, validation, the page's sliders and
+//! info popovers and the 2N+3 test matrix are all driven by this table.
+
+use crate::date::Date;
+use crate::scenario::{Scenario, TermPolicy, WorkOrder, ymd};
+use crate::text::{Lang, Text, t};
+
+/// The folded groups of levers on the page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum LeverGroup {
+    /// The four headline levers, always visible.
+    Headline,
+    Intake,
+    /// The backlog on the start date.
+    Start,
+    Capacity,
+    Baa,
+    Term,
+    WorkOrder,
+    Penalties,
+    Horizon,
+}
+
+impl LeverGroup {
+    /// Every group, in the page's order.
+    pub const ALL: [LeverGroup; 9] = [
+        LeverGroup::Headline,
+        LeverGroup::Intake,
+        LeverGroup::Start,
+        LeverGroup::Capacity,
+        LeverGroup::Baa,
+        LeverGroup::Term,
+        LeverGroup::WorkOrder,
+        LeverGroup::Penalties,
+        LeverGroup::Horizon,
+    ];
+
+    /// The group's heading.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            LeverGroup::Headline => t("Hoofdknoppen", "Headline levers"),
+            LeverGroup::Intake => t("Instroom", "Intake"),
+            LeverGroup::Start => t("Voorraad op 30 april 2023", "Backlog on 30 April 2023"),
+            LeverGroup::Capacity => t("Capaciteit", "Capacity"),
+            LeverGroup::Baa => t(
+                "Bespoediging Afdoening Asiel (BAA)",
+                "Fast-track project (BAA)",
+            ),
+            LeverGroup::Term => t("Beslistermijn", "Decision term"),
+            LeverGroup::WorkOrder => t("Werkvolgorde", "Work order"),
+            LeverGroup::Penalties => t("Dwangsommen en beroepen", "Penalties and appeals"),
+            LeverGroup::Horizon => t("Horizon", "Horizon"),
+        }
+        .get(lang)
+    }
+}
+
+/// The unit of a number lever. Shares are stored as fractions: show them
+/// multiplied by [`Unit::display_factor`] next to [`Unit::symbol`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Unit {
+    PerYear,
+    Fte,
+    DecisionsPerFteWeek,
+    Share,
+    SharePerYear,
+    Weeks,
+    Months,
+    Euro,
+    EuroPerDay,
+    Cases,
+    FtePerMonth,
+}
+
+impl Unit {
+    /// The unit as written after a number.
+    pub fn symbol(self, lang: Lang) -> &'static str {
+        match self {
+            Unit::PerYear => t("per jaar", "per year"),
+            Unit::Fte => t("fte", "FTE"),
+            Unit::DecisionsPerFteWeek => {
+                t("besluiten per fte per week", "decisions per FTE per week")
+            }
+            Unit::Share => t("%", "%"),
+            Unit::SharePerYear => t("% per jaar", "% per year"),
+            Unit::Weeks => t("weken", "weeks"),
+            Unit::Months => t("maanden", "months"),
+            Unit::Euro => t("euro", "euros"),
+            Unit::EuroPerDay => t("euro per dag", "euros per day"),
+            Unit::Cases => t("zaken", "cases"),
+            Unit::FtePerMonth => t("fte per maand", "FTE per month"),
+        }
+        .get(lang)
+    }
+
+    /// The factor from the stored value to the shown one: 100 for shares
+    /// (stored as fractions, shown as percentages), 1 otherwise.
+    pub fn display_factor(self) -> f64 {
+        match self {
+            Unit::Share | Unit::SharePerYear => 100.0,
+            _ => 1.0,
+        }
+    }
+}
+
+/// What kind of value a lever takes, with its range.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum LeverKind {
+    Number {
+        min: f64,
+        max: f64,
+        step: f64,
+        unit: Unit,
+    },
+    Date {
+        min: Date,
+        max: Date,
+    },
+    /// The options as (URL value, text), in the page's order.
+    Choice {
+        options: &'static [(&'static str, Text)],
+    },
+}
+
+/// A lever's value.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum LeverValue {
+    Number(f64),
+    Date(Date),
+    /// An index into the lever's options.
+    Choice(usize),
+}
+
+/// One lever: a scenario field with its key, range, texts and source.
+pub struct Lever {
+    /// The URL key, readable snake_case.
+    pub key: &'static str,
+    pub group: LeverGroup,
+    pub label: Text,
+    /// One or two sentences for the info popover: what the lever means.
+    pub help: Text,
+    /// Where the default comes from.
+    pub source: Text,
+    pub kind: LeverKind,
+    get: fn(&Scenario) -> LeverValue,
+    /// Writes a value already clamped by [`Lever::set`].
+    put: fn(&mut Scenario, LeverValue),
+}
+
+impl std::fmt::Debug for Lever {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Lever")
+            .field("key", &self.key)
+            .field("kind", &self.kind)
+            .finish()
+    }
+}
+
+impl Lever {
+    /// The lever's value in `s`.
+    pub fn get(&self, s: &Scenario) -> LeverValue {
+        (self.get)(s)
+    }
+
+    /// Sets the lever in `s` to `v`, clamped into range (a number that is not
+    /// finite becomes the default; whole-number fields round). A value of the
+    /// wrong kind is ignored.
+    pub fn set(&self, s: &mut Scenario, v: LeverValue) {
+        if let Some(v) = self.clamp(v) {
+            (self.put)(s, v);
+        }
+    }
+
+    /// The lever's value in `Scenario::default()`.
+    pub fn default_value(&self) -> LeverValue {
+        self.get(&Scenario::default())
+    }
+
+    /// `v` brought into range, or `None` if it is of the wrong kind.
+    pub fn clamp(&self, v: LeverValue) -> Option<LeverValue> {
+        match (self.kind, v) {
+            (LeverKind::Number { min, max, .. }, LeverValue::Number(x)) => {
+                if x.is_finite() {
+                    Some(LeverValue::Number(x.clamp(min, max)))
+                } else {
+                    Some(self.default_value())
+                }
+            }
+            (LeverKind::Date { min, max }, LeverValue::Date(d)) => {
+                Some(LeverValue::Date(d.clamp(min, max)))
+            }
+            (LeverKind::Choice { options }, LeverValue::Choice(i)) => {
+                Some(LeverValue::Choice(i.min(options.len() - 1)))
+            }
+            _ => None,
+        }
+    }
+
+    /// The value as written in a URL: the shortest decimal that reads back
+    /// to the same number, `YYYY-MM-DD`, or the option's URL value.
+    pub fn format(&self, v: LeverValue) -> String {
+        match (self.kind, v) {
+            (LeverKind::Choice { options }, LeverValue::Choice(i)) => options
+                .get(i)
+                .map_or_else(|| i.to_string(), |o| o.0.to_string()),
+            (_, LeverValue::Number(x)) => format!("{x}"),
+            (_, LeverValue::Date(d)) => d.to_string(),
+            (_, LeverValue::Choice(i)) => i.to_string(),
+        }
+    }
+
+    /// Reads a URL value of this lever's kind (not yet clamped), or `None`
+    /// if it cannot be read. Numbers must be finite decimals.
+    pub fn parse(&self, text: &str) -> Option<LeverValue> {
+        match self.kind {
+            LeverKind::Number { .. } => {
+                let looks_decimal = !text.is_empty()
+                    && text.bytes().all(|b| {
+                        b.is_ascii_digit() || matches!(b, b'.' | b'-' | b'+' | b'e' | b'E')
+                    });
+                let x: f64 = if looks_decimal {
+                    text.parse().ok()?
+                } else {
+                    return None;
+                };
+                x.is_finite().then_some(LeverValue::Number(x))
+            }
+            LeverKind::Date { .. } => text.parse().ok().map(LeverValue::Date),
+            LeverKind::Choice { options } => options
+                .iter()
+                .position(|o| o.0 == text)
+                .map(LeverValue::Choice),
+        }
+    }
+}
+
+/// Every lever, in the page's order.
+pub fn levers() -> &'static [Lever] {
+    &LEVERS
+}
+
+/// The lever with URL key `key`.
+pub fn lever(key: &str) -> Option<&'static Lever> {
+    LEVERS.iter().find(|l| l.key == key)
+}
+
+macro_rules! number {
+    ($key:literal, $group:ident, $field:ident as $ty:ident, $min:expr, $max:expr, $step:expr, $unit:ident,
+     label: $label:expr, help: $help:expr, source: $source:expr $(,)?) => {
+        Lever {
+            key: $key,
+            group: LeverGroup::$group,
+            label: $label,
+            help: $help,
+            source: $source,
+            kind: LeverKind::Number { min: $min, max: $max, step: $step, unit: Unit::$unit },
+            get: |s| LeverValue::Number(f64::from(s.$field)),
+            put: |s, v| {
+                if let LeverValue::Number(x) = v {
+                    s.$field = number!(@convert x, $ty);
+                }
+            },
+        }
+    };
+    (@convert $x:ident, f64) => { $x };
+    // Clamped into a non-negative range first, so the cast is exact.
+    (@convert $x:ident, u32) => { $x.round() as u32 };
+}
+
+macro_rules! date {
+    ($key:literal, $group:ident, $field:ident, $min:expr, $max:expr,
+     label: $label:expr, help: $help:expr, source: $source:expr $(,)?) => {
+        Lever {
+            key: $key,
+            group: LeverGroup::$group,
+            label: $label,
+            help: $help,
+            source: $source,
+            kind: LeverKind::Date {
+                min: $min,
+                max: $max,
+            },
+            get: |s| LeverValue::Date(s.$field),
+            put: |s, v| {
+                if let LeverValue::Date(d) = v {
+                    s.$field = d;
+                }
+            },
+        }
+    };
+}
+
+const OFF_ON: &[(&str, Text)] = &[("off", t("uit", "off")), ("on", t("aan", "on"))];
+
+const TERM_OPTIONS: &[(&str, Text)] = &[
+    (
+        "6",
+        t(
+            "6 maanden voor iedereen (verlenging vernietigd)",
+            "6 months for everyone (extension set aside)",
+        ),
+    ),
+    (
+        "15",
+        t(
+            "15 maanden voor aanvragen vóór de einddatum",
+            "15 months for applications before the end date",
+        ),
+    ),
+];
+
+const ORDER_OPTIONS: &[(&str, Text)] = &[
+    ("fifo", t("Oudste eerst (fifo)", "Oldest first (FIFO)")),
+    (
+        "split",
+        t(
+            "Deel op termijnoverschrijders, rest op nieuwe instroom",
+            "Share on cases past term, rest on new intake",
+        ),
+    ),
+    (
+        "court",
+        t(
+            "Zaken met rechterlijke last eerst",
+            "Court-ordered cases first",
+        ),
+    ),
+    ("newest", t("Nieuwste eerst", "Newest first")),
+];
+
+fn term_index(p: TermPolicy) -> usize {
+    match p {
+        TermPolicy::SixMonths => 0,
+        TermPolicy::Extended => 1,
+    }
+}
+
+fn order_index(o: WorkOrder) -> usize {
+    match o {
+        WorkOrder::Fifo => 0,
+        WorkOrder::PastTermShare => 1,
+        WorkOrder::CourtOrdersFirst => 2,
+        WorkOrder::NewestFirst => 3,
+    }
+}
+
+const ORDERS: [WorkOrder; 4] = [
+    WorkOrder::Fifo,
+    WorkOrder::PastTermShare,
+    WorkOrder::CourtOrdersFirst,
+    WorkOrder::NewestFirst,
+];
+
+/// The earliest and latest dates any date lever takes: the start of the
+/// default scenario and ten years on.
+const FIRST_DAY: Date = ymd(2023, 5, 1);
+const LAST_DAY: Date = ymd(2033, 4, 30);
+
+/// The number of levers.
+pub const LEVER_COUNT: usize = 39;
+
+/// The lever table. Order: the page's order within each group.
+pub static LEVERS: [Lever; LEVER_COUNT] = [
+    // ---------------- headline ----------------
+    number!("intake", Headline, intake_per_year as f64, 0.0, 200_000.0, 1_000.0, PerYear,
+        label: t("Instroom", "Intake"),
+        help: t("Asielaanvragen per jaar, alle stromen samen: eerste en herhaalde aanvragen, hervestiging en nareis.",
+                "Applications per year, all streams: first and repeat asylum applications, resettlement and family reunification."),
+        source: t("Brief: ruim 70.000 het meest waarschijnlijk (MPP 49.000 / 67.000 / 77.000).",
+                  "Letter: just over 70,000 most likely (MPP 49,000 / 67,000 / 77,000).")),
+    number!("fte", Headline, fte as f64, 0.0, 2_000.0, 1.0, Fte,
+        label: t("Hoor- en beslismedewerkers spoor 4", "Track-4 hearing and decision officers"),
+        help: t("Doelniveau in fte. Boven 532 wordt geworven: nieuwe mensen zijn pas na de opleiding productief en vragen begeleiding. Minder fte werkt direct.",
+                "Target level in FTE. Above 532, staff are hired: new people are productive only after training and need coaching. Fewer FTE take effect at once."),
+        source: t("Aanname: 532 fte × 0,8 besluiten per week = de opdracht 2023 van 22.184 besluiten (brief).",
+                  "Assumption: 532 FTE × 0.8 decisions a week = the 2023 commission of 22,184 decisions (letter).")),
+    number!("baa", Headline, baa_per_year as f64, 0.0, 40_000.0, 500.0, PerYear,
+        label: t("BAA: extra besluiten", "BAA: extra decisions"),
+        help: t("Extra besluiten per jaar op kansrijke zaken van Syriërs en Jemenieten, bovenop de reguliere capaciteit.",
+                "Extra decisions per year on likely-granted Syrian and Yemeni cases, on top of regular capacity."),
+        source: t("Brief: 13.000 extra zaken in het eerste jaar vanaf mei 2023.",
+                  "Letter: 13,000 extra cases in the first year from May 2023.")),
+    Lever {
+        key: "term",
+        group: LeverGroup::Headline,
+        label: t("Beslistermijn asiel", "Asylum decision term"),
+        help: t(
+            "Zes maanden (art. 42 Vw), of de verlenging tot 15 maanden voor aanvragen vóór de einddatum. ‘6’ betekent: de rechter zet de verlenging opzij, voor iedereen.",
+            "Six months (art. 42 Vw), or the extension to 15 months for applications before the end date. ‘6’ means the courts set the extension aside, for everyone.",
+        ),
+        source: t(
+            "Brief: verlenging tot 15 maanden (WBV 2022/22, 2023/3).",
+            "Letter: extension to 15 months (WBV 2022/22, 2023/3).",
+        ),
+        kind: LeverKind::Choice {
+            options: TERM_OPTIONS,
+        },
+        get: |s| LeverValue::Choice(term_index(s.term)),
+        put: |s, v| {
+            if let LeverValue::Choice(i) = v {
+                s.term = if i == 0 {
+                    TermPolicy::SixMonths
+                } else {
+                    TermPolicy::Extended
+                };
+            }
+        },
+    },
+    // ---------------- intake ----------------
+    number!("intake_growth", Intake, intake_growth as f64, -0.3, 0.5, 0.01, SharePerYear,
+        label: t("Groei van de instroom", "Intake growth"),
+        help: t("Jaarlijkse groei van de instroom, vanaf de startdatum.", "Yearly growth of the intake, from the start date."),
+        source: t("Aanname: geen groei; de brief geeft alleen 2023.", "Assumption: no growth; the letter gives 2023 only.")),
+    number!("share_t1", Intake, share_dublin as f64, 0.0, 0.4, 0.005, Share,
+        label: t("Aandeel spoor 1 (Dublin)", "Share in track 1 (Dublin)"),
+        help: t("Deel van de instroom dat een Dublinzaak is.", "Part of the intake that is a Dublin case."),
+        source: t("Aanname: 12%; geen bron met de verdeling over sporen.", "Assumption: 12%; no source splits the intake by track.")),
+    number!("share_t2", Intake, share_safe_country as f64, 0.0, 0.2, 0.005, Share,
+        label: t("Aandeel spoor 2 (veilig land)", "Share in track 2 (safe country)"),
+        help: t("Deel van de instroom uit een veilig land van herkomst of met bescherming elders in de EU.",
+                "Part of the intake from a safe country of origin or with protection elsewhere in the EU."),
+        source: t("Aanname: 2,5%, passend bij een voorraad van 125 zaken (brief).", "Assumption: 2.5%, in line with a backlog of 125 cases (letter).")),
+    number!("share_nareis", Intake, share_family as f64, 0.0, 0.4, 0.001, Share,
+        label: t("Aandeel nareis", "Share of family reunification"),
+        help: t("Deel van de instroom dat nareis is. Spoor 4 krijgt de rest.", "Part of the intake that is family reunification. Track 4 gets the rest."),
+        source: t("CBS 2022: 10.925 van 47.911.", "CBS 2022: 10,925 of 47,911.")),
+    // ---------------- start ----------------
+    number!("backlog_t4", Start, backlog_general as u32, 0.0, 150_000.0, 1.0, Cases,
+        label: t("Voorraad spoor 4", "Track-4 backlog"),
+        help: t("Openstaande zaken op 30 april 2023, met de leeftijdsopbouw van maart 2023 (3.000 ouder dan 15 maanden, 14.000 van 6 tot 15 maanden).",
+                "Open cases on 30 April 2023, with the age profile of March 2023 (3,000 older than 15 months, 14,000 aged 6 to 15 months)."),
+        source: t("Brief: 33.555; leeftijden: Trouw, april 2023.", "Letter: 33,555; ages: Trouw, April 2023.")),
+    number!("backlog_t1", Start, backlog_dublin as u32, 0.0, 30_000.0, 1.0, Cases,
+        label: t("Voorraad spoor 1", "Track-1 backlog"),
+        help: t("Openstaande zaken op 30 april 2023, gelijk verdeeld over de laatste 26 weken.", "Open cases on 30 April 2023, spread evenly over the last 26 weeks."),
+        source: t("Brief: 3.650.", "Letter: 3,650.")),
+    number!("backlog_t2", Start, backlog_safe_country as u32, 0.0, 10_000.0, 1.0, Cases,
+        label: t("Voorraad spoor 2", "Track-2 backlog"),
+        help: t("Openstaande zaken op 30 april 2023, gelijk verdeeld over de laatste 8 weken.", "Open cases on 30 April 2023, spread evenly over the last 8 weeks."),
+        source: t("Brief: 125.", "Letter: 125.")),
+    number!("backlog_nareis", Start, backlog_family as u32, 0.0, 60_000.0, 1.0, Cases,
+        label: t("Voorraad nareis", "Family-reunification backlog"),
+        help: t("Openstaande nareiszaken op 30 april 2023, gelijk verdeeld over de laatste 52 weken.", "Open family-reunification cases on 30 April 2023, spread evenly over the last 52 weeks."),
+        source: t("Kamervragen 2023: circa 18.000 eind 2022, aangenomen gelijk gebleven.", "Parliamentary answers 2023: about 18,000 at the end of 2022, assumed unchanged.")),
+    // ---------------- capacity ----------------
+    number!("productivity", Capacity, decisions_per_fte_week as f64, 0.2, 3.0, 0.01, DecisionsPerFteWeek,
+        label: t("Productiviteit spoor 4", "Track-4 productivity"),
+        help: t("Besluiten per productieve fte per week.", "Decisions per productive FTE per week."),
+        source: t("Aanname: 0,8 (circa 31 uur per besluit); niet gepubliceerd.", "Assumption: 0.8 (about 31 hours per decision); not published.")),
+    number!("training_weeks", Capacity, training_weeks as u32, 0.0, 104.0, 1.0, Weeks,
+        label: t("Opleidingstijd", "Training time"),
+        help: t("Weken voordat een nieuwe hoor- en beslismedewerker productief is.", "Weeks before a new hearing and decision officer is productive."),
+        source: t("IND 2021/2022: 9 tot 12 maanden; gekozen 10 maanden.", "IND 2021/2022: 9 to 12 months; 10 months chosen.")),
+    number!("coaching", Capacity, coaching_per_trainee as f64, 0.0, 1.0, 0.05, Fte,
+        label: t("Begeleiding per nieuwe medewerker", "Coaching per trainee"),
+        help: t("Productieve fte die ervaren medewerkers per nieuwe medewerker aan begeleiding kwijt zijn.",
+                "Productive FTE experienced staff lose to coaching, per trainee."),
+        source: t("Aanname: 0,25 fte; de IND noemt begeleiding als knelpunt, zonder getal.", "Assumption: 0.25 FTE; the IND names coaching as the bottleneck, without a figure.")),
+    number!("hiring_per_month", Capacity, hiring_per_month as f64, 0.0, 200.0, 1.0, FtePerMonth,
+        label: t("Werving per maand", "Hiring per month"),
+        help: t("Hoeveel fte er per maand hoogstens bij kunnen komen in spoor 4.", "The most track-4 FTE that can be added per month."),
+        source: t("Aanname: 15; de IND groeide in 2022 met 520 formatieplaatsen.", "Assumption: 15; the IND grew by 520 posts in 2022.")),
+    number!("capacity_t1", Capacity, capacity_dublin as f64, 0.0, 40_000.0, 100.0, PerYear,
+        label: t("Besluiten spoor 1", "Track-1 decisions"),
+        help: t("Besluitcapaciteit in spoor 1 per jaar.", "Track-1 decision capacity per year."),
+        source: t("Aanname: instroom plus de daling van de voorraad in 2023 (brief).", "Assumption: intake plus the fall of the backlog in 2023 (letter).")),
+    number!("capacity_t2", Capacity, capacity_safe_country as f64, 0.0, 20_000.0, 100.0, PerYear,
+        label: t("Besluiten spoor 2", "Track-2 decisions"),
+        help: t("Besluitcapaciteit in spoor 2 per jaar.", "Track-2 decision capacity per year."),
+        source: t("Aanname: instroom plus de daling van de voorraad in 2023 (brief).", "Assumption: intake plus the fall of the backlog in 2023 (letter).")),
+    number!("capacity_nareis", Capacity, capacity_family as f64, 0.0, 60_000.0, 100.0, PerYear,
+        label: t("Besluiten nareis", "Family-reunification decisions"),
+        help: t("Besluitcapaciteit voor nareis per jaar.", "Family-reunification decision capacity per year."),
+        source: t("Aanname: iets onder de instroom; de nareisvoorraad groeide in 2022.", "Assumption: a little below intake; the backlog grew in 2022.")),
+    // ---------------- BAA ----------------
+    date!("baa_start", Baa, baa_start, FIRST_DAY, LAST_DAY,
+        label: t("Start BAA", "BAA start"),
+        help: t("Eerste dag van het project Bespoediging Afdoening Asiel.", "First day of the fast-track project."),
+        source: t("Brief: 1 mei 2023.", "Letter: 1 May 2023.")),
+    number!("baa_months", Baa, baa_months as u32, 0.0, 120.0, 1.0, Months,
+        label: t("Looptijd BAA", "BAA duration"),
+        help: t("Maanden dat de BAA loopt.", "Months the BAA runs."),
+        source: t("Brief: doel voor het eerste jaar, evaluatie na een jaar.", "Letter: a target for the first year, evaluated after one year.")),
+    number!("baa_ramp_weeks", Baa, baa_ramp_weeks as u32, 0.0, 52.0, 1.0, Weeks,
+        label: t("Aanloop BAA", "BAA ramp-up"),
+        help: t("Weken waarin de BAA lineair op volle snelheid komt.", "Weeks over which the BAA reaches full speed, linearly."),
+        source: t("Aanname: 8 weken; personeel werd nog geworven.", "Assumption: 8 weeks; staff were still being recruited.")),
+    number!("baa_share", Baa, baa_share as f64, 0.0, 1.0, 0.001, Share,
+        label: t("Doelgroep BAA", "BAA-eligible share"),
+        help: t("Deel van de spoor-4-zaken (voorraad en instroom) van Syriërs en Jemenieten dat in de BAA past.",
+                "Part of track-4 cases (backlog and intake) of Syrians and Yemenis eligible for the BAA."),
+        source: t("IND april 2023: circa 18.000 van de 33.555 zaken.", "IND April 2023: about 18,000 of the 33,555 cases.")),
+    // ---------------- term ----------------
+    date!("ext_until", Term, ext_until, ymd(2022, 9, 27), LAST_DAY,
+        label: t("Verlenging voor aanvragen tot", "Extension for applications until"),
+        help: t("Aanvragen vóór deze dag krijgen 15 maanden (als de termijn op 27 september 2022 nog liep); latere 6 maanden.",
+                "Applications before this day get 15 months (if the term still ran on 27 September 2022); later ones 6 months."),
+        source: t("WBV 2023/3: tot 1 januari 2024.", "WBV 2023/3: until 1 January 2024.")),
+    number!("term_nareis", Term, term_family_months as u32, 1.0, 24.0, 1.0, Months,
+        label: t("Beslistermijn nareis", "Family-reunification term"),
+        help: t("Beslistermijn voor nareis in maanden.", "Decision term for family reunification, in months."),
+        source: t("Aanname: 3 maanden plus 3 maanden verlenging.", "Assumption: 3 months plus a 3-month extension.")),
+    // ---------------- work order ----------------
+    Lever {
+        key: "order",
+        group: LeverGroup::WorkOrder,
+        label: t("Werkvolgorde", "Work order"),
+        help: t(
+            "Welke zaken de reguliere capaciteit eerst oppakt.",
+            "Which cases regular capacity takes first.",
+        ),
+        source: t(
+            "Brief: de prognose gaat uit van 70% op termijnoverschrijders, 30% op nieuwe instroom, fifo.",
+            "Letter: the forecast puts 70% on cases past term, 30% on new intake, FIFO.",
+        ),
+        kind: LeverKind::Choice {
+            options: ORDER_OPTIONS,
+        },
+        get: |s| LeverValue::Choice(order_index(s.work_order)),
+        put: |s, v| {
+            if let LeverValue::Choice(i) = v {
+                s.work_order = ORDERS[i.min(ORDERS.len() - 1)];
+            }
+        },
+    },
+    number!("past_term_share", WorkOrder, past_term_share as f64, 0.0, 1.0, 0.05, Share,
+        label: t("Deel op termijnoverschrijders", "Share on cases past term"),
+        help: t("Bij de verdeelde werkvolgorde: deel van de capaciteit op zaken over de termijn.", "With the split work order: part of capacity on cases past their term."),
+        source: t("Brief: 70%.", "Letter: 70%.")),
+    // ---------------- penalties ----------------
+    Lever {
+        key: "statutory_asylum",
+        group: LeverGroup::Penalties,
+        label: t("Wettelijke dwangsom asiel", "Statutory penalty, asylum"),
+        help: t(
+            "Dwangsom bij niet tijdig beslissen (Awb 4:17): €23, €35, €45 per dag, hoogstens €1.442. Voor asiel opgeschort.",
+            "Penalty for late decisions (Awb 4:17): €23, €35, €45 a day, at most €1,442. Suspended for asylum.",
+        ),
+        source: t(
+            "Tijdelijke wet opschorting dwangsommen IND; RvS 30-11-2022.",
+            "Temporary suspension act; Council of State 30 Nov 2022.",
+        ),
+        kind: LeverKind::Choice { options: OFF_ON },
+        get: |s| LeverValue::Choice(usize::from(s.statutory_asylum)),
+        put: |s, v| {
+            if let LeverValue::Choice(i) = v {
+                s.statutory_asylum = i == 1;
+            }
+        },
+    },
+    Lever {
+        key: "statutory_nareis",
+        group: LeverGroup::Penalties,
+        label: t(
+            "Wettelijke dwangsom nareis",
+            "Statutory penalty, family reunification",
+        ),
+        help: t(
+            "Dwangsom bij niet tijdig beslissen op nareis (Awb 4:17).",
+            "Penalty for late family-reunification decisions (Awb 4:17).",
+        ),
+        source: t(
+            "Geldt voor nareis (niet opgeschort).",
+            "Due for family reunification (not suspended).",
+        ),
+        kind: LeverKind::Choice { options: OFF_ON },
+        get: |s| LeverValue::Choice(usize::from(s.statutory_family)),
+        put: |s, v| {
+            if let LeverValue::Choice(i) = v {
+                s.statutory_family = i == 1;
+            }
+        },
+    },
+    number!("notice_share", Penalties, notice_share as f64, 0.0, 1.0, 0.01, Share,
+        label: t("Ingebrekestellingen", "Notices of default"),
+        help: t("Deel van de wachtenden over de termijn dat de IND in gebreke stelt.", "Part of those waiting past their term who send a notice of default."),
+        source: t("Aanname, gekalibreerd op 20.000 beroepen tot eind 2024 (brief).", "Assumption, calibrated to 20,000 appeals through 2024 (letter).")),
+    number!("notice_weeks", Penalties, notice_weeks as u32, 0.0, 52.0, 1.0, Weeks,
+        label: t("Wachttijd tot ingebrekestelling", "Delay before the notice"),
+        help: t("Weken na het verlopen van de termijn tot de ingebrekestelling.", "Weeks after the term lapses before the notice is sent."),
+        source: t("Aanname: 4 weken.", "Assumption: 4 weeks.")),
+    number!("appeal_share", Penalties, appeal_share as f64, 0.0, 1.0, 0.01, Share,
+        label: t("Beroepen niet tijdig beslissen", "Appeals for late decisions"),
+        help: t("Deel van wie in gebreke stelde en nog wacht, dat beroep instelt (BNTB).", "Part of those with a notice, still waiting, who appeal (BNTB)."),
+        source: t("Aanname, gekalibreerd op 20.000 beroepen tot eind 2024 (brief).", "Assumption, calibrated to 20,000 appeals through 2024 (letter).")),
+    number!("appeal_weeks", Penalties, appeal_weeks as u32, 0.0, 52.0, 1.0, Weeks,
+        label: t("Wachttijd tot beroep", "Delay before the appeal"),
+        help: t("Weken na de vroegst mogelijke dag (twee weken na de ingebrekestelling) tot het beroep.",
+                "Weeks after the earliest possible day (two weeks after the notice) before the appeal."),
+        source: t("Awb 6:12; aanname: 1 week.", "Awb 6:12; assumption: 1 week.")),
+    number!("court_weeks", Penalties, court_weeks as u32, 0.0, 104.0, 1.0, Weeks,
+        label: t("Doorlooptijd rechtbank", "Court lead time"),
+        help: t("Weken van beroep tot uitspraak.", "Weeks from appeal to ruling."),
+        source: t("Aanname: 12 weken.", "Assumption: 12 weeks.")),
+    number!("court_term_weeks", Penalties, court_term_weeks as u32, 0.0, 52.0, 1.0, Weeks,
+        label: t("Termijn van de rechter", "Term set by the court"),
+        help: t("Weken die de rechter de IND geeft om alsnog te beslissen.", "Weeks the court gives the IND to decide."),
+        source: t("Rb Den Haag 2023: 8 weken.", "District court The Hague 2023: 8 weeks.")),
+    number!("court_penalty_day", Penalties, court_penalty_per_day as f64, 0.0, 1_000.0, 10.0, EuroPerDay,
+        label: t("Dwangsom van de rechter per dag", "Court penalty per day"),
+        help: t("Dwangsom per dag na de termijn van de rechter.", "Penalty per day after the court's term."),
+        source: t("Rb Den Haag 2023: €100 per dag.", "District court The Hague 2023: €100 a day.")),
+    number!("court_penalty_cap", Penalties, court_penalty_cap as f64, 0.0, 50_000.0, 500.0, Euro,
+        label: t("Maximum dwangsom van de rechter", "Court penalty cap"),
+        help: t("Hoogste dwangsom per zaak.", "Highest court penalty per case."),
+        source: t("Rb Den Haag 2023: €7.500.", "District court The Hague 2023: €7,500.")),
+    number!("legal_costs", Penalties, legal_costs_per_appeal as f64, 0.0, 5_000.0, 1.0, Euro,
+        label: t("Proceskosten per beroep", "Legal costs per appeal"),
+        help: t("Proceskostenvergoeding per beroep, ook als de IND vóór de uitspraak beslist (Awb 8:75a).",
+                "Legal-costs award per appeal, also when the IND decides before the ruling (Awb 8:75a)."),
+        source: t("Aanname: één punt Bpb, waarde 2023 (€837).", "Assumption: one point of the costs decree, 2023 value (€837).")),
+    // ---------------- horizon ----------------
+    date!("until", Horizon, end, ymd(2023, 6, 1), LAST_DAY,
+        label: t("Tot en met", "Until"),
+        help: t("Laatste gesimuleerde dag, hoogstens tien jaar na de start.", "Last simulated day, at most ten years after the start."),
+        source: t("Ontwerp: standaard eind 2026.", "Design: end of 2026 by default.")),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_are_unique_and_readable() {
+        let mut keys: Vec<_> = levers().iter().map(|l| l.key).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        assert_eq!(keys.len(), LEVER_COUNT);
+        for k in keys {
+            assert!(
+                k.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_'),
+                "{k}"
+            );
+            assert_ne!(k, "v", "v is the format version");
+        }
+    }
+
+    #[test]
+    fn headline_keys_are_the_issue_s() {
+        for key in ["intake", "fte", "baa", "term"] {
+            assert_eq!(lever(key).unwrap().group, LeverGroup::Headline);
+        }
+        assert!(lever("ext_until").is_some());
+        assert!(lever("nope").is_none());
+    }
+
+    #[test]
+    fn defaults_are_in_range_and_texts_present() {
+        for l in levers() {
+            let d = l.default_value();
+            assert_eq!(l.clamp(d), Some(d), "{}", l.key);
+            for text in [l.label, l.help, l.source] {
+                assert!(!text.nl.is_empty() && !text.en.is_empty(), "{}", l.key);
+            }
+            if let LeverKind::Number { min, max, step, .. } = l.kind {
+                assert!(min < max && step > 0.0, "{}", l.key);
+            }
+        }
+    }
+
+    #[test]
+    fn the_end_test_s_query_is_in_range() {
+        let fte = lever("fte").unwrap();
+        assert_eq!(
+            fte.clamp(LeverValue::Number(600.0)),
+            Some(LeverValue::Number(600.0))
+        );
+        assert_ne!(fte.default_value(), LeverValue::Number(600.0));
+    }
+
+    #[test]
+    fn set_clamps_and_ignores_the_wrong_kind() {
+        let mut s = Scenario::default();
+        let intake = lever("intake").unwrap();
+        intake.set(&mut s, LeverValue::Number(1e12));
+        assert_eq!(s.intake_per_year, 200_000.0);
+        intake.set(&mut s, LeverValue::Number(f64::NAN));
+        assert_eq!(s.intake_per_year, 70_000.0);
+        intake.set(&mut s, LeverValue::Choice(3));
+        assert_eq!(s.intake_per_year, 70_000.0);
+        let order = lever("order").unwrap();
+        order.set(&mut s, LeverValue::Choice(99));
+        assert_eq!(s.work_order, WorkOrder::NewestFirst);
+        assert!(matches!(order.kind, LeverKind::Choice { options } if options.len() == 4));
+    }
+}

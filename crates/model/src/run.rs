@@ -1,0 +1,382 @@
+//! The result of a run: weekly series in one flat, column-major buffer.
+//!
+//! Every [`Measure`] has five columns: one per stream and one for all
+//! streams together. Column `c` holds `weeks` values starting at
+//! `c * weeks`, so a chart reads one contiguous slice.
+
+use crate::date::Date;
+use crate::stream::Stream;
+use crate::summary::Summary;
+use crate::text::{Lang, Text, t};
+
+/// What a column measures. Counts are whole cases; money is euros; stocks
+/// are at the end of the week, flows are during the week.
+///
+/// The backlog statuses are disjoint and add up to [`Measure::Backlog`]:
+/// within term + past term (no notice) + notice sent (no appeal) + appeal
+/// pending (no ruling) + court order running.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Measure {
+    /// Applications filed this week.
+    Intake,
+    /// Decisions this week, regular and BAA.
+    Decisions,
+    /// Of which by the BAA.
+    DecisionsBaa,
+    /// Regular decision capacity this week (whole decisions), used or not.
+    Capacity,
+    /// Open cases at the end of the week.
+    Backlog,
+    /// Open cases whose term has not lapsed.
+    BacklogWithinTerm,
+    /// Open cases past their term without a notice of default.
+    BacklogPastTerm,
+    /// Open cases with a notice of default, no appeal.
+    BacklogNoticeSent,
+    /// Open cases with an appeal for not deciding in time, not yet ruled on.
+    BacklogAppealPending,
+    /// Open cases with a court order to decide (its term may still run).
+    BacklogCourtOrder,
+    /// All open cases past their term: the last four statuses together.
+    BacklogOverdue,
+    /// Notices of default sent this week.
+    NoticesSent,
+    /// Appeals for not deciding in time (BNTB) filed this week.
+    AppealsFiled,
+    /// Court rulings ordering a decision this week.
+    CourtOrders,
+    /// Statutory penalties (Awb 4:17) accrued this week, euros.
+    PenaltyStatutoryEur,
+    /// Court penalties accrued this week, euros.
+    PenaltyCourtEur,
+    /// Legal-costs awards for the appeals filed this week, euros.
+    LegalCostsEur,
+    /// Penalties and legal costs this week, euros.
+    CostEur,
+    /// Penalties and legal costs from the start through this week, euros.
+    CostCumulativeEur,
+    /// Decisions this week on cases still within their term.
+    DecidedWithinTerm,
+    /// Mean age, in weeks, of the cases decided this week (0 if none).
+    DecidedAgeWeeks,
+    /// Mean wait, in weeks, of the cases filed this week (see README).
+    ExpectedWaitWeeks,
+    /// Productive track-4 FTE (after coaching), in the track-4 column.
+    ProductiveFte,
+    /// Track-4 FTE in training, in the track-4 column.
+    TraineeFte,
+}
+
+/// How a measure's all-streams column is formed from the stream columns.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Total {
+    Sum,
+    /// The mean weighted by another measure (decisions for ages, intake for
+    /// waits).
+    WeightedBy(Measure),
+}
+
+impl Measure {
+    /// Every measure, in column order.
+    pub const ALL: [Measure; 24] = [
+        Measure::Intake,
+        Measure::Decisions,
+        Measure::DecisionsBaa,
+        Measure::Capacity,
+        Measure::Backlog,
+        Measure::BacklogWithinTerm,
+        Measure::BacklogPastTerm,
+        Measure::BacklogNoticeSent,
+        Measure::BacklogAppealPending,
+        Measure::BacklogCourtOrder,
+        Measure::BacklogOverdue,
+        Measure::NoticesSent,
+        Measure::AppealsFiled,
+        Measure::CourtOrders,
+        Measure::PenaltyStatutoryEur,
+        Measure::PenaltyCourtEur,
+        Measure::LegalCostsEur,
+        Measure::CostEur,
+        Measure::CostCumulativeEur,
+        Measure::DecidedWithinTerm,
+        Measure::DecidedAgeWeeks,
+        Measure::ExpectedWaitWeeks,
+        Measure::ProductiveFte,
+        Measure::TraineeFte,
+    ];
+
+    /// The snake_case name used in CSV headers.
+    pub fn key(self) -> &'static str {
+        match self {
+            Measure::Intake => "intake",
+            Measure::Decisions => "decisions",
+            Measure::DecisionsBaa => "decisions_baa",
+            Measure::Capacity => "capacity",
+            Measure::Backlog => "backlog",
+            Measure::BacklogWithinTerm => "backlog_within_term",
+            Measure::BacklogPastTerm => "backlog_past_term",
+            Measure::BacklogNoticeSent => "backlog_notice_sent",
+            Measure::BacklogAppealPending => "backlog_appeal_pending",
+            Measure::BacklogCourtOrder => "backlog_court_order",
+            Measure::BacklogOverdue => "backlog_overdue",
+            Measure::NoticesSent => "notices_sent",
+            Measure::AppealsFiled => "appeals_filed",
+            Measure::CourtOrders => "court_orders",
+            Measure::PenaltyStatutoryEur => "penalty_statutory_eur",
+            Measure::PenaltyCourtEur => "penalty_court_eur",
+            Measure::LegalCostsEur => "legal_costs_eur",
+            Measure::CostEur => "cost_eur",
+            Measure::CostCumulativeEur => "cost_cumulative_eur",
+            Measure::DecidedWithinTerm => "decided_within_term",
+            Measure::DecidedAgeWeeks => "decided_age_weeks",
+            Measure::ExpectedWaitWeeks => "expected_wait_weeks",
+            Measure::ProductiveFte => "productive_fte",
+            Measure::TraineeFte => "trainee_fte",
+        }
+    }
+
+    /// The measure's name for people.
+    pub fn label(self, lang: Lang) -> &'static str {
+        self.text().get(lang)
+    }
+
+    fn text(self) -> Text {
+        match self {
+            Measure::Intake => t("Instroom", "Intake"),
+            Measure::Decisions => t("Besluiten", "Decisions"),
+            Measure::DecisionsBaa => t("Besluiten BAA", "BAA decisions"),
+            Measure::Capacity => t("Capaciteit", "Capacity"),
+            Measure::Backlog => t("Voorraad", "Backlog"),
+            Measure::BacklogWithinTerm => t("Binnen de termijn", "Within term"),
+            Measure::BacklogPastTerm => t("Over de termijn", "Past term"),
+            Measure::BacklogNoticeSent => t("In gebreke gesteld", "Notice of default sent"),
+            Measure::BacklogAppealPending => t("Beroep aanhangig", "Appeal pending"),
+            Measure::BacklogCourtOrder => t("Last van de rechter", "Court order"),
+            Measure::BacklogOverdue => t("Termijn verstreken (alle)", "Past term (all)"),
+            Measure::NoticesSent => t("Ingebrekestellingen", "Notices of default"),
+            Measure::AppealsFiled => t(
+                "Beroepen niet tijdig beslissen",
+                "Appeals for late decisions",
+            ),
+            Measure::CourtOrders => t("Uitspraken", "Court orders"),
+            Measure::PenaltyStatutoryEur => t("Wettelijke dwangsom", "Statutory penalty"),
+            Measure::PenaltyCourtEur => t("Dwangsom rechter", "Court penalty"),
+            Measure::LegalCostsEur => t("Proceskosten", "Legal costs"),
+            Measure::CostEur => t("Kosten", "Cost"),
+            Measure::CostCumulativeEur => t("Kosten cumulatief", "Cumulative cost"),
+            Measure::DecidedWithinTerm => t("Binnen de termijn beslist", "Decided within term"),
+            Measure::DecidedAgeWeeks => {
+                t("Leeftijd bij besluit (weken)", "Age at decision (weeks)")
+            }
+            Measure::ExpectedWaitWeeks => t("Verwachte wachttijd (weken)", "Expected wait (weeks)"),
+            Measure::ProductiveFte => t("Productieve fte", "Productive FTE"),
+            Measure::TraineeFte => t("Fte in opleiding", "FTE in training"),
+        }
+    }
+
+    pub(crate) fn total(self) -> Total {
+        match self {
+            Measure::DecidedAgeWeeks => Total::WeightedBy(Measure::Decisions),
+            Measure::ExpectedWaitWeeks => Total::WeightedBy(Measure::Intake),
+            _ => Total::Sum,
+        }
+    }
+}
+
+/// One column: a measure for one stream, or for all streams (`None`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Column {
+    pub measure: Measure,
+    pub stream: Option<Stream>,
+}
+
+impl Column {
+    /// The all-streams column of `measure`.
+    pub fn total(measure: Measure) -> Column {
+        Column {
+            measure,
+            stream: None,
+        }
+    }
+
+    /// The column of `measure` for `stream`.
+    pub fn of(measure: Measure, stream: Stream) -> Column {
+        Column {
+            measure,
+            stream: Some(stream),
+        }
+    }
+
+    fn index(self) -> usize {
+        self.measure as usize * SLOTS + self.stream.map_or(TOTAL_SLOT, Stream::index)
+    }
+}
+
+/// How weekly values become monthly or yearly ones.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Aggregate {
+    /// For flows: intake, decisions, costs.
+    Sum,
+    /// For stocks: the backlog at the end of the period.
+    Last,
+    /// For rates and ages.
+    Mean,
+}
+
+const SLOTS: usize = 5;
+const TOTAL_SLOT: usize = 4;
+
+/// The weekly series of one run.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Run {
+    start: Date,
+    weeks: usize,
+    data: Vec<f64>,
+}
+
+impl Run {
+    /// A run of `weeks` weeks from `start`, all zeros.
+    pub(crate) fn zeroed(start: Date, weeks: usize) -> Run {
+        Run {
+            start,
+            weeks,
+            data: vec![0.0; weeks * SLOTS * Measure::ALL.len()],
+        }
+    }
+
+    /// The number of weeks.
+    pub fn weeks(&self) -> usize {
+        self.weeks
+    }
+
+    /// The first day of week `week` (a Monday for the default start).
+    pub fn week_start(&self, week: usize) -> Date {
+        self.start.add_days(7 * week as i64)
+    }
+
+    /// The weekly values of a column; `len() == weeks()`.
+    pub fn series(&self, c: Column) -> &[f64] {
+        let i = c.index() * self.weeks;
+        &self.data[i..i + self.weeks]
+    }
+
+    pub(crate) fn series_mut(&mut self, c: Column) -> &mut [f64] {
+        let i = c.index() * self.weeks;
+        &mut self.data[i..i + self.weeks]
+    }
+
+    /// The all-streams column of `m`.
+    pub fn total(&self, m: Measure) -> &[f64] {
+        self.series(Column::total(m))
+    }
+
+    /// The total backlog at the end of each week.
+    pub fn backlog(&self) -> &[f64] {
+        self.total(Measure::Backlog)
+    }
+
+    /// Penalties and legal costs from the start through each week, euros.
+    pub fn cost_cumulative(&self) -> &[f64] {
+        self.total(Measure::CostCumulativeEur)
+    }
+
+    /// The column by calendar month (keyed by the month's first day; a week
+    /// belongs to the month in which it starts).
+    pub fn monthly(&self, c: Column, agg: Aggregate) -> Vec<(Date, f64)> {
+        self.grouped(c, agg, |d| d.first_of_month())
+    }
+
+    /// The column by calendar year (a week belongs to the year in which it
+    /// starts).
+    pub fn yearly(&self, c: Column, agg: Aggregate) -> Vec<(i32, f64)> {
+        self.grouped(c, agg, Date::year)
+    }
+
+    fn grouped<K: PartialEq + Copy>(
+        &self,
+        c: Column,
+        agg: Aggregate,
+        key: impl Fn(Date) -> K,
+    ) -> Vec<(K, f64)> {
+        let values = self.series(c);
+        let mut out: Vec<(K, f64)> = Vec::new();
+        let mut count = 0usize;
+        for (w, &v) in values.iter().enumerate() {
+            let k = key(self.week_start(w));
+            match out.last_mut() {
+                Some((last, acc)) if *last == k => {
+                    count += 1;
+                    match agg {
+                        Aggregate::Sum | Aggregate::Mean => *acc += v,
+                        Aggregate::Last => *acc = v,
+                    }
+                }
+                _ => {
+                    finish_mean(&mut out, agg, count);
+                    out.push((k, v));
+                    count = 1;
+                }
+            }
+        }
+        finish_mean(&mut out, agg, count);
+        out
+    }
+
+    /// The headline figures.
+    pub fn summary(&self) -> Summary {
+        Summary::of(self)
+    }
+}
+
+fn finish_mean<K>(out: &mut [(K, f64)], agg: Aggregate, count: usize) {
+    if let (Aggregate::Mean, Some((_, acc))) = (agg, out.last_mut()) {
+        *acc /= count.max(1) as f64;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run_with_ramp() -> Run {
+        let start = Date::from_ymd(2023, 5, 1).unwrap();
+        let mut run = Run::zeroed(start, 10);
+        for (w, v) in run
+            .series_mut(Column::total(Measure::Intake))
+            .iter_mut()
+            .enumerate()
+        {
+            *v = w as f64;
+        }
+        run
+    }
+
+    #[test]
+    fn columns_are_contiguous_and_distinct() {
+        let run = run_with_ramp();
+        assert_eq!(
+            run.total(Measure::Intake),
+            &[0., 1., 2., 3., 4., 5., 6., 7., 8., 9.]
+        );
+        assert!(
+            run.series(Column::of(Measure::Intake, Stream::General))
+                .iter()
+                .all(|&v| v == 0.0)
+        );
+        assert_eq!(run.week_start(9).to_string(), "2023-07-03");
+    }
+
+    #[test]
+    fn months_group_by_week_start() {
+        let run = run_with_ramp();
+        let c = Column::total(Measure::Intake);
+        // May 2023 has weeks starting 1, 8, 15, 22, 29 May; June 5, 12, 19, 26.
+        let sum = run.monthly(c, Aggregate::Sum);
+        assert_eq!(sum[0], (Date::from_ymd(2023, 5, 1).unwrap(), 10.0));
+        assert_eq!(sum[1].1, 5.0 + 6.0 + 7.0 + 8.0);
+        assert_eq!(sum[2], (Date::from_ymd(2023, 7, 1).unwrap(), 9.0));
+        assert_eq!(run.monthly(c, Aggregate::Last)[0].1, 4.0);
+        assert_eq!(run.monthly(c, Aggregate::Mean)[1].1, 6.5);
+        assert_eq!(run.yearly(c, Aggregate::Sum), vec![(2023, 45.0)]);
+    }
+}

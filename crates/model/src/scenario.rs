@@ -1,0 +1,325 @@
+//! The scenario: every assumption of a run, typed, with its default and the
+//! default's source.
+//!
+//! `Scenario::default()` is the seed letter's world on 1 May 2023 with the
+//! BAA project on. Sources are cited as "seed" (the 2023 letter of the State
+//! Secretary, `shared/seed/000_6f1032897c3b76ca.txt`), "parameters.md: <row>"
+//! (`shared/reference/parameters.md`) or "assumption:" with the reason.
+//! The ranges of the fields, their URL keys and their texts live in the lever
+//! table (`levers.rs`); this file only says what the numbers mean.
+
+use crate::date::Date;
+
+/// Which decision term applies to the asylum tracks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum TermPolicy {
+    /// Six months for every asylum application (art. 42 Vw): the extension
+    /// is set aside by the courts, retroactively.
+    SixMonths,
+    /// Fifteen months (six plus the nine-month extension of WBV 2022/22 and
+    /// 2023/3) for applications filed before [`Scenario::ext_until`] whose
+    /// six-month term had not lapsed on 27 September 2022; six months for
+    /// the rest.
+    Extended,
+}
+
+/// The order in which regular decision capacity picks cases.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum WorkOrder {
+    /// First in, first out: the oldest application first.
+    Fifo,
+    /// The seed's forecast: a share of the capacity on cases past their term
+    /// (oldest first), the rest on cases within their term (oldest first).
+    PastTermShare,
+    /// Cases with a running court order first (oldest first), then FIFO.
+    CourtOrdersFirst,
+    /// The newest application first (last in, first out).
+    NewestFirst,
+}
+
+/// Every assumption of a run. Construct with `Scenario::default()` or from a
+/// URL with [`Scenario::from_query`], then change fields; `validated()`
+/// clamps what is out of range.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Scenario {
+    // ---- horizon ----
+    /// First simulated day, a Monday. Default 2023-05-01: seed, the day after
+    /// the backlog count of 30 April 2023 (not a lever: the starting backlog
+    /// is that day's count).
+    pub start: Date,
+    /// Last simulated day. Default 2026-12-31: DESIGN.md ("default to end
+    /// 2026"); at most ten years after `start`.
+    pub end: Date,
+
+    // ---- intake ----
+    /// Applications per year, all streams (first and repeat asylum
+    /// applications, resettlement and family reunification). Default 70,000:
+    /// seed, "ruim 70.000" judged most likely (MPP 2023: 49,000 / 67,000 /
+    /// 77,000).
+    pub intake_per_year: f64,
+    /// Growth of the intake per year, as a fraction (0.1 = +10% a year,
+    /// compounded weekly). Default 0: assumption, the seed gives one figure
+    /// for 2023 only.
+    pub intake_growth: f64,
+    /// Share of the intake in track 1 (Dublin), a fraction. Default 0.12:
+    /// assumption, about one in six first asylum applications is a Dublin
+    /// claim; parameters.md gives no split by track.
+    pub share_dublin: f64,
+    /// Share of the intake in track 2 (safe country), a fraction. Default
+    /// 0.025: assumption, small enough that the track-2 backlog of 125
+    /// (seed) is a few weeks of intake.
+    pub share_safe_country: f64,
+    /// Share of the intake that is family reunification (nareis), a fraction.
+    /// Default 0.228: parameters.md "2022 intake", 10,925 of 47,911.
+    /// Track 4 gets the rest of the intake.
+    pub share_family: f64,
+
+    // ---- the backlog on 30 April 2023 ----
+    /// Open track-4 cases at the start. Default 33,555: seed (30 April 2023).
+    /// Its age profile is fixed by parameters.md "age of the track-4
+    /// backlog": see `initial.rs`.
+    pub backlog_general: u32,
+    /// Open track-1 cases at the start. Default 3,650: seed.
+    pub backlog_dublin: u32,
+    /// Open track-2 cases at the start. Default 125: seed.
+    pub backlog_safe_country: u32,
+    /// Open family-reunification cases at the start. Default 18,000:
+    /// parameters.md "stock at the end of 2022" (about 18,000 nareis cases
+    /// open), assumed unchanged to 30 April 2023.
+    pub backlog_family: u32,
+
+    // ---- capacity ----
+    /// Track-4 hearing and decision officers, FTE, as the target level.
+    /// Default 532: assumption, the level that with `decisions_per_fte_week`
+    /// gives the 2023 commission of 22,184 track-4 decisions a year (seed):
+    /// 532 x 0.8 x 52.18 = 22,207. Above 532 the difference is hired (with
+    /// the hiring cap and training lag); below it the cut is immediate.
+    pub fte: f64,
+    /// Track-4 decisions per productive FTE per week. Default 0.8:
+    /// assumption (parameters.md: "not published"), about 31 hours per
+    /// decision at 1,300 productive hours a year.
+    pub decisions_per_fte_week: f64,
+    /// Weeks before a new hearing and decision officer is productive.
+    /// Default 43 (10 months): parameters.md "training", 9 to 12 months.
+    pub training_weeks: u32,
+    /// Productive FTE lost to coaching per trainee, a fraction. Default 0.25:
+    /// assumption, parameters.md says experienced staff coach the trainees
+    /// but gives no figure; a quarter of an FTE is a day a week plus review.
+    pub coaching_per_trainee: f64,
+    /// Most new track-4 FTE hired per month. Default 15: assumption, the IND
+    /// grew by 520 posts in 2022 (parameters.md "staff"), about 43 a month,
+    /// of which about a third hearing and decision officers.
+    pub hiring_per_month: f64,
+    /// Track-1 decisions per year. Default 9,600: assumption, the default
+    /// track-1 intake (8,400) plus the 1,200 a year by which the track-1
+    /// backlog fell in January to April 2023 (seed: 400 in four months).
+    pub capacity_dublin: f64,
+    /// Track-2 decisions per year. Default 2,200: assumption, the default
+    /// track-2 intake (1,750) plus the 435 a year by which the backlog fell
+    /// in January to April 2023 (seed: 145 in four months).
+    pub capacity_safe_country: f64,
+    /// Family-reunification decisions per year. Default 14,000: assumption,
+    /// below the default nareis intake (15,960) because the nareis backlog
+    /// kept growing in 2022-2023 (parameters.md "stock at the end of 2022").
+    pub capacity_family: f64,
+
+    // ---- BAA ----
+    /// BAA extra track-4 decisions per year at full speed, on the eligible
+    /// (Syrian and Yemeni) cases. Default 13,000: seed, the target for the
+    /// first year from May 2023.
+    pub baa_per_year: f64,
+    /// First day of the BAA. Default 2023-05-01: seed.
+    pub baa_start: Date,
+    /// Months the BAA runs. Default 12: seed ("in het eerste jaar"; to be
+    /// evaluated after one year).
+    pub baa_months: u32,
+    /// Weeks over which the BAA ramps up linearly to full speed. Default 8:
+    /// assumption, the seed says staff were still being recruited.
+    pub baa_ramp_weeks: u32,
+    /// Share of track-4 cases (backlog and new intake) eligible for the BAA,
+    /// a fraction. Default 0.536: parameters.md "BAA pool", about 18,000 of
+    /// the 33,555 track-4 cases; assumption: new intake has the same mix.
+    pub baa_share: f64,
+
+    // ---- decision term ----
+    /// The asylum decision term. Default `Extended`: seed (WBV 2023/3, kept
+    /// for applications filed in 2023).
+    pub term: TermPolicy,
+    /// Applications filed before this day get the 15-month term under
+    /// `Extended`. Default 2024-01-01: seed, WBV 2023/3.
+    pub ext_until: Date,
+    /// The family-reunification decision term in months. Default 6:
+    /// assumption, the three-month term for an entry visa plus one
+    /// three-month extension; parameters.md lists no nareis term.
+    pub term_family_months: u32,
+
+    // ---- work order ----
+    /// How regular capacity picks cases. Default `PastTermShare`: seed, the
+    /// forecast's 70/30 split (with FIFO inside each part).
+    pub work_order: WorkOrder,
+    /// Under `PastTermShare`, the fraction of capacity on cases past their
+    /// term. Default 0.7: seed.
+    pub past_term_share: f64,
+
+    // ---- penalties ----
+    /// Whether the statutory penalty (Awb 4:17) is due on the asylum tracks.
+    /// Default off: parameters.md, suspended by the Tijdelijke wet opschorting
+    /// dwangsommen IND, upheld by the Raad van State on 30 Nov 2022.
+    pub statutory_asylum: bool,
+    /// Whether the statutory penalty is due on family reunification. Default
+    /// on: parameters.md, "still due for family reunification (nareis)".
+    pub statutory_family: bool,
+    /// Fraction of applicants still waiting past their term who send a
+    /// notice of default. Default 0.55: assumption, calibrated (README,
+    /// "Calibration") so that the seed's forecast world gives the seed's
+    /// 20,000 new appeals through 2024.
+    pub notice_share: f64,
+    /// Weeks after the term lapses before the notice is sent. Default 4:
+    /// assumption, lawyers send the notice soon after the term lapses.
+    pub notice_weeks: u32,
+    /// Fraction of the applicants with a notice who then appeal for not
+    /// deciding in time (BNTB), if still waiting. Default 0.8: assumption,
+    /// calibrated with `notice_share`; an appeal costs the applicant nothing
+    /// and pays their lawyer.
+    pub appeal_share: f64,
+    /// Weeks after the earliest possible day (two weeks after the notice,
+    /// Awb 6:12) before the appeal is filed. Default 1: assumption.
+    pub appeal_weeks: u32,
+    /// Weeks from the appeal to the court's ruling. Default 12: assumption,
+    /// the courts decide BNTB appeals mostly without a hearing.
+    pub court_weeks: u32,
+    /// Weeks the court gives the IND to decide. Default 8: parameters.md
+    /// "court penalty" (Rb Den Haag 2023).
+    pub court_term_weeks: u32,
+    /// Court penalty per day once the court's term has passed, euros.
+    /// Default 100: parameters.md "court penalty" (asylum practice 2022-2025).
+    pub court_penalty_per_day: f64,
+    /// Maximum court penalty per case, euros. Default 7,500: parameters.md
+    /// "court penalty".
+    pub court_penalty_cap: f64,
+    /// Legal-costs award per appeal, euros, due whether the IND decides
+    /// before the ruling (Awb 8:75a) or the court rules. Default 837:
+    /// assumption, one point of the Besluit proceskosten bestuursrecht at
+    /// the 2023 value.
+    pub legal_costs_per_appeal: f64,
+}
+
+impl Scenario {
+    /// The seed's forecast assumptions (the external model behind the EUR 55
+    /// million): the 15-month term, the 70/30 split with FIFO inside it, and
+    /// no BAA (the seed: "nog geen rekening gehouden met ... BAA").
+    pub fn seed_forecast() -> Scenario {
+        Scenario {
+            term: TermPolicy::Extended,
+            work_order: WorkOrder::PastTermShare,
+            past_term_share: 0.7,
+            baa_per_year: 0.0,
+            ..Scenario::default()
+        }
+    }
+}
+
+/// The intake scenarios of the MPP 2023 (seed) and the figure the seed judged
+/// most likely, for presets in the page.
+pub const INTAKE_PRESETS: [(f64, crate::Text); 4] = [
+    (49_000.0, crate::text::t("MPP minimum", "MPP minimum")),
+    (67_000.0, crate::text::t("MPP medio", "MPP medium")),
+    (
+        70_000.0,
+        crate::text::t("Meest waarschijnlijk", "Most likely"),
+    ),
+    (77_000.0, crate::text::t("MPP maximum", "MPP maximum")),
+];
+
+/// Shorthand for constant dates in the defaults; panics only on a typo in a
+/// literal, caught by the tests.
+pub(crate) const fn ymd(year: i32, month: u32, day: u32) -> Date {
+    match Date::from_ymd(year, month, day) {
+        Some(d) => d,
+        None => panic!("invalid constant date"),
+    }
+}
+
+impl Default for Scenario {
+    fn default() -> Scenario {
+        Scenario {
+            start: ymd(2023, 5, 1),
+            end: ymd(2026, 12, 31),
+            intake_per_year: 70_000.0,
+            intake_growth: 0.0,
+            share_dublin: 0.12,
+            share_safe_country: 0.025,
+            share_family: 0.228,
+            backlog_general: 33_555,
+            backlog_dublin: 3_650,
+            backlog_safe_country: 125,
+            backlog_family: 18_000,
+            fte: 532.0,
+            decisions_per_fte_week: 0.8,
+            training_weeks: 43,
+            coaching_per_trainee: 0.25,
+            hiring_per_month: 15.0,
+            capacity_dublin: 9_600.0,
+            capacity_safe_country: 2_200.0,
+            capacity_family: 14_000.0,
+            baa_per_year: 13_000.0,
+            baa_start: ymd(2023, 5, 1),
+            baa_months: 12,
+            baa_ramp_weeks: 8,
+            baa_share: 0.536,
+            term: TermPolicy::Extended,
+            ext_until: ymd(2024, 1, 1),
+            term_family_months: 6,
+            work_order: WorkOrder::PastTermShare,
+            past_term_share: 0.7,
+            statutory_asylum: false,
+            statutory_family: true,
+            notice_share: 0.55,
+            notice_weeks: 4,
+            appeal_share: 0.8,
+            appeal_weeks: 1,
+            court_weeks: 12,
+            court_term_weeks: 8,
+            court_penalty_per_day: 100.0,
+            court_penalty_cap: 7_500.0,
+            legal_costs_per_appeal: 837.0,
+        }
+    }
+}
+
+/// The track-4 FTE on 1 May 2023: the default of [`Scenario::fte`]. Staff
+/// above this level must be hired and trained; below it they are cut.
+pub const FTE_AT_START: f64 = 532.0;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_capacity_is_the_commission() {
+        let s = Scenario::default();
+        let per_year = s.fte * s.decisions_per_fte_week * 365.25 / 7.0;
+        assert!((per_year - 22_184.0).abs() / 22_184.0 < 0.002, "{per_year}");
+        assert_eq!(s.fte, FTE_AT_START);
+    }
+
+    #[test]
+    fn default_shares_leave_track_4_the_rest() {
+        let s = Scenario::default();
+        let rest = 1.0 - s.share_dublin - s.share_safe_country - s.share_family;
+        assert!((0.6..0.65).contains(&rest), "{rest}");
+    }
+
+    #[test]
+    fn seed_forecast_differs_only_in_the_baa() {
+        let s = Scenario::seed_forecast();
+        assert_eq!(s.baa_per_year, 0.0);
+        assert_eq!(
+            Scenario {
+                baa_per_year: 13_000.0,
+                ..s
+            },
+            Scenario::default()
+        );
+    }
+}

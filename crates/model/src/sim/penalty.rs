@@ -1,0 +1,60 @@
+//! The penalty schedules: what one waiting case costs in a given week.
+
+use crate::scenario::Scenario;
+
+/// Days per week.
+const DAYS: f64 = 7.0;
+
+/// The statutory penalty (Awb 4:17(2)) per week, from the first week it is
+/// due: EUR 23 a day for days 1-14, 35 for days 15-28, 45 for days 29-42,
+/// then nothing (the 42-day cap, EUR 1,442 in all).
+pub(crate) const STATUTORY_WEEKLY: [f64; 6] = [
+    23.0 * DAYS,
+    23.0 * DAYS,
+    35.0 * DAYS,
+    35.0 * DAYS,
+    45.0 * DAYS,
+    45.0 * DAYS,
+];
+
+/// The first week of the statutory penalty comes two weeks after the notice
+/// (Awb 4:17(3)).
+pub(crate) const STATUTORY_AFTER_NOTICE_WEEKS: i32 = 2;
+
+/// The court penalty per week from the first week it is due, until the cap
+/// is reached. Never longer than `max_weeks` (the horizon), so a tiny daily
+/// amount under a large cap cannot make a long table.
+pub(crate) fn court_weekly(s: &Scenario, max_weeks: usize) -> Vec<f64> {
+    let per_week = s.court_penalty_per_day * DAYS;
+    let mut left = s.court_penalty_cap;
+    let mut weeks = Vec::new();
+    while left > 0.0 && per_week > 0.0 && weeks.len() < max_weeks {
+        let amount = per_week.min(left);
+        weeks.push(amount);
+        left -= amount;
+    }
+    weeks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn statutory_cap_is_1442() {
+        assert_eq!(STATUTORY_WEEKLY.iter().sum::<f64>(), 1_442.0);
+    }
+
+    #[test]
+    fn court_penalty_stops_at_the_cap() {
+        let weeks = court_weekly(&Scenario::default(), 1_000);
+        assert_eq!(weeks.len(), 11);
+        assert_eq!(weeks.iter().sum::<f64>(), 7_500.0);
+        assert_eq!(weeks[10], 500.0);
+        let tiny = Scenario {
+            court_penalty_per_day: 1e-9,
+            ..Scenario::default()
+        };
+        assert_eq!(court_weekly(&tiny, 50).len(), 50);
+    }
+}

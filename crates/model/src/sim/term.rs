@@ -1,0 +1,116 @@
+//! Decision terms and the weeks at which a cohort's cases change status.
+
+use super::cohort::Events;
+use crate::date::Date;
+use crate::scenario::{Scenario, TermPolicy, ymd};
+use crate::stream::Stream;
+
+/// The asylum term without extension: six months (art. 42(1) Vw).
+const ASYLUM_TERM_MONTHS: i32 = 6;
+/// The extended term: six plus nine months (art. 42(4)(b) Vw, WBV 2022/22).
+const EXTENDED_TERM_MONTHS: i32 = 15;
+/// The extension covered applications whose six-month term had not lapsed
+/// on the day WBV 2022/22 was published (seed).
+const EXTENSION_PUBLISHED: Date = ymd(2022, 9, 27);
+/// The earliest appeal for not deciding in time: two weeks after the notice
+/// of default (Awb 6:12(2)).
+const APPEAL_AFTER_NOTICE_WEEKS: i32 = 2;
+
+/// The decision term, in months, of a case of `stream` filed on `filed`.
+pub(crate) fn term_months(s: &Scenario, stream: Stream, filed: Date) -> i32 {
+    if stream == Stream::FamilyReunification {
+        return s.term_family_months as i32;
+    }
+    match s.term {
+        TermPolicy::SixMonths => ASYLUM_TERM_MONTHS,
+        TermPolicy::Extended => {
+            let running_on_publication =
+                filed.add_months(ASYLUM_TERM_MONTHS) >= EXTENSION_PUBLISHED;
+            if filed < s.ext_until && running_on_publication {
+                EXTENDED_TERM_MONTHS
+            } else {
+                ASYLUM_TERM_MONTHS
+            }
+        }
+    }
+}
+
+/// The first week (from `start`) that starts on or after `day`.
+pub(crate) fn week_on_or_after(start: Date, day: Date) -> i32 {
+    let days = start.days_until(day);
+    (days + 6)
+        .div_euclid(7)
+        .clamp(i64::from(i32::MIN / 2), i64::from(i32::MAX / 2)) as i32
+}
+
+/// The status weeks of a cohort of `stream` filed in week `filed`. The
+/// filing date is the first day of that week: the earliest, so a term never
+/// lapses later than the law says.
+pub(crate) fn events(s: &Scenario, stream: Stream, filed: i32) -> Events {
+    let filed_on = s.start.add_days(7 * i64::from(filed));
+    let lapse = week_on_or_after(
+        s.start,
+        filed_on.add_months(term_months(s, stream, filed_on)),
+    );
+    let notice = lapse + s.notice_weeks as i32;
+    let appeal = notice + APPEAL_AFTER_NOTICE_WEEKS + s.appeal_weeks as i32;
+    let ruling = appeal + s.court_weeks as i32;
+    Events {
+        lapse,
+        notice,
+        appeal,
+        ruling,
+        court_due: ruling + s.court_term_weeks as i32,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Date {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn the_extension_covers_the_seed_s_cases() {
+        let s = Scenario::default();
+        let g = Stream::General;
+        assert_eq!(
+            term_months(&s, g, d("2022-03-26")),
+            6,
+            "lapsed before 27 Sep 2022"
+        );
+        assert_eq!(
+            term_months(&s, g, d("2022-03-27")),
+            15,
+            "still running then"
+        );
+        assert_eq!(term_months(&s, g, d("2023-12-31")), 15);
+        assert_eq!(term_months(&s, g, d("2024-01-01")), 6);
+        assert_eq!(
+            term_months(&s, Stream::FamilyReunification, d("2023-06-01")),
+            6
+        );
+        let six = Scenario {
+            term: TermPolicy::SixMonths,
+            ..s
+        };
+        assert_eq!(term_months(&six, g, d("2023-06-01")), 6);
+    }
+
+    #[test]
+    fn events_follow_each_other() {
+        let s = Scenario::default();
+        let e = events(&s, Stream::General, 0);
+        // Filed 1 May 2023, 15 months: lapses 1 Aug 2024, 66 weeks and 3 days on.
+        assert_eq!(e.lapse, 66);
+        assert_eq!(e.notice, 70);
+        assert_eq!(e.appeal, 73);
+        assert_eq!(e.ruling, 85);
+        assert_eq!(e.court_due, 93);
+        assert_eq!(week_on_or_after(s.start, d("2023-04-30")), 0);
+        assert_eq!(week_on_or_after(s.start, d("2023-04-24")), -1);
+        assert_eq!(week_on_or_after(s.start, d("2023-04-23")), -1);
+    }
+}

@@ -1,0 +1,116 @@
+//! Who gets decided: the BAA's and regular capacity's choice of cases.
+
+use super::cohort::Cohort;
+use crate::scenario::WorkOrder;
+
+/// What one week's decisions in one stream add up to.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Tally {
+    pub decisions: u64,
+    pub baa: u64,
+    pub within_term: u64,
+    /// Sum over decided cases of their age in weeks.
+    pub age_weeks: u64,
+}
+
+impl Tally {
+    fn record(&mut self, c: &mut Cohort, decided: u32, t: i32) {
+        let d = u64::from(decided);
+        let age = (t - c.filed).max(0) as u64;
+        self.decisions += d;
+        if t < c.events.lapse {
+            self.within_term += d;
+        }
+        self.age_weeks += d * age;
+        c.waited_weeks += d * age;
+    }
+}
+
+/// The BAA: up to `capacity` eligible cases, oldest first. Returns the
+/// capacity left.
+pub(crate) fn baa(cohorts: &mut [Cohort], t: i32, capacity: u32, tally: &mut Tally) -> u32 {
+    let mut left = capacity;
+    for c in cohorts.iter_mut().filter(|c| c.eligible) {
+        if left == 0 {
+            break;
+        }
+        let d = c.decide_in_order(left);
+        left -= d;
+        tally.record(c, d, t);
+        tally.baa += u64::from(d);
+    }
+    left
+}
+
+/// Regular capacity in `order`. `cohorts` are oldest first and start at the
+/// first with cases waiting. Returns the capacity left (none unless every
+/// case is decided).
+pub(crate) fn regular(
+    cohorts: &mut [Cohort],
+    t: i32,
+    capacity: u32,
+    order: WorkOrder,
+    past_term_share: f64,
+    tally: &mut Tally,
+) -> u32 {
+    match order {
+        WorkOrder::Fifo => in_order(cohorts.iter_mut(), t, capacity, tally, |_| true),
+        WorkOrder::NewestFirst => in_order(cohorts.iter_mut().rev(), t, capacity, tally, |_| true),
+        WorkOrder::PastTermShare => {
+            // The seed's split: a share of the capacity on cases past their
+            // term, the rest on cases within it, FIFO inside each part;
+            // what one part cannot use goes to the other.
+            let past = (f64::from(capacity) * past_term_share).floor() as u32;
+            let past_left = in_order(cohorts.iter_mut(), t, past, tally, |c| t >= c.events.lapse);
+            let within = capacity - past;
+            let within_left =
+                in_order(cohorts.iter_mut(), t, within, tally, |c| t < c.events.lapse);
+            in_order(
+                cohorts.iter_mut(),
+                t,
+                past_left + within_left,
+                tally,
+                |_| true,
+            )
+        }
+        WorkOrder::CourtOrdersFirst => {
+            let mut left = capacity;
+            for c in cohorts
+                .iter_mut()
+                .filter(|c| t >= c.events.ruling && c.pending_appealers > 0)
+            {
+                if left == 0 {
+                    break;
+                }
+                let d = c.decide_appealers(left);
+                left -= d;
+                tally.record(c, d, t);
+            }
+            in_order(cohorts.iter_mut(), t, left, tally, |_| true)
+        }
+    }
+}
+
+/// Decides up to `capacity` cases from the cohorts that pass `take`, in the
+/// order given, each in filing order. Returns the capacity left.
+fn in_order<'a>(
+    cohorts: impl Iterator<Item = &'a mut Cohort>,
+    t: i32,
+    capacity: u32,
+    tally: &mut Tally,
+    take: impl Fn(&Cohort) -> bool,
+) -> u32 {
+    let mut left = capacity;
+    for c in cohorts {
+        if left == 0 {
+            break;
+        }
+        if c.pending == 0 || !take(c) {
+            continue;
+        }
+        let d = c.decide_in_order(left);
+        left -= d;
+        tally.record(c, d, t);
+    }
+    left
+}

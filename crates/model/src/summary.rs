@@ -1,0 +1,179 @@
+//! The headline figures of a run.
+
+use crate::date::Date;
+use crate::run::{Column, Measure, Run};
+use crate::stream::Stream;
+
+/// Costs and appeals "through 2024" count the weeks that start before this
+/// day, the horizon of the seed's EUR 55 million and 20,000 appeals.
+fn end_of_2024() -> Date {
+    crate::scenario::ymd(2025, 1, 1)
+}
+
+/// The headline figures of a run. Money in euros, counts in cases.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Summary {
+    /// Open cases at the end of the last week.
+    pub backlog_end: f64,
+    /// The largest backlog at the end of any week ...
+    pub backlog_peak: f64,
+    /// ... and the first day of the first week it was reached.
+    pub backlog_peak_week: Date,
+    /// Penalties and legal costs over the whole horizon, all streams.
+    pub cost_total_eur: f64,
+    /// Of which statutory penalties.
+    pub cost_statutory_eur: f64,
+    /// Of which court penalties.
+    pub cost_court_eur: f64,
+    /// Of which legal-costs awards.
+    pub cost_legal_eur: f64,
+    /// Penalties and legal costs in weeks starting before 2025, all streams.
+    pub cost_through_2024_eur: f64,
+    /// Statutory and court penalties on tracks 1, 2 and 4 in weeks starting
+    /// before 2025: the scope of the seed's EUR 55 million.
+    pub asylum_penalties_through_2024_eur: f64,
+    /// New appeals for not deciding in time on tracks 1, 2 and 4 in weeks
+    /// starting before 2025 (the seed expected 20,000).
+    pub appeals_through_2024: f64,
+    /// Decisions within term as a share of all decisions (0 if none).
+    pub share_decided_in_term: f64,
+    /// The first day of the first month from which no case is past its term
+    /// to the end of the horizon; `None` if cases are past term at the end.
+    pub back_in_term_from: Option<Date>,
+    /// Mean expected wait, in weeks, of cases filed in the last month.
+    pub expected_wait_last_month_weeks: f64,
+}
+
+impl Summary {
+    pub(crate) fn of(run: &Run) -> Summary {
+        let weeks = run.weeks();
+        let backlog = run.backlog();
+        let (peak_week, backlog_peak) =
+            backlog
+                .iter()
+                .copied()
+                .enumerate()
+                .fold(
+                    (0, f64::MIN),
+                    |best, (w, v)| if v > best.1 { (w, v) } else { best },
+                );
+        let sum = |m: Measure| run.total(m).iter().sum::<f64>();
+        let before_2025 = (0..weeks)
+            .take_while(|&w| run.week_start(w) < end_of_2024())
+            .count();
+        let asylum_sum_2024 = |m: Measure| -> f64 {
+            Stream::ALL
+                .iter()
+                .filter(|s| s.is_asylum())
+                .map(|&s| {
+                    run.series(Column::of(m, s))[..before_2025]
+                        .iter()
+                        .sum::<f64>()
+                })
+                .sum()
+        };
+        let decisions = sum(Measure::Decisions);
+        Summary {
+            backlog_end: backlog.last().copied().unwrap_or(0.0),
+            backlog_peak: backlog_peak.max(0.0),
+            backlog_peak_week: run.week_start(peak_week),
+            cost_total_eur: sum(Measure::CostEur),
+            cost_statutory_eur: sum(Measure::PenaltyStatutoryEur),
+            cost_court_eur: sum(Measure::PenaltyCourtEur),
+            cost_legal_eur: sum(Measure::LegalCostsEur),
+            cost_through_2024_eur: run.total(Measure::CostEur)[..before_2025].iter().sum(),
+            asylum_penalties_through_2024_eur: asylum_sum_2024(Measure::PenaltyStatutoryEur)
+                + asylum_sum_2024(Measure::PenaltyCourtEur),
+            appeals_through_2024: asylum_sum_2024(Measure::AppealsFiled),
+            share_decided_in_term: if decisions > 0.0 {
+                sum(Measure::DecidedWithinTerm) / decisions
+            } else {
+                0.0
+            },
+            back_in_term_from: back_in_term_from(run),
+            expected_wait_last_month_weeks: expected_wait_last_month(run),
+        }
+    }
+
+    /// The summary as `key=value` lines for the CLI and the golden test:
+    /// money and counts rounded to whole units, shares to four decimals,
+    /// months as `YYYY-MM` or `never`.
+    pub fn to_key_values(&self) -> Vec<(&'static str, String)> {
+        let whole = |x: f64| format!("{x:.0}");
+        let month = |d: Date| format!("{:04}-{:02}", d.year(), d.month());
+        vec![
+            ("backlog_end", whole(self.backlog_end)),
+            ("backlog_peak", whole(self.backlog_peak)),
+            ("backlog_peak_week", self.backlog_peak_week.to_string()),
+            ("cost_total_eur", whole(self.cost_total_eur)),
+            ("cost_statutory_eur", whole(self.cost_statutory_eur)),
+            ("cost_court_eur", whole(self.cost_court_eur)),
+            ("cost_legal_eur", whole(self.cost_legal_eur)),
+            ("cost_through_2024_eur", whole(self.cost_through_2024_eur)),
+            (
+                "asylum_penalties_through_2024_eur",
+                whole(self.asylum_penalties_through_2024_eur),
+            ),
+            ("appeals_through_2024", whole(self.appeals_through_2024)),
+            (
+                "share_decided_in_term",
+                format!("{:.4}", self.share_decided_in_term),
+            ),
+            (
+                "back_in_term_from",
+                self.back_in_term_from
+                    .map_or_else(|| "never".to_string(), month),
+            ),
+            (
+                "expected_wait_last_month_weeks",
+                format!("{:.1}", self.expected_wait_last_month_weeks),
+            ),
+        ]
+    }
+
+    /// Whether every figure is a finite number.
+    pub fn is_finite(&self) -> bool {
+        [
+            self.backlog_end,
+            self.backlog_peak,
+            self.cost_total_eur,
+            self.cost_statutory_eur,
+            self.cost_court_eur,
+            self.cost_legal_eur,
+            self.cost_through_2024_eur,
+            self.asylum_penalties_through_2024_eur,
+            self.appeals_through_2024,
+            self.share_decided_in_term,
+            self.expected_wait_last_month_weeks,
+        ]
+        .iter()
+        .all(|x| x.is_finite())
+    }
+}
+
+/// The month after the month in which the last week with a case past its
+/// term starts; the start month if there never was one; `None` if the last
+/// week still has one.
+fn back_in_term_from(run: &Run) -> Option<Date> {
+    let overdue = run.total(Measure::BacklogOverdue);
+    match overdue.iter().rposition(|&v| v > 0.0) {
+        None => Some(run.week_start(0).first_of_month()),
+        Some(w) if w + 1 == overdue.len() => None,
+        Some(w) => Some(run.week_start(w).first_of_month().add_months(1)),
+    }
+}
+
+/// The mean expected wait over the weeks that start in the last month of
+/// the horizon.
+fn expected_wait_last_month(run: &Run) -> f64 {
+    let waits = run.total(Measure::ExpectedWaitWeeks);
+    let Some(last) = waits.len().checked_sub(1) else {
+        return 0.0;
+    };
+    let month = run.week_start(last).first_of_month();
+    let in_month: Vec<f64> = (0..waits.len())
+        .filter(|&w| run.week_start(w).first_of_month() == month)
+        .map(|w| waits[w])
+        .collect();
+    in_month.iter().sum::<f64>() / in_month.len().max(1) as f64
+}
