@@ -5,7 +5,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
-use crate::frame::{DrawResult, Frame, READOUT_PX, draw_swatch, text_style};
+use crate::frame::{DrawResult, Frame, READOUT_PX, draw_swatch, rule, text_style};
 use crate::{ReadoutRow, palette};
 
 pub(crate) fn draw<DB: DrawingBackend>(
@@ -21,10 +21,13 @@ pub(crate) fn draw<DB: DrawingBackend>(
     let m = &frame.m;
     let week = week.min(frame.n - 1);
     let x = frame.xc(week);
-    area.draw(&PathElement::new(
-        vec![(x, frame.top), (x, frame.bottom)],
-        palette::INK.stroke_width(m.line(1.0)),
-    ))?;
+    rule(
+        area,
+        (x, frame.top),
+        (x, frame.bottom),
+        m.line(1.0),
+        palette::INK,
+    )?;
 
     // A dot where each line crosses the rule (`marks`: pixel y and colour).
     let r = m.px(4.0).max(2) as u32;

@@ -365,13 +365,10 @@ impl Frame {
         area: &DrawingArea<DB, Shift>,
         scale: &Scale,
     ) -> DrawResult<DB> {
-        let style = palette::GRID.stroke_width(self.m.line(1.0));
+        let width = self.m.line(1.0);
         for v in scale.ticks().skip(1) {
             let y = self.y(scale, v);
-            area.draw(&PathElement::new(
-                vec![(self.left, y), (self.right, y)],
-                style,
-            ))?;
+            rule(area, (self.left, y), (self.right, y), width, palette::GRID)?;
         }
         Ok(())
     }
@@ -403,12 +400,35 @@ impl Frame {
         &self,
         area: &DrawingArea<DB, Shift>,
     ) -> DrawResult<DB> {
-        let style = palette::AXIS.stroke_width(self.m.line(1.0));
-        area.draw(&PathElement::new(
-            vec![(self.left, self.bottom), (self.right, self.bottom)],
-            style,
-        ))
+        rule(
+            area,
+            (self.left, self.bottom),
+            (self.right, self.bottom),
+            self.m.line(1.0),
+            palette::AXIS,
+        )
     }
+}
+
+/// A horizontal or vertical line of `width` device pixels from `a` to `b`,
+/// drawn as a filled rectangle on whole pixels: crisp on a canvas, where a
+/// 1-pixel stroke on a pixel boundary smears over two pixels.
+pub(crate) fn rule<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    a: (i32, i32),
+    b: (i32, i32),
+    width: u32,
+    color: RGBColor,
+) -> DrawResult<DB> {
+    let w = width as i32;
+    let (x0, y0, x1, y1) = if a.1 == b.1 {
+        let y = a.1 - w / 2;
+        (a.0.min(b.0), y, a.0.max(b.0), y + w)
+    } else {
+        let x = a.0 - w / 2;
+        (x, a.1.min(b.1), x + w, a.1.max(b.1))
+    };
+    area.draw(&Rectangle::new([(x0, y0), (x1, y1)], color.filled()))
 }
 
 /// A legend swatch centred vertically on `at.1`, starting at `at.0`.

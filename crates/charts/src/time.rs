@@ -8,7 +8,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use crate::format::Format;
-use crate::frame::{DrawResult, Frame, TICK_PX, text_style};
+use crate::frame::{DrawResult, Frame, TICK_PX, rule, text_style};
 use crate::palette;
 
 /// A month's first day falls in the time axis at (fractional) week `at`.
@@ -64,16 +64,19 @@ pub(crate) fn draw_year_grid<DB: DrawingBackend>(
     frame: &Frame,
     months: &[MonthStart],
 ) -> DrawResult<DB> {
-    let grid = palette::GRID.stroke_width(frame.m.line(1.0));
+    let width = frame.m.line(1.0);
     for ms in months
         .iter()
         .filter(|ms| ms.date.month() == 1 && ms.at > 0.0)
     {
         let x = frame.xw(ms.at).round() as i32;
-        area.draw(&PathElement::new(
-            vec![(x, frame.top), (x, frame.bottom)],
-            grid,
-        ))?;
+        rule(
+            area,
+            (x, frame.top),
+            (x, frame.bottom),
+            width,
+            palette::GRID,
+        )?;
     }
     Ok(())
 }
@@ -110,7 +113,7 @@ pub(crate) fn draw_time_axis<DB: DrawingBackend>(
             }
         });
 
-    let tick = palette::AXIS.stroke_width(m.line(1.0));
+    let width = m.line(1.0);
     let minor = m.px(4.0);
     let major = m.px(7.0);
     let label_style = text_style(size, palette::AXIS, false, HPos::Center, VPos::Top);
@@ -124,10 +127,13 @@ pub(crate) fn draw_time_axis<DB: DrawingBackend>(
         };
         let len = if labelled || january { major } else { minor };
         if step < 12 || january {
-            area.draw(&PathElement::new(
-                vec![(x, frame.bottom), (x, frame.bottom + len)],
-                tick,
-            ))?;
+            rule(
+                area,
+                (x, frame.bottom),
+                (x, frame.bottom + len),
+                width,
+                palette::AXIS,
+            )?;
         }
         if labelled {
             let text = if step >= 12 {

@@ -226,9 +226,10 @@ fn the_cursor_draws_a_rule_and_the_readout() {
         let drawn = render(chart, &run, None, Some(week), Lang::En, Theme::default());
         let plain = render(chart, &run, None, None, Lang::En, Theme::default());
         let x = drawn.plot.x_of(week);
+        // The rule is a one-pixel filled rectangle (crisp on a canvas).
+        let (top, height) = (drawn.plot.top, drawn.plot.bottom - drawn.plot.top);
         let rule = format!(
-            "points=\"{x},{} {x},{} \"",
-            drawn.plot.top, drawn.plot.bottom
+            "<rect x=\"{x}\" y=\"{top}\" width=\"1\" height=\"{height}\" opacity=\"1\" fill=\"#1A1A1A\""
         );
         assert!(drawn.svg.contains(&rule), "{chart:?}: the rule at x = {x}");
         assert!(
