@@ -1,5 +1,5 @@
 //! Writes every chart as SVG into a folder, to look at them:
-//! `cargo run -p doorstroom-charts --example render --features svg -- /tmp/charts [query] [lang] [cursor-week] [scale]`
+//! `cargo run -p doorstroom-charts --example render --features svg -- /tmp/charts [query] [lang] [cursor-week] [scale] [large]`
 use doorstroom_charts::{Chart, ChartInput, PlainFormat, Theme, to_svg};
 use doorstroom_model::{Lang, Scenario};
 
@@ -14,6 +14,7 @@ fn main() {
     };
     let cursor = args.get(4).and_then(|s| s.parse().ok());
     let scale = args.get(5).and_then(|s| s.parse().ok()).unwrap_or(1.0);
+    let large = args.get(6).is_some_and(|s| s == "large");
     std::fs::create_dir_all(dir).expect("output folder");
     let run = Scenario::from_query(query).0.run();
     let baseline = Scenario::default().run();
@@ -31,7 +32,7 @@ fn main() {
             format: &format,
             theme: Theme {
                 scale,
-                large: false,
+                large,
             },
         };
         let w = (900.0 * scale) as u32;

@@ -64,14 +64,18 @@ pub(crate) fn draw<DB: DrawingBackend>(
     let w = pad * 2 + label_w + gap + value_w;
     let h = pad * 2 + line_h * rows.len() as i32;
 
-    // Right of the rule if it fits, else left of it; clamped to the plot.
+    // Right of the rule if it fits, else left of it; if neither fits, flush
+    // with the plot's edge on the roomier side (covering the rule least).
     let offset = m.px(10.0);
-    let mut bx = if x + offset + w <= frame.right {
+    let bx = if x + offset + w <= frame.right {
         x + offset
-    } else {
+    } else if x - offset - w >= frame.left {
         x - offset - w
+    } else if frame.right - x >= x - frame.left {
+        (frame.right - w).max(frame.left)
+    } else {
+        frame.left
     };
-    bx = bx.clamp(frame.left, (frame.right - w).max(frame.left));
     let by = frame.top + m.px(6.0);
 
     area.draw(&Rectangle::new(
