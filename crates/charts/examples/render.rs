@@ -30,10 +30,7 @@ fn main() {
             cursor,
             lang,
             format: &format,
-            theme: Theme {
-                scale,
-                large,
-            },
+            theme: Theme { scale, large },
         };
         let w = (900.0 * scale) as u32;
         let h = (420.0 * scale) as u32;
