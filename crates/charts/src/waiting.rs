@@ -25,8 +25,8 @@ pub(crate) static SERIES: &[Series] = &[
     },
     Series {
         label: Text {
-            nl: "beslistermijn: 6 maanden",
-            en: "decision term: 6 months",
+            nl: "wettelijke beslistermijn: 6 maanden",
+            en: "statutory decision term: 6 months",
         },
         columns: &[],
         color: palette::VERMILLION,
