@@ -1,0 +1,272 @@
+//! One chart: a canvas drawn by `doorstroom_charts`, redrawn when the run,
+//! the baseline, the language, the pointer or the size changes; a hover
+//! readout; a "show as table" view; and a PNG download.
+//!
+//! The drawing is an effect because a canvas is the outside world. It reads
+//! the run memo, so one scenario change is one redraw per chart, and the
+//! store already coalesces a drag's input events to one change per frame.
+
+use doorstroom_charts::{Chart, ChartInput, Plot, Theme};
+use leptos::html;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
+use web_sys::{HtmlCanvasElement, ResizeObserver, ResizeObserverEntry};
+
+use crate::canvas;
+use crate::components::chart_table::ChartTable;
+use crate::format::formats;
+use crate::i18n;
+use crate::state::use_store;
+
+/// The size of the exported PNG in CSS pixels, and its pixel ratio: large
+/// enough for a slide or a printed handout, whatever the reader's screen.
+const EXPORT_CSS: (f64, f64) = (1200.0, 675.0);
+const EXPORT_RATIO: f64 = 2.0;
+
+fn device_pixel_ratio() -> f64 {
+    let ratio = window().device_pixel_ratio();
+    if ratio.is_finite() && ratio > 0.0 {
+        ratio
+    } else {
+        1.0
+    }
+}
+
+/// Keeps `size` equal to the element's content box, in CSS pixels, and
+/// `ratio` to the device pixel ratio (which changes with the browser's zoom
+/// and when the window moves to another screen; both also resize the box).
+fn observe_size(target: NodeRef<html::Div>, size: RwSignal<(f64, f64)>, ratio: RwSignal<f64>) {
+    Effect::new(move |_| {
+        let Some(element) = target.get() else {
+            return;
+        };
+        let on_resize = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+            let Some(entry) = entries.get(0).dyn_into::<ResizeObserverEntry>().ok() else {
+                return;
+            };
+            let rect = entry.content_rect();
+            let next = (rect.width(), rect.height());
+            if size.get_untracked() != next {
+                size.set(next);
+            }
+            let r = device_pixel_ratio();
+            if ratio.get_untracked() != r {
+                ratio.set(r);
+            }
+        });
+        if let Ok(observer) = ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
+            observer.observe(&element);
+        }
+        // The charts live as long as the page, and so does their observer.
+        on_resize.forget();
+    });
+}
+
+/// Draws the chart into a fresh, detached canvas at export size and offers
+/// it as a download. Nothing leaves the page: the link is a `data:` URL.
+fn download_png(chart: Chart, input: &ChartInput) {
+    let document = document();
+    let Some(canvas) = document
+        .create_element("canvas")
+        .ok()
+        .and_then(|e| e.dyn_into::<HtmlCanvasElement>().ok())
+    else {
+        return;
+    };
+    canvas::fit(&canvas, EXPORT_CSS, EXPORT_RATIO);
+    canvas::paint(&canvas, chart, input);
+    let Ok(url) = canvas.to_data_url_with_type("image/png") else {
+        return;
+    };
+    let Some(link) = document
+        .create_element("a")
+        .ok()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+    else {
+        return;
+    };
+    link.set_href(&url);
+    link.set_download(&format!("doorstroom-{}.png", chart.id()));
+    link.click();
+}
+
+#[component]
+pub fn ChartPanel(chart: Chart) -> impl IntoView {
+    let store = use_store();
+    let lang = store.lang;
+    let canvas_ref = NodeRef::<html::Canvas>::new();
+    let box_ref = NodeRef::<html::Div>::new();
+    let size = RwSignal::new((0.0, 0.0));
+    let ratio = RwSignal::new(device_pixel_ratio());
+    let cursor = RwSignal::new(None::<usize>);
+    let plot = StoredValue::new(None::<Plot>);
+    let as_table = RwSignal::new(false);
+    // What a keyboard user hears when stepping through the weeks.
+    let spoken = RwSignal::new(String::new());
+    let title_id = format!("chart-title-{}", chart.id());
+    let labelled_by = title_id.clone();
+
+    observe_size(box_ref, size, ratio);
+
+    Effect::new(move |_| {
+        let Some(canvas) = canvas_ref.get() else {
+            return;
+        };
+        let (width, height) = size.get();
+        if as_table.get() || width < 1.0 || height < 1.0 {
+            return;
+        }
+        let ratio = ratio.get();
+        let lang = lang.get();
+        let cursor = cursor.get();
+        let same = store.is_baseline();
+        canvas::fit(&canvas, (width, height), ratio);
+        let format = formats(lang);
+        store.run.with(|run| {
+            store.baseline_run.with(|base| {
+                let input = ChartInput {
+                    run,
+                    baseline: (!same).then_some(&**base),
+                    cursor,
+                    lang,
+                    format: &*format,
+                    theme: Theme {
+                        scale: ratio,
+                        large: false,
+                    },
+                };
+                plot.set_value(canvas::paint(&canvas, chart, &input));
+            })
+        });
+    });
+
+    let point_at = move |x: i32, y: i32| {
+        let r = ratio.get_untracked();
+        let week = plot.with_value(|p| {
+            p.and_then(|p| p.week_at((f64::from(x) * r) as i32, (f64::from(y) * r) as i32))
+        });
+        if cursor.get_untracked() != week {
+            cursor.set(week);
+        }
+    };
+
+    let speak = move |week: usize| {
+        let lang = lang.get_untracked();
+        let format = formats(lang);
+        let same = store.is_baseline();
+        let rows = store.run.with_untracked(|run| {
+            store.baseline_run.with_untracked(|base| {
+                doorstroom_charts::readout(
+                    chart,
+                    run,
+                    (!same).then_some(&**base),
+                    week,
+                    &*format,
+                    lang,
+                )
+            })
+        });
+        let text = rows
+            .iter()
+            .map(|(label, value)| format!("{label}: {value}"))
+            .collect::<Vec<_>>()
+            .join("; ");
+        spoken.set(text);
+    };
+
+    let on_key = move |ev: web_sys::KeyboardEvent| {
+        let weeks = store.run.with_untracked(|r| r.weeks());
+        if weeks == 0 {
+            return;
+        }
+        let now = cursor.get_untracked();
+        let next = match ev.key().as_str() {
+            "ArrowRight" => Some(now.map_or(0, |w| (w + 1).min(weeks - 1))),
+            "ArrowLeft" => Some(now.map_or(weeks - 1, |w| w.saturating_sub(1))),
+            "PageUp" => Some(now.map_or(0, |w| (w + 4).min(weeks - 1))),
+            "PageDown" => Some(now.map_or(weeks - 1, |w| w.saturating_sub(4))),
+            "Home" => Some(0),
+            "End" => Some(weeks - 1),
+            "Escape" => {
+                cursor.set(None);
+                spoken.set(String::new());
+                return;
+            }
+            _ => return,
+        };
+        ev.prevent_default();
+        cursor.set(next);
+        if let Some(week) = next {
+            speak(week);
+        }
+    };
+
+    let export = move |_| {
+        let lang = lang.get_untracked();
+        let format = formats(lang);
+        let same = store.is_baseline();
+        store.run.with_untracked(|run| {
+            store.baseline_run.with_untracked(|base| {
+                let input = ChartInput {
+                    run,
+                    baseline: (!same).then_some(&**base),
+                    cursor: None,
+                    lang,
+                    format: &*format,
+                    theme: Theme {
+                        scale: EXPORT_RATIO,
+                        large: false,
+                    },
+                };
+                download_png(chart, &input);
+            })
+        });
+    };
+
+    view! {
+        <figure class="chart" data-chart=chart.id() aria-labelledby=labelled_by>
+            <div class="chart-bar">
+                <h3 id=title_id class="chart-title" class:visually-hidden=move || !as_table.get()>
+                    {move || chart.title(lang.get())}
+                </h3>
+                <div class="chart-actions">
+                    <button
+                        type="button"
+                        class="small-button"
+                        aria-pressed=move || if as_table.get() { "true" } else { "false" }
+                        on:click=move |_| as_table.update(|t| *t = !*t)
+                    >
+                        {move || {
+                            if as_table.get() { i18n::SHOW_CHART } else { i18n::SHOW_TABLE }
+                                .get(lang.get())
+                        }}
+                    </button>
+                    <button type="button" class="small-button" on:click=export>
+                        {move || i18n::DOWNLOAD_PNG.get(lang.get())}
+                    </button>
+                </div>
+            </div>
+            <div class="chart-box" node_ref=box_ref hidden=move || as_table.get()>
+                <canvas
+                    node_ref=canvas_ref
+                    tabindex="0"
+                    role="img"
+                    aria-label=move || {
+                        format!("{}. {}", chart.title(lang.get()), i18n::CHART_HINT.get(lang.get()))
+                    }
+                    on:pointermove=move |ev| point_at(ev.offset_x(), ev.offset_y())
+                    on:pointerdown=move |ev| point_at(ev.offset_x(), ev.offset_y())
+                    on:pointerleave=move |_| cursor.set(None)
+                    on:keydown=on_key
+                    on:blur=move |_| {
+                        cursor.set(None);
+                        spoken.set(String::new());
+                    }
+                ></canvas>
+            </div>
+            <p class="visually-hidden" aria-live="polite">{move || spoken.get()}</p>
+            {move || as_table.get().then(|| view! { <ChartTable chart /> })}
+        </figure>
+    }
+}

@@ -1,0 +1,301 @@
+//! The headline figures: six large numbers, each with its change against the
+//! baseline. The figure itself sits alone in its element (the test hooks
+//! read it); the label and the change are siblings.
+//!
+//! The change is said three ways, so that colour is never the only sign:
+//! a sign on the number, an arrow, and a word ("higher", "earlier").
+
+use doorstroom_model::{Date, Lang, Summary};
+use leptos::prelude::*;
+
+use crate::delta::{self, Direction, Good, MonthShift, Tone};
+use crate::format::{Formats, formats};
+use crate::i18n::{self, T};
+use crate::state::use_store;
+
+/// The penalties through 2024 the letter to Parliament expected (seed:
+/// "circa 55 miljoen euro"), shown beside the model's figure for the same scope.
+const LETTER_PENALTIES_2024_EUR: f64 = 55_000_000.0;
+
+/// A change against the baseline, ready to show.
+#[derive(Clone, Debug, PartialEq)]
+struct Change {
+    /// The signed amount, or a phrase when there is no amount.
+    amount: String,
+    direction: Direction,
+    tone: Tone,
+    /// "higher", "earlier", …
+    word: &'static str,
+}
+
+impl Change {
+    fn same(lang: Lang) -> Self {
+        Change {
+            amount: String::new(),
+            direction: Direction::Same,
+            tone: Tone::Neutral,
+            word: i18n::NO_CHANGE.get(lang),
+        }
+    }
+}
+
+/// A change in a number: `amount` formats the signed difference.
+fn number_change(
+    current: f64,
+    baseline: f64,
+    resolution: f64,
+    good: Good,
+    amount: impl Fn(f64) -> String,
+    lang: Lang,
+) -> Change {
+    let direction = delta::direction(current, baseline, resolution);
+    if direction == Direction::Same {
+        return Change::same(lang);
+    }
+    Change {
+        amount: amount(current - baseline),
+        direction,
+        tone: delta::tone(direction, good),
+        word: match direction {
+            Direction::Up => i18n::HIGHER.get(lang),
+            _ => i18n::LOWER.get(lang),
+        },
+    }
+}
+
+fn month_change(current: Option<Date>, baseline: Option<Date>, f: &Formats, lang: Lang) -> Change {
+    let shift = delta::month_shift(current, baseline);
+    let (amount, word) = match shift {
+        MonthShift::Months(0) | MonthShift::Neither => return Change::same(lang),
+        MonthShift::Months(m) => {
+            let unit = if m.abs() == 1 {
+                i18n::MONTH
+            } else {
+                i18n::MONTHS
+            };
+            let word = if m > 0 { i18n::LATER } else { i18n::EARLIER };
+            (
+                format!("{} {}", f.whole(f64::from(m.abs())), unit.get(lang)),
+                word.get(lang),
+            )
+        }
+        MonthShift::NowWithin => (String::new(), i18n::NOW_WITHIN.get(lang)),
+        MonthShift::NowNever => (String::new(), i18n::NOW_NEVER.get(lang)),
+    };
+    Change {
+        amount,
+        direction: shift.direction(),
+        tone: shift.tone(),
+        word,
+    }
+}
+
+/// One headline figure's texts, computed from the two summaries.
+#[derive(Clone, Debug, PartialEq)]
+struct Figure {
+    value: String,
+    note: String,
+    change: Change,
+}
+
+struct Context<'a> {
+    now: &'a Summary,
+    base: &'a Summary,
+    f: &'a Formats,
+    lang: Lang,
+    end: Date,
+}
+
+/// The six figures, in the page's order, as (test id, label, texts).
+fn figures(c: &Context) -> [(&'static str, T, Figure); 6] {
+    let (now, base, f, lang) = (c.now, c.base, c.f, c.lang);
+    let cases = |v: f64| f.signed_whole(v);
+    let money = |v: f64| f.signed_euro_compact(v);
+    // Money shows in tenths of a million: smaller changes are not shown.
+    let money_resolution = 50_000.0;
+    [
+        (
+            "kpi-backlog-end",
+            i18n::KPI_BACKLOG_END,
+            Figure {
+                value: f.whole(now.backlog_end),
+                note: format!(
+                    "{} {} {}",
+                    i18n::CASES.get(lang),
+                    i18n::AT.get(lang),
+                    f.day(&c.end)
+                ),
+                change: number_change(
+                    now.backlog_end,
+                    base.backlog_end,
+                    0.5,
+                    Good::Lower,
+                    cases,
+                    lang,
+                ),
+            },
+        ),
+        (
+            "kpi-backlog-peak",
+            i18n::KPI_BACKLOG_PEAK,
+            Figure {
+                value: f.whole(now.backlog_peak),
+                note: format!(
+                    "{} {} {}",
+                    i18n::CASES.get(lang),
+                    i18n::IN.get(lang),
+                    f.month(&now.backlog_peak_week)
+                ),
+                change: number_change(
+                    now.backlog_peak,
+                    base.backlog_peak,
+                    0.5,
+                    Good::Lower,
+                    cases,
+                    lang,
+                ),
+            },
+        ),
+        (
+            "kpi-cost-total",
+            i18n::KPI_COST_TOTAL,
+            Figure {
+                value: f.euro_compact(now.cost_total_eur),
+                note: format!("{} {}", i18n::TOTAL_UNTIL.get(lang), f.day(&c.end)),
+                change: number_change(
+                    now.cost_total_eur,
+                    base.cost_total_eur,
+                    money_resolution,
+                    Good::Lower,
+                    money,
+                    lang,
+                ),
+            },
+        ),
+        (
+            "kpi-cost-2024",
+            i18n::KPI_COST_2024,
+            Figure {
+                value: f.euro_compact(now.cost_through_2024_eur),
+                note: format!(
+                    "{} {} · {} {}",
+                    i18n::OF_WHICH_ASYLUM_PENALTIES.get(lang),
+                    f.euro_compact(now.asylum_penalties_through_2024_eur),
+                    i18n::LETTER_EXPECTED.get(lang),
+                    f.euro_compact(LETTER_PENALTIES_2024_EUR)
+                ),
+                change: number_change(
+                    now.cost_through_2024_eur,
+                    base.cost_through_2024_eur,
+                    money_resolution,
+                    Good::Lower,
+                    money,
+                    lang,
+                ),
+            },
+        ),
+        (
+            "kpi-in-term",
+            i18n::KPI_IN_TERM,
+            Figure {
+                value: f.percent(now.share_decided_in_term),
+                note: i18n::OF_DECISIONS.get(lang).to_owned(),
+                change: number_change(
+                    now.share_decided_in_term,
+                    base.share_decided_in_term,
+                    0.0005,
+                    Good::Higher,
+                    |v| {
+                        format!(
+                            "{} {}",
+                            f.signed_one_decimal(v * 100.0),
+                            i18n::PERCENT_POINTS.get(lang)
+                        )
+                    },
+                    lang,
+                ),
+            },
+        ),
+        (
+            "kpi-back-in-term",
+            i18n::KPI_BACK_IN_TERM,
+            Figure {
+                value: match now.back_in_term_from {
+                    Some(d) => f.month(&d),
+                    None => format!("{} {}", i18n::NOT_BEFORE.get(lang), f.month(&c.end)),
+                },
+                note: match now.back_in_term_from {
+                    Some(_) => i18n::FIRST_MONTH_NOTE.get(lang),
+                    None => i18n::NEVER_NOTE.get(lang),
+                }
+                .to_owned(),
+                change: month_change(now.back_in_term_from, base.back_in_term_from, f, lang),
+            },
+        ),
+    ]
+}
+
+/// The headline figures, in an aria-live region so that a screen reader
+/// hears the new figures after a change.
+#[component]
+pub fn Kpis() -> impl IntoView {
+    let store = use_store();
+    let lang = store.lang;
+    let all = Memo::new(move |_| {
+        let lang = lang.get();
+        let end = store.scenario.with(|s| s.end);
+        let f = formats(lang);
+        store.summary.with(|now| {
+            store.baseline_summary.with(|base| {
+                figures(&Context {
+                    now,
+                    base,
+                    f: &f,
+                    lang,
+                    end,
+                })
+            })
+        })
+    });
+    let cards = (0..6)
+        .map(|i| {
+            let card = move || all.with(|a| a[i].clone());
+            let testid = all.with_untracked(|a| a[i].0);
+            view! {
+                <div class="kpi">
+                    <p class="kpi-label">{move || card().1.get(lang.get())}</p>
+                    <p class="kpi-value" data-testid=testid>
+                        {move || card().2.value}
+                    </p>
+                    <p class="kpi-note">{move || card().2.note}</p>
+                    <p class=move || format!("kpi-delta {}", card().2.change.tone.class())>
+                        <span class="arrow" aria-hidden="true">
+                            {move || delta::arrow(card().2.change.direction)}
+                        </span>
+                        " "
+                        <span class="amount">{move || card().2.change.amount}</span>
+                        " "
+                        <span class="word">{move || card().2.change.word}</span>
+                        <span class="vs">
+                            {move || {
+                                if card().2.change.direction == Direction::Same {
+                                    String::new()
+                                } else {
+                                    format!(" {}", i18n::VS_BASELINE.get(lang.get()))
+                                }
+                            }}
+                        </span>
+                    </p>
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="kpis" aria-labelledby="kpis-title" aria-live="polite">
+            <h2 id="kpis-title" class="visually-hidden">
+                {move || i18n::FIGURES.get(lang.get())}
+            </h2>
+            {cards}
+        </section>
+    }
+}

@@ -1,0 +1,378 @@
+//! One lever of the model's lever table as a control: a slider with a typed
+//! number field, a date field or a choice, with its label, unit, default, a
+//! mark when it differs from the default, and its help and source.
+//!
+//! Everything the control says about the lever comes from the lever table:
+//! the page holds no second copy of a range, a unit or a source.
+
+use doorstroom_model::{Lang, Lever, LeverKind, LeverValue, Scenario};
+use leptos::prelude::*;
+
+use crate::components::info::{InfoButton, InfoPanel};
+use crate::format::formats;
+use crate::i18n;
+use crate::state::{Store, use_store};
+
+/// The value of `lever` in the scenario on screen, tracked per lever, so that
+/// a drag of one slider re-renders only that lever's control.
+pub fn lever_value(store: Store, lever: &'static Lever) -> Memo<LeverValue> {
+    Memo::new(move |_| store.scenario.with(|s| lever.get(s)))
+}
+
+/// `scenario` with `lever` set to `value` (clamped by the model).
+pub fn with_lever(store: Store, lever: &'static Lever, value: LeverValue) -> Scenario {
+    let mut scenario = store.current();
+    lever.set(&mut scenario, value);
+    scenario
+}
+
+/// A number as a number field holds it: no thousands separator, at most
+/// three decimals, no trailing zeros (so 0.12 × 100 shows as 12, not as
+/// 12.000000000000002), and the language's decimal sign (`0,8` in Dutch).
+pub fn field_text(value: f64, lang: Lang) -> String {
+    let text = format!("{value:.3}");
+    let text = text.trim_end_matches('0').trim_end_matches('.');
+    let text = if text == "-0" { "0" } else { text };
+    match lang {
+        Lang::Nl => text.replace('.', ","),
+        Lang::En => text.to_owned(),
+    }
+}
+
+/// Reads what a reader typed in a number field. In English a comma groups
+/// thousands and a dot is the decimal sign. In Dutch it is the other way
+/// round, but a dot is still read as a decimal sign unless it groups
+/// thousands (`77.000`), since many Dutch readers type `0.8` too.
+pub fn parse_field(text: &str, lang: Lang) -> Option<f64> {
+    let cleaned: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let normal = match lang {
+        Lang::En => cleaned.replace(',', ""),
+        Lang::Nl => {
+            if cleaned.contains(',') {
+                cleaned.replace('.', "").replace(',', ".")
+            } else if groups_thousands(&cleaned) {
+                cleaned.replace('.', "")
+            } else {
+                cleaned
+            }
+        }
+    };
+    normal.parse::<f64>().ok().filter(|v| v.is_finite())
+}
+
+/// Whether every dot in `text` is followed by exactly three digits, as in
+/// `77.000` or `1.250.000`.
+fn groups_thousands(text: &str) -> bool {
+    let mut parts = text.split('.');
+    let first = parts.next().unwrap_or_default();
+    let rest: Vec<&str> = parts.collect();
+    !rest.is_empty()
+        && !first.trim_start_matches('-').is_empty()
+        && first.trim_start_matches('-').len() <= 3
+        && rest
+            .iter()
+            .all(|p| p.len() == 3 && p.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// The lever's value in words for the "default" line: `70.000 per jaar`.
+pub fn describe(lever: &'static Lever, value: LeverValue, lang: Lang) -> String {
+    let f = formats(lang);
+    match (lever.kind, value) {
+        (LeverKind::Number { unit, .. }, LeverValue::Number(x)) => {
+            format!(
+                "{} {}",
+                f.plain(x * unit.display_factor()),
+                unit.symbol(lang)
+            )
+        }
+        (LeverKind::Date { .. }, LeverValue::Date(d)) => f.day(&d),
+        (LeverKind::Choice { options }, LeverValue::Choice(i)) => options
+            .get(i)
+            .map(|o| o.1.get(lang).to_owned())
+            .unwrap_or_default(),
+        _ => String::new(),
+    }
+}
+
+/// A lever with its frame. `testid` puts the stable test hooks
+/// (`lever-KEY` on the slider or choice, `input-KEY` on the number field)
+/// on the headline levers.
+#[component]
+pub fn LeverControl(
+    lever: &'static Lever,
+    #[prop(optional)] testid: bool,
+    /// The test hook of a date field (the extension's end date carries the
+    /// term's `input-term`).
+    #[prop(optional)]
+    date_testid: Option<&'static str>,
+    /// Greys out a lever that has no effect in the current scenario.
+    #[prop(optional, into)]
+    disabled: Signal<bool>,
+) -> impl IntoView {
+    let store = use_store();
+    let value = lever_value(store, lever);
+    let default = lever.default_value();
+    let changed = Memo::new(move |_| value.get() != default);
+    let open = RwSignal::new(false);
+    let lang = store.lang;
+    let control_id = format!("ctl-{}", lever.key);
+    let label_id = format!("label-{}", lever.key);
+
+    let control = match lever.kind {
+        LeverKind::Number {
+            min,
+            max,
+            step,
+            unit,
+        } => view! {
+            <NumberControl
+                lever
+                value
+                range=(min, max, step)
+                factor=unit.display_factor()
+                testid
+                control_id=control_id.clone()
+            />
+        }
+        .into_any(),
+        LeverKind::Date { min, max } => view! {
+            <DateControl
+                lever
+                value
+                min
+                max
+                testid=date_testid
+                disabled
+                control_id=control_id.clone()
+            />
+        }
+        .into_any(),
+        LeverKind::Choice { options } => view! {
+            <ChoiceControl lever value options testid control_id=control_id.clone() />
+        }
+        .into_any(),
+    };
+
+    view! {
+        <div
+            class="lever"
+            class:changed=move || changed.get()
+            class:inactive=move || disabled.get()
+            data-lever=lever.key
+        >
+            <div class="lever-head">
+                <label id=label_id for=control_id class="lever-label">
+                    {move || lever.label.get(lang.get())}
+                </label>
+                <span class="changed-mark" hidden=move || !changed.get()>
+                    <span aria-hidden="true">"● "</span>
+                    {move || i18n::CHANGED.get(lang.get())}
+                </span>
+                <InfoButton lever open />
+            </div>
+            {control}
+            <div class="lever-meta">
+                <span class="lever-default">
+                    {move || i18n::DEFAULT.get(lang.get())}
+                    ": "
+                    {move || describe(lever, default, lang.get())}
+                </span>
+                <button
+                    type="button"
+                    class="link-button"
+                    hidden=move || !changed.get()
+                    on:click=move |_| store.apply(with_lever(store, lever, default))
+                >
+                    {move || i18n::TO_DEFAULT.get(lang.get())}
+                </button>
+            </div>
+            <InfoPanel lever open />
+        </div>
+    }
+}
+
+/// A slider and a number field for one number lever. The field shows the
+/// value in the unit the reader knows (shares as percentages).
+#[component]
+fn NumberControl(
+    lever: &'static Lever,
+    value: Memo<LeverValue>,
+    range: (f64, f64, f64),
+    factor: f64,
+    testid: bool,
+    control_id: String,
+) -> impl IntoView {
+    let store = use_store();
+    let lang = store.lang;
+    let (min, max, step) = range;
+    let shown = move || match value.get() {
+        LeverValue::Number(x) => field_text(x * factor, lang.get()),
+        _ => String::new(),
+    };
+    // The slider's value attribute is always a plain decimal with a dot.
+    let slider_value = move || match value.get() {
+        LeverValue::Number(x) => field_text(x * factor, Lang::En),
+        _ => String::new(),
+    };
+    let unit = move || match lever.kind {
+        LeverKind::Number { unit, .. } => unit.symbol(lang.get()),
+        _ => "",
+    };
+    let slider_testid = testid.then(|| format!("lever-{}", lever.key));
+    let field_testid = testid.then(|| format!("input-{}", lever.key));
+    let field_id = format!("num-{}", lever.key);
+    let to_value = move |text: &str, lang: Lang| {
+        parse_field(text, lang).map(|x| LeverValue::Number(x / factor))
+    };
+
+    view! {
+        <div class="lever-control number">
+            <input
+                type="range"
+                id=control_id
+                data-testid=slider_testid
+                min=field_text(min * factor, Lang::En)
+                max=field_text(max * factor, Lang::En)
+                step=field_text(step * factor, Lang::En)
+                prop:value=slider_value
+                aria-valuetext=move || format!("{} {}", shown(), unit())
+                on:input=move |ev| {
+                    if let Some(v) = to_value(&event_target_value(&ev), Lang::En) {
+                        store.preview(with_lever(store, lever, v));
+                    }
+                }
+                on:change=move |_| store.commit()
+            />
+            <span class="field">
+                <input
+                    type="text"
+                    inputmode="decimal"
+                    id=field_id
+                    class="number-field"
+                    data-testid=field_testid
+                    prop:value=shown
+                    aria-label=move || format!("{} ({})", lever.label.get(lang.get()), unit())
+                    on:change=move |ev| {
+                        let input = event_target::<web_sys::HtmlInputElement>(&ev);
+                        if let Some(v) = to_value(&input.value(), lang.get_untracked()) {
+                            store.apply(with_lever(store, lever, v));
+                        }
+                        // Show what the model kept (clamped, rounded), even
+                        // when that equals the value before the edit.
+                        input.set_value(&shown());
+                    }
+                />
+                <span class="unit">{unit}</span>
+            </span>
+        </div>
+    }
+}
+
+/// A date field for a date lever.
+#[component]
+pub fn DateControl(
+    lever: &'static Lever,
+    value: Memo<LeverValue>,
+    min: doorstroom_model::Date,
+    max: doorstroom_model::Date,
+    testid: Option<&'static str>,
+    control_id: String,
+    #[prop(optional, into)] disabled: Signal<bool>,
+) -> impl IntoView {
+    let store = use_store();
+    let shown = move || match value.get() {
+        LeverValue::Date(d) => d.to_string(),
+        _ => String::new(),
+    };
+    view! {
+        <div class="lever-control date">
+            <input
+                type="date"
+                id=control_id
+                data-testid=testid
+                min=min.to_string()
+                max=max.to_string()
+                prop:value=shown
+                disabled=move || disabled.get()
+                on:change=move |ev| {
+                    let input = event_target::<web_sys::HtmlInputElement>(&ev);
+                    if let Some(d) = lever.parse(&input.value()) {
+                        store.apply(with_lever(store, lever, d));
+                    }
+                    input.set_value(&shown());
+                }
+            />
+        </div>
+    }
+}
+
+/// A choice as a `<select>`.
+#[component]
+fn ChoiceControl(
+    lever: &'static Lever,
+    value: Memo<LeverValue>,
+    options: &'static [(&'static str, doorstroom_model::Text)],
+    testid: bool,
+    control_id: String,
+) -> impl IntoView {
+    let store = use_store();
+    let lang = store.lang;
+    let selected = move || match value.get() {
+        LeverValue::Choice(i) => options.get(i).map(|o| o.0).unwrap_or_default(),
+        _ => "",
+    };
+    let select_testid = testid.then(|| format!("lever-{}", lever.key));
+    view! {
+        <div class="lever-control choice">
+            <select
+                id=control_id
+                data-testid=select_testid
+                prop:value=selected
+                on:change=move |ev| {
+                    if let Some(v) = lever.parse(&event_target_value(&ev)) {
+                        store.apply(with_lever(store, lever, v));
+                    }
+                }
+            >
+                {options
+                    .iter()
+                    .map(|(key, text)| {
+                        view! {
+                            <option value=*key selected=move || selected() == *key>
+                                {move || text.get(lang.get())}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn field_text_is_plain_and_short() {
+        assert_eq!(field_text(77_000.0, Lang::Nl), "77000");
+        assert_eq!(field_text(0.12 * 100.0, Lang::En), "12");
+        assert_eq!(field_text(0.8, Lang::En), "0.8");
+        assert_eq!(field_text(0.8, Lang::Nl), "0,8");
+        assert_eq!(field_text(53.6, Lang::En), "53.6");
+        assert_eq!(field_text(-0.0001, Lang::En), "0");
+    }
+
+    #[test]
+    fn fields_read_what_readers_type() {
+        assert_eq!(parse_field("0,8", Lang::Nl), Some(0.8));
+        assert_eq!(parse_field("0.8", Lang::Nl), Some(0.8));
+        assert_eq!(parse_field("77.000", Lang::Nl), Some(77_000.0));
+        assert_eq!(parse_field("1.250.000,5", Lang::Nl), Some(1_250_000.5));
+        assert_eq!(parse_field("77,000", Lang::En), Some(77_000.0));
+        assert_eq!(parse_field(" 77000 ", Lang::En), Some(77_000.0));
+        assert_eq!(parse_field("53.6", Lang::Nl), Some(53.6));
+        assert_eq!(parse_field("abc", Lang::En), None);
+        assert_eq!(parse_field("inf", Lang::Nl), None);
+    }
+}

@@ -1,0 +1,70 @@
+//! Every other lever of the model, in folded groups built from the lever
+//! table (one `<details>` per `LeverGroup`), each saying how many of its
+//! levers differ from the default, so a changed lever is never hidden.
+
+use doorstroom_model::{LeverGroup, levers};
+use leptos::prelude::*;
+
+use crate::components::headline_levers::HEADLINE_KEYS;
+use crate::components::lever::LeverControl;
+use crate::i18n;
+use crate::state::use_store;
+
+#[component]
+fn Group(group: LeverGroup) -> impl IntoView {
+    let store = use_store();
+    let lang = store.lang;
+    let members: Vec<_> = levers()
+        .iter()
+        .filter(|l| l.group == group && !HEADLINE_KEYS.contains(&l.key))
+        .collect();
+    let changed = {
+        let members = members.clone();
+        Memo::new(move |_| {
+            store.scenario.with(|s| {
+                members
+                    .iter()
+                    .filter(|l| l.get(s) != l.default_value())
+                    .count()
+            })
+        })
+    };
+    view! {
+        <details class="group" data-group=format!("{group:?}")>
+            <summary>
+                <span class="group-label">{move || group.label(lang.get())}</span>
+                <span class="group-changed" hidden=move || changed.get() == 0>
+                    {move || format!("{} {}", changed.get(), i18n::GROUP_CHANGED.get(lang.get()))}
+                </span>
+            </summary>
+            <div class="group-body">
+                {members
+                    .into_iter()
+                    .map(|lever| view! { <LeverControl lever /> })
+                    .collect_view()}
+            </div>
+        </details>
+    }
+}
+
+#[component]
+pub fn LeverGroups() -> impl IntoView {
+    let lang = use_store().lang;
+    let groups = LeverGroup::ALL
+        .into_iter()
+        .filter(|g| {
+            levers()
+                .iter()
+                .any(|l| l.group == *g && !HEADLINE_KEYS.contains(&l.key))
+        })
+        .map(|group| view! { <Group group /> })
+        .collect_view();
+    view! {
+        <section class="lever-groups" aria-labelledby="groups-title">
+            <h2 id="groups-title" class="section-title">
+                {move || i18n::MORE_LEVERS.get(lang.get())}
+            </h2>
+            {groups}
+        </section>
+    }
+}

@@ -1,0 +1,13 @@
+//! The explorer page's components, one job each.
+
+pub mod chart_panel;
+pub mod chart_table;
+pub mod headline_levers;
+pub mod info;
+pub mod kpis;
+pub mod lever;
+pub mod lever_groups;
+pub mod notice;
+pub mod presets;
+pub mod shortcuts;
+pub mod toolbar;

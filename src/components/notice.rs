@@ -1,0 +1,51 @@
+//! The notice that says what the page changed when it read a link: values
+//! clamped into range, unreadable values left at their default, unknown
+//! keys ignored. The page works either way; the notice says so, once, and
+//! can be dismissed.
+
+use leptos::prelude::*;
+
+use crate::i18n;
+use crate::state::use_store;
+
+#[component]
+pub fn Notice() -> impl IntoView {
+    let store = use_store();
+    let lang = store.lang;
+    let warnings = store.warnings;
+    view! {
+        <Show when=move || warnings.with(|w| !w.is_empty())>
+            <section class="notice" role="status" data-testid="notice">
+                <div class="notice-text">
+                    <h2>{move || i18n::NOTICE_TITLE.get(lang.get())}</h2>
+                    <p>{move || i18n::NOTICE_BODY.get(lang.get())}</p>
+                    <ul>
+                        {move || {
+                            let lang = lang.get();
+                            warnings
+                                .get()
+                                .into_iter()
+                                .map(|w| {
+                                    let prefix = if w.in_baseline {
+                                        format!("{} ", i18n::NOTICE_BASE.get(lang))
+                                    } else {
+                                        String::new()
+                                    };
+                                    view! { <li>{prefix}{w.warning.message(lang)}</li> }
+                                })
+                                .collect_view()
+                        }}
+                    </ul>
+                </div>
+                <button
+                    type="button"
+                    class="notice-close"
+                    aria-label=move || i18n::DISMISS.get(lang.get())
+                    on:click=move |_| warnings.set(Vec::new())
+                >
+                    <span aria-hidden="true">"×"</span>
+                </button>
+            </section>
+        </Show>
+    }
+}

@@ -1,0 +1,136 @@
+//! The scenario's actions: undo and redo, reset to the loaded scenario or to
+//! the default, pin the scenario as the baseline, copy the link, and the
+//! language switch.
+
+use doorstroom_model::Lang;
+use leptos::prelude::*;
+use std::time::Duration;
+use wasm_bindgen::JsValue;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::i18n::{self, T};
+use crate::location;
+use crate::state::use_store;
+
+/// How long "link copied" stays on screen.
+const CONFIRM_FOR: Duration = Duration::from_millis(2500);
+
+/// Copies the current address to the clipboard. The Clipboard API exists
+/// only in secure contexts (https, localhost, files); elsewhere the reader
+/// is told to copy from the address bar.
+async fn copy_link() -> bool {
+    let navigator = window().navigator();
+    let has_clipboard = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard"))
+        .map(|c| !c.is_undefined() && !c.is_null())
+        .unwrap_or(false);
+    if !has_clipboard {
+        return false;
+    }
+    let promise = navigator.clipboard().write_text(&location::href());
+    JsFuture::from(promise).await.is_ok()
+}
+
+#[component]
+pub fn Toolbar() -> impl IntoView {
+    let store = use_store();
+    let lang = store.lang;
+    let status = RwSignal::new(None::<T>);
+    let pinned = move || store.pinned.with(Option::is_some);
+    let copy = move |_| {
+        leptos::task::spawn_local(async move {
+            let message = if copy_link().await {
+                i18n::COPIED
+            } else {
+                i18n::COPY_FAILED
+            };
+            status.set(Some(message));
+            set_timeout(move || status.set(None), CONFIRM_FOR);
+        });
+    };
+    let text = move |t: T| move || t.get(lang.get());
+    view! {
+        <div class="toolbar" role="toolbar" aria-label=text(i18n::TOOLBAR)>
+            <div class="tool-group">
+                <button
+                    type="button"
+                    disabled=move || !store.can_undo.get()
+                    aria-keyshortcuts="Control+Z"
+                    title=move || format!("{} ({})", i18n::UNDO.get(lang.get()), i18n::UNDO_KEYS.get(lang.get()))
+                    on:click=move |_| store.undo()
+                >
+                    <span aria-hidden="true">"↶ "</span>
+                    {text(i18n::UNDO)}
+                </button>
+                <button
+                    type="button"
+                    disabled=move || !store.can_redo.get()
+                    aria-keyshortcuts="Control+Shift+Z"
+                    title=move || format!("{} ({})", i18n::REDO.get(lang.get()), i18n::REDO_KEYS.get(lang.get()))
+                    on:click=move |_| store.redo()
+                >
+                    <span aria-hidden="true">"↷ "</span>
+                    {text(i18n::REDO)}
+                </button>
+            </div>
+            <div class="tool-group">
+                <button
+                    type="button"
+                    title=text(i18n::RESET_LOADED_HELP)
+                    on:click=move |_| store.reset_to_loaded()
+                >
+                    {text(i18n::RESET_LOADED)}
+                </button>
+                <button
+                    type="button"
+                    title=text(i18n::RESET_DEFAULT_HELP)
+                    on:click=move |_| store.reset_to_default()
+                >
+                    {text(i18n::RESET_DEFAULT)}
+                </button>
+            </div>
+            <div class="tool-group">
+                <button
+                    type="button"
+                    data-testid="pin"
+                    title=text(i18n::PIN_HELP)
+                    on:click=move |_| store.pin()
+                >
+                    <span aria-hidden="true">"📌 "</span>
+                    {text(i18n::PIN)}
+                </button>
+                <Show when=pinned>
+                    <button
+                        type="button"
+                        data-testid="unpin"
+                        title=text(i18n::UNPIN_HELP)
+                        on:click=move |_| store.unpin()
+                    >
+                        {text(i18n::UNPIN)}
+                    </button>
+                </Show>
+            </div>
+            <div class="tool-group">
+                <button type="button" class="primary" data-testid="copy-link" on:click=copy>
+                    {text(i18n::COPY_LINK)}
+                </button>
+                <span class="tool-status" role="status" aria-live="polite">
+                    {move || status.get().map(|t| t.get(lang.get()))}
+                </span>
+            </div>
+            <div class="tool-group">
+                <button
+                    type="button"
+                    class="lang-switch"
+                    data-testid="lang-switch"
+                    lang=move || if lang.get() == Lang::Nl { "en" } else { "nl" }
+                    title=text(i18n::OTHER_LANGUAGE_HELP)
+                    on:click=move |_| {
+                        store.set_lang(if lang.get_untracked() == Lang::Nl { Lang::En } else { Lang::Nl })
+                    }
+                >
+                    {text(i18n::OTHER_LANGUAGE)}
+                </button>
+            </div>
+        </div>
+    }
+}

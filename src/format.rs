@@ -1,0 +1,247 @@
+//! Numbers, money and dates in the page's language, through the browser's
+//! `Intl`, so that a Dutch reader sees `63.412` and `€ 55,3 mln.` and an
+//! English one `63,412` and `€55.3M`, exactly as their own software would
+//! write them.
+//!
+//! `Intl` formatters are costly to build and cheap to use, and the charts ask
+//! for dozens of tick labels on every frame of a drag, so each language's set
+//! is built once and kept for the life of the page.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use doorstroom_charts::Format;
+use doorstroom_model::{Date, Lang};
+use js_sys::{Array, Function, Intl, Object, Reflect};
+use wasm_bindgen::JsValue;
+
+use crate::i18n;
+
+/// One language's formatters.
+pub struct Formats {
+    lang: Lang,
+    plain: Function,
+    whole: Function,
+    signed_whole: Function,
+    one_decimal: Function,
+    signed_one_decimal: Function,
+    euro: Function,
+    euro_compact: Function,
+    signed_euro_compact: Function,
+    percent: Function,
+    month: Function,
+    month_short: Function,
+    day: Function,
+    euro_axis: Function,
+    weeks: Function,
+}
+
+thread_local! {
+    static CACHE: RefCell<Vec<Rc<Formats>>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The formatters for `lang`, built on first use.
+pub fn formats(lang: Lang) -> Rc<Formats> {
+    CACHE.with(|cache| {
+        if let Some(found) = cache.borrow().iter().find(|f| f.lang == lang) {
+            return Rc::clone(found);
+        }
+        let built = Rc::new(Formats::new(lang));
+        cache.borrow_mut().push(Rc::clone(&built));
+        built
+    })
+}
+
+fn options(pairs: &[(&str, JsValue)]) -> Object {
+    let object = Object::new();
+    for (key, value) in pairs {
+        // Setting a plain property on a fresh object cannot fail.
+        let _ = Reflect::set(&object, &JsValue::from_str(key), value);
+    }
+    object
+}
+
+fn s(text: &str) -> JsValue {
+    JsValue::from_str(text)
+}
+
+fn n(value: f64) -> JsValue {
+    JsValue::from_f64(value)
+}
+
+impl Formats {
+    fn new(lang: Lang) -> Self {
+        let locales = Array::of1(&s(i18n::locale(lang)));
+        let number =
+            |pairs: &[(&str, JsValue)]| Intl::NumberFormat::new(&locales, &options(pairs)).format();
+        // Dates come from the model as calendar days; they are read and
+        // written in UTC so that no time zone can move them to the day before.
+        let date = |pairs: &[(&str, JsValue)]| {
+            let mut all = pairs.to_vec();
+            all.push(("timeZone", s("UTC")));
+            Intl::DateTimeFormat::new(&locales, &options(&all)).format()
+        };
+        let euro = [("style", s("currency")), ("currency", s("EUR"))];
+        Self {
+            lang,
+            plain: number(&[("maximumFractionDigits", n(3.0))]),
+            whole: number(&[("maximumFractionDigits", n(0.0))]),
+            signed_whole: number(&[
+                ("maximumFractionDigits", n(0.0)),
+                ("signDisplay", s("exceptZero")),
+            ]),
+            one_decimal: number(&[
+                ("minimumFractionDigits", n(1.0)),
+                ("maximumFractionDigits", n(1.0)),
+            ]),
+            signed_one_decimal: number(&[
+                ("minimumFractionDigits", n(1.0)),
+                ("maximumFractionDigits", n(1.0)),
+                ("signDisplay", s("exceptZero")),
+            ]),
+            euro: number(&[
+                euro[0].clone(),
+                euro[1].clone(),
+                ("maximumFractionDigits", n(0.0)),
+            ]),
+            euro_compact: number(&[
+                euro[0].clone(),
+                euro[1].clone(),
+                ("notation", s("compact")),
+                ("minimumFractionDigits", n(1.0)),
+                ("maximumFractionDigits", n(1.0)),
+            ]),
+            signed_euro_compact: number(&[
+                euro[0].clone(),
+                euro[1].clone(),
+                ("notation", s("compact")),
+                ("minimumFractionDigits", n(1.0)),
+                ("maximumFractionDigits", n(1.0)),
+                ("signDisplay", s("exceptZero")),
+            ]),
+            percent: number(&[
+                ("style", s("percent")),
+                ("minimumFractionDigits", n(1.0)),
+                ("maximumFractionDigits", n(1.0)),
+            ]),
+            month: date(&[("month", s("long")), ("year", s("numeric"))]),
+            month_short: date(&[("month", s("short")), ("year", s("numeric"))]),
+            day: date(&[
+                ("day", s("numeric")),
+                ("month", s("long")),
+                ("year", s("numeric")),
+            ]),
+            // Axis ticks and readouts: three significant digits are enough
+            // to read a chart and keep the labels short.
+            euro_axis: number(&[
+                euro[0].clone(),
+                euro[1].clone(),
+                ("notation", s("compact")),
+                ("maximumSignificantDigits", n(3.0)),
+            ]),
+            weeks: number(&[
+                ("style", s("unit")),
+                ("unit", s("week")),
+                ("unitDisplay", s("long")),
+                ("maximumFractionDigits", n(0.0)),
+            ]),
+        }
+    }
+
+    fn call(f: &Function, value: JsValue) -> String {
+        f.call1(&JsValue::NULL, &value)
+            .ok()
+            .and_then(|v| v.as_string())
+            .unwrap_or_default()
+    }
+
+    fn date_value(date: &Date) -> JsValue {
+        // `Date` displays as YYYY-MM-DD, which `new Date()` reads as UTC midnight.
+        js_sys::Date::new(&s(&date.to_string())).into()
+    }
+
+    /// A lever's value as the reader writes it: `70.000`, `0,8`, `53,6`.
+    pub fn plain(&self, value: f64) -> String {
+        Self::call(&self.plain, n(value))
+    }
+
+    /// A whole number with the locale's thousands separator: `63.412`.
+    pub fn whole(&self, value: f64) -> String {
+        Self::call(&self.whole, n(value))
+    }
+
+    /// A whole number with its sign, `+1.200` or `−300`; zero has none.
+    pub fn signed_whole(&self, value: f64) -> String {
+        Self::call(&self.signed_whole, n(value))
+    }
+
+    pub fn one_decimal(&self, value: f64) -> String {
+        Self::call(&self.one_decimal, n(value))
+    }
+
+    pub fn signed_one_decimal(&self, value: f64) -> String {
+        Self::call(&self.signed_one_decimal, n(value))
+    }
+
+    /// Whole euros: `€ 1.250`.
+    pub fn euro(&self, value: f64) -> String {
+        Self::call(&self.euro, n(value))
+    }
+
+    /// Large sums as the locale abbreviates them: `€ 55,3 mln.` / `€55.3M`.
+    pub fn euro_compact(&self, value: f64) -> String {
+        Self::call(&self.euro_compact, n(value))
+    }
+
+    pub fn signed_euro_compact(&self, value: f64) -> String {
+        Self::call(&self.signed_euro_compact, n(value))
+    }
+
+    /// A share between 0 and 1 as a percentage: `38,4%`.
+    pub fn percent(&self, share: f64) -> String {
+        Self::call(&self.percent, n(share))
+    }
+
+    /// `mei 2024` / `May 2024`.
+    pub fn month(&self, date: &Date) -> String {
+        Self::call(&self.month, Self::date_value(date))
+    }
+
+    /// `mei 2024` / `May 2024` abbreviated, for chart axes.
+    pub fn month_short(&self, date: &Date) -> String {
+        Self::call(&self.month_short, Self::date_value(date))
+    }
+
+    /// `1 mei 2024` / `1 May 2024`.
+    pub fn day(&self, date: &Date) -> String {
+        Self::call(&self.day, Self::date_value(date))
+    }
+
+    /// `26 weken` / `26 weeks`.
+    pub fn weeks(&self, value: f64) -> String {
+        Self::call(&self.weeks, n(value))
+    }
+}
+
+/// The charts' labels and readouts in the page's locale.
+impl Format for Formats {
+    fn number(&self, v: f64) -> String {
+        self.whole(v)
+    }
+
+    fn euro(&self, v: f64) -> String {
+        Self::call(&self.euro_axis, n(v))
+    }
+
+    fn month(&self, d: Date) -> String {
+        self.month_short(&d)
+    }
+
+    fn weeks(&self, v: f64) -> String {
+        Formats::weeks(self, v)
+    }
+
+    fn date(&self, d: Date) -> String {
+        self.day(&d)
+    }
+}
