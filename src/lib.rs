@@ -9,17 +9,17 @@
 mod app;
 mod canvas;
 mod components;
+mod controls;
 mod delta;
+mod footer;
 mod format;
 mod history;
 mod i18n;
 mod location;
-mod state;
-mod url;
-mod controls;
-mod footer;
 mod masthead;
 mod results;
+mod state;
+mod url;
 
 pub use app::App;
 
