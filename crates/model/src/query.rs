@@ -25,18 +25,16 @@ impl Scenario {
         let mut warnings = Vec::new();
         for l in levers() {
             let given = l.get(&self);
-            let mut fixed = self.clone();
-            l.set(&mut fixed, given);
-            let used = l.get(&fixed);
-            if used != given {
-                warnings.push(Warning {
-                    key: l.key.to_string(),
-                    given: l.format(given),
-                    used: Some(l.format(used)),
-                    kind: WarningKind::Clamped,
-                });
-                self = fixed;
+            if l.clamp(given) == Some(given) {
+                continue;
             }
+            l.set(&mut self, given);
+            warnings.push(Warning {
+                key: l.key.to_string(),
+                given: l.format(given),
+                used: Some(l.format(l.get(&self))),
+                kind: WarningKind::Clamped,
+            });
         }
         self.clamp_horizon(&mut warnings);
         (self, warnings)

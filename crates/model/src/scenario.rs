@@ -170,12 +170,12 @@ pub struct Scenario {
     /// on: parameters.md, "still due for family reunification (nareis)".
     pub statutory_family: bool,
     /// Fraction of applicants still waiting past their term who send a
-    /// notice of default. Default 0.55: assumption, calibrated (README,
-    /// "Calibration") so that the seed's forecast world gives the seed's
-    /// 20,000 new appeals through 2024.
+    /// notice of default. Default 0.5: assumption, calibrated with
+    /// `appeal_share` (README, "Calibration") so that the seed's forecast
+    /// world gives about the seed's 20,000 new appeals through 2024.
     pub notice_share: f64,
-    /// Weeks after the term lapses before the notice is sent. Default 4:
-    /// assumption, lawyers send the notice soon after the term lapses.
+    /// Weeks after the term lapses before the notice is sent. Default 1:
+    /// assumption, lawyers send the notice as soon as the term lapses.
     pub notice_weeks: u32,
     /// Fraction of the applicants with a notice who then appeal for not
     /// deciding in time (BNTB), if still waiting. Default 0.8: assumption,
@@ -183,10 +183,12 @@ pub struct Scenario {
     /// and pays their lawyer.
     pub appeal_share: f64,
     /// Weeks after the earliest possible day (two weeks after the notice,
-    /// Awb 6:12) before the appeal is filed. Default 1: assumption.
+    /// Awb 6:12) before the appeal is filed. Default 0: assumption, the
+    /// lawyer who sent the notice appeals as soon as the law allows.
     pub appeal_weeks: u32,
-    /// Weeks from the appeal to the court's ruling. Default 12: assumption,
-    /// the courts decide BNTB appeals mostly without a hearing.
+    /// Weeks from the appeal to the court's ruling. Default 8: Awb 8:55b,
+    /// the court rules on an appeal for not deciding in time within eight
+    /// weeks, as a rule without a hearing.
     pub court_weeks: u32,
     /// Weeks the court gives the IND to decide. Default 8: parameters.md
     /// "court penalty" (Rb Den Haag 2023).
@@ -274,11 +276,11 @@ impl Default for Scenario {
             past_term_share: 0.7,
             statutory_asylum: false,
             statutory_family: true,
-            notice_share: 0.55,
-            notice_weeks: 4,
+            notice_share: 0.5,
+            notice_weeks: 1,
             appeal_share: 0.8,
-            appeal_weeks: 1,
-            court_weeks: 12,
+            appeal_weeks: 0,
+            court_weeks: 8,
             court_term_weeks: 8,
             court_penalty_per_day: 100.0,
             court_penalty_cap: 7_500.0,

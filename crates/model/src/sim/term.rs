@@ -46,13 +46,28 @@ pub(crate) fn week_on_or_after(start: Date, day: Date) -> i32 {
 /// The status weeks of a cohort of `stream` filed in week `filed`. The
 /// filing date is the first day of that week: the earliest, so a term never
 /// lapses later than the law says.
+///
+/// The past is not rewritten: for a case filed before the start whose term
+/// the scenario shortens (the extension set aside, retroactively), the term
+/// has lapsed, but no notice could have been sent before the start while the
+/// term in force then still ran; the notice comes at the start at the
+/// earliest, and the appeal and ruling follow from there.
 pub(crate) fn events(s: &Scenario, stream: Stream, filed: i32) -> Events {
     let filed_on = s.start.add_days(7 * i64::from(filed));
-    let lapse = week_on_or_after(
-        s.start,
-        filed_on.add_months(term_months(s, stream, filed_on)),
-    );
-    let notice = lapse + s.notice_weeks as i32;
+    let lapse_week = |scenario: &Scenario| {
+        week_on_or_after(
+            s.start,
+            filed_on.add_months(term_months(scenario, stream, filed_on)),
+        )
+    };
+    let lapse = lapse_week(s);
+    let mut notice = lapse + s.notice_weeks as i32;
+    if filed < 0 {
+        let historical = lapse_week(&Scenario::default());
+        if lapse < historical && historical >= 0 {
+            notice = notice.max(0);
+        }
+    }
     let appeal = notice + APPEAL_AFTER_NOTICE_WEEKS + s.appeal_weeks as i32;
     let ruling = appeal + s.court_weeks as i32;
     Events {
@@ -105,12 +120,27 @@ mod tests {
         let e = events(&s, Stream::General, 0);
         // Filed 1 May 2023, 15 months: lapses 1 Aug 2024, 66 weeks and 3 days on.
         assert_eq!(e.lapse, 66);
-        assert_eq!(e.notice, 70);
-        assert_eq!(e.appeal, 73);
-        assert_eq!(e.ruling, 85);
-        assert_eq!(e.court_due, 93);
+        assert_eq!(e.notice, 67);
+        assert_eq!(e.appeal, 69);
+        assert_eq!(e.ruling, 77);
+        assert_eq!(e.court_due, 85);
         assert_eq!(week_on_or_after(s.start, d("2023-04-30")), 0);
         assert_eq!(week_on_or_after(s.start, d("2023-04-24")), -1);
         assert_eq!(week_on_or_after(s.start, d("2023-04-23")), -1);
+    }
+
+    #[test]
+    fn a_retroactive_six_month_term_does_not_rewrite_the_past() {
+        let six = Scenario {
+            term: TermPolicy::SixMonths,
+            ..Scenario::default()
+        };
+        // Filed a year before the start: 15 months ran on, 6 months had lapsed.
+        let e = events(&six, Stream::General, -52);
+        assert!(e.lapse < 0);
+        assert_eq!((e.notice, e.appeal), (0, 2));
+        // Filed two years before: lapsed under either term, history stands.
+        let old = events(&six, Stream::General, -104);
+        assert_eq!(old, events(&Scenario::default(), Stream::General, -104));
     }
 }

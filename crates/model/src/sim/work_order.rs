@@ -57,21 +57,17 @@ pub(crate) fn regular(
         WorkOrder::Fifo => in_order(cohorts.iter_mut(), t, capacity, tally, |_| true),
         WorkOrder::NewestFirst => in_order(cohorts.iter_mut().rev(), t, capacity, tally, |_| true),
         WorkOrder::PastTermShare => {
-            // The seed's split: a share of the capacity on cases past their
-            // term, the rest on cases within it, FIFO inside each part;
-            // what one part cannot use goes to the other.
+            // The seed's split: a share of the capacity on the old backlog
+            // past its term (oldest first), the rest on new intake (newest
+            // first, within term); what one part cannot use goes to the
+            // other, oldest first.
             let past = (f64::from(capacity) * past_term_share).floor() as u32;
             let past_left = in_order(cohorts.iter_mut(), t, past, tally, |c| t >= c.events.lapse);
-            let within = capacity - past;
-            let within_left =
-                in_order(cohorts.iter_mut(), t, within, tally, |c| t < c.events.lapse);
-            in_order(
-                cohorts.iter_mut(),
-                t,
-                past_left + within_left,
-                tally,
-                |_| true,
-            )
+            let new = capacity - past;
+            let new_left = in_order(cohorts.iter_mut().rev(), t, new, tally, |c| {
+                t < c.events.lapse
+            });
+            in_order(cohorts.iter_mut(), t, past_left + new_left, tally, |_| true)
         }
         WorkOrder::CourtOrdersFirst => {
             let mut left = capacity;

@@ -1,0 +1,31 @@
+//! Every run keeps its books: cases are conserved per stream and week, no
+//! stock is negative, the statuses add up to the backlog.
+
+mod common;
+
+use common::{check_run, scenario};
+
+#[test]
+fn named_scenarios_keep_their_books() {
+    for query in [
+        "",
+        "baa=0",
+        "term=6",
+        "intake=77000&fte=600",
+        "intake=49000&fte=900&order=fifo",
+        "order=court&term=6&statutory_asylum=on",
+        "order=newest&intake_growth=0.2",
+        "intake=0&fte=2000&until=2033-04-30",
+        "fte=0&capacity_t1=0&capacity_t2=0&capacity_nareis=0&baa=0",
+        "until=2023-06-01",
+    ] {
+        let s = scenario(query);
+        check_run(&s, &s.run());
+    }
+}
+
+#[test]
+fn run_and_simulate_agree() {
+    let s = scenario("intake=77000");
+    assert_eq!(s.run(), doorstroom_model::simulate(&s));
+}
