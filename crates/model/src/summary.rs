@@ -40,6 +40,10 @@ pub struct Summary {
     /// The first day of the first month from which no case is past its term
     /// to the end of the horizon; `None` if cases are past term at the end.
     pub back_in_term_from: Option<Date>,
+    /// The same for the asylum tracks (1, 2 and 4) alone: family
+    /// reunification has its own term and capacity, and would otherwise
+    /// hide what the asylum levers do.
+    pub asylum_back_in_term_from: Option<Date>,
     /// Mean expected wait, in weeks, of cases filed in the last month.
     pub expected_wait_last_month_weeks: f64,
 }
@@ -90,7 +94,8 @@ impl Summary {
             } else {
                 0.0
             },
-            back_in_term_from: back_in_term_from(run),
+            back_in_term_from: back_in_term_from(run, |_| true),
+            asylum_back_in_term_from: back_in_term_from(run, Stream::is_asylum),
             expected_wait_last_month_weeks: expected_wait_last_month(run),
         }
     }
@@ -125,6 +130,11 @@ impl Summary {
                     .map_or_else(|| "never".to_string(), month),
             ),
             (
+                "asylum_back_in_term_from",
+                self.asylum_back_in_term_from
+                    .map_or_else(|| "never".to_string(), month),
+            ),
+            (
                 "expected_wait_last_month_weeks",
                 format!("{:.1}", self.expected_wait_last_month_weeks),
             ),
@@ -152,10 +162,18 @@ impl Summary {
 }
 
 /// The month after the month in which the last week with a case past its
-/// term starts; the start month if there never was one; `None` if the last
-/// week still has one.
-fn back_in_term_from(run: &Run) -> Option<Date> {
-    let overdue = run.total(Measure::BacklogOverdue);
+/// term (in the streams that pass `counts`) starts; the start month if there
+/// never was one; `None` if the last week still has one.
+fn back_in_term_from(run: &Run, counts: impl Fn(Stream) -> bool) -> Option<Date> {
+    let streams: Vec<Stream> = Stream::ALL.into_iter().filter(|&s| counts(s)).collect();
+    let overdue: Vec<f64> = (0..run.weeks())
+        .map(|w| {
+            streams
+                .iter()
+                .map(|&s| run.series(Column::of(Measure::BacklogOverdue, s))[w])
+                .sum()
+        })
+        .collect();
     match overdue.iter().rposition(|&v| v > 0.0) {
         None => Some(run.week_start(0).first_of_month()),
         Some(w) if w + 1 == overdue.len() => None,
