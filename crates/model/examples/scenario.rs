@@ -9,30 +9,7 @@
 //! figures as `key=value` lines) on stdout; warnings about the query go to
 //! stderr.
 
-use doorstroom_model::{Lang, Measure, Scenario};
-
-/// The CSV's columns after `week_start`: all-streams totals.
-const COLUMNS: [Measure; 19] = [
-    Measure::Intake,
-    Measure::Decisions,
-    Measure::DecisionsBaa,
-    Measure::Backlog,
-    Measure::BacklogWithinTerm,
-    Measure::BacklogPastTerm,
-    Measure::BacklogNoticeSent,
-    Measure::BacklogAppealPending,
-    Measure::BacklogCourtOrder,
-    Measure::BacklogOverdue,
-    Measure::NoticesSent,
-    Measure::AppealsFiled,
-    Measure::PenaltyStatutoryEur,
-    Measure::PenaltyCourtEur,
-    Measure::LegalCostsEur,
-    Measure::CostCumulativeEur,
-    Measure::DecidedAgeWeeks,
-    Measure::ExpectedWaitWeeks,
-    Measure::ProductiveFte,
-];
+use doorstroom_model::{Lang, Scenario};
 
 fn main() {
     let mut summary = false;
@@ -56,22 +33,7 @@ fn main() {
         for (key, value) in run.summary().to_key_values() {
             println!("{key}={value}");
         }
-        return;
-    }
-    let header: Vec<&str> = std::iter::once("week_start")
-        .chain(COLUMNS.iter().map(|m| m.key()))
-        .collect();
-    println!("{}", header.join(","));
-    for w in 0..run.weeks() {
-        let mut line = run.week_start(w).to_string();
-        for m in COLUMNS {
-            let v = run.total(m)[w];
-            if v.fract() == 0.0 {
-                line.push_str(&format!(",{v:.0}"));
-            } else {
-                line.push_str(&format!(",{v:.2}"));
-            }
-        }
-        println!("{line}");
+    } else {
+        print!("{}", run.to_csv());
     }
 }

@@ -7,6 +7,7 @@
 //! scenario's URL form, ranges and texts. `README.md` beside this crate
 //! documents the model's equations, defaults and calibration.
 
+mod csv;
 mod date;
 mod levers;
 mod query;
@@ -18,6 +19,7 @@ mod summary;
 mod text;
 mod warning;
 
+pub use csv::CSV_COLUMNS;
 pub use date::{Date, ParseDateError};
 pub use levers::{
     LEVER_COUNT, LEVERS, Lever, LeverGroup, LeverKind, LeverValue, Unit, lever, levers,
