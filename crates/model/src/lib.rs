@@ -6,6 +6,20 @@
 //! its [`Summary`]. The [`levers`] table is the one source of truth for the
 //! scenario's URL form, ranges and texts. `README.md` beside this crate
 //! documents the model's equations, defaults and calibration.
+//!
+//! ```
+//! use doorstroom_model::{Column, Measure, Scenario, Stream};
+//!
+//! let (scenario, warnings) = Scenario::from_query("v=1&intake=77000&fte=600");
+//! assert!(warnings.is_empty());
+//! assert_eq!(scenario.to_query(), "v=1&intake=77000&fte=600");
+//!
+//! let run = scenario.run();
+//! let track_4 = run.series(Column::of(Measure::Backlog, Stream::General));
+//! assert_eq!(track_4.len(), run.weeks());
+//! let summary = run.summary();
+//! assert!(summary.backlog_peak >= summary.backlog_end);
+//! ```
 
 mod csv;
 mod date;
