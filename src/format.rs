@@ -23,7 +23,6 @@ pub struct Formats {
     plain: Function,
     whole: Function,
     signed_whole: Function,
-    one_decimal: Function,
     signed_one_decimal: Function,
     euro: Function,
     euro_compact: Function,
@@ -89,10 +88,6 @@ impl Formats {
             signed_whole: number(&[
                 ("maximumFractionDigits", n(0.0)),
                 ("signDisplay", s("exceptZero")),
-            ]),
-            one_decimal: number(&[
-                ("minimumFractionDigits", n(1.0)),
-                ("maximumFractionDigits", n(1.0)),
             ]),
             signed_one_decimal: number(&[
                 ("minimumFractionDigits", n(1.0)),
@@ -175,10 +170,6 @@ impl Formats {
         Self::call(&self.signed_whole, n(value))
     }
 
-    pub fn one_decimal(&self, value: f64) -> String {
-        Self::call(&self.one_decimal, n(value))
-    }
-
     pub fn signed_one_decimal(&self, value: f64) -> String {
         Self::call(&self.signed_one_decimal, n(value))
     }
@@ -200,6 +191,11 @@ impl Formats {
     /// A share between 0 and 1 as a percentage: `38,4%`.
     pub fn percent(&self, share: f64) -> String {
         Self::call(&self.percent, n(share))
+    }
+
+    /// Sums in a note, to three significant digits: `€ 7,24 mln.`, `€ 55 mln.`.
+    pub fn euro_short(&self, value: f64) -> String {
+        Self::call(&self.euro_axis, n(value))
     }
 
     /// `mei 2024` / `May 2024`.

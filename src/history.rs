@@ -29,8 +29,8 @@ impl<T: Clone + PartialEq> History<T> {
         }
     }
 
-    /// The last committed state: what undo returns to after a drag that has
-    /// not been committed yet.
+    /// The last committed state.
+    #[cfg(test)]
     pub fn committed(&self) -> &T {
         &self.committed
     }

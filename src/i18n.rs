@@ -44,6 +44,10 @@ pub fn html_lang(lang: Lang) -> &'static str {
 
 // The masthead and footer.
 pub const TITLE: T = t("Doorstroom", "Doorstroom");
+pub const TAGLINE: T = t(
+    "scenario's voor de asielketen",
+    "scenarios for the asylum pipeline",
+);
 pub const SUBTITLE: T = t(
     "Verken scenario's voor de asielketen van de IND: instroom, personeel, beslistermijn en wat vertraging kost.",
     "Explore scenarios for the IND asylum decision pipeline: intake, staff, decision term and what delay costs.",
@@ -94,7 +98,6 @@ pub const UNPIN_HELP: T = t(
     "Vergelijk weer met het standaardscenario.",
     "Compare with the default scenario again.",
 );
-pub const LANGUAGE: T = t("Taal", "Language");
 pub const OTHER_LANGUAGE: T = t("English", "Nederlands");
 pub const OTHER_LANGUAGE_HELP: T = t("Switch to English", "Schakel over naar Nederlands");
 
@@ -105,20 +108,14 @@ pub const MORE_LEVERS: T = t("Alle hefbomen", "All levers");
 pub const PRESETS: T = t("Voorbeeldscenario's", "Presets");
 pub const DEFAULT: T = t("standaard", "default");
 pub const CHANGED: T = t("gewijzigd", "changed");
-pub const CHANGED_LONG: T = t("afwijkend van de standaard", "differs from the default");
 pub const ABOUT: T = t("Uitleg bij", "About");
 pub const SOURCE: T = t("Bron", "Source");
 pub const CLOSE: T = t("Sluiten", "Close");
 pub const TO_DEFAULT: T = t("Terug naar standaard", "Back to default");
 pub const GROUP_CHANGED: T = t("gewijzigd", "changed");
 
-// The presets. The MPP ones are named by their intake, formatted in the
-// page's locale by the component.
+// The presets. The MPP ones are named by the model (`INTAKE_PRESETS`).
 pub const PRESET_MPP: T = t("MPP 2023, instroom", "MPP 2023, intake");
-pub const PRESET_MPP_MIN: T = t("minimum", "minimum");
-pub const PRESET_MPP_MID: T = t("medio", "middle");
-pub const PRESET_MPP_LIKELY: T = t("meest waarschijnlijk", "most likely");
-pub const PRESET_MPP_MAX: T = t("maximum", "maximum");
 pub const PRESET_FORECAST: T = t(
     "Aannames van de prognose in de Kamerbrief",
     "Forecast assumptions of the letter to Parliament",
@@ -185,7 +182,6 @@ pub const CHART_HINT: T = t(
     "Beweeg de muis over de grafiek voor de waarden per week.",
     "Move the pointer over the chart for the values per week.",
 );
-pub const BASELINE_GHOST: T = t("stippellijn: basislijn", "dotted line: baseline");
 
 // The notice of repaired links.
 pub const NOTICE_TITLE: T = t(

@@ -123,11 +123,6 @@ impl Store {
         }
     }
 
-    /// The baseline scenario: the pinned one or the default.
-    pub fn baseline(&self) -> Scenario {
-        self.pinned.get().unwrap_or_default()
-    }
-
     /// Whether the scenario on screen is the baseline (then there is no
     /// change to show and no ghost line to draw).
     pub fn is_baseline(&self) -> bool {
@@ -162,7 +157,12 @@ impl Store {
         let Some(next) = self.pending.try_update_value(Option::take).flatten() else {
             return;
         };
-        if next != self.scenario.get_untracked() {
+        // The frame may come after the app was unmounted (in the browser
+        // tests): then there is nothing left to update.
+        let Some(shown) = self.scenario.try_get_untracked() else {
+            return;
+        };
+        if next != shown {
             self.scenario.set(next);
             self.write_change();
         }

@@ -17,6 +17,10 @@ use crate::state::use_store;
 /// "circa 55 miljoen euro"), shown beside the model's figure for the same scope.
 const LETTER_PENALTIES_2024_EUR: f64 = 55_000_000.0;
 
+/// Figures longer than this (a phrase rather than a number) are set smaller,
+/// so that they fit their card without being cut off.
+const LONG_FIGURE: usize = 13;
+
 /// A change against the baseline, ready to show.
 #[derive(Clone, Debug, PartialEq)]
 struct Change {
@@ -180,9 +184,9 @@ fn figures(c: &Context) -> [(&'static str, T, Figure); 6] {
                 note: format!(
                     "{} {} · {} {}",
                     i18n::OF_WHICH_ASYLUM_PENALTIES.get(lang),
-                    f.euro_compact(now.asylum_penalties_through_2024_eur),
+                    f.euro_short(now.asylum_penalties_through_2024_eur),
                     i18n::LETTER_EXPECTED.get(lang),
-                    f.euro_compact(LETTER_PENALTIES_2024_EUR)
+                    f.euro_short(LETTER_PENALTIES_2024_EUR)
                 ),
                 change: number_change(
                     now.cost_through_2024_eur,
@@ -261,10 +265,15 @@ pub fn Kpis() -> impl IntoView {
         .map(|i| {
             let card = move || all.with(|a| a[i].clone());
             let testid = all.with_untracked(|a| a[i].0);
+            let long = Memo::new(move |_| all.with(|a| a[i].2.value.chars().count() > LONG_FIGURE));
             view! {
                 <div class="kpi">
                     <p class="kpi-label">{move || card().1.get(lang.get())}</p>
-                    <p class="kpi-value" data-testid=testid>
+                    <p
+                        class="kpi-value"
+                        class:long=long
+                        data-testid=testid
+                    >
                         {move || card().2.value}
                     </p>
                     <p class="kpi-note">{move || card().2.note}</p>

@@ -22,11 +22,9 @@ fn in_text_field(event: &web_sys::KeyboardEvent) -> bool {
     target.dyn_ref::<web_sys::HtmlTextAreaElement>().is_some()
 }
 
-/// Listens for the shortcuts on the window for the life of the page.
+/// Listens for the shortcuts on the window while the app is mounted.
 pub fn install(store: Store) {
-    // The page never drops its shortcuts, so the handle is never used to
-    // remove the listener.
-    let _listening = window_event_listener(ev::keydown, move |event| {
+    let listening = window_event_listener(ev::keydown, move |event| {
         if !(event.ctrl_key() || event.meta_key()) || event.alt_key() || in_text_field(&event) {
             return;
         }
@@ -41,4 +39,5 @@ pub fn install(store: Store) {
             store.undo();
         }
     });
+    on_cleanup(move || listening.remove());
 }

@@ -95,7 +95,6 @@ pub fn Toolbar() -> impl IntoView {
                     title=text(i18n::PIN_HELP)
                     on:click=move |_| store.pin()
                 >
-                    <span aria-hidden="true">"📌 "</span>
                     {text(i18n::PIN)}
                 </button>
                 <Show when=pinned>
