@@ -29,7 +29,8 @@ pub enum WorkOrder {
     /// First in, first out: the oldest application first.
     Fifo,
     /// The seed's forecast: a share of the capacity on cases past their term
-    /// (oldest first), the rest on cases within their term (oldest first).
+    /// (oldest first), the rest on new intake: cases within their term,
+    /// newest first. What one part cannot use goes to the other.
     PastTermShare,
     /// Cases with a running court order first (oldest first), then FIFO.
     CourtOrdersFirst,
@@ -155,7 +156,7 @@ pub struct Scenario {
 
     // ---- work order ----
     /// How regular capacity picks cases. Default `PastTermShare`: seed, the
-    /// forecast's 70/30 split (with FIFO inside each part).
+    /// forecast's 70/30 split.
     pub work_order: WorkOrder,
     /// Under `PastTermShare`, the fraction of capacity on cases past their
     /// term. Default 0.7: seed.
@@ -208,8 +209,9 @@ pub struct Scenario {
 
 impl Scenario {
     /// The seed's forecast assumptions (the external model behind the EUR 55
-    /// million): the 15-month term, the 70/30 split with FIFO inside it, and
-    /// no BAA (the seed: "nog geen rekening gehouden met ... BAA").
+    /// million): the 15-month term, the 70/30 split (the old backlog first
+    /// in, first out; the new intake newest first), and no BAA (the seed:
+    /// "nog geen rekening gehouden met ... BAA").
     pub fn seed_forecast() -> Scenario {
         Scenario {
             term: TermPolicy::Extended,

@@ -33,10 +33,9 @@ pub(crate) enum Salt {
 /// `stream` (0..4) further offsets the phase.
 pub(crate) fn whole(x: f64, k: i64, salt: Salt, stream: usize) -> u32 {
     let offset = (salt as usize + stream) as f64 * SALT_STEP;
-    let mut phase = (k as f64 * GOLDEN + offset).rem_euclid(1.0);
-    if phase >= 1.0 {
-        phase = 0.0;
-    }
+    let turns = k as f64 * GOLDEN + offset;
+    // The fractional part, in [0, 1) for negative `k` too.
+    let phase = turns - turns.floor();
     let v = (x + phase).floor();
     if v >= f64::from(u32::MAX) {
         u32::MAX
