@@ -1,16 +1,33 @@
 use leptos::prelude::*;
 
-/// The footer names the model the figures come from, read from the model
-/// crate itself so that it cannot drift from what was built.
+use crate::i18n;
+use crate::state::use_store;
+
+/// The footer names the model the figures come from (read from the model
+/// crate itself, so that it cannot drift from what was built) and what the
+/// changes are measured against.
 #[component]
 pub fn Footer() -> impl IntoView {
+    let store = use_store();
+    let lang = store.lang;
     view! {
         <footer class="footer">
             <p>
-                "Rekenmodel versie "
+                {move || i18n::MODEL_VERSION.get(lang.get())}
+                " "
                 <span class="model-version">{doorstroom_model::VERSION}</span>
             </p>
-            <p>"Werkt zonder server en zonder netwerk: alles rekent in uw browser."</p>
+            <p class="baseline-note">
+                {move || {
+                    if store.pinned.with(Option::is_some) {
+                        i18n::BASELINE_IS_PINNED
+                    } else {
+                        i18n::BASELINE_IS_DEFAULT
+                    }
+                        .get(lang.get())
+                }}
+            </p>
+            <p>{move || i18n::OFFLINE.get(lang.get())}</p>
         </footer>
     }
 }

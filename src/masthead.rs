@@ -1,15 +1,20 @@
 use leptos::prelude::*;
 
-/// The page's name and what it is for, in one line each.
+use crate::components::toolbar::Toolbar;
+use crate::i18n;
+use crate::state::use_store;
+
+/// The page's name, what it is for, and the scenario's actions.
 #[component]
 pub fn Masthead() -> impl IntoView {
+    let lang = use_store().lang;
     view! {
         <header class="masthead">
-            <h1>"Doorstroom"</h1>
-            <p class="subtitle">
-                "Verken scenario's voor de asielketen van de IND: instroom, personeel, "
-                "beslistermijn en wat vertraging kost."
-            </p>
+            <div class="masthead-title">
+                <h1>{move || i18n::TITLE.get(lang.get())}</h1>
+                <p class="subtitle">{move || i18n::SUBTITLE.get(lang.get())}</p>
+            </div>
+            <Toolbar />
         </header>
     }
 }
