@@ -11,7 +11,7 @@ use crate::{Result, dist, install, process, workspace_root};
 pub fn run() -> Result<()> {
     let tools = install::web_tools()?;
     let browser = install::browser()?;
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
+    let cargo = process::cargo();
 
     process::run(
         tools

@@ -88,11 +88,6 @@ fn home() -> PathBuf {
         .unwrap_or_default()
 }
 
-/// The cargo that runs us, so that installs use the pinned toolchain.
-fn cargo() -> Command {
-    Command::new(env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
-}
-
 fn wasm_target() -> Result<()> {
     const TARGET: &str = "wasm32-unknown-unknown";
     let path = env::var_os("PATH").unwrap_or_default();
@@ -129,7 +124,7 @@ fn cargo_tool(binary: &str, package: &str, version: &str, path: &OsStr) -> Resul
         return Ok(());
     }
     eprintln!("xtask: installing {package} {version} (once; this takes a while)");
-    let mut install = cargo();
+    let mut install = Command::new(process::cargo());
     install.args(["install", package, "--version", &format!("={version}")]);
     // Trunk is built from the lock file its release was tested with.
     // wasm-bindgen-cli is installed as its own documentation says, without

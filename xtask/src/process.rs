@@ -1,11 +1,18 @@
 //! Running other programs: echoed as they start, so that the output reads as
 //! a log of what was done, and failing with the command line in the error.
 
-use std::ffi::OsStr;
+use std::env;
+use std::ffi::{OsStr, OsString};
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 
 use crate::{Error, Result};
+
+/// The cargo that runs us (Cargo sets `$CARGO` for the programs it runs), so
+/// that every step uses the toolchain rust-toolchain.toml pins.
+pub fn cargo() -> OsString {
+    env::var_os("CARGO").unwrap_or_else(|| "cargo".into())
+}
 
 /// The command line, as it would be typed.
 pub fn display(command: &Command) -> String {

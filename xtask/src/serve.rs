@@ -9,5 +9,5 @@ const ADDRESS: &str = "http://127.0.0.1:8080/";
 pub fn run() -> Result<()> {
     let tools = install::web_tools()?;
     eprintln!("\nxtask: serving Doorstroom at {ADDRESS} once it is built (Ctrl-C stops)");
-    process::run(&mut tools.command("trunk").arg("serve"))
+    process::run(tools.command("trunk").arg("serve"))
 }

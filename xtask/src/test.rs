@@ -57,8 +57,9 @@ impl Report {
     fn run_all(&mut self) -> Result<()> {
         let tools = install::web_tools()?;
         let browser = install::browser()?;
+        let cargo_program = process::cargo();
         let cargo = |args: &[&str]| {
-            let mut command = tools.command(&cargo_program());
+            let mut command = tools.command(&cargo_program);
             command.args(args);
             command
         };
@@ -176,11 +177,6 @@ impl Report {
         }
         println!("{closing}");
     }
-}
-
-/// The cargo that runs us, so that every step uses the pinned toolchain.
-fn cargo_program() -> String {
-    std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned())
 }
 
 /// The counts in a libtest summary such as
