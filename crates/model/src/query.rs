@@ -6,7 +6,7 @@
 //! values and values out of range each give a [`Warning`] and are ignored or
 //! clamped.
 
-use crate::levers::{LeverValue, lever, levers};
+use crate::levers::{Lever, LeverValue, lever, levers};
 use crate::scenario::Scenario;
 use crate::warning::{Warning, WarningKind};
 
@@ -107,11 +107,7 @@ impl Scenario {
                 continue;
             };
             match l.parse(value.trim()) {
-                Some(v) => {
-                    // Validation below reports a clamp; here the raw value is
-                    // stored so that the warning shows what was given.
-                    store_unclamped(&mut s, l, v, &mut warnings, &value);
-                }
+                Some(v) => set_reporting_clamp(&mut s, l, v, &value, &mut warnings),
                 None => {
                     let used = l.get(&s);
                     warnings.push(Warning {
@@ -129,17 +125,18 @@ impl Scenario {
     }
 }
 
-/// Sets `l` to `v`, reporting a clamp with the value as the URL gave it
-/// (which may be beyond what the field can hold, like 1e300 for a count).
-fn store_unclamped(
+/// Sets `l` to `v`, clamped, and reports the clamp with the value as the
+/// URL gave it: validation later could only show the clamped value, since a
+/// field may not hold what was given (1e300 for a count, 2.5 for a whole
+/// number).
+fn set_reporting_clamp(
     s: &mut Scenario,
-    l: &crate::levers::Lever,
+    l: &Lever,
     v: LeverValue,
-    warnings: &mut Vec<Warning>,
     given: &str,
+    warnings: &mut Vec<Warning>,
 ) {
-    let clamped = l.clamp(v).unwrap_or(v);
-    l.set(s, clamped);
+    l.set(s, v);
     let used = l.get(s);
     if used != v {
         warnings.push(Warning {
