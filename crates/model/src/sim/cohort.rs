@@ -52,6 +52,8 @@ pub(crate) struct Cohort {
     pub pending_noticers: u32,
     /// Of which appealers.
     pub pending_appealers: u32,
+    /// Cases decided.
+    pub decided: u32,
     /// Sum over decided cases of the weeks from filing to decision.
     pub waited_weeks: u64,
 }
@@ -81,6 +83,7 @@ impl Cohort {
             pending: 0,
             pending_noticers: 0,
             pending_appealers: 0,
+            decided: 0,
             waited_weeks: 0,
         };
         c.refresh();

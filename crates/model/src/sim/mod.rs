@@ -37,7 +37,9 @@ pub fn simulate(s: &Scenario) -> Run {
     let court_weekly = penalty::court_weekly(&s, weeks);
     let staff = Staff::new(&s);
     for stream in Stream::ALL {
-        simulate_stream(&s, stream, &staff, &court_weekly, &mut run);
+        let StreamRun { rows, cohorts } = simulate_stream(&s, stream, &staff, &court_weekly, weeks);
+        output::write_rows(&mut run, stream, &rows);
+        output::write_waits(&mut run, stream, &cohorts);
     }
     output::fill_totals(&mut run);
     run
@@ -108,14 +110,19 @@ fn push_cohorts(s: &Scenario, stream: Stream, filed: i32, cases: u32, cohorts: &
     }
 }
 
+/// One stream's weeks and its cohorts at the end.
+struct StreamRun {
+    rows: Vec<Row>,
+    cohorts: Vec<Cohort>,
+}
+
 fn simulate_stream(
     s: &Scenario,
     stream: Stream,
     staff: &Staff,
     court_weekly: &[f64],
-    run: &mut Run,
-) {
-    let weeks = run.weeks();
+    weeks: usize,
+) -> StreamRun {
     let si = stream.index();
     let lanes = if stream == Stream::General { 2 } else { 1 };
     let initial = initial::initial_cohorts(s, stream);
@@ -180,6 +187,46 @@ fn simulate_stream(
             staff: staff_week,
         });
     }
-    output::write_rows(run, stream, &rows);
-    output::write_waits(run, stream, &cohorts);
+    StreamRun { rows, cohorts }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Conservation per cohort: every case filed is decided or waiting,
+    /// and the waiting behaviour types are consistent.
+    #[test]
+    fn every_cohort_keeps_its_cases() {
+        for query in [
+            "",
+            "term=6&order=court",
+            "order=newest&fte=900",
+            "intake=150000&baa=40000",
+        ] {
+            let (s, _) = Scenario::from_query(query);
+            let staff = Staff::new(&s);
+            let court_weekly = penalty::court_weekly(&s, 192);
+            for stream in Stream::ALL {
+                let run = simulate_stream(&s, stream, &staff, &court_weekly, 192);
+                let decided: u64 = run.rows.iter().map(|r| r.tally.decisions).sum();
+                let mut filed = 0u64;
+                for c in &run.cohorts {
+                    assert_eq!(
+                        c.decided + c.pending,
+                        c.size(),
+                        "{query} {stream:?} week {}",
+                        c.filed
+                    );
+                    assert!(
+                        c.pending_appealers <= c.pending_noticers
+                            && c.pending_noticers <= c.pending
+                    );
+                    filed += u64::from(c.size());
+                }
+                let waiting: u64 = run.cohorts.iter().map(|c| u64::from(c.pending)).sum();
+                assert_eq!(filed, decided + waiting, "{query} {stream:?}");
+            }
+        }
+    }
 }

@@ -22,6 +22,7 @@ impl Tally {
             self.within_term += d;
         }
         self.age_weeks += d * age;
+        c.decided += decided;
         c.waited_weeks += d * age;
     }
 }
