@@ -84,28 +84,34 @@ pub(super) fn write_rows(run: &mut Run, stream: Stream, rows: &[Row]) {
 
 /// The mean wait of the cases filed each week: realised for the cases
 /// decided within the horizon; for cases still waiting at its end, the
-/// weeks waited so far plus the stream's final backlog divided by its mean
-/// decision rate over the last weeks (the wait of a case at the back of a
-/// first-in-first-out queue). Weeks without intake repeat the previous
-/// week's figure.
+/// weeks waited so far plus the time to decide the cases filed before them
+/// (and half their own cohort) at the stream's mean decision rate over the
+/// last weeks, as in a first-in-first-out queue. Weeks without intake
+/// repeat the previous week's figure.
 pub(super) fn write_waits(run: &mut Run, stream: Stream, cohorts: &[Cohort]) {
     let weeks = run.weeks();
-    let backlog_end = run.series(Column::of(Measure::Backlog, stream))[weeks - 1];
     let decisions = run.series(Column::of(Measure::Decisions, stream));
     let window = &decisions[weeks.saturating_sub(RATE_WINDOW_WEEKS)..];
     let rate = window.iter().sum::<f64>() / window.len() as f64;
-    let extra = if rate > 0.0 {
-        (backlog_end / rate).min(MAX_EXTRA_WAIT_WEEKS)
-    } else {
-        MAX_EXTRA_WAIT_WEEKS
+    let remaining = |ahead: f64| {
+        if rate > 0.0 {
+            (ahead / rate).min(MAX_EXTRA_WAIT_WEEKS)
+        } else {
+            MAX_EXTRA_WAIT_WEEKS
+        }
     };
     let mut waited = vec![0.0; weeks];
     let mut filed = vec![0.0; weeks];
-    for c in cohorts.iter().filter(|c| c.filed >= 0) {
-        let w = c.filed as usize;
-        let still = f64::from(c.pending) * ((weeks - w) as f64 + extra);
-        waited[w] += c.waited_weeks as f64 + still;
-        filed[w] += f64::from(c.size());
+    // Cohorts are in filing order, so `ahead` counts the cases filed earlier.
+    let mut ahead = 0.0;
+    for c in cohorts {
+        let pending = f64::from(c.pending);
+        if let Ok(w) = usize::try_from(c.filed) {
+            let still = pending * ((weeks - w) as f64 + remaining(ahead + pending / 2.0));
+            waited[w] += c.waited_weeks as f64 + still;
+            filed[w] += f64::from(c.size());
+        }
+        ahead += pending;
     }
     let mut previous = 0.0;
     for (w, v) in run
