@@ -149,7 +149,7 @@ pub const OF_WHICH_ASYLUM_PENALTIES: T =
     t("waarvan dwangsommen asiel", "of which asylum penalties");
 pub const LETTER_EXPECTED: T = t("Kamerbrief verwachtte", "the letter expected");
 pub const OF_DECISIONS: T = t("van de beslissingen", "of decisions");
-pub const NOT_BEFORE: T = t("later dan", "later than");
+pub const NOT_BEFORE: T = t("niet vóór", "not before");
 pub const NEVER_NOTE: T = t(
     "de werkvoorraad komt niet binnen de termijn",
     "the backlog does not get back within term",

@@ -226,7 +226,11 @@ fn figures(c: &Context) -> [(&'static str, T, Figure); 6] {
             Figure {
                 value: match now.back_in_term_from {
                     Some(d) => f.month(&d),
-                    None => format!("{} {}", i18n::NOT_BEFORE.get(lang), f.month(&c.end)),
+                    None => format!(
+                        "{} {}",
+                        i18n::NOT_BEFORE.get(lang),
+                        f.month_short(&c.end.add_days(1))
+                    ),
                 },
                 note: match now.back_in_term_from {
                     Some(_) => i18n::FIRST_MONTH_NOTE.get(lang),

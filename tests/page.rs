@@ -1,0 +1,324 @@
+//! Browser tests of the explorer page: the app mounted into a real DOM in
+//! headless Chromium, driven through its controls as a reader would, and
+//! checked against the model computed here, in the same wasm.
+//!
+//! Figures are compared as the page shows them, formatted through the
+//! browser's own `Intl`, so a wrong number and a wrong format both fail.
+
+#![cfg(target_arch = "wasm32")]
+
+use doorstroom_model::{Scenario, Summary};
+use js_sys::{Array, Intl, Object, Promise, Reflect};
+use leptos::mount::mount_to;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+use web_sys::{Event, EventInit, HtmlElement, HtmlInputElement, KeyboardEvent, KeyboardEventInit};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn window() -> web_sys::Window {
+    web_sys::window().expect("a window")
+}
+
+/// Puts `query` in the address bar, as if the page had been opened with it.
+fn open_with(query: &str) {
+    let path = window().location().pathname().expect("a path");
+    window()
+        .history()
+        .expect("a history")
+        .replace_state_with_url(&JsValue::NULL, "", Some(&format!("{path}{query}")))
+        .expect("replaceState");
+}
+
+fn search() -> String {
+    window().location().search().expect("a query")
+}
+
+/// The app, mounted into a fresh container; unmounted and removed on drop.
+struct Mounted<App> {
+    container: HtmlElement,
+    _app: App,
+}
+
+fn mount() -> Mounted<impl Sized> {
+    let document = window().document().expect("a document");
+    let container: HtmlElement = document
+        .create_element("div")
+        .expect("a div")
+        .dyn_into()
+        .expect("an HTML element");
+    document
+        .body()
+        .expect("a body")
+        .append_child(&container)
+        .expect("attached");
+    let app = mount_to(container.clone(), doorstroom::App);
+    Mounted {
+        container,
+        _app: app,
+    }
+}
+
+impl<App> Drop for Mounted<App> {
+    fn drop(&mut self) {
+        self.container.remove();
+    }
+}
+
+impl<App> Mounted<App> {
+    fn find(&self, testid: &str) -> HtmlElement {
+        self.container
+            .query_selector(&format!("[data-testid=\"{testid}\"]"))
+            .expect("a valid selector")
+            .unwrap_or_else(|| panic!("no element with data-testid={testid}"))
+            .dyn_into()
+            .expect("an HTML element")
+    }
+
+    fn text(&self, testid: &str) -> String {
+        self.find(testid).text_content().unwrap_or_default()
+    }
+
+    fn input(&self, testid: &str) -> HtmlInputElement {
+        self.find(testid).dyn_into().expect("an input")
+    }
+
+    fn count(&self, selector: &str) -> u32 {
+        self.container
+            .query_selector_all(selector)
+            .expect("a valid selector")
+            .length()
+    }
+}
+
+/// Sets a field's value and fires `kind` ("input" or "change"), as the
+/// browser does when a reader drags a slider or commits a field.
+fn fire(input: &HtmlInputElement, value: &str, kind: &str) {
+    input.set_value(value);
+    let init = EventInit::new();
+    init.set_bubbles(true);
+    let event = Event::new_with_event_init_dict(kind, &init).expect("an event");
+    input.dispatch_event(&event).expect("dispatched");
+}
+
+/// Waits for two animation frames and a pause: the store applies a drag's
+/// newest value on the next frame, and the effects run right after.
+async fn settle() {
+    for _ in 0..2 {
+        let frame = Promise::new(&mut |resolve, _| {
+            window().request_animation_frame(&resolve).expect("a frame");
+        });
+        JsFuture::from(frame).await.expect("a frame came");
+    }
+    let pause = Promise::new(&mut |resolve, _| {
+        window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20)
+            .expect("a timeout");
+    });
+    JsFuture::from(pause).await.expect("the pause ended");
+}
+
+fn summary_of(query: &str) -> Summary {
+    let (scenario, warnings) = Scenario::from_query(query);
+    assert!(warnings.is_empty(), "{query}: {warnings:?}");
+    scenario.run().summary()
+}
+
+/// `value` as `Intl.NumberFormat(locale, options)` writes it.
+fn intl(locale: &str, options: &[(&str, JsValue)], value: f64) -> String {
+    let object = Object::new();
+    for (key, v) in options {
+        Reflect::set(&object, &JsValue::from_str(key), v).expect("an option");
+    }
+    let format = Intl::NumberFormat::new(&Array::of1(&JsValue::from_str(locale)), &object).format();
+    format
+        .call1(&JsValue::NULL, &JsValue::from_f64(value))
+        .expect("formatted")
+        .as_string()
+        .expect("a string")
+}
+
+fn whole(locale: &str, value: f64) -> String {
+    intl(
+        locale,
+        &[("maximumFractionDigits", JsValue::from_f64(0.0))],
+        value,
+    )
+}
+
+fn percent(locale: &str, value: f64) -> String {
+    let digits = JsValue::from_f64(1.0);
+    intl(
+        locale,
+        &[
+            ("style", JsValue::from_str("percent")),
+            ("minimumFractionDigits", digits.clone()),
+            ("maximumFractionDigits", digits),
+        ],
+        value,
+    )
+}
+
+fn millions(locale: &str, value: f64) -> String {
+    let digits = JsValue::from_f64(1.0);
+    intl(
+        locale,
+        &[
+            ("style", JsValue::from_str("currency")),
+            ("currency", JsValue::from_str("EUR")),
+            ("notation", JsValue::from_str("compact")),
+            ("minimumFractionDigits", digits.clone()),
+            ("maximumFractionDigits", digits),
+        ],
+        value,
+    )
+}
+
+fn assert_figures<App>(page: &Mounted<App>, expected: &Summary, locale: &str) {
+    assert_eq!(
+        page.text("kpi-backlog-end"),
+        whole(locale, expected.backlog_end)
+    );
+    assert_eq!(
+        page.text("kpi-backlog-peak"),
+        whole(locale, expected.backlog_peak)
+    );
+    assert_eq!(
+        page.text("kpi-cost-total"),
+        millions(locale, expected.cost_total_eur)
+    );
+    assert_eq!(
+        page.text("kpi-cost-2024"),
+        millions(locale, expected.cost_through_2024_eur)
+    );
+    assert_eq!(
+        page.text("kpi-in-term"),
+        percent(locale, expected.share_decided_in_term)
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_headline_figures_follow_the_models_summary() {
+    open_with("?intake=77000&fte=600");
+    let page = mount();
+    settle().await;
+    assert_eq!(page.input("input-intake").value(), "77000");
+    assert_eq!(page.input("input-fte").value(), "600");
+    assert_eq!(page.input("lever-intake").value(), "77000");
+    assert_figures(&page, &summary_of("intake=77000&fte=600"), "nl-NL");
+    assert_eq!(page.count("[data-testid=notice]"), 0);
+}
+
+#[wasm_bindgen_test]
+async fn a_typed_value_changes_the_scenario_and_the_address() {
+    open_with("");
+    let page = mount();
+    settle().await;
+    fire(&page.input("input-intake"), "49000", "change");
+    settle().await;
+    assert!(search().contains("intake=49000"), "{}", search());
+    assert_figures(&page, &summary_of("intake=49000"), "nl-NL");
+    // A Dutch reader may type thousands with a dot.
+    fire(&page.input("input-baa"), "20.000", "change");
+    settle().await;
+    assert_eq!(page.input("input-baa").value(), "20000");
+    assert_figures(&page, &summary_of("intake=49000&baa=20000"), "nl-NL");
+}
+
+#[wasm_bindgen_test]
+async fn out_of_range_values_are_clamped_by_the_model() {
+    open_with("");
+    let page = mount();
+    settle().await;
+    fire(&page.input("input-fte"), "999999", "change");
+    settle().await;
+    assert_eq!(page.input("input-fte").value(), "2000");
+    assert_figures(&page, &summary_of("fte=2000"), "nl-NL");
+}
+
+#[wasm_bindgen_test]
+async fn a_drag_follows_the_thumb_and_is_one_undo_step() {
+    open_with("");
+    let page = mount();
+    settle().await;
+    let slider = page.input("lever-fte");
+    fire(&slider, "700", "input");
+    fire(&slider, "800", "input");
+    settle().await;
+    assert_eq!(page.input("input-fte").value(), "800");
+    assert_figures(&page, &summary_of("fte=800"), "nl-NL");
+    fire(&slider, "800", "change");
+    settle().await;
+    assert!(search().contains("fte=800"), "{}", search());
+
+    // Ctrl+Z undoes the whole drag at once.
+    let init = KeyboardEventInit::new();
+    init.set_key("z");
+    init.set_ctrl_key(true);
+    init.set_bubbles(true);
+    let undo = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).expect("a key");
+    window().dispatch_event(&undo).expect("dispatched");
+    settle().await;
+    assert_eq!(page.input("input-fte").value(), "532");
+    assert!(!search().contains("fte="), "{}", search());
+    assert_figures(&page, &Scenario::default().run().summary(), "nl-NL");
+}
+
+#[wasm_bindgen_test]
+async fn a_garbage_query_shows_the_notice_and_a_working_page() {
+    open_with("?intake=banana&zzz=1&fte=-5");
+    let page = mount();
+    settle().await;
+    assert_eq!(page.count("[data-testid=notice] li"), 3);
+    // The unreadable intake stays at its default, the FTE is clamped to 0.
+    assert_eq!(page.input("input-intake").value(), "70000");
+    assert_eq!(page.input("input-fte").value(), "0");
+    assert_figures(&page, &summary_of("fte=0"), "nl-NL");
+    page.container
+        .query_selector(".notice-close")
+        .expect("a selector")
+        .expect("a close button")
+        .dyn_into::<HtmlElement>()
+        .expect("a button")
+        .click();
+    settle().await;
+    assert_eq!(page.count("[data-testid=notice]"), 0);
+}
+
+#[wasm_bindgen_test]
+async fn the_english_switch_changes_the_text_and_the_number_format() {
+    open_with("?intake=77000");
+    let page = mount();
+    settle().await;
+    let dutch = page.text("kpi-backlog-end");
+    page.find("lang-switch").click();
+    settle().await;
+    let english = page.text("kpi-backlog-end");
+    let expected = summary_of("intake=77000");
+    assert_eq!(english, whole("en-GB", expected.backlog_end));
+    assert_ne!(dutch, english, "the thousands separator differs");
+    assert!(search().contains("lang=en"), "{}", search());
+    assert_eq!(page.text("copy-link"), "Copy link");
+    assert_figures(&page, &expected, "en-GB");
+}
+
+#[wasm_bindgen_test]
+async fn pinning_a_scenario_makes_it_the_baseline_in_the_address() {
+    open_with("?intake=77000");
+    let page = mount();
+    settle().await;
+    page.find("pin").click();
+    settle().await;
+    assert!(search().contains("base="), "{}", search());
+    // Against itself, every figure is unchanged.
+    let deltas = page
+        .container
+        .query_selector_all(".kpi-delta.same")
+        .expect("a selector")
+        .length();
+    assert_eq!(deltas, 6);
+    page.find("unpin").click();
+    settle().await;
+    assert!(!search().contains("base="), "{}", search());
+}
