@@ -10,6 +10,10 @@ use crate::stream::Stream;
 const T4_OVER_15_MONTHS: (u64, u64) = (3_000, 33_555);
 const T4_6_TO_15_MONTHS: (u64, u64) = (14_000, 33_555);
 
+/// The filing week of the oldest cohort of any starting backlog: two years
+/// before the start.
+pub(crate) const OLDEST_FILED_WEEK: i32 = -104;
+
 /// An age band: cases spread evenly over the weeks `from..to` of age.
 struct Band {
     from: i32,
@@ -117,5 +121,6 @@ mod tests {
         assert_eq!(older(65), 3_000);
         assert_eq!(older(26) - older(65), 14_000);
         assert_eq!(cohorts.len(), 104);
+        assert_eq!(cohorts[0].0, OLDEST_FILED_WEEK);
     }
 }

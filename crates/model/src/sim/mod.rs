@@ -7,6 +7,7 @@
 //! notices, appeals, rulings, penalties). The README gives every equation.
 
 mod account;
+mod calendar;
 mod cohort;
 mod initial;
 mod output;
@@ -19,10 +20,11 @@ mod work_order;
 use crate::run::Run;
 use crate::scenario::Scenario;
 use crate::stream::Stream;
-use account::Rules;
+use account::{Ledger, Rules};
 use cohort::Cohort;
 use output::Row;
 use staff::Staff;
+use term::Terms;
 use whole::{Salt, whole};
 use work_order::Tally;
 
@@ -36,8 +38,10 @@ pub fn simulate(s: &Scenario) -> Run {
     let mut run = Run::zeroed(s.start, weeks);
     let court_weekly = penalty::court_weekly(&s, weeks);
     let staff = Staff::new(&s);
+    let terms = Terms::new(&s, initial::OLDEST_FILED_WEEK, weeks);
     for stream in Stream::ALL {
-        let StreamRun { rows, cohorts } = simulate_stream(&s, stream, &staff, &court_weekly, weeks);
+        let StreamRun { rows, cohorts } =
+            simulate_stream(&s, &terms, stream, &staff, &court_weekly, weeks);
         output::write_rows(&mut run, stream, &rows);
         output::write_waits(&mut run, stream, &cohorts);
     }
@@ -90,9 +94,16 @@ fn baa_per_week(s: &Scenario, t: i32) -> f64 {
 
 /// The cohorts of `cases` filed in week `filed`, split for track 4 into the
 /// rest and the BAA-eligible part (in that order), with their behaviour.
-fn push_cohorts(s: &Scenario, stream: Stream, filed: i32, cases: u32, cohorts: &mut Vec<Cohort>) {
+fn push_cohorts(
+    s: &Scenario,
+    terms: &Terms,
+    stream: Stream,
+    filed: i32,
+    cases: u32,
+    cohorts: &mut Vec<Cohort>,
+) {
     let si = stream.index();
-    let events = term::events(s, stream, filed);
+    let events = terms.events(s, stream, filed);
     let k = i64::from(filed);
     let mut push = |eligible: bool, size: u32| {
         let noticers = whole(f64::from(size) * s.notice_share, k, Salt::Notice, si);
@@ -118,6 +129,7 @@ struct StreamRun {
 
 fn simulate_stream(
     s: &Scenario,
+    terms: &Terms,
     stream: Stream,
     staff: &Staff,
     court_weekly: &[f64],
@@ -125,10 +137,24 @@ fn simulate_stream(
 ) -> StreamRun {
     let si = stream.index();
     let lanes = if stream == Stream::General { 2 } else { 1 };
+    // Intake does not depend on what happens to the cases, so every cohort
+    // of the run is formed up front: the event calendars can then be built
+    // once, and week `t` works on the cohorts filed up to `t`.
     let initial = initial::initial_cohorts(s, stream);
     let mut cohorts = Vec::with_capacity((initial.len() + weeks) * lanes);
     for &(filed, cases) in &initial {
-        push_cohorts(s, stream, filed, cases, &mut cohorts);
+        push_cohorts(s, terms, stream, filed, cases, &mut cohorts);
+    }
+    let started = cohorts.len();
+    let intake_per_week = s.intake_per_year * share(s, stream) / WEEKS_PER_YEAR;
+    let growth_per_week = (1.0 + s.intake_growth).powf(1.0 / WEEKS_PER_YEAR);
+    let mut growth = 1.0;
+    let mut intakes = Vec::with_capacity(weeks);
+    for t in 0..weeks as i32 {
+        let intake = whole(intake_per_week * growth, i64::from(t), Salt::Intake, si);
+        growth *= growth_per_week;
+        push_cohorts(s, terms, stream, t, intake, &mut cohorts);
+        intakes.push(intake);
     }
     let rules = Rules {
         statutory: if stream.is_asylum() {
@@ -139,19 +165,24 @@ fn simulate_stream(
         court_weekly,
         legal_per_appeal: s.legal_costs_per_appeal,
     };
-    let intake_per_week = s.intake_per_year * share(s, stream) / WEEKS_PER_YEAR;
-    let growth_per_week = (1.0 + s.intake_growth).powf(1.0 / WEEKS_PER_YEAR);
-    let mut growth = 1.0;
+    let mut ledger = Ledger::new(&cohorts, weeks, &rules);
+    for c in &cohorts[..started] {
+        ledger.enter(c, 0);
+    }
     let mut first_live = 0;
     let mut rows = Vec::with_capacity(weeks);
-    for w in 0..weeks {
+    for (w, &intake) in intakes.iter().enumerate() {
         let t = w as i32;
-        let intake = whole(intake_per_week * growth, i64::from(t), Salt::Intake, si);
-        growth *= growth_per_week;
-        push_cohorts(s, stream, t, intake, &mut cohorts);
+        if t > 0 {
+            ledger.advance(&cohorts, t);
+        }
+        let filed = started + (w + 1) * lanes;
+        for c in &cohorts[filed - lanes..filed] {
+            ledger.enter(c, t);
+        }
 
         let mut tally = Tally::default();
-        let live = &mut cohorts[first_live..];
+        let live = &mut cohorts[first_live..filed];
         if stream == Stream::General {
             let baa = whole(baa_per_week(s, t), i64::from(t), Salt::Baa, si);
             work_order::baa(live, t, baa, &mut tally);
@@ -170,10 +201,13 @@ fn simulate_stream(
             s.past_term_share,
             &mut tally,
         );
-        while first_live < cohorts.len() && cohorts[first_live].pending == 0 {
+        ledger.shift(tally.shift);
+        while first_live < filed && cohorts[first_live].pending == 0 {
             first_live += 1;
         }
-        let books = account::book(&cohorts[first_live..], t, &rules);
+        let books = ledger.book(&cohorts, t, &rules);
+        #[cfg(test)]
+        check_books(&books, &account::book_by_brute_force(&cohorts, t, &rules));
         let staff_week = if stream == Stream::General {
             Some(staff.at(t))
         } else {
@@ -188,6 +222,24 @@ fn simulate_stream(
         });
     }
     StreamRun { rows, cohorts }
+}
+
+/// The running books agree with the brute-force ones: counts exactly, euros
+/// up to the order of summation.
+#[cfg(test)]
+fn check_books(fast: &account::Books, slow: &account::Books) {
+    assert_eq!(fast.stocks, slow.stocks);
+    assert_eq!(
+        (fast.notices, fast.appeals, fast.orders),
+        (slow.notices, slow.appeals, slow.orders)
+    );
+    for (a, b) in [
+        (fast.statutory_eur, slow.statutory_eur),
+        (fast.court_eur, slow.court_eur),
+        (fast.legal_eur, slow.legal_eur),
+    ] {
+        assert!((a - b).abs() <= 1e-9 * a.abs().max(1.0), "{a} vs {b}");
+    }
 }
 
 #[cfg(test)]
@@ -208,7 +260,8 @@ mod tests {
             let staff = Staff::new(&s);
             let court_weekly = penalty::court_weekly(&s, 192);
             for stream in Stream::ALL {
-                let run = simulate_stream(&s, stream, &staff, &court_weekly, 192);
+                let terms = Terms::new(&s, initial::OLDEST_FILED_WEEK, 192);
+                let run = simulate_stream(&s, &terms, stream, &staff, &court_weekly, 192);
                 let decided: u64 = run.rows.iter().map(|r| r.tally.decisions).sum();
                 let mut filed = 0u64;
                 for c in &run.cohorts {

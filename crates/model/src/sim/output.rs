@@ -33,19 +33,29 @@ pub(super) fn write_rows(run: &mut Run, stream: Stream, rows: &[Row]) {
     put(Measure::Decisions, &|r| r.tally.decisions as f64);
     put(Measure::DecisionsBaa, &|r| r.tally.baa as f64);
     put(Measure::Capacity, &|r| f64::from(r.capacity));
-    put(Measure::BacklogWithinTerm, &|r| r.books.within_term as f64);
-    put(Measure::BacklogPastTerm, &|r| r.books.past_term as f64);
-    put(Measure::BacklogNoticeSent, &|r| r.books.notice_sent as f64);
-    put(Measure::BacklogAppealPending, &|r| {
-        r.books.appeal_pending as f64
+    put(Measure::BacklogWithinTerm, &|r| {
+        r.books.stocks.within_term as f64
     });
-    put(Measure::BacklogCourtOrder, &|r| r.books.court_order as f64);
+    put(Measure::BacklogPastTerm, &|r| {
+        r.books.stocks.past_term as f64
+    });
+    put(Measure::BacklogNoticeSent, &|r| {
+        r.books.stocks.notice_sent as f64
+    });
+    put(Measure::BacklogAppealPending, &|r| {
+        r.books.stocks.appeal_pending as f64
+    });
+    put(Measure::BacklogCourtOrder, &|r| {
+        r.books.stocks.court_order as f64
+    });
     put(Measure::BacklogOverdue, &|r| {
-        (r.books.past_term + r.books.notice_sent + r.books.appeal_pending + r.books.court_order)
-            as f64
+        (r.books.stocks.past_term
+            + r.books.stocks.notice_sent
+            + r.books.stocks.appeal_pending
+            + r.books.stocks.court_order) as f64
     });
     put(Measure::Backlog, &|r| {
-        let b = &r.books;
+        let b = &r.books.stocks;
         (b.within_term + b.past_term + b.notice_sent + b.appeal_pending + b.court_order) as f64
     });
     put(Measure::NoticesSent, &|r| r.books.notices as f64);

@@ -43,39 +43,87 @@ pub(crate) fn week_on_or_after(start: Date, day: Date) -> i32 {
         .clamp(i64::from(i32::MIN / 2), i64::from(i32::MAX / 2)) as i32
 }
 
-/// The status weeks of a cohort of `stream` filed in week `filed`. The
-/// filing date is the first day of that week: the earliest, so a term never
-/// lapses later than the law says.
-///
-/// The past is not rewritten: for a case filed before the start whose term
-/// the scenario shortens (the extension set aside, retroactively), the term
-/// has lapsed, but no notice could have been sent before the start while the
-/// term in force then still ran; the notice comes at the start at the
-/// earliest, and the appeal and ruling follow from there.
-pub(crate) fn events(s: &Scenario, stream: Stream, filed: i32) -> Events {
-    let filed_on = s.start.add_days(7 * i64::from(filed));
-    let lapse_week = |scenario: &Scenario| {
-        week_on_or_after(
-            s.start,
-            filed_on.add_months(term_months(scenario, stream, filed_on)),
-        )
-    };
-    let lapse = lapse_week(s);
-    let mut notice = lapse + s.notice_weeks as i32;
-    if filed < 0 {
-        let historical = lapse_week(&Scenario::default());
-        if lapse < historical && historical >= 0 {
-            notice = notice.max(0);
+/// The week in which the term of a case of `stream` filed on `filed_on`
+/// lapses under scenario `s`.
+fn lapse_week(s: &Scenario, start: Date, stream: Stream, filed_on: Date) -> i32 {
+    week_on_or_after(start, filed_on.add_months(term_months(s, stream, filed_on)))
+}
+
+/// The lapse weeks of one run by filing week, for the asylum tracks (which
+/// share their term rules) and for nareis, under the scenario and under the
+/// rules in force at the start. Computed once per run: date arithmetic in
+/// months is the costliest part of forming a cohort.
+pub(crate) struct Terms {
+    first: i32,
+    /// (scenario, historical) lapse week per filing week from `first`.
+    asylum: Vec<(i32, i32)>,
+    family: Vec<(i32, i32)>,
+}
+
+impl Terms {
+    /// The lapse weeks of cohorts filed in weeks `first..weeks`.
+    pub fn new(s: &Scenario, first: i32, weeks: usize) -> Terms {
+        let historical = Scenario::default();
+        let table = |stream: Stream| {
+            (first..weeks as i32)
+                .map(|filed| {
+                    let filed_on = s.start.add_days(7 * i64::from(filed));
+                    let lapse = lapse_week(s, s.start, stream, filed_on);
+                    let then = if filed < 0 {
+                        lapse_week(&historical, s.start, stream, filed_on)
+                    } else {
+                        lapse
+                    };
+                    (lapse, then)
+                })
+                .collect()
+        };
+        Terms {
+            first,
+            asylum: table(Stream::General),
+            family: table(Stream::FamilyReunification),
         }
     }
-    let appeal = notice + APPEAL_AFTER_NOTICE_WEEKS + s.appeal_weeks as i32;
-    let ruling = appeal + s.court_weeks as i32;
-    Events {
-        lapse,
-        notice,
-        appeal,
-        ruling,
-        court_due: ruling + s.court_term_weeks as i32,
+
+    /// The status weeks of a cohort of `stream` filed in week `filed`. The
+    /// filing date is the first day of that week: the earliest, so a term
+    /// never lapses later than the law says.
+    ///
+    /// The past is not rewritten: for a case filed before the start whose
+    /// term the scenario shortens (the extension set aside, retroactively),
+    /// the term has lapsed, but no notice could have been sent before the
+    /// start while the term in force then still ran; the notice comes at the
+    /// start at the earliest, and the appeal and ruling follow from there.
+    pub fn events(&self, s: &Scenario, stream: Stream, filed: i32) -> Events {
+        let table = if stream.is_asylum() {
+            &self.asylum
+        } else {
+            &self.family
+        };
+        let (lapse, historical) = usize::try_from(filed - self.first)
+            .ok()
+            .and_then(|i| table.get(i).copied())
+            .unwrap_or_else(|| {
+                let filed_on = s.start.add_days(7 * i64::from(filed));
+                let lapse = lapse_week(s, s.start, stream, filed_on);
+                (
+                    lapse,
+                    lapse_week(&Scenario::default(), s.start, stream, filed_on),
+                )
+            });
+        let mut notice = lapse + s.notice_weeks as i32;
+        if filed < 0 && lapse < historical && historical >= 0 {
+            notice = notice.max(0);
+        }
+        let appeal = notice + APPEAL_AFTER_NOTICE_WEEKS + s.appeal_weeks as i32;
+        let ruling = appeal + s.court_weeks as i32;
+        Events {
+            lapse,
+            notice,
+            appeal,
+            ruling,
+            court_due: ruling + s.court_term_weeks as i32,
+        }
     }
 }
 
@@ -117,7 +165,7 @@ mod tests {
     #[test]
     fn events_follow_each_other() {
         let s = Scenario::default();
-        let e = events(&s, Stream::General, 0);
+        let e = Terms::new(&s, -104, 192).events(&s, Stream::General, 0);
         // Filed 1 May 2023, 15 months: lapses 1 Aug 2024, 66 weeks and 3 days on.
         assert_eq!(e.lapse, 66);
         assert_eq!(e.notice, 67);
@@ -136,11 +184,21 @@ mod tests {
             ..Scenario::default()
         };
         // Filed a year before the start: 15 months ran on, 6 months had lapsed.
-        let e = events(&six, Stream::General, -52);
+        let terms = Terms::new(&six, -104, 192);
+        let e = terms.events(&six, Stream::General, -52);
         assert!(e.lapse < 0);
         assert_eq!((e.notice, e.appeal), (0, 2));
         // Filed two years before: lapsed under either term, history stands.
-        let old = events(&six, Stream::General, -104);
-        assert_eq!(old, events(&Scenario::default(), Stream::General, -104));
+        let old = terms.events(&six, Stream::General, -104);
+        let default = Scenario::default();
+        assert_eq!(
+            old,
+            Terms::new(&default, -104, 192).events(&default, Stream::General, -104)
+        );
+        // Outside the table the same rules apply.
+        assert_eq!(
+            terms.events(&six, Stream::General, -300),
+            Terms::new(&six, 0, 1).events(&six, Stream::General, -300)
+        );
     }
 }

@@ -1,5 +1,6 @@
 //! Who gets decided: the BAA's and regular capacity's choice of cases.
 
+use super::account::{Shift, Stocks};
 use super::cohort::Cohort;
 use crate::scenario::WorkOrder;
 
@@ -11,9 +12,22 @@ pub(crate) struct Tally {
     pub within_term: u64,
     /// Sum over decided cases of their age in weeks.
     pub age_weeks: u64,
+    /// How the decisions moved the stocks.
+    pub shift: Shift,
 }
 
 impl Tally {
+    /// Decides cases of `c` in week `t` with `how`, and records them.
+    fn decide(&mut self, c: &mut Cohort, t: i32, how: impl FnOnce(&mut Cohort) -> u32) -> u32 {
+        let before = Stocks::of(c, t);
+        let decided = how(c);
+        if decided > 0 {
+            self.shift.record(before, Stocks::of(c, t));
+            self.record(c, decided, t);
+        }
+        decided
+    }
+
     fn record(&mut self, c: &mut Cohort, decided: u32, t: i32) {
         let d = u64::from(decided);
         let age = (t - c.filed).max(0) as u64;
@@ -35,9 +49,8 @@ pub(crate) fn baa(cohorts: &mut [Cohort], t: i32, capacity: u32, tally: &mut Tal
         if left == 0 {
             break;
         }
-        let d = c.decide_in_order(left);
+        let d = tally.decide(c, t, |c| c.decide_in_order(left));
         left -= d;
-        tally.record(c, d, t);
         tally.baa += u64::from(d);
     }
     left
@@ -79,9 +92,7 @@ pub(crate) fn regular(
                 if left == 0 {
                     break;
                 }
-                let d = c.decide_appealers(left);
-                left -= d;
-                tally.record(c, d, t);
+                left -= tally.decide(c, t, |c| c.decide_appealers(left));
             }
             in_order(cohorts.iter_mut(), t, left, tally, |_| true)
         }
@@ -105,9 +116,7 @@ fn in_order<'a>(
         if c.pending == 0 || !take(c) {
             continue;
         }
-        let d = c.decide_in_order(left);
-        left -= d;
-        tally.record(c, d, t);
+        left -= tally.decide(c, t, |c| c.decide_in_order(left));
     }
     left
 }
