@@ -295,6 +295,25 @@ mod tests {
     }
 
     #[test]
+    fn defaults_and_ends_sit_on_the_slider_steps() {
+        for l in levers() {
+            if let LeverKind::Number { min, max, step, .. } = l.kind {
+                let LeverValue::Number(d) = l.default_value() else {
+                    panic!()
+                };
+                for x in [d, max] {
+                    let steps = (x - min) / step;
+                    assert!(
+                        (steps - steps.round()).abs() < 1e-9,
+                        "{}: {x} is off the {step} grid",
+                        l.key
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
     fn the_end_test_s_query_is_in_range() {
         let fte = lever("fte").unwrap();
         assert_eq!(
