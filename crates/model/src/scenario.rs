@@ -3,8 +3,9 @@
 //!
 //! `Scenario::default()` is the seed letter's world on 1 May 2023 with the
 //! BAA project on. Sources are cited as "seed" (the 2023 letter of the State
-//! Secretary, `shared/seed/000_6f1032897c3b76ca.txt`), "parameters.md: <row>"
-//! (`shared/reference/parameters.md`) or "assumption:" with the reason.
+//! Secretary, `shared/seed/000_6f1032897c3b76ca.txt`), "parameters.md" with
+//! the row's name (`shared/reference/parameters.md`) or "assumption:" with
+//! the reason.
 //! The ranges of the fields, their URL keys and their texts live in the lever
 //! table (`levers.rs`); this file only says what the numbers mean.
 
