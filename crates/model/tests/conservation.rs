@@ -29,3 +29,39 @@ fn run_and_simulate_agree() {
     let s = scenario("intake=77000");
     assert_eq!(s.run(), doorstroom_model::simulate(&s));
 }
+
+mod random {
+    use super::common::check_run;
+    use doorstroom_model::{LeverKind, LeverValue, Scenario, levers};
+    use proptest::prelude::*;
+
+    /// Any scenario the levers can make, horizon and dates included.
+    fn scenario() -> impl Strategy<Value = Scenario> {
+        proptest::collection::vec((0..levers().len(), 0.0..=1.0f64), 0..16).prop_map(|picks| {
+            let mut s = Scenario::default();
+            for (i, u) in picks {
+                let l = &levers()[i];
+                let v = match l.kind {
+                    LeverKind::Number { min, max, .. } => LeverValue::Number(min + u * (max - min)),
+                    LeverKind::Date { min, max } => {
+                        LeverValue::Date(min.add_days((u * min.days_until(max) as f64) as i64))
+                    }
+                    LeverKind::Choice { options } => LeverValue::Choice(
+                        ((u * options.len() as f64) as usize).min(options.len() - 1),
+                    ),
+                };
+                l.set(&mut s, v);
+            }
+            s
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 128, failure_persistence: None, ..ProptestConfig::default() })]
+
+        #[test]
+        fn any_scenario_keeps_its_books(s in scenario()) {
+            check_run(&s, &s.run());
+        }
+    }
+}
