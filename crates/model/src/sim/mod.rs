@@ -3,8 +3,10 @@
 //! Each week, per stream: the week's intake forms a new cohort (for track 4
 //! two: the BAA-eligible part and the rest); the BAA decides eligible
 //! track-4 cases, oldest first; regular capacity decides cases in the work
-//! order; then the books are kept on the cases still waiting (statuses,
-//! notices, appeals, rulings, penalties). The README gives every equation.
+//! order; then the books are kept: the stocks by status as running totals,
+//! and the notices, appeals, rulings and penalties of the cohorts whose
+//! event or penalty window falls in the week. The README gives every
+//! equation.
 
 mod account;
 mod calendar;
@@ -76,20 +78,37 @@ fn capacity_per_week(s: &Scenario, stream: Stream, staff: &Staff, t: i32) -> f64
     }
 }
 
-/// BAA decisions per week in week `t`: zero outside its months, rising
-/// linearly over the ramp-up weeks.
-fn baa_per_week(s: &Scenario, t: i32) -> f64 {
-    let first = term::week_on_or_after(s.start, s.baa_start);
-    let end = term::week_on_or_after(s.start, s.baa_start.add_months(s.baa_months as i32));
-    if t < first || t >= end {
-        return 0.0;
+/// The BAA's weeks and speed.
+struct Baa {
+    first: i32,
+    end: i32,
+    per_week: f64,
+    ramp_weeks: u32,
+}
+
+impl Baa {
+    fn new(s: &Scenario) -> Baa {
+        Baa {
+            first: term::week_on_or_after(s.start, s.baa_start),
+            end: term::week_on_or_after(s.start, s.baa_start.add_months(s.baa_months as i32)),
+            per_week: s.baa_per_year / WEEKS_PER_YEAR,
+            ramp_weeks: s.baa_ramp_weeks,
+        }
     }
-    let ramp = if s.baa_ramp_weeks == 0 {
-        1.0
-    } else {
-        (f64::from(t - first + 1) / f64::from(s.baa_ramp_weeks)).min(1.0)
-    };
-    s.baa_per_year / WEEKS_PER_YEAR * ramp
+
+    /// BAA decisions per week in week `t`: zero outside its months, rising
+    /// linearly over the ramp-up weeks.
+    fn at(&self, t: i32) -> f64 {
+        if t < self.first || t >= self.end {
+            return 0.0;
+        }
+        let ramp = if self.ramp_weeks == 0 {
+            1.0
+        } else {
+            (f64::from(t - self.first + 1) / f64::from(self.ramp_weeks)).min(1.0)
+        };
+        self.per_week * ramp
+    }
 }
 
 /// The cohorts of `cases` filed in week `filed`, split for track 4 into the
@@ -169,6 +188,7 @@ fn simulate_stream(
     for c in &cohorts[..started] {
         ledger.enter(c, 0);
     }
+    let baa = Baa::new(s);
     let mut first_live = 0;
     let mut rows = Vec::with_capacity(weeks);
     for (w, &intake) in intakes.iter().enumerate() {
@@ -184,7 +204,7 @@ fn simulate_stream(
         let mut tally = Tally::default();
         let live = &mut cohorts[first_live..filed];
         if stream == Stream::General {
-            let baa = whole(baa_per_week(s, t), i64::from(t), Salt::Baa, si);
+            let baa = whole(baa.at(t), i64::from(t), Salt::Baa, si);
             work_order::baa(live, t, baa, &mut tally);
         }
         let capacity = whole(
