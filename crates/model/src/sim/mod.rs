@@ -204,8 +204,8 @@ fn simulate_stream(
         let mut tally = Tally::default();
         let live = &mut cohorts[first_live..filed];
         if stream == Stream::General {
-            let baa = whole(baa.at(t), i64::from(t), Salt::Baa, si);
-            work_order::baa(live, t, baa, &mut tally);
+            let baa_capacity = whole(baa.at(t), i64::from(t), Salt::Baa, si);
+            work_order::baa(live, t, baa_capacity, &mut tally);
         }
         let capacity = whole(
             capacity_per_week(s, stream, staff, t),
