@@ -252,6 +252,10 @@ fn NumberControl(
                     data-testid=field_testid
                     prop:value=shown
                     aria-label=move || format!("{} ({})", lever.label.get(lang.get()), unit())
+                    on:focus=move |ev| {
+                        // Typing replaces the value rather than adding to it.
+                        event_target::<web_sys::HtmlInputElement>(&ev).select();
+                    }
                     on:change=move |ev| {
                         let input = event_target::<web_sys::HtmlInputElement>(&ev);
                         if let Some(v) = to_value(&input.value(), lang.get_untracked()) {

@@ -10,6 +10,9 @@ use std::sync::Arc;
 use doorstroom_e2e::{Harness, Result};
 use libtest_mimic::{Arguments, Trial};
 
+mod explorer;
+use explorer::*;
+
 async fn the_app_mounts_with_its_heading(harness: &Harness) -> Result<()> {
     let page = harness.page("").await?;
     assert_eq!(page.text("h1").await?, "Doorstroom");
@@ -113,6 +116,13 @@ fn main() -> ExitCode {
             the_app_works_from_a_folder,
             the_console_check_catches_an_error,
             the_request_check_catches_a_foreign_request,
+            the_locale_reader_reads_both_locales,
+            a_scenario_link_shows_its_levers_and_the_models_figures,
+            a_drag_changes_the_figures_and_the_address_and_back_restores,
+            the_keyboard_moves_a_slider_and_types_a_value,
+            a_garbage_query_shows_the_notice_and_a_working_page,
+            the_english_switch_changes_the_text_and_the_number_format,
+            the_charts_draw_hover_and_show_their_tables,
         ]
     );
     let conclusion = libtest_mimic::run(&arguments, trials);

@@ -1,0 +1,383 @@
+//! End-to-end tests of the explorer page: the release build in `dist/`,
+//! opened in Chromium and used as a reader would. Expected figures are
+//! computed here, natively, with the same model crate, and compared with
+//! the page's text after reading it back from the page's locale format.
+
+use std::time::{Duration, Instant};
+
+use doorstroom_e2e::{Page, Result};
+use doorstroom_model::{Scenario, Summary};
+use fantoccini::Locator;
+use serde_json::json;
+
+mod locale;
+
+use locale::{Locale, parse_money, parse_number, parse_percent};
+
+pub use self::cases::*;
+
+/// How long the page may take to show the result of an action.
+const PATIENCE: Duration = Duration::from_secs(10);
+
+fn summary_of(query: &str) -> Summary {
+    let (scenario, warnings) = Scenario::from_query(query);
+    assert!(warnings.is_empty(), "{query}: {warnings:?}");
+    scenario.run().summary()
+}
+
+fn testid(id: &str) -> String {
+    format!("[data-testid=\"{id}\"]")
+}
+
+/// The `value` of a form control.
+async fn value_of(page: &Page, id: &str) -> Result<String> {
+    let element = page.client().find(Locator::Css(&testid(id))).await?;
+    Ok(element.prop("value").await?.unwrap_or_default())
+}
+
+async fn query_of(page: &Page) -> Result<String> {
+    Ok(page
+        .client()
+        .current_url()
+        .await?
+        .query()
+        .unwrap_or("")
+        .to_owned())
+}
+
+/// Waits until `check` holds, or fails with what was last seen.
+async fn wait_until<F, Fut>(what: &str, mut check: F) -> Result<()>
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = Result<(bool, String)>>,
+{
+    let started = Instant::now();
+    loop {
+        let (done, seen) = check().await?;
+        if done {
+            return Ok(());
+        }
+        if started.elapsed() > PATIENCE {
+            return Err(format!("timed out waiting for {what}; last seen: {seen}").into());
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+async fn wait_for_value(page: &Page, id: &str, expected: &str) -> Result<()> {
+    wait_until(&format!("{id} = {expected}"), || async {
+        let value = value_of(page, id).await?;
+        Ok((value == expected, value))
+    })
+    .await
+}
+
+/// Checks the six headline figures against the model's summary, reading
+/// each back from the page's locale format at the precision it is shown.
+async fn assert_figures(page: &Page, expected: &Summary, locale: Locale) -> Result<()> {
+    let number = |text: String| parse_number(&text, locale);
+    let end = number(page.text(&testid("kpi-backlog-end")).await?);
+    assert_eq!(
+        end,
+        Some(expected.backlog_end.round()),
+        "backlog at the end"
+    );
+    let peak = number(page.text(&testid("kpi-backlog-peak")).await?);
+    assert_eq!(peak, Some(expected.backlog_peak.round()), "peak backlog");
+    for (id, euros) in [
+        ("kpi-cost-total", expected.cost_total_eur),
+        ("kpi-cost-2024", expected.cost_through_2024_eur),
+    ] {
+        let text = page.text(&testid(id)).await?;
+        let shown = parse_money(&text, locale).ok_or(format!("{id}: cannot read {text:?}"))?;
+        // Shown in tenths of a million (or of a billion past a billion).
+        let tolerance = if euros >= 1e9 { 0.05e9 } else { 0.05e6 } + 1.0;
+        assert!(
+            (shown - euros).abs() <= tolerance,
+            "{id}: {text} against {euros}"
+        );
+    }
+    let text = page.text(&testid("kpi-in-term")).await?;
+    let share = parse_percent(&text, locale).ok_or(format!("cannot read {text:?}"))?;
+    assert!(
+        (share - expected.share_decided_in_term).abs() <= 0.0005 + 1e-9,
+        "share in term: {text} against {}",
+        expected.share_decided_in_term
+    );
+    let back = page.text(&testid("kpi-back-in-term")).await?;
+    match expected.back_in_term_from {
+        Some(date) => assert!(
+            back.contains(&date.year().to_string()),
+            "{back} against {date}"
+        ),
+        None => assert!(
+            back.starts_with(locale.not_before()),
+            "{back}: the backlog does not get back within term"
+        ),
+    }
+    Ok(())
+}
+
+/// Drags a slider as the browser reports a drag: a series of input events,
+/// then one change event when the thumb is let go.
+async fn drag(page: &Page, id: &str, values: &[f64]) -> Result<()> {
+    page.client()
+        .execute(
+            "const [selector, values] = arguments;
+             const slider = document.querySelector(selector);
+             for (const v of values) {
+               slider.value = String(v);
+               slider.dispatchEvent(new Event('input', { bubbles: true }));
+             }
+             slider.dispatchEvent(new Event('change', { bubbles: true }));",
+            vec![json!(testid(id)), json!(values)],
+        )
+        .await?;
+    Ok(())
+}
+
+async fn assert_clean(page: &mut Page) -> Result<()> {
+    assert_eq!(page.console_errors().await?, Vec::<String>::new());
+    assert_eq!(page.foreign_requests().await?, Vec::<String>::new());
+    Ok(())
+}
+
+mod cases {
+    pub async fn the_locale_reader_reads_both_locales(_: &doorstroom_e2e::Harness) -> Result<()> {
+        super::locale::self_check();
+        Ok(())
+    }
+
+    use super::*;
+    use doorstroom_e2e::Harness;
+    use fantoccini::actions::{InputSource, MouseActions, PointerAction};
+
+    pub async fn a_scenario_link_shows_its_levers_and_the_models_figures(
+        harness: &Harness,
+    ) -> Result<()> {
+        let mut page = harness.page("?intake=77000&fte=600").await?;
+        assert_eq!(value_of(&page, "input-intake").await?, "77000");
+        assert_eq!(value_of(&page, "input-fte").await?, "600");
+        assert_eq!(value_of(&page, "lever-intake").await?, "77000");
+        assert_eq!(value_of(&page, "lever-fte").await?, "600");
+        assert_figures(&page, &summary_of("intake=77000&fte=600"), Locale::Nl).await?;
+        assert!(
+            page.client()
+                .find_all(Locator::Css(&testid("notice")))
+                .await?
+                .is_empty(),
+            "a clean link shows no notice"
+        );
+        assert_clean(&mut page).await?;
+        page.close().await
+    }
+
+    pub async fn a_drag_changes_the_figures_and_the_address_and_back_restores(
+        harness: &Harness,
+    ) -> Result<()> {
+        let mut page = harness.page("?intake=77000").await?;
+        let before = query_of(&page).await?;
+        drag(&page, "lever-fte", &[560.0, 600.0, 650.0, 700.0]).await?;
+        wait_for_value(&page, "input-fte", "700").await?;
+        let after = query_of(&page).await?;
+        assert!(after.contains("fte=700"), "the address follows: {after}");
+        assert!(
+            after.contains("intake=77000"),
+            "and keeps the rest: {after}"
+        );
+        assert_figures(&page, &summary_of("intake=77000&fte=700"), Locale::Nl).await?;
+
+        // The drag was one history entry: one Back returns to before it.
+        page.client().back().await?;
+        wait_for_value(&page, "input-fte", "532").await?;
+        assert_eq!(query_of(&page).await?, before);
+        assert_eq!(value_of(&page, "input-intake").await?, "77000");
+        assert_figures(&page, &summary_of("intake=77000"), Locale::Nl).await?;
+
+        // And Forward brings it back.
+        page.client().forward().await?;
+        wait_for_value(&page, "input-fte", "700").await?;
+        assert_figures(&page, &summary_of("intake=77000&fte=700"), Locale::Nl).await?;
+        assert_clean(&mut page).await?;
+        page.close().await
+    }
+
+    pub async fn the_keyboard_moves_a_slider_and_types_a_value(harness: &Harness) -> Result<()> {
+        let mut page = harness.page("").await?;
+        let slider = page
+            .client()
+            .find(Locator::Css(&testid("lever-baa")))
+            .await?;
+        slider.click().await?;
+        // Right arrow: one step (500 decisions a year) up from wherever the
+        // click put the thumb.
+        let clicked: f64 = value_of(&page, "lever-baa").await?.parse()?;
+        slider.send_keys("\u{E014}").await?;
+        let stepped = format!("{}", (clicked + 500.0).min(40_000.0));
+        wait_for_value(&page, "input-baa", &stepped).await?;
+
+        let field = page
+            .client()
+            .find(Locator::Css(&testid("input-intake")))
+            .await?;
+        // Clicking the field selects its value, so typing replaces it.
+        field.click().await?;
+        field.send_keys("67.000\u{E007}").await?;
+        wait_for_value(&page, "input-intake", "67000").await?;
+        assert_figures(
+            &page,
+            &summary_of(&format!("intake=67000&baa={stepped}")),
+            Locale::Nl,
+        )
+        .await?;
+        assert!(query_of(&page).await?.contains("intake=67000"));
+        assert_clean(&mut page).await?;
+        page.close().await
+    }
+
+    pub async fn a_garbage_query_shows_the_notice_and_a_working_page(
+        harness: &Harness,
+    ) -> Result<()> {
+        let mut page = harness
+            .page("?intake=lots&fte=99999&%ZZ=%%&v=7&&&=")
+            .await?;
+        let notice = page.text(&testid("notice")).await?;
+        assert!(notice.contains("lots"), "says what was ignored: {notice}");
+        assert!(notice.contains("2000"), "says what was clamped: {notice}");
+        assert_eq!(value_of(&page, "input-intake").await?, "70000");
+        assert_eq!(value_of(&page, "input-fte").await?, "2000");
+        assert_figures(&page, &summary_of("fte=2000"), Locale::Nl).await?;
+        // The address now holds what is on screen, not the garbage.
+        let query = query_of(&page).await?;
+        assert!(!query.contains("lots"), "{query}");
+
+        // The page works: a drag recomputes, and the notice can be dismissed.
+        drag(&page, "lever-intake", &[50_000.0]).await?;
+        wait_for_value(&page, "input-intake", "50000").await?;
+        assert_figures(&page, &summary_of("intake=50000&fte=2000"), Locale::Nl).await?;
+        page.client()
+            .find(Locator::Css(".notice-close"))
+            .await?
+            .click()
+            .await?;
+        wait_until("the notice to close", || async {
+            let left = page
+                .client()
+                .find_all(Locator::Css(&testid("notice")))
+                .await?;
+            Ok((left.is_empty(), format!("{} notices", left.len())))
+        })
+        .await?;
+        assert_clean(&mut page).await?;
+        page.close().await
+    }
+
+    pub async fn the_english_switch_changes_the_text_and_the_number_format(
+        harness: &Harness,
+    ) -> Result<()> {
+        let mut page = harness.page("?intake=77000").await?;
+        assert_eq!(page.text(&testid("copy-link")).await?, "Link kopiëren");
+        let dutch = page.text(&testid("kpi-backlog-end")).await?;
+        assert!(
+            dutch.contains('.'),
+            "Dutch groups thousands with a dot: {dutch}"
+        );
+        page.client()
+            .find(Locator::Css(&testid("lang-switch")))
+            .await?
+            .click()
+            .await?;
+        wait_until("English", || async {
+            let text = page.text(&testid("copy-link")).await?;
+            Ok((text == "Copy link", text))
+        })
+        .await?;
+        let english = page.text(&testid("kpi-backlog-end")).await?;
+        assert!(
+            english.contains(','),
+            "English groups with a comma: {english}"
+        );
+        assert_figures(&page, &summary_of("intake=77000"), Locale::En).await?;
+        assert!(query_of(&page).await?.contains("lang=en"));
+        let lang = page
+            .client()
+            .execute("return document.documentElement.lang", vec![])
+            .await?;
+        assert_eq!(lang, json!("en"));
+
+        // A link with lang=en opens in English.
+        let mut reopened = harness.page("?intake=77000&lang=en").await?;
+        assert_eq!(reopened.text(&testid("copy-link")).await?, "Copy link");
+        assert_clean(&mut reopened).await?;
+        reopened.close().await?;
+        assert_clean(&mut page).await?;
+        page.close().await
+    }
+
+    pub async fn the_charts_draw_hover_and_show_their_tables(harness: &Harness) -> Result<()> {
+        let mut page = harness.page("?intake=77000&term=6").await?;
+        // Each canvas is drawn at its CSS size times the pixel ratio.
+        wait_until("four drawn charts", || async {
+            let sizes = page
+                .client()
+                .execute(
+                    "return [...document.querySelectorAll('.chart canvas')].map(c =>
+                       c.width > 0 && c.width === Math.round(c.getBoundingClientRect().width * devicePixelRatio))",
+                    vec![],
+                )
+                .await?;
+            let ok = sizes.as_array().is_some_and(|a| a.len() == 4 && a.iter().all(|v| v == true));
+            Ok((ok, sizes.to_string()))
+        })
+        .await?;
+        // The pointer over the backlog chart draws the readout (a rule and a
+        // box with the values), so the pixels change.
+        let pixels = || async {
+            Ok::<_, doorstroom_e2e::Error>(
+                page.client()
+                    .execute(
+                        "return document.querySelector('[data-chart=backlog] canvas').toDataURL()",
+                        vec![],
+                    )
+                    .await?,
+            )
+        };
+        let before = pixels().await?;
+        let canvas = page
+            .client()
+            .find(Locator::Css("[data-chart=backlog] canvas"))
+            .await?;
+        page.client()
+            .perform_actions(MouseActions::new("mouse".to_owned()).then(
+                PointerAction::MoveToElement {
+                    element: canvas,
+                    duration: None,
+                    x: 40.0,
+                    y: 20.0,
+                },
+            ))
+            .await?;
+        wait_until("the hover readout", || async {
+            let now = pixels().await?;
+            Ok((now != before, "the same pixels".to_owned()))
+        })
+        .await?;
+        // The table view lists the months.
+        page.client()
+            .find(Locator::Css("[data-chart=backlog] .chart-actions button"))
+            .await?
+            .click()
+            .await?;
+        let rows = page
+            .client()
+            .find_all(Locator::Css("[data-chart=backlog] tbody tr"))
+            .await?;
+        assert!(
+            rows.len() >= 40,
+            "one row a month, May 2023 to December 2026: {}",
+            rows.len()
+        );
+        assert_clean(&mut page).await?;
+        page.close().await
+    }
+}
