@@ -138,8 +138,8 @@ pub static LEVERS: [Lever; LEVER_COUNT] = [
                   "Assumption: 532 FTE × 0.8 decisions a week = the 2023 commission of 22,184 decisions (letter).")),
     number!("baa", Headline, baa_per_year as f64, 0.0, 40_000.0, 500.0, PerYear,
         label: t("BAA: extra besluiten", "BAA: extra decisions"),
-        help: t("Extra besluiten per jaar op kansrijke zaken van Syriërs en Jemenieten, bovenop de reguliere capaciteit.",
-                "Extra decisions per year on likely-granted Syrian and Yemeni cases, on top of regular capacity."),
+        help: t("Extra besluiten per jaar, op volle snelheid, op kansrijke zaken van Syriërs en Jemenieten, bovenop de reguliere capaciteit.",
+                "Extra decisions per year, at full speed, on likely-granted Syrian and Yemeni cases, on top of regular capacity."),
         source: t("Brief: 13.000 extra zaken in het eerste jaar vanaf mei 2023.",
                   "Letter: 13,000 extra cases in the first year from May 2023.")),
     Lever {
