@@ -226,27 +226,9 @@ pub fn ChartPanel(chart: Chart) -> impl IntoView {
 
     view! {
         <figure class="chart" data-chart=chart.id() aria-labelledby=labelled_by>
-            <div class="chart-bar">
-                <h3 id=title_id class="chart-title" class:visually-hidden=move || !as_table.get()>
-                    {move || chart.title(lang.get())}
-                </h3>
-                <div class="chart-actions">
-                    <button
-                        type="button"
-                        class="small-button"
-                        aria-pressed=move || if as_table.get() { "true" } else { "false" }
-                        on:click=move |_| as_table.update(|t| *t = !*t)
-                    >
-                        {move || {
-                            if as_table.get() { i18n::SHOW_CHART } else { i18n::SHOW_TABLE }
-                                .get(lang.get())
-                        }}
-                    </button>
-                    <button type="button" class="small-button" on:click=export>
-                        {move || i18n::DOWNLOAD_PNG.get(lang.get())}
-                    </button>
-                </div>
-            </div>
+            <h3 id=title_id class="chart-title" class:visually-hidden=move || !as_table.get()>
+                {move || chart.title(lang.get())}
+            </h3>
             <div class="chart-box" node_ref=box_ref hidden=move || as_table.get()>
                 <canvas
                     node_ref=canvas_ref
@@ -267,6 +249,24 @@ pub fn ChartPanel(chart: Chart) -> impl IntoView {
             </div>
             <p class="visually-hidden" aria-live="polite">{move || spoken.get()}</p>
             {move || as_table.get().then(|| view! { <ChartTable chart /> })}
+            <div class="chart-bar">
+                <div class="chart-actions">
+                    <button
+                        type="button"
+                        class="small-button"
+                        aria-pressed=move || if as_table.get() { "true" } else { "false" }
+                        on:click=move |_| as_table.update(|t| *t = !*t)
+                    >
+                        {move || {
+                            if as_table.get() { i18n::SHOW_CHART } else { i18n::SHOW_TABLE }
+                                .get(lang.get())
+                        }}
+                    </button>
+                    <button type="button" class="small-button" on:click=export>
+                        {move || i18n::DOWNLOAD_PNG.get(lang.get())}
+                    </button>
+                </div>
+            </div>
         </figure>
     }
 }

@@ -332,6 +332,13 @@ fn ChoiceControl(
                 id=control_id
                 data-testid=select_testid
                 prop:value=selected
+                // The chosen option in full, where the column cuts it short.
+                title=move || match value.get() {
+                    LeverValue::Choice(i) => {
+                        options.get(i).map(|o| o.1.get(lang.get())).unwrap_or_default()
+                    }
+                    _ => "",
+                }
                 on:change=move |ev| {
                     if let Some(v) = lever.parse(&event_target_value(&ev)) {
                         store.apply(with_lever(store, lever, v));

@@ -53,23 +53,27 @@ pub fn Toolbar() -> impl IntoView {
             <div class="tool-group">
                 <button
                     type="button"
+                    class="icon-button"
+                    data-testid="undo"
                     disabled=move || !store.can_undo.get()
                     aria-keyshortcuts="Control+Z"
+                    aria-label=text(i18n::UNDO)
                     title=move || format!("{} ({})", i18n::UNDO.get(lang.get()), i18n::UNDO_KEYS.get(lang.get()))
                     on:click=move |_| store.undo()
                 >
-                    <span aria-hidden="true">"↶ "</span>
-                    {text(i18n::UNDO)}
+                    <span aria-hidden="true">"↶"</span>
                 </button>
                 <button
                     type="button"
+                    class="icon-button"
+                    data-testid="redo"
                     disabled=move || !store.can_redo.get()
                     aria-keyshortcuts="Control+Shift+Z"
+                    aria-label=text(i18n::REDO)
                     title=move || format!("{} ({})", i18n::REDO.get(lang.get()), i18n::REDO_KEYS.get(lang.get()))
                     on:click=move |_| store.redo()
                 >
-                    <span aria-hidden="true">"↷ "</span>
-                    {text(i18n::REDO)}
+                    <span aria-hidden="true">"↷"</span>
                 </button>
             </div>
             <div class="tool-group">
