@@ -198,9 +198,15 @@ pub struct Scenario {
     /// Court penalty per day once the court's term has passed, euros.
     /// Default 100: parameters.md "court penalty" (asylum practice 2022-2025).
     pub court_penalty_per_day: f64,
-    /// Maximum court penalty per case, euros. Default 7,500: parameters.md
-    /// "court penalty".
+    /// Maximum court penalty per asylum case, euros. Default 7,500:
+    /// parameters.md "court penalty" (asylum practice 2022-2025).
     pub court_penalty_cap: f64,
+    /// Maximum court penalty per family-reunification case, euros. Default
+    /// 7,500: assumption, a nareis permit is an asylum permit (art. 29(2)
+    /// Vw) and its appeals go to the same courts, so their asylum practice
+    /// (parameters.md "court penalty") applies; the courts' general policy
+    /// (parameters.md, cap EUR 15,000) is the alternative.
+    pub court_penalty_cap_family: f64,
     /// Legal-costs award per appeal, euros, due whether the IND decides
     /// before the ruling (Awb 8:75a) or the court rules. Default 837:
     /// assumption, one point of the Besluit proceskosten bestuursrecht at
@@ -287,6 +293,7 @@ impl Default for Scenario {
             court_term_weeks: 8,
             court_penalty_per_day: 100.0,
             court_penalty_cap: 7_500.0,
+            court_penalty_cap_family: 7_500.0,
             legal_costs_per_appeal: 837.0,
         }
     }

@@ -27,6 +27,10 @@ pub struct Summary {
     pub cost_court_eur: f64,
     /// Of which legal-costs awards.
     pub cost_legal_eur: f64,
+    /// Of the total, on the asylum tracks (1, 2 and 4) ...
+    pub cost_asylum_eur: f64,
+    /// ... and on family reunification.
+    pub cost_family_eur: f64,
     /// Penalties and legal costs in weeks starting before 2025, all streams.
     pub cost_through_2024_eur: f64,
     /// Statutory and court penalties on tracks 1, 2 and 4 in weeks starting
@@ -76,6 +80,17 @@ impl Summary {
                 })
                 .sum()
         };
+        let stream_sum = |keep: &dyn Fn(Stream) -> bool| -> f64 {
+            Stream::ALL
+                .iter()
+                .filter(|&&st| keep(st))
+                .map(|&st| {
+                    run.series(Column::of(Measure::CostEur, st))
+                        .iter()
+                        .sum::<f64>()
+                })
+                .sum()
+        };
         let decisions = sum(Measure::Decisions);
         Summary {
             backlog_end: backlog.last().copied().unwrap_or(0.0),
@@ -85,6 +100,8 @@ impl Summary {
             cost_statutory_eur: sum(Measure::PenaltyStatutoryEur),
             cost_court_eur: sum(Measure::PenaltyCourtEur),
             cost_legal_eur: sum(Measure::LegalCostsEur),
+            cost_asylum_eur: stream_sum(&|st: Stream| st.is_asylum()),
+            cost_family_eur: stream_sum(&|st: Stream| !st.is_asylum()),
             cost_through_2024_eur: run.total(Measure::CostEur)[..before_2025].iter().sum(),
             asylum_penalties_through_2024_eur: asylum_sum_2024(Measure::PenaltyStatutoryEur)
                 + asylum_sum_2024(Measure::PenaltyCourtEur),
@@ -114,6 +131,8 @@ impl Summary {
             ("cost_statutory_eur", whole(self.cost_statutory_eur)),
             ("cost_court_eur", whole(self.cost_court_eur)),
             ("cost_legal_eur", whole(self.cost_legal_eur)),
+            ("cost_asylum_eur", whole(self.cost_asylum_eur)),
+            ("cost_family_eur", whole(self.cost_family_eur)),
             ("cost_through_2024_eur", whole(self.cost_through_2024_eur)),
             (
                 "asylum_penalties_through_2024_eur",
@@ -150,6 +169,8 @@ impl Summary {
             self.cost_statutory_eur,
             self.cost_court_eur,
             self.cost_legal_eur,
+            self.cost_asylum_eur,
+            self.cost_family_eur,
             self.cost_through_2024_eur,
             self.asylum_penalties_through_2024_eur,
             self.appeals_through_2024,

@@ -119,7 +119,7 @@ const FIRST_DAY: Date = ymd(2023, 5, 1);
 const LAST_DAY: Date = ymd(2033, 4, 30);
 
 /// The number of levers.
-pub const LEVER_COUNT: usize = 39;
+pub const LEVER_COUNT: usize = 40;
 
 /// The lever table. Order: the page's order within each group.
 pub static LEVERS: [Lever; LEVER_COUNT] = [
@@ -363,9 +363,14 @@ pub static LEVERS: [Lever; LEVER_COUNT] = [
         help: t("Dwangsom per dag na de termijn van de rechter.", "Penalty per day after the court's term."),
         source: t("Rb Den Haag 2023: €100 per dag.", "District court The Hague 2023: €100 a day.")),
     number!("court_penalty_cap", Penalties, court_penalty_cap as f64, 0.0, 50_000.0, 500.0, Euro,
-        label: t("Maximum dwangsom van de rechter", "Court penalty cap"),
-        help: t("Hoogste dwangsom per zaak.", "Highest court penalty per case."),
+        label: t("Maximum dwangsom van de rechter, asiel", "Court penalty cap, asylum"),
+        help: t("Hoogste dwangsom van de rechter per asielzaak.", "Highest court penalty per asylum case."),
         source: t("Rb Den Haag 2023: €7.500.", "District court The Hague 2023: €7,500.")),
+    number!("court_penalty_cap_nareis", Penalties, court_penalty_cap_family as f64, 0.0, 50_000.0, 500.0, Euro,
+        label: t("Maximum dwangsom van de rechter, nareis", "Court penalty cap, family reunification"),
+        help: t("Hoogste dwangsom van de rechter per nareiszaak.", "Highest court penalty per family-reunification case."),
+        source: t("Aanname: de asielpraktijk (€7.500), want nareis geeft een asielvergunning; het algemene beleid van de rechtbanken is €15.000.",
+                  "Assumption: the asylum practice (€7,500), as nareis gives an asylum permit; the courts' general policy is €15,000.")),
     number!("legal_costs", Penalties, legal_costs_per_appeal as f64, 0.0, 5_000.0, 1.0, Euro,
         label: t("Proceskosten per beroep", "Legal costs per appeal"),
         help: t("Proceskostenvergoeding per beroep, ook als de IND vóór de uitspraak beslist (Awb 8:75a).",

@@ -38,12 +38,21 @@ pub fn simulate(s: &Scenario) -> Run {
     let (s, _) = s.clone().validated();
     let weeks = horizon_weeks(&s);
     let mut run = Run::zeroed(s.start, weeks);
-    let court_weekly = penalty::court_weekly(&s, weeks);
+    let court_asylum = penalty::court_weekly(s.court_penalty_per_day, s.court_penalty_cap, weeks);
+    let court_family =
+        penalty::court_weekly(s.court_penalty_per_day, s.court_penalty_cap_family, weeks);
     let staff = Staff::new(&s);
     let terms = Terms::new(&s, initial::OLDEST_FILED_WEEK, weeks);
+    let court = |stream: Stream| {
+        if stream.is_asylum() {
+            &court_asylum[..]
+        } else {
+            &court_family[..]
+        }
+    };
     for stream in Stream::ALL {
         let StreamRun { rows, cohorts } =
-            simulate_stream(&s, &terms, stream, &staff, &court_weekly, weeks);
+            simulate_stream(&s, &terms, stream, &staff, court(stream), weeks);
         output::write_rows(&mut run, stream, &rows);
         output::write_waits(&mut run, stream, &cohorts);
     }
@@ -278,7 +287,8 @@ mod tests {
         ] {
             let (s, _) = Scenario::from_query(query);
             let staff = Staff::new(&s);
-            let court_weekly = penalty::court_weekly(&s, 192);
+            let court_weekly =
+                penalty::court_weekly(s.court_penalty_per_day, s.court_penalty_cap_family, 192);
             for stream in Stream::ALL {
                 let terms = Terms::new(&s, initial::OLDEST_FILED_WEEK, 192);
                 let run = simulate_stream(&s, &terms, stream, &staff, &court_weekly, 192);

@@ -1,7 +1,5 @@
 //! The penalty schedules: what one waiting case costs in a given week.
 
-use crate::scenario::Scenario;
-
 /// Days per week.
 const DAYS: f64 = 7.0;
 
@@ -21,12 +19,12 @@ pub(crate) const STATUTORY_WEEKLY: [f64; 6] = [
 /// (Awb 4:17(3)).
 pub(crate) const STATUTORY_AFTER_NOTICE_WEEKS: i32 = 2;
 
-/// The court penalty per week from the first week it is due, until the cap
+/// The court penalty per week from the first week it is due, until `cap`
 /// is reached. Never longer than `max_weeks` (the horizon), so a tiny daily
 /// amount under a large cap cannot make a long table.
-pub(crate) fn court_weekly(s: &Scenario, max_weeks: usize) -> Vec<f64> {
-    let per_week = s.court_penalty_per_day * DAYS;
-    let mut left = s.court_penalty_cap;
+pub(crate) fn court_weekly(per_day: f64, cap: f64, max_weeks: usize) -> Vec<f64> {
+    let per_week = per_day * DAYS;
+    let mut left = cap;
     let mut weeks = Vec::new();
     while left > 0.0 && per_week > 0.0 && weeks.len() < max_weeks {
         let amount = per_week.min(left);
@@ -39,6 +37,7 @@ pub(crate) fn court_weekly(s: &Scenario, max_weeks: usize) -> Vec<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::scenario::Scenario;
 
     #[test]
     fn statutory_cap_is_1442() {
@@ -47,14 +46,15 @@ mod tests {
 
     #[test]
     fn court_penalty_stops_at_the_cap() {
-        let weeks = court_weekly(&Scenario::default(), 1_000);
+        let s = Scenario::default();
+        let weeks = court_weekly(s.court_penalty_per_day, s.court_penalty_cap, 1_000);
         assert_eq!(weeks.len(), 11);
         assert_eq!(weeks.iter().sum::<f64>(), 7_500.0);
         assert_eq!(weeks[10], 500.0);
-        let tiny = Scenario {
-            court_penalty_per_day: 1e-9,
-            ..Scenario::default()
-        };
-        assert_eq!(court_weekly(&tiny, 50).len(), 50);
+        let family = court_weekly(s.court_penalty_per_day, s.court_penalty_cap_family, 1_000);
+        assert_eq!(family, weeks);
+        assert_eq!(court_weekly(100.0, 15_000.0, 1_000).len(), 22);
+        assert_eq!(court_weekly(1e-9, 7_500.0, 50).len(), 50);
+        assert!(court_weekly(0.0, 7_500.0, 50).is_empty());
     }
 }
