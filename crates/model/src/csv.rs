@@ -33,6 +33,7 @@ impl Run {
     /// The weekly totals as CSV: a header row, then one row per week
     /// (`week_start` as `YYYY-MM-DD`; whole numbers without decimals, other
     /// values with two), `\n` line ends.
+    #[must_use]
     pub fn to_csv(&self) -> String {
         let mut out = String::with_capacity(64 * (self.weeks() + 1) * 2);
         out.push_str("week_start");

@@ -53,6 +53,7 @@ impl Date {
 
     /// The date `n` days later (earlier if `n` is negative), saturating at
     /// the ends of the representable range so that no input can panic.
+    #[must_use]
     pub fn add_days(self, n: i64) -> Date {
         let days = i64::from(self.days)
             .saturating_add(n)
@@ -62,6 +63,7 @@ impl Date {
 
     /// The number of days from `self` to `other` (negative if `other` is
     /// earlier).
+    #[must_use]
     pub fn days_until(self, other: Date) -> i64 {
         i64::from(other.days) - i64::from(self.days)
     }
@@ -69,6 +71,7 @@ impl Date {
     /// The same day `months` calendar months later, clipped to the month's
     /// last day (31 August + 6 months = 28 or 29 February), which is how a
     /// term "in months" is counted. Saturates at the representable range.
+    #[must_use]
     pub fn add_months(self, months: i32) -> Date {
         let (y, m, d) = self.ymd();
         let index = i64::from(y) * 12 + i64::from(m - 1) + i64::from(months);
@@ -88,6 +91,7 @@ impl Date {
     }
 
     /// The first day of this date's month.
+    #[must_use]
     pub fn first_of_month(self) -> Date {
         let (y, m, _) = self.ymd();
         Date {

@@ -54,6 +54,7 @@ pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
 impl Scenario {
     /// Runs the model: the same as [`simulate`].
+    #[must_use]
     pub fn run(&self) -> Run {
         simulate(self)
     }

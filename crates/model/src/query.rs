@@ -21,6 +21,7 @@ const MIN_HORIZON_DAYS: i64 = 28;
 impl Scenario {
     /// The scenario with every lever brought into range, and a warning per
     /// change. A validated scenario never makes the model panic.
+    #[must_use]
     pub fn validated(mut self) -> (Scenario, Vec<Warning>) {
         let mut warnings = Vec::new();
         for l in levers() {
@@ -60,6 +61,7 @@ impl Scenario {
 
     /// The URL query (without `?`): `v=1` and the levers that differ from
     /// the default, each written exactly enough to read back the same value.
+    #[must_use]
     pub fn to_query(&self) -> String {
         let default = Scenario::default();
         let mut q = format!("v={QUERY_VERSION}");
@@ -78,6 +80,7 @@ impl Scenario {
     /// Reads a URL query, with or without the leading `?`. Never fails and
     /// never panics: what cannot be used is reported and left at the
     /// default. A later repeat of a key wins.
+    #[must_use]
     pub fn from_query(q: &str) -> (Scenario, Vec<Warning>) {
         let mut s = Scenario::default();
         let mut warnings = Vec::new();

@@ -282,12 +282,14 @@ impl Run {
 
     /// The column by calendar month (keyed by the month's first day; a week
     /// belongs to the month in which it starts).
+    #[must_use]
     pub fn monthly(&self, c: Column, agg: Aggregate) -> Vec<(Date, f64)> {
         self.grouped(c, agg, |d| d.first_of_month())
     }
 
     /// The column by calendar year (a week belongs to the year in which it
     /// starts).
+    #[must_use]
     pub fn yearly(&self, c: Column, agg: Aggregate) -> Vec<(i32, f64)> {
         self.grouped(c, agg, Date::year)
     }
@@ -323,6 +325,7 @@ impl Run {
     }
 
     /// The headline figures.
+    #[must_use]
     pub fn summary(&self) -> Summary {
         Summary::of(self)
     }

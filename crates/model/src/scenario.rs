@@ -219,6 +219,7 @@ impl Scenario {
     /// million): the 15-month term, the 70/30 split (the old backlog first
     /// in, first out; the new intake newest first), and no BAA (the seed:
     /// "nog geen rekening gehouden met ... BAA").
+    #[must_use]
     pub fn seed_forecast() -> Scenario {
         Scenario {
             term: TermPolicy::Extended,

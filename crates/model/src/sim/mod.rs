@@ -34,6 +34,7 @@ use work_order::Tally;
 pub(crate) const WEEKS_PER_YEAR: f64 = 365.25 / 7.0;
 
 /// Runs the model on `s` (validated first, so any scenario is safe).
+#[must_use]
 pub fn simulate(s: &Scenario) -> Run {
     let (s, _) = s.clone().validated();
     let weeks = horizon_weeks(&s);
