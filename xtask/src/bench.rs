@@ -4,7 +4,9 @@
 //! - the model crate's own benchmarks (`cargo bench -p doorstroom-model`);
 //! - the release build's load time in headless Chromium: from navigation to
 //!   the app's `doorstroom:mounted` performance mark, over fresh browsers
-//!   (`tests/e2e/benches/load.rs`).
+//!   (`tests/e2e/benches/load.rs`);
+//! - the page's speed: slider input to painted frame, navigation to the
+//!   first drawn chart, and the gzipped sizes (`tests/e2e/benches/slider.rs`).
 
 use crate::{Result, dist, install, process, workspace_root};
 
@@ -20,12 +22,15 @@ pub fn run() -> Result<()> {
     )?;
 
     dist::build(&tools)?;
-    process::run(
-        tools
-            .command(&cargo)
-            .args(["bench", "-p", "doorstroom-e2e", "--bench", "load"])
-            .env("CHROMEDRIVER", &browser.chromedriver)
-            .env("CHROME", &browser.chrome)
-            .env("DOORSTROOM_DIST", workspace_root().join("dist")),
-    )
+    for bench in ["load", "slider"] {
+        process::run(
+            tools
+                .command(&cargo)
+                .args(["bench", "-p", "doorstroom-e2e", "--bench", bench])
+                .env("CHROMEDRIVER", &browser.chromedriver)
+                .env("CHROME", &browser.chrome)
+                .env("DOORSTROOM_DIST", workspace_root().join("dist")),
+        )?;
+    }
+    Ok(())
 }
