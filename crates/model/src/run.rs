@@ -251,7 +251,8 @@ impl Run {
 
     /// The first day of week `week` (a Monday for the default start).
     pub fn week_start(&self, week: usize) -> Date {
-        self.start.add_days(7 * week as i64)
+        self.start
+            .add_days(i64::try_from(week).unwrap_or(i64::MAX).saturating_mul(7))
     }
 
     /// The weekly values of a column; `len() == weeks()`.
