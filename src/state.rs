@@ -53,7 +53,12 @@ pub struct Store {
     /// the first change after a commit pushes a new entry, later changes of
     /// the same drag rewrite it.
     entry_committed: StoredValue<bool>,
+    /// When the address was last rewritten during a drag (ms since 1970).
+    last_rewrite: StoredValue<f64>,
 }
+
+/// The least time between two rewrites of the address during a drag.
+const REWRITE_EVERY_MS: f64 = 100.0;
 
 /// Runs the model, shared behind an `Arc` so that a memo read clones a
 /// pointer, not ten thousand numbers. A new run is always a change.
@@ -120,6 +125,7 @@ impl Store {
             history: StoredValue::new(History::new(scenario)),
             pending: StoredValue::new(None),
             entry_committed: StoredValue::new(true),
+            last_rewrite: StoredValue::new(0.0),
         }
     }
 
@@ -164,7 +170,7 @@ impl Store {
         };
         if next != shown {
             self.scenario.set(next);
-            self.write_change();
+            self.write_change(false);
         }
     }
 
@@ -180,7 +186,11 @@ impl Store {
         if stepped {
             // The entry may not have been pushed yet when a frame never came
             // between the change and the commit.
-            self.write_change();
+            self.write_change(true);
+        } else if !self.entry_committed.get_value() {
+            // A drag that ended where it started: the address, last written
+            // somewhere along the way, says where it ended.
+            self.write_location(Entry::Replace);
         }
         self.entry_committed.set_value(true);
         self.sync_undo_buttons();
@@ -191,7 +201,7 @@ impl Store {
         self.pending.set_value(None);
         if scenario != self.scenario.get_untracked() {
             self.scenario.set(scenario);
-            self.write_change();
+            self.write_change(true);
         }
         self.commit();
     }
@@ -282,12 +292,25 @@ impl Store {
 
     /// Mirrors a scenario change in the address: a new entry for the first
     /// change after a commit, a rewrite for the rest of the drag.
-    fn write_change(&self) {
+    ///
+    /// While dragging (`settled` false) the rewrites are spaced out:
+    /// browsers ignore history calls that come faster than about 20 a
+    /// second, and a drag fires one per frame. The commit at the end of the
+    /// drag always writes, so the address ends on the final value.
+    fn write_change(&self, settled: bool) {
         let entry = if self.entry_committed.get_value() {
             Entry::Push
         } else {
             Entry::Replace
         };
+        let now = js_sys::Date::now();
+        if entry == Entry::Replace
+            && !settled
+            && now - self.last_rewrite.get_value() < REWRITE_EVERY_MS
+        {
+            return;
+        }
+        self.last_rewrite.set_value(now);
         if self.write_location(entry) && entry == Entry::Push {
             self.entry_committed.set_value(false);
         }
