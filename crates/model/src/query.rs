@@ -240,6 +240,14 @@ mod tests {
     }
 
     #[test]
+    fn reads_dutch_numbers_from_hand_edited_links() {
+        let (s, w) = Scenario::from_query("intake=77.000&past_term_share=0,6");
+        assert!(w.is_empty(), "{w:?}");
+        assert_eq!((s.intake_per_year, s.past_term_share), (77_000.0, 0.6));
+        assert_eq!(s.to_query(), "v=1&intake=77000&past_term_share=0.6");
+    }
+
+    #[test]
     fn rejects_non_finite_numbers() {
         for bad in ["inf", "NaN", "infinity", "1e999", "", " "] {
             let (s, w) = Scenario::from_query(&format!("intake={bad}"));

@@ -216,16 +216,21 @@ impl Lever {
     }
 
     /// Reads a URL value of this lever's kind (not yet clamped), or `None`
-    /// if it cannot be read. Numbers must be finite decimals.
+    /// if it cannot be read. Numbers must be finite; people who edit a link
+    /// by hand may write them the Dutch way, so a decimal comma (`0,7`) is
+    /// read as a decimal point, and for whole-number levers (step 1 or more)
+    /// digits grouped by threes with points or commas (`77.000`, `77,000`)
+    /// are read as thousands.
     pub fn parse(&self, text: &str) -> Option<LeverValue> {
         match self.kind {
-            LeverKind::Number { .. } => {
-                let looks_decimal = !text.is_empty()
-                    && text.bytes().all(|b| {
+            LeverKind::Number { step, .. } => {
+                let normalised = normalise_number(text, step >= 1.0);
+                let looks_decimal = !normalised.is_empty()
+                    && normalised.bytes().all(|b| {
                         b.is_ascii_digit() || matches!(b, b'.' | b'-' | b'+' | b'e' | b'E')
                     });
                 let x: f64 = if looks_decimal {
-                    text.parse().ok()?
+                    normalised.parse().ok()?
                 } else {
                     return None;
                 };
@@ -238,6 +243,30 @@ impl Lever {
                 .map(LeverValue::Choice),
         }
     }
+}
+
+/// A number as typed by a Dutch or English reader, in Rust's notation:
+/// thousands groups (`77.000`, `77,000`, only if `whole`) lose their
+/// separators, and a single decimal comma becomes a point.
+fn normalise_number(text: &str, whole: bool) -> std::borrow::Cow<'_, str> {
+    let grouped = |sep: char| {
+        let mut groups = text.split(sep);
+        let first = groups.next().unwrap_or("");
+        let rest: Vec<&str> = groups.collect();
+        !rest.is_empty()
+            && (1..=3).contains(&first.len())
+            && first.bytes().all(|b| b.is_ascii_digit())
+            && rest
+                .iter()
+                .all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()))
+    };
+    if whole && (grouped('.') || grouped(',')) {
+        return text.replace(['.', ','], "").into();
+    }
+    if text.matches(',').count() == 1 && !text.contains('.') {
+        return text.replace(',', ".").into();
+    }
+    text.into()
 }
 
 /// Every lever, in the page's order.
@@ -310,6 +339,31 @@ mod tests {
                     );
                 }
             }
+        }
+    }
+
+    #[test]
+    fn reads_numbers_as_people_write_them() {
+        let number = |key: &str, text: &str| match lever(key).unwrap().parse(text) {
+            Some(LeverValue::Number(x)) => Some(x),
+            _ => None,
+        };
+        assert_eq!(number("intake", "77000"), Some(77_000.0));
+        assert_eq!(number("intake", "77.000"), Some(77_000.0));
+        assert_eq!(number("intake", "77,000"), Some(77_000.0));
+        assert_eq!(number("intake", "1.077.000"), Some(1_077_000.0));
+        assert_eq!(number("intake", "77.5"), Some(77.5));
+        assert_eq!(number("past_term_share", "0,7"), Some(0.7));
+        assert_eq!(number("past_term_share", "0.7"), Some(0.7));
+        assert_eq!(
+            number("past_term_share", "1.000"),
+            Some(1.0),
+            "not a whole-number lever"
+        );
+        assert_eq!(number("fte", "1.500"), Some(1_500.0));
+        assert_eq!(number("intake", "77.00"), Some(77.0), "not groups of three");
+        for bad in ["7,7,7", "77.000,5", "1,2.3", "", ",", "."] {
+            assert_eq!(number("intake", bad), None, "{bad}");
         }
     }
 
