@@ -33,21 +33,13 @@ pub fn InfoButton(lever: &'static Lever, open: RwSignal<bool>) -> impl IntoView 
     }
 }
 
-/// The lever's help text and source; Escape closes it.
+/// The lever's help text and source. Escape anywhere in the lever closes
+/// it (see `LeverControl`).
 #[component]
 pub fn InfoPanel(lever: &'static Lever, open: RwSignal<bool>) -> impl IntoView {
     let lang = use_store().lang;
     view! {
-        <div
-            class="info-panel"
-            id=panel_id(lever)
-            hidden=move || !open.get()
-            on:keydown=move |ev| {
-                if ev.key() == "Escape" {
-                    open.set(false);
-                }
-            }
-        >
+        <div class="info-panel" id=panel_id(lever) hidden=move || !open.get()>
             <p>{move || lever.help.get(lang.get())}</p>
             <p class="source">
                 <strong>{move || i18n::SOURCE.get(lang.get())} ": "</strong>

@@ -159,6 +159,11 @@ pub fn LeverControl(
             class:changed=move || changed.get()
             class:inactive=move || disabled.get()
             data-lever=lever.key
+            on:keydown=move |ev| {
+                if ev.key() == "Escape" && open.get_untracked() {
+                    open.set(false);
+                }
+            }
         >
             <div class="lever-head">
                 <label id=label_id for=control_id class="lever-label">

@@ -2,7 +2,7 @@
 //! the default, pin the scenario as the baseline, copy the link, and the
 //! language switch.
 
-use doorstroom_model::Lang;
+use doorstroom_model::{Lang, Scenario};
 use leptos::prelude::*;
 use std::time::Duration;
 use wasm_bindgen::JsValue;
@@ -79,6 +79,7 @@ pub fn Toolbar() -> impl IntoView {
             <div class="tool-group">
                 <button
                     type="button"
+                    disabled=move || store.scenario.with(|s| *s == store.loaded.get_value())
                     title=text(i18n::RESET_LOADED_HELP)
                     on:click=move |_| store.reset_to_loaded()
                 >
@@ -86,6 +87,7 @@ pub fn Toolbar() -> impl IntoView {
                 </button>
                 <button
                     type="button"
+                    disabled=move || store.scenario.with(|s| *s == Scenario::default())
                     title=text(i18n::RESET_DEFAULT_HELP)
                     on:click=move |_| store.reset_to_default()
                 >
@@ -96,6 +98,7 @@ pub fn Toolbar() -> impl IntoView {
                 <button
                     type="button"
                     data-testid="pin"
+                    disabled=move || store.is_baseline()
                     title=text(i18n::PIN_HELP)
                     on:click=move |_| store.pin()
                 >
