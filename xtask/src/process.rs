@@ -60,8 +60,10 @@ pub fn succeeds_with_lines(command: &mut Command, mut on_line: impl FnMut(&str))
         .spawn()
         .map_err(|error| spawn_error(command, error))?;
     let stdout = child.stdout.take().expect("stdout is piped");
-    for line in BufReader::new(stdout).lines() {
-        on_line(&line?);
+    // Bytes, not `lines()`: a test may print what is not UTF-8, and that
+    // must not stop us from reading on and waiting for the child.
+    for line in BufReader::new(stdout).split(b'\n') {
+        on_line(String::from_utf8_lossy(&line?).trim_end_matches('\r'));
     }
     Ok(child.wait()?.success())
 }
