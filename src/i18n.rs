@@ -68,6 +68,12 @@ pub const BASELINE_IS_PINNED: T = t(
 
 // The toolbar.
 pub const TOOLBAR: T = t("Scenario-acties", "Scenario actions");
+pub const DOWNLOAD_CSV: T = t("CSV", "CSV");
+pub const DOWNLOAD_CSV_LABEL: T = t("CSV downloaden", "Download CSV");
+pub const DOWNLOAD_CSV_HELP: T = t(
+    "Download de cijfers per week van dit scenario als CSV.",
+    "Download this scenario's weekly figures as CSV.",
+);
 pub const COPY_LINK: T = t("Link kopiëren", "Copy link");
 pub const COPIED: T = t("Link gekopieerd", "Link copied");
 pub const COPY_FAILED: T = t(

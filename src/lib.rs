@@ -11,6 +11,7 @@ mod canvas;
 mod components;
 mod controls;
 mod delta;
+mod download;
 mod footer;
 mod format;
 mod history;

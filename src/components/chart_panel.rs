@@ -15,6 +15,7 @@ use web_sys::{HtmlCanvasElement, ResizeObserver, ResizeObserverEntry};
 
 use crate::canvas;
 use crate::components::chart_table::ChartTable;
+use crate::download;
 use crate::format::formats;
 use crate::i18n;
 use crate::state::use_store;
@@ -82,10 +83,9 @@ fn observe_size(target: NodeRef<html::Div>, size: RwSignal<(f64, f64)>, ratio: R
 }
 
 /// Draws the chart into a fresh, detached canvas at export size and offers
-/// it as a download. Nothing leaves the page: the link is a `data:` URL.
+/// it as a download.
 fn download_png(chart: Chart, input: &ChartInput) {
-    let document = document();
-    let Some(canvas) = document
+    let Some(canvas) = document()
         .create_element("canvas")
         .ok()
         .and_then(|e| e.dyn_into::<HtmlCanvasElement>().ok())
@@ -94,19 +94,9 @@ fn download_png(chart: Chart, input: &ChartInput) {
     };
     canvas::fit(&canvas, EXPORT_CSS, EXPORT_RATIO);
     canvas::paint(&canvas, chart, input);
-    let Ok(url) = canvas.to_data_url_with_type("image/png") else {
-        return;
-    };
-    let Some(link) = document
-        .create_element("a")
-        .ok()
-        .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok())
-    else {
-        return;
-    };
-    link.set_href(&url);
-    link.set_download(&format!("doorstroom-{}.png", chart.id()));
-    link.click();
+    if let Ok(url) = canvas.to_data_url_with_type("image/png") {
+        download::offer(&url, &format!("doorstroom-{}.png", chart.id()));
+    }
 }
 
 #[component]

@@ -8,6 +8,7 @@ use std::time::Duration;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
 
+use crate::download;
 use crate::i18n::{self, T};
 use crate::location;
 use crate::state::use_store;
@@ -116,6 +117,18 @@ pub fn Toolbar() -> impl IntoView {
                 </Show>
             </div>
             <div class="tool-group">
+                <button
+                    type="button"
+                    data-testid="download-csv"
+                    aria-label=text(i18n::DOWNLOAD_CSV_LABEL)
+                    title=text(i18n::DOWNLOAD_CSV_HELP)
+                    on:click=move |_| {
+                        let csv = store.run.with_untracked(|run| run.to_csv());
+                        download::offer_text(&csv, "text/csv", "doorstroom-scenario.csv");
+                    }
+                >
+                    {text(i18n::DOWNLOAD_CSV)}
+                </button>
                 <button type="button" class="primary" data-testid="copy-link" on:click=copy>
                     {text(i18n::COPY_LINK)}
                 </button>

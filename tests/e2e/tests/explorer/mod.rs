@@ -377,6 +377,17 @@ mod cases {
             "one row a month, May 2023 to December 2026: {}",
             rows.len()
         );
+        // The downloads: links the page clicks for the reader, caught here
+        // instead of saved, to look at what they hold.
+        page.client()
+            .execute(
+                "window.__offered = [];
+                 HTMLAnchorElement.prototype.click = function () {
+                   window.__offered.push([this.download, this.href]);
+                 };",
+                vec![],
+            )
+            .await?;
         // The PNG download draws a detached canvas into a data: URL: no
         // request leaves the page and nothing fails.
         page.client()
@@ -386,6 +397,29 @@ mod cases {
             .await?
             .click()
             .await?;
+        // So does the CSV of the run (a blob: URL of the page's own).
+        page.client()
+            .find(Locator::Css(&testid("download-csv")))
+            .await?
+            .click()
+            .await?;
+        let offered = page
+            .client()
+            .execute_async(
+                "const done = arguments[arguments.length - 1];
+                 const [[png, pngUrl], [csv, csvUrl]] = window.__offered;
+                 fetch(csvUrl).then(r => r.text()).then(text =>
+                   done([png, pngUrl.slice(0, 22), csv, text.split('\\n')[0], text.split('\\n').length]));",
+                vec![],
+            )
+            .await?;
+        assert_eq!(offered[0], json!("doorstroom-costs.png"));
+        assert_eq!(offered[1], json!("data:image/png;base64,"));
+        assert_eq!(offered[2], json!("doorstroom-scenario.csv"));
+        let header = offered[3].as_str().unwrap_or_default();
+        assert!(header.starts_with("week_start,"), "{header}");
+        let lines = offered[4].as_u64().unwrap_or_default();
+        assert!(lines > 150, "one line a week: {lines}");
         assert_clean(&mut page).await?;
         page.close().await
     }
