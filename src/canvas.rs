@@ -38,3 +38,21 @@ pub fn paint(canvas: &HtmlCanvasElement, chart: Chart, input: &ChartInput) -> Op
         }
     }
 }
+
+/// The performance mark set when the first chart has been drawn; `cargo
+/// xtask bench` reads it to measure the time to the first chart.
+pub const FIRST_CHART_MARK: &str = "doorstroom:first-chart";
+
+thread_local! {
+    static FIRST_CHART_MARKED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+pub fn mark_first_chart() {
+    if FIRST_CHART_MARKED.replace(true) {
+        return;
+    }
+    if let Some(performance) = leptos::prelude::window().performance() {
+        // Only the benchmark reads the mark; a page without it works the same.
+        let _ = performance.mark(FIRST_CHART_MARK);
+    }
+}

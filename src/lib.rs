@@ -8,6 +8,7 @@
 
 mod app;
 mod canvas;
+mod chart_keys;
 mod components;
 mod controls;
 mod delta;
@@ -18,6 +19,8 @@ mod history;
 mod i18n;
 mod location;
 mod masthead;
+mod number_field;
+mod resize;
 mod results;
 mod state;
 mod url;

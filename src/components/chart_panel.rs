@@ -10,77 +10,21 @@ use doorstroom_charts::{Chart, ChartInput, Plot, Theme};
 use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-use wasm_bindgen::closure::Closure;
-use web_sys::{HtmlCanvasElement, ResizeObserver, ResizeObserverEntry};
+use web_sys::HtmlCanvasElement;
 
 use crate::canvas;
+use crate::chart_keys::{self, Step};
 use crate::components::chart_table::ChartTable;
 use crate::download;
 use crate::format::formats;
 use crate::i18n;
+use crate::resize::{device_pixel_ratio, observe_size};
 use crate::state::use_store;
 
 /// The size of the exported PNG in CSS pixels, and its pixel ratio: large
 /// enough for a slide or a printed handout, whatever the reader's screen.
 const EXPORT_CSS: (f64, f64) = (1200.0, 675.0);
 const EXPORT_RATIO: f64 = 2.0;
-
-fn device_pixel_ratio() -> f64 {
-    let ratio = window().device_pixel_ratio();
-    if ratio.is_finite() && ratio > 0.0 {
-        ratio
-    } else {
-        1.0
-    }
-}
-
-/// The performance mark set when the first chart has been drawn; `cargo
-/// xtask bench` reads it to measure the time to the first chart.
-pub const FIRST_CHART_MARK: &str = "doorstroom:first-chart";
-
-thread_local! {
-    static FIRST_CHART_MARKED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-}
-
-fn mark_first_chart() {
-    if FIRST_CHART_MARKED.replace(true) {
-        return;
-    }
-    if let Some(performance) = window().performance() {
-        // Only the benchmark reads the mark; a page without it works the same.
-        let _ = performance.mark(FIRST_CHART_MARK);
-    }
-}
-
-/// Keeps `size` equal to the element's content box, in CSS pixels, and
-/// `ratio` to the device pixel ratio (which changes with the browser's zoom
-/// and when the window moves to another screen; both also resize the box).
-fn observe_size(target: NodeRef<html::Div>, size: RwSignal<(f64, f64)>, ratio: RwSignal<f64>) {
-    Effect::new(move |_| {
-        let Some(element) = target.get() else {
-            return;
-        };
-        let on_resize = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
-            let Some(entry) = entries.get(0).dyn_into::<ResizeObserverEntry>().ok() else {
-                return;
-            };
-            let rect = entry.content_rect();
-            let next = (rect.width(), rect.height());
-            if size.get_untracked() != next {
-                size.set(next);
-            }
-            let r = device_pixel_ratio();
-            if ratio.get_untracked() != r {
-                ratio.set(r);
-            }
-        });
-        if let Ok(observer) = ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
-            observer.observe(&element);
-        }
-        // The charts live as long as the page, and so does their observer.
-        on_resize.forget();
-    });
-}
 
 /// Draws the chart into a fresh, detached canvas at export size and offers
 /// it as a download.
@@ -146,7 +90,7 @@ pub fn ChartPanel(chart: Chart) -> impl IntoView {
                 };
                 let painted = canvas::paint(&canvas, chart, &input);
                 if painted.is_some() {
-                    mark_first_chart();
+                    canvas::mark_first_chart();
                 }
                 plot.set_value(painted);
             })
@@ -189,28 +133,17 @@ pub fn ChartPanel(chart: Chart) -> impl IntoView {
 
     let on_key = move |ev: web_sys::KeyboardEvent| {
         let weeks = store.run.with_untracked(|r| r.weeks());
-        if weeks == 0 {
-            return;
-        }
-        let now = cursor.get_untracked();
-        let next = match ev.key().as_str() {
-            "ArrowRight" => Some(now.map_or(0, |w| (w + 1).min(weeks - 1))),
-            "ArrowLeft" => Some(now.map_or(weeks - 1, |w| w.saturating_sub(1))),
-            "PageUp" => Some(now.map_or(0, |w| (w + 4).min(weeks - 1))),
-            "PageDown" => Some(now.map_or(weeks - 1, |w| w.saturating_sub(4))),
-            "Home" => Some(0),
-            "End" => Some(weeks - 1),
-            "Escape" => {
+        match chart_keys::step(&ev.key(), cursor.get_untracked(), weeks) {
+            Step::To(week) => {
+                ev.prevent_default();
+                cursor.set(Some(week));
+                speak(week);
+            }
+            Step::Clear => {
                 cursor.set(None);
                 spoken.set(String::new());
-                return;
             }
-            _ => return,
-        };
-        ev.prevent_default();
-        cursor.set(next);
-        if let Some(week) = next {
-            speak(week);
+            Step::Ignore => {}
         }
     };
 
