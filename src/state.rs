@@ -45,6 +45,10 @@ pub struct Store {
     pub baseline_summary: Memo<Summary>,
     /// Whether undo / redo have anything to do (for the buttons' state).
     pub can_undo: RwSignal<bool>,
+    /// Whether a drag is under way (from its first input to its commit):
+    /// the headline figures are marked busy meanwhile, so that a screen
+    /// reader announces where the drag ended rather than every step.
+    pub dragging: RwSignal<bool>,
     pub can_redo: RwSignal<bool>,
     history: StoredValue<History<Scenario>>,
     /// The newest scenario from a drag, waiting for the next frame.
@@ -121,6 +125,7 @@ impl Store {
             summary,
             baseline_summary,
             can_undo: RwSignal::new(false),
+            dragging: RwSignal::new(false),
             can_redo: RwSignal::new(false),
             history: StoredValue::new(History::new(scenario)),
             pending: StoredValue::new(None),
@@ -150,6 +155,9 @@ impl Store {
 
     /// A change while dragging: shown at the next frame, the newest wins.
     pub fn preview(&self, scenario: Scenario) {
+        if !self.dragging.get_untracked() {
+            self.dragging.set(true);
+        }
         let idle = self.pending.with_value(Option::is_none);
         self.pending.set_value(Some(scenario));
         if idle {
@@ -194,6 +202,9 @@ impl Store {
         }
         self.entry_committed.set_value(true);
         self.sync_undo_buttons();
+        if self.dragging.get_untracked() {
+            self.dragging.set(false);
+        }
     }
 
     /// A discrete change (a preset, a reset, a typed value): at once, as one step.

@@ -304,7 +304,12 @@ pub fn Kpis() -> impl IntoView {
         })
         .collect_view();
     view! {
-        <section class="kpis" aria-labelledby="kpis-title" aria-live="polite">
+        <section
+            class="kpis"
+            aria-labelledby="kpis-title"
+            aria-live="polite"
+            aria-busy=move || if store.dragging.get() { "true" } else { "false" }
+        >
             <h2 id="kpis-title" class="visually-hidden">
                 {move || i18n::FIGURES.get(lang.get())}
             </h2>
