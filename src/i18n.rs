@@ -49,8 +49,8 @@ pub const TAGLINE: T = t(
     "scenarios for the asylum pipeline",
 );
 pub const SUBTITLE: T = t(
-    "Verken scenario's voor de asielketen van de IND: instroom, personeel, beslistermijn en wat vertraging kost.",
-    "Explore scenarios for the IND asylum decision pipeline: intake, staff, decision term and what delay costs.",
+    "Scenario's voor de asielketen van de IND: instroom, personeel, beslistermijn en wat vertraging kost.",
+    "Scenarios for the IND asylum decision pipeline: intake, staff, decision term and what delay costs.",
 );
 pub const MODEL_VERSION: T = t("Rekenmodel versie", "Model version");
 pub const OFFLINE: T = t(
