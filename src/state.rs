@@ -100,7 +100,7 @@ impl Store {
         store
     }
 
-    /// A store for the given state, without touching the address (for tests).
+    /// A store for the given state, without touching the address.
     pub fn new(
         scenario: Scenario,
         pinned: Option<Scenario>,
@@ -111,9 +111,10 @@ impl Store {
         let pinned_signal = RwSignal::new(pinned);
         let run = run_memo(move || scenario_signal.get());
         let baseline_run = run_memo(move || pinned_signal.get().unwrap_or_default());
-        let summary = Memo::new_with_compare(move |_| run.with(|r| r.summary()), |_, _| true);
-        let baseline_summary =
-            Memo::new_with_compare(move |_| baseline_run.with(|r| r.summary()), |_, _| true);
+        // A summary equal to the last one (a lever that moved nothing) is
+        // no change, so the headline figures are left alone.
+        let summary = Memo::new(move |_| run.with(|r| r.summary()));
+        let baseline_summary = Memo::new(move |_| baseline_run.with(|r| r.summary()));
         Self {
             scenario: scenario_signal,
             pinned: pinned_signal,
