@@ -249,9 +249,12 @@ fn figures(c: &Context) -> [(&'static str, T, Figure); 6] {
 pub fn Kpis() -> impl IntoView {
     let store = use_store();
     let lang = store.lang;
+    // Only the horizon's end of the scenario shows here; a memo keeps the
+    // other levers from recomputing the figures' texts.
+    let end = Memo::new(move |_| store.scenario.with(|s| s.end));
     let all = Memo::new(move |_| {
         let lang = lang.get();
-        let end = store.scenario.with(|s| s.end);
+        let end = end.get();
         let f = formats(lang);
         store.summary.with(|now| {
             store.baseline_summary.with(|base| {
