@@ -6,158 +6,115 @@ use doorstroom_model::{Aggregate, Measure, Text};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use crate::frame::{Frame, Labels, Scale, legend_for};
-use crate::{
-    Chart, ChartInput, Plot, Series, SeriesKind, cursor, palette, readout_rows, shapes, time, total,
-};
+use crate::frame::{self, Axis, Scale};
+use crate::{Chart, ChartInput, Plot, Series, SeriesKind, Spec, palette, shapes, total};
 
-pub(crate) static SERIES: &[Series] = &[
-    Series {
-        label: Text {
-            nl: "binnen de beslistermijn",
-            en: "within the decision term",
-        },
-        columns: &[total(Measure::BacklogWithinTerm)],
-        color: palette::SKY_BLUE,
-        kind: SeriesKind::Stacked,
-        aggregate: Aggregate::Last,
+pub(crate) static SPEC: Spec = Spec {
+    title: Text {
+        nl: "Voorraad naar status",
+        en: "Backlog by status",
     },
-    Series {
-        label: Text {
-            nl: "termijn verstreken",
-            en: "past the term",
-        },
-        columns: &[
-            total(Measure::BacklogPastTerm),
-            total(Measure::BacklogNoticeSent),
-        ],
-        color: palette::ORANGE,
-        kind: SeriesKind::Stacked,
-        aggregate: Aggregate::Last,
+    unit: Text {
+        nl: "aanvragen in voorraad",
+        en: "applications waiting",
     },
-    Series {
-        label: Text {
-            nl: "bij de rechter",
-            en: "in court",
+    series: &[
+        Series {
+            label: Text {
+                nl: "binnen de beslistermijn",
+                en: "within the decision term",
+            },
+            columns: &[total(Measure::BacklogWithinTerm)],
+            color: palette::SKY_BLUE,
+            kind: SeriesKind::Stacked,
+            aggregate: Aggregate::Last,
         },
-        columns: &[
-            total(Measure::BacklogAppealPending),
-            total(Measure::BacklogCourtOrder),
-        ],
-        color: palette::BLUE,
-        kind: SeriesKind::Stacked,
-        aggregate: Aggregate::Last,
-    },
-    Series {
-        label: Text {
-            nl: "totaal",
-            en: "total",
+        Series {
+            label: Text {
+                nl: "termijn verstreken",
+                en: "past the term",
+            },
+            columns: &[
+                total(Measure::BacklogPastTerm),
+                total(Measure::BacklogNoticeSent),
+            ],
+            color: palette::ORANGE,
+            kind: SeriesKind::Stacked,
+            aggregate: Aggregate::Last,
         },
-        columns: &[total(Measure::Backlog)],
-        color: palette::INK,
-        kind: SeriesKind::Line,
-        aggregate: Aggregate::Last,
-    },
-    Series {
-        label: Text {
-            nl: "basislijn (totaal)",
-            en: "baseline (total)",
+        Series {
+            label: Text {
+                nl: "bij de rechter",
+                en: "in court",
+            },
+            columns: &[
+                total(Measure::BacklogAppealPending),
+                total(Measure::BacklogCourtOrder),
+            ],
+            color: palette::BLUE,
+            kind: SeriesKind::Stacked,
+            aggregate: Aggregate::Last,
         },
-        columns: &[total(Measure::Backlog)],
-        color: palette::GHOST,
-        kind: SeriesKind::Ghost,
-        aggregate: Aggregate::Last,
-    },
-];
+        Series {
+            label: Text {
+                nl: "totaal",
+                en: "total",
+            },
+            columns: &[total(Measure::Backlog)],
+            color: palette::INK,
+            kind: SeriesKind::Line,
+            aggregate: Aggregate::Last,
+        },
+        Series {
+            label: Text {
+                nl: "basislijn (totaal)",
+                en: "baseline (total)",
+            },
+            columns: &[total(Measure::Backlog)],
+            color: palette::GHOST,
+            kind: SeriesKind::Ghost,
+            aggregate: Aggregate::Last,
+        },
+    ],
+};
 
 pub(crate) fn draw<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     input: &ChartInput,
 ) -> Result<Plot, DrawingAreaErrorKind<DB::ErrorType>> {
-    let run = input.run;
-    let n = run.weeks();
-    let [within, past, court, sum, ghost] = SERIES else {
+    let [within, past, court, sum, ghost] = SPEC.series else {
         unreachable!("five backlog series")
     };
-    let within = within.values(run);
-    let past = past.values(run);
-    let court = court.values(run);
-    let sum = sum.values(run);
-    let ghost_values = input.baseline.map(|b| ghost.values(b));
+    let run = input.run;
+    let within_values = within.values(run);
+    let past_values = past.values(run);
+    let court_values = court.values(run);
+    let sum_values = sum.values(run);
+    let ghost_values = input.ghost(ghost);
 
-    let stack_max = (0..n)
-        .map(|i| within[i] + past[i] + court[i])
+    let stack_max = (0..run.weeks())
+        .map(|i| within_values[i] + past_values[i] + court_values[i])
         .filter(|v| v.is_finite())
         .fold(0.0, f64::max);
-    let max = stack_max
-        .max(shapes::max_of([&sum[..]]))
-        .max(ghost_values.as_deref().map_or(0.0, |g| shapes::max_of([g])));
-    let scale = Scale::nice(max * 1.02, 1.0);
-    let ticks: Vec<String> = scale.ticks().map(|v| input.format.number(v)).collect();
-
-    let frame = Frame::layout(
-        area,
-        input.theme,
-        n,
-        Labels {
-            title: Chart::Backlog.title(input.lang),
-            legend: legend_for(SERIES, input.baseline.is_some(), input.lang),
-            unit_left: Chart::Backlog.unit(input.lang),
-            unit_right: "",
-            left_ticks: &ticks,
-            right_ticks: &[],
-        },
+    let max = stack_max.max(shapes::max_of([&sum_values[..], &ghost_values]));
+    let axis = Axis::new(
+        Scale::nice(max * 1.02, 1.0),
+        Chart::Backlog.unit(input.lang),
+        |v| input.format.number(v),
     );
-    frame.draw_chrome(area)?;
-    frame.draw_grid(area, &scale)?;
-    let months = time::month_starts(run);
-    time::draw_year_grid(area, &frame, &months)?;
-    shapes::stacked(
-        area,
-        &frame,
-        &scale,
-        &[
-            (&within, SERIES[0].color),
-            (&past, SERIES[1].color),
-            (&court, SERIES[2].color),
-        ],
-    )?;
-    shapes::line(
-        area,
-        &frame,
-        &scale,
-        &sum,
-        SERIES[3].color,
-        SeriesKind::Line,
-        1.5,
-    )?;
-    if let Some(g) = &ghost_values {
-        shapes::line(area, &frame, &scale, g, ghost.color, SeriesKind::Ghost, 2.0)?;
-    }
-    frame.draw_baseline_axis(area)?;
-    frame.draw_value_labels(area, &scale, &ticks, false)?;
-    time::draw_time_axis(area, &frame, &months, input.format)?;
-    if let Some(week) = input.cursor {
-        let rows = readout_rows(
-            Chart::Backlog,
-            run,
-            input.baseline,
-            week,
-            input.format,
-            input.lang,
-        );
-        let w = week.min(n.saturating_sub(1));
-        let marks = [
-            (frame.mark(&scale, sum.get(w).copied()), SERIES[3].color),
-            (
-                frame.mark(
-                    &scale,
-                    ghost_values.as_deref().and_then(|g| g.get(w).copied()),
-                ),
-                ghost.color,
-            ),
+    let scale = &axis.scale;
+    let marks = [
+        (&sum_values[..], scale, sum),
+        (&ghost_values[..], scale, ghost),
+    ];
+    frame::draw(area, input, Chart::Backlog, (&axis, None), &marks, |f| {
+        let layers = [
+            (&within_values[..], within.color),
+            (&past_values[..], past.color),
+            (&court_values[..], court.color),
         ];
-        cursor::draw(area, &frame, week, &rows, &marks)?;
-    }
-    Ok(frame.plot())
+        shapes::stacked(area, f, scale, &layers)?;
+        shapes::line(area, f, scale, &sum_values, sum, 1.5)?;
+        shapes::line(area, f, scale, &ghost_values, ghost, 2.0)
+    })
 }

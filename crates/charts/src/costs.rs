@@ -8,63 +8,73 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use crate::format::Format;
-use crate::frame::{Frame, Labels, Scale, legend_for};
+use crate::frame::{self, Axis, Scale};
 use crate::{
-    Chart, ChartInput, Plot, ReadoutRow, Series, SeriesKind, cursor, palette, shapes, time, total,
+    Chart, ChartInput, Plot, ReadoutRow, Series, SeriesKind, Spec, palette, shapes, time, total,
 };
 
-pub(crate) static SERIES: &[Series] = &[
-    Series {
-        label: Text {
-            nl: "wettelijke dwangsom",
-            en: "statutory penalty",
-        },
-        columns: &[total(Measure::PenaltyStatutoryEur)],
-        color: palette::SKY_BLUE,
-        kind: SeriesKind::Bar,
-        aggregate: Aggregate::Sum,
+pub(crate) static SPEC: Spec = Spec {
+    title: Text {
+        nl: "Kosten: dwangsommen en proceskosten",
+        en: "Costs: penalties and legal costs",
     },
-    Series {
-        label: Text {
-            nl: "dwangsom van de rechter",
-            en: "court-ordered penalty",
-        },
-        columns: &[total(Measure::PenaltyCourtEur)],
-        color: palette::VERMILLION,
-        kind: SeriesKind::Bar,
-        aggregate: Aggregate::Sum,
+    unit: Text {
+        nl: "kosten per maand",
+        en: "cost per month",
     },
-    Series {
-        label: Text {
-            nl: "proceskosten",
-            en: "legal costs",
+    series: &[
+        Series {
+            label: Text {
+                nl: "wettelijke dwangsom",
+                en: "statutory penalty",
+            },
+            columns: &[total(Measure::PenaltyStatutoryEur)],
+            color: palette::SKY_BLUE,
+            kind: SeriesKind::Bar,
+            aggregate: Aggregate::Sum,
         },
-        columns: &[total(Measure::LegalCostsEur)],
-        color: palette::BLUE,
-        kind: SeriesKind::Bar,
-        aggregate: Aggregate::Sum,
-    },
-    Series {
-        label: Text {
-            nl: "cumulatief (rechteras)",
-            en: "cumulative (right axis)",
+        Series {
+            label: Text {
+                nl: "dwangsom van de rechter",
+                en: "court-ordered penalty",
+            },
+            columns: &[total(Measure::PenaltyCourtEur)],
+            color: palette::VERMILLION,
+            kind: SeriesKind::Bar,
+            aggregate: Aggregate::Sum,
         },
-        columns: &[total(Measure::CostCumulativeEur)],
-        color: palette::INK,
-        kind: SeriesKind::LineRight,
-        aggregate: Aggregate::Last,
-    },
-    Series {
-        label: Text {
-            nl: "basislijn cumulatief",
-            en: "baseline, cumulative",
+        Series {
+            label: Text {
+                nl: "proceskosten",
+                en: "legal costs",
+            },
+            columns: &[total(Measure::LegalCostsEur)],
+            color: palette::BLUE,
+            kind: SeriesKind::Bar,
+            aggregate: Aggregate::Sum,
         },
-        columns: &[total(Measure::CostCumulativeEur)],
-        color: palette::GHOST,
-        kind: SeriesKind::Ghost,
-        aggregate: Aggregate::Last,
-    },
-];
+        Series {
+            label: Text {
+                nl: "cumulatief (rechteras)",
+                en: "cumulative (right axis)",
+            },
+            columns: &[total(Measure::CostCumulativeEur)],
+            color: palette::INK,
+            kind: SeriesKind::LineRight,
+            aggregate: Aggregate::Last,
+        },
+        Series {
+            label: Text {
+                nl: "basislijn cumulatief",
+                en: "baseline, cumulative",
+            },
+            columns: &[total(Measure::CostCumulativeEur)],
+            color: palette::GHOST,
+            kind: SeriesKind::Ghost,
+            aggregate: Aggregate::Last,
+        },
+    ],
+};
 
 /// Sums of `values` over each span.
 fn span_sums(values: &[f64], spans: &[(usize, usize)]) -> Vec<f64> {
@@ -82,106 +92,54 @@ pub(crate) fn draw<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     input: &ChartInput,
 ) -> Result<Plot, DrawingAreaErrorKind<DB::ErrorType>> {
-    let run = input.run;
-    let n = run.weeks();
-    let [statutory, court, legal, cumulative, ghost] = SERIES else {
+    let [statutory, court, legal, cumulative, ghost] = SPEC.series else {
         unreachable!("five cost series")
     };
-    let months = time::month_starts(run);
-    let spans: Vec<(usize, usize)> = time::month_spans(&months, n)
+    let run = input.run;
+    let spans: Vec<(usize, usize)> = time::month_spans(&time::month_starts(run), run.weeks())
         .map(|(a, b, _)| (a, b))
         .collect();
     let statutory_m = span_sums(&statutory.values(run), &spans);
     let court_m = span_sums(&court.values(run), &spans);
     let legal_m = span_sums(&legal.values(run), &spans);
     let cumulative_values = cumulative.values(run);
-    let ghost_values = input.baseline.map(|b| ghost.values(b));
+    let ghost_values = input.ghost(ghost);
 
     let bar_max = (0..spans.len())
         .map(|k| statutory_m[k] + court_m[k] + legal_m[k])
         .filter(|v| v.is_finite())
         .fold(0.0, f64::max);
-    let left = Scale::nice(bar_max * 1.05, 1.0);
-    let cum_max = shapes::max_of([&cumulative_values[..]])
-        .max(ghost_values.as_deref().map_or(0.0, |g| shapes::max_of([g])));
-    let right = Scale::matched(cum_max * 1.02, left.n);
-    let left_ticks: Vec<String> = left.ticks().map(|v| input.format.euro(v)).collect();
-    let right_ticks: Vec<String> = right.ticks().map(|v| input.format.euro(v)).collect();
-
-    let frame = Frame::layout(
-        area,
-        input.theme,
-        n,
-        Labels {
-            title: Chart::Costs.title(input.lang),
-            legend: legend_for(SERIES, input.baseline.is_some(), input.lang),
-            unit_left: Chart::Costs.unit(input.lang),
-            unit_right: Text {
-                nl: "cumulatief",
-                en: "cumulative",
-            }
-            .get(input.lang),
-            left_ticks: &left_ticks,
-            right_ticks: &right_ticks,
-        },
+    let euro = |v| input.format.euro(v);
+    let left = Axis::new(
+        Scale::nice(bar_max * 1.05, 1.0),
+        Chart::Costs.unit(input.lang),
+        euro,
     );
-    frame.draw_chrome(area)?;
-    frame.draw_grid(area, &left)?;
-    time::draw_year_grid(area, &frame, &months)?;
-    shapes::bars(
-        area,
-        &frame,
-        &left,
-        &spans,
-        &[
-            (&statutory_m, statutory.color),
-            (&court_m, court.color),
-            (&legal_m, legal.color),
-        ],
-    )?;
-    if let Some(g) = &ghost_values {
-        shapes::line(area, &frame, &right, g, ghost.color, SeriesKind::Ghost, 2.0)?;
-    }
-    shapes::line(
-        area,
-        &frame,
-        &right,
-        &cumulative_values,
-        cumulative.color,
-        SeriesKind::Line,
-        2.5,
-    )?;
-    frame.draw_baseline_axis(area)?;
-    frame.draw_value_labels(area, &left, &left_ticks, false)?;
-    frame.draw_value_labels(area, &right, &right_ticks, true)?;
-    time::draw_time_axis(area, &frame, &months, input.format)?;
-    if let Some(week) = input.cursor {
-        let mut rows = Vec::with_capacity(6);
-        readout(
-            run,
-            input.baseline,
-            week,
-            input.format,
-            input.lang,
-            &mut rows,
-        );
-        let w = week.min(n.saturating_sub(1));
-        let marks = [
-            (
-                frame.mark(&right, cumulative_values.get(w).copied()),
-                cumulative.color,
-            ),
-            (
-                frame.mark(
-                    &right,
-                    ghost_values.as_deref().and_then(|g| g.get(w).copied()),
-                ),
-                ghost.color,
-            ),
+    let cum_max = shapes::max_of([&cumulative_values[..], &ghost_values]);
+    let cumulative_unit = Text {
+        nl: "cumulatief",
+        en: "cumulative",
+    };
+    let right = Axis::new(
+        Scale::matched(cum_max * 1.02, left.scale.n),
+        cumulative_unit.get(input.lang),
+        euro,
+    );
+    let marks = [
+        (&cumulative_values[..], &right.scale, cumulative),
+        (&ghost_values[..], &right.scale, ghost),
+    ];
+    let axes = (&left, Some(&right));
+    frame::draw(area, input, Chart::Costs, axes, &marks, |f| {
+        let layers = [
+            (&statutory_m[..], statutory.color),
+            (&court_m[..], court.color),
+            (&legal_m[..], legal.color),
         ];
-        cursor::draw(area, &frame, week, &rows, &marks)?;
-    }
-    Ok(frame.plot())
+        shapes::bars(area, f, &left.scale, &spans, &layers)?;
+        shapes::line(area, f, &right.scale, &ghost_values, ghost, 2.0)?;
+        shapes::line(area, f, &right.scale, &cumulative_values, cumulative, 2.5)
+    })
 }
 
 /// The month's costs (the bar under the pointer) and the cumulative cost at the week.
@@ -218,7 +176,7 @@ pub(crate) fn readout(
         value: format.month(d),
         swatch: None,
     });
-    for s in SERIES {
+    for s in SPEC.series {
         let (source, value) = match s.kind {
             SeriesKind::Bar => (run, (start..end).map(|i| s.value(run, i)).sum::<f64>()),
             SeriesKind::Ghost => match baseline {

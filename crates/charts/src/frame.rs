@@ -1,5 +1,6 @@
 //! The frame every chart shares: layout (title, legend, plot area, margins),
-//! the value axes, text styles and sizes that follow the theme's scale.
+//! the value axes, text styles and sizes that follow the theme's scale, and
+//! [`draw`], which draws a chart's data inside it.
 //!
 //! Text is never measured through the backend: on a canvas that would cost a
 //! DOM layout per label (plotters' web font code measures with a `<span>`).
@@ -11,8 +12,9 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::{FontFamily, FontStyle, RGBColor, TextStyle};
 
-use crate::palette;
-use crate::{Plot, SeriesKind, Theme};
+use crate::{
+    Chart, ChartInput, Plot, Series, SeriesKind, Theme, cursor, palette, readout_rows, time,
+};
 
 pub(crate) type DrawResult<DB> =
     Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
@@ -176,6 +178,79 @@ impl Scale {
     }
 }
 
+/// A value axis: its scale, the labels of its ticks and its unit.
+pub(crate) struct Axis {
+    pub scale: Scale,
+    pub ticks: Vec<String>,
+    pub unit: String,
+}
+
+impl Axis {
+    /// `scale` with a tick label `label(v)` at each gridline.
+    pub fn new(scale: Scale, unit: impl Into<String>, label: impl Fn(f64) -> String) -> Axis {
+        Axis {
+            ticks: scale.ticks().map(label).collect(),
+            scale,
+            unit: unit.into(),
+        }
+    }
+}
+
+/// A dot where a line crosses the cursor's rule, in the colour of its series:
+/// the line's weekly values (none: no dot) and the scale they are drawn on.
+pub(crate) type Mark<'a> = (&'a [f64], &'a Scale, &'a Series);
+
+/// Draws `chart` in the frame: paper, title, legend and units; gridlines
+/// under the data, which `body` draws; the value axes (`right` for a second
+/// one) and the time axis over it; and, at the cursor, the rule, a dot on
+/// each of `marks` and the readout.
+pub(crate) fn draw<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    input: &ChartInput,
+    chart: Chart,
+    (left, right): (&Axis, Option<&Axis>),
+    marks: &[Mark],
+    body: impl FnOnce(&Frame) -> DrawResult<DB>,
+) -> Result<Plot, DrawingAreaErrorKind<DB::ErrorType>> {
+    let run = input.run;
+    let frame = Frame::layout(
+        area,
+        input.theme,
+        run.weeks(),
+        Labels {
+            title: chart.title(input.lang),
+            legend: legend_for(chart.series(), input.baseline.is_some(), input.lang),
+            unit_left: &left.unit,
+            unit_right: right.map_or("", |r| &r.unit),
+            left_ticks: &left.ticks,
+            right_ticks: right.map_or(&[], |r| &r.ticks),
+        },
+    );
+    frame.draw_chrome(area)?;
+    frame.draw_grid(area, &left.scale)?;
+    let months = time::month_starts(run);
+    time::draw_year_grid(area, &frame, &months)?;
+    body(&frame)?;
+    frame.draw_baseline_axis(area)?;
+    frame.draw_value_labels(area, &left.scale, &left.ticks, false)?;
+    if let Some(right) = right {
+        frame.draw_value_labels(area, &right.scale, &right.ticks, true)?;
+    }
+    time::draw_time_axis(area, &frame, &months, input.format)?;
+    if let Some(week) = input.cursor {
+        let rows = readout_rows(chart, run, input.baseline, week, input.format, input.lang);
+        let w = week.min(run.weeks().saturating_sub(1));
+        let marks: Vec<(f64, RGBColor)> = marks
+            .iter()
+            .map(|&(values, scale, series)| {
+                (frame.mark(scale, values.get(w).copied()), series.color)
+            })
+            .collect();
+        cursor::draw(area, &frame, week, &rows, &marks)?;
+    }
+    Ok(frame.plot())
+}
+
 /// Where everything goes, in pixels relative to the drawing area.
 #[derive(Clone, Debug)]
 pub(crate) struct Frame {
@@ -196,18 +271,18 @@ pub(crate) struct Frame {
     unit_y: i32,
 }
 
-pub(crate) struct Labels<'a> {
-    pub title: &'a str,
-    pub legend: Vec<LegendItem>,
-    pub unit_left: &'a str,
-    pub unit_right: &'a str,
+struct Labels<'a> {
+    title: &'a str,
+    legend: Vec<LegendItem>,
+    unit_left: &'a str,
+    unit_right: &'a str,
     /// The widest tick labels on each side (for the margins).
-    pub left_ticks: &'a [String],
-    pub right_ticks: &'a [String],
+    left_ticks: &'a [String],
+    right_ticks: &'a [String],
 }
 
 impl Frame {
-    pub fn layout<DB: DrawingBackend>(
+    fn layout<DB: DrawingBackend>(
         area: &DrawingArea<DB, Shift>,
         theme: Theme,
         n: usize,
@@ -301,14 +376,14 @@ impl Frame {
     }
 
     /// The pixel y of `v` for a cursor mark (NaN when `v` is not a number).
-    pub fn mark(&self, scale: &Scale, v: Option<f64>) -> f64 {
+    fn mark(&self, scale: &Scale, v: Option<f64>) -> f64 {
         match v {
             Some(v) if v.is_finite() => self.y(scale, v) as f64,
             _ => f64::NAN,
         }
     }
 
-    pub fn plot(&self) -> Plot {
+    fn plot(&self) -> Plot {
         Plot {
             left: self.base.0 + self.left,
             top: self.base.1 + self.top,
@@ -319,7 +394,7 @@ impl Frame {
     }
 
     /// Paper, title, legend and unit labels.
-    pub fn draw_chrome<DB: DrawingBackend>(&self, area: &DrawingArea<DB, Shift>) -> DrawResult<DB> {
+    fn draw_chrome<DB: DrawingBackend>(&self, area: &DrawingArea<DB, Shift>) -> DrawResult<DB> {
         let m = &self.m;
         area.fill(&palette::PAPER)?;
         let pad = m.px(14.0);
@@ -360,7 +435,7 @@ impl Frame {
     }
 
     /// Horizontal gridlines for `scale` (drawn under the data).
-    pub fn draw_grid<DB: DrawingBackend>(
+    fn draw_grid<DB: DrawingBackend>(
         &self,
         area: &DrawingArea<DB, Shift>,
         scale: &Scale,
@@ -374,7 +449,7 @@ impl Frame {
     }
 
     /// Tick labels of a value axis, on the left or the right of the plot.
-    pub fn draw_value_labels<DB: DrawingBackend>(
+    fn draw_value_labels<DB: DrawingBackend>(
         &self,
         area: &DrawingArea<DB, Shift>,
         scale: &Scale,
@@ -396,7 +471,7 @@ impl Frame {
     }
 
     /// The x axis line along the bottom of the plot.
-    pub fn draw_baseline_axis<DB: DrawingBackend>(
+    fn draw_baseline_axis<DB: DrawingBackend>(
         &self,
         area: &DrawingArea<DB, Shift>,
     ) -> DrawResult<DB> {
@@ -474,8 +549,8 @@ pub(crate) fn dash_pattern(m: &Metrics, kind: SeriesKind) -> (i32, i32) {
 }
 
 /// The legend of a chart's series (the ghost only when there is a baseline).
-pub(crate) fn legend_for(
-    series: &[crate::Series],
+fn legend_for(
+    series: &[Series],
     has_baseline: bool,
     lang: doorstroom_model::Lang,
 ) -> Vec<LegendItem> {

@@ -80,60 +80,36 @@ impl Chart {
     }
 
     pub fn title(self, lang: Lang) -> &'static str {
-        let t = match self {
-            Chart::Backlog => Text {
-                nl: "Voorraad naar status",
-                en: "Backlog by status",
-            },
-            Chart::Costs => Text {
-                nl: "Kosten: dwangsommen en proceskosten",
-                en: "Costs: penalties and legal costs",
-            },
-            Chart::Waiting => Text {
-                nl: "Verwachte wachttijd voor een nieuwe aanvraag",
-                en: "Expected wait for a new application",
-            },
-            Chart::Flow => Text {
-                nl: "Beslissingen tegenover instroom",
-                en: "Decisions against intake",
-            },
-        };
-        t.get(lang)
+        self.spec().title.get(lang)
     }
 
     /// The unit of the (left) value axis.
     pub fn unit(self, lang: Lang) -> &'static str {
-        let t = match self {
-            Chart::Backlog => Text {
-                nl: "aanvragen in voorraad",
-                en: "applications waiting",
-            },
-            Chart::Costs => Text {
-                nl: "kosten per maand",
-                en: "cost per month",
-            },
-            Chart::Waiting => Text {
-                nl: "weken tot de beslissing",
-                en: "weeks until the decision",
-            },
-            Chart::Flow => Text {
-                nl: "aanvragen per week",
-                en: "applications per week",
-            },
-        };
-        t.get(lang)
+        self.spec().unit.get(lang)
     }
 
     /// The series of this chart: one definition used by the drawing, the
     /// readout and the table.
     pub fn series(self) -> &'static [Series] {
+        self.spec().series
+    }
+
+    fn spec(self) -> &'static Spec {
         match self {
-            Chart::Backlog => backlog::SERIES,
-            Chart::Costs => costs::SERIES,
-            Chart::Waiting => waiting::SERIES,
-            Chart::Flow => flow::SERIES,
+            Chart::Backlog => &backlog::SPEC,
+            Chart::Costs => &costs::SPEC,
+            Chart::Waiting => &waiting::SPEC,
+            Chart::Flow => &flow::SPEC,
         }
     }
+}
+
+/// What a chart shows, declared in its module: the title, the unit of the
+/// (left) value axis and the series.
+pub(crate) struct Spec {
+    pub title: Text,
+    pub unit: Text,
+    pub series: &'static [Series],
 }
 
 /// How a series is drawn.
@@ -253,6 +229,14 @@ pub struct ChartInput<'a> {
     pub lang: Lang,
     pub format: &'a dyn Format,
     pub theme: Theme,
+}
+
+impl<'a> ChartInput<'a> {
+    /// The baseline's values of `ghost` (none without a baseline).
+    pub(crate) fn ghost(&self, ghost: &Series) -> Cow<'a, [f64]> {
+        self.baseline
+            .map_or(Cow::Borrowed(&[]), |b| ghost.values(b))
+    }
 }
 
 /// Where a chart's plot area landed, in backend pixels (device pixels on a

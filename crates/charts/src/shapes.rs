@@ -5,9 +5,9 @@ use plotters::coord::Shift;
 use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 
-use crate::SeriesKind;
 use crate::frame::{DrawResult, Frame, Scale, dash_pattern};
 use crate::palette;
+use crate::{Series, SeriesKind};
 
 /// Areas stacked bottom to top, each `layers[k]` a weekly slice, with a thin
 /// paper-coloured edge between bands so neighbours stay apart.
@@ -80,20 +80,20 @@ pub(crate) fn bars<DB: DrawingBackend>(
     Ok(())
 }
 
-/// A line through the week centres; non-finite values break it.
+/// A line through the week centres in the colour of `series`, dashed for a
+/// ghost, `width` CSS pixels wide; non-finite values break it.
 pub(crate) fn line<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     frame: &Frame,
     scale: &Scale,
     values: &[f64],
-    color: RGBColor,
-    kind: SeriesKind,
+    series: &Series,
     width: f64,
 ) -> DrawResult<DB> {
     let n = frame.n.min(values.len());
-    let style = color.stroke_width(frame.m.line(width));
-    let (dash, gap) = dash_pattern(&frame.m, kind);
-    let dashed = matches!(kind, SeriesKind::Ghost | SeriesKind::Reference);
+    let style = series.color.stroke_width(frame.m.line(width));
+    let (dash, gap) = dash_pattern(&frame.m, series.kind);
+    let dashed = matches!(series.kind, SeriesKind::Ghost | SeriesKind::Reference);
     let mut points: Vec<(i32, i32)> = Vec::with_capacity(n);
     let flush = |points: &mut Vec<(i32, i32)>| -> DrawResult<DB> {
         if points.len() > 1 {
