@@ -168,6 +168,19 @@ mod cases {
                 .is_empty(),
             "a clean link shows no notice"
         );
+        // "Copy link" says what became of the copy (a headless browser may
+        // refuse the clipboard; then the page says to use the address bar).
+        page.client()
+            .find(Locator::Css(&testid("copy-link")))
+            .await?
+            .click()
+            .await?;
+        wait_until("the copy to be confirmed", || async {
+            let said = page.text(".tool-status").await?;
+            let known = said == "Link gekopieerd" || said.starts_with("Kopiëren lukte niet");
+            Ok((known, said))
+        })
+        .await?;
         assert_clean(&mut page).await?;
         page.close().await
     }
