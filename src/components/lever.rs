@@ -138,6 +138,9 @@ pub fn LeverControl(
                 <button
                     type="button"
                     class="link-button"
+                    aria-label=move || {
+                        format!("{}: {}", i18n::TO_DEFAULT.get(lang.get()), lever.label.get(lang.get()))
+                    }
                     hidden=move || !changed.get()
                     on:click=move |_| store.apply(with_lever(store, lever, default))
                 >
@@ -193,7 +196,12 @@ fn NumberControl(
                 max=field_text(max * factor, Lang::En)
                 step=field_text(step * factor, Lang::En)
                 prop:value=slider_value
-                aria-valuetext=move || format!("{} {}", shown(), unit())
+                aria-valuetext=move || match value.get() {
+                    LeverValue::Number(x) => {
+                        format!("{} {}", formats(lang.get()).plain(x * factor), unit())
+                    }
+                    _ => String::new(),
+                }
                 on:input=move |ev| {
                     if let Some(v) = to_value(&event_target_value(&ev), Lang::En) {
                         store.preview(with_lever(store, lever, v));
