@@ -1,5 +1,8 @@
 use leptos::prelude::*;
 
+use doorstroom_model::Scenario;
+
+use crate::format::formats;
 use crate::i18n;
 use crate::state::use_store;
 
@@ -10,12 +13,21 @@ use crate::state::use_store;
 pub fn Footer() -> impl IntoView {
     let store = use_store();
     let lang = store.lang;
+    // The day the model starts from (the seed's backlog count), read from
+    // the model crate so that the footer cannot drift from the figures.
+    let start = Scenario::default().start;
     view! {
         <footer class="footer">
             <p>
                 {move || i18n::MODEL_VERSION.get(lang.get())}
                 " "
                 <span class="model-version">{doorstroom_model::VERSION}</span>
+                " · "
+                {move || i18n::MODEL_START.get(lang.get())}
+                " "
+                <time class="model-start" datetime=start.to_string()>
+                    {move || formats(lang.get()).day(&start)}
+                </time>
             </p>
             <p class="baseline-note">
                 {move || {

@@ -53,6 +53,7 @@ pub const SUBTITLE: T = t(
     "Scenarios for the IND asylum decision pipeline: intake, staff, decision term and what delay costs.",
 );
 pub const MODEL_VERSION: T = t("Rekenmodel versie", "Model version");
+pub const MODEL_START: T = t("startpunt", "starting point");
 pub const OFFLINE: T = t(
     "Werkt zonder server en zonder netwerk: alles rekent in uw browser.",
     "Works without a server or network: everything is computed in your browser.",
@@ -153,7 +154,10 @@ pub const IN: T = t("in", "in");
 pub const TOTAL_UNTIL: T = t("totaal tot", "total until");
 pub const OF_WHICH_ASYLUM_PENALTIES: T =
     t("waarvan dwangsommen asiel", "of which asylum penalties");
-pub const LETTER_EXPECTED: T = t("Kamerbrief verwachtte", "the letter expected");
+pub const LETTER_EXPECTED: T = t(
+    "Kamerbrief verwachtte (zonder BAA)",
+    "the letter expected (without the BAA)",
+);
 pub const OF_DECISIONS: T = t("van de beslissingen", "of decisions");
 pub const NOT_BEFORE: T = t("niet vóór", "not before");
 pub const NEVER_NOTE: T = t(

@@ -61,6 +61,22 @@ fn footer_shows_the_model_version() {
 }
 
 #[wasm_bindgen_test]
+fn footer_shows_the_default_scenarios_start_date() {
+    let container = fresh_container();
+    let _app = mount_to(container.clone(), doorstroom::App);
+    let start = container
+        .query_selector("footer time.model-start")
+        .expect("a valid selector")
+        .expect("the start date in the footer");
+    assert_eq!(
+        start.get_attribute("datetime"),
+        Some(doorstroom_model::Scenario::default().start.to_string())
+    );
+    // Dutch by default, through Intl: the seed's day, 1 May 2023.
+    assert_eq!(start.text_content().as_deref(), Some("1 mei 2023"));
+}
+
+#[wasm_bindgen_test]
 fn unmounting_removes_the_app() {
     let container = fresh_container();
     let app = mount_to(container.clone(), doorstroom::App);

@@ -23,6 +23,8 @@ async fn the_footer_shows_the_model_version(harness: &Harness) -> Result<()> {
     let page = harness.page("").await?;
     let version = page.text("footer .model-version").await?;
     assert_eq!(version, doorstroom_model::VERSION);
+    let start = page.text("footer .model-start").await?;
+    assert_eq!(start, "1 mei 2023", "the default scenario's start date");
     page.close().await
 }
 
