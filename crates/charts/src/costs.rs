@@ -2,6 +2,11 @@
 //! penalties and legal costs (weekly bars are a comb at ~190 weeks and a blur
 //! at 520; a month is also how budgets are read), with the cumulative cost
 //! as a line on the right axis and the baseline's cumulative cost as a ghost.
+//!
+//! A bar is the cost of a calendar month, drawn over that month: each week's
+//! cost is spread over its seven days. (Grouping weeks by the month they
+//! start in would make months with five week-starts a quarter taller than
+//! months with four, a sawtooth that reads as volatility.)
 
 use doorstroom_model::{Aggregate, Lang, Measure, Run, Text};
 use plotters::coord::Shift;
@@ -76,16 +81,22 @@ pub(crate) static SPEC: Spec = Spec {
     ],
 };
 
-/// Sums of `values` over each span.
-fn span_sums(values: &[f64], spans: &[(usize, usize)]) -> Vec<f64> {
-    spans
-        .iter()
-        .map(|&(a, b)| {
-            values
-                .get(a..b.min(values.len()))
-                .map_or(0.0, |s| s.iter().filter(|v| v.is_finite()).sum())
-        })
-        .collect()
+/// The months of the run, their extents on the time axis and the three cost
+/// layers per calendar month (see [`time::by_calendar_month`]).
+fn monthly_bars(run: &Run) -> (Vec<time::MonthStart>, [Vec<f64>; 3]) {
+    let months = time::month_starts(run);
+    let [statutory, court, legal, ..] = SPEC.series else {
+        unreachable!("five cost series")
+    };
+    let layers =
+        [statutory, court, legal].map(|s| time::by_calendar_month(run, &s.values(run), &months));
+    (months, layers)
+}
+
+/// The month whose bar lies under the middle of `week`.
+fn month_of_week(months: &[time::MonthStart], week: usize) -> usize {
+    let x = week as f64 + 0.5;
+    months.iter().rposition(|m| m.at <= x).unwrap_or(0)
 }
 
 pub(crate) fn draw<DB: DrawingBackend>(
@@ -96,12 +107,8 @@ pub(crate) fn draw<DB: DrawingBackend>(
         unreachable!("five cost series")
     };
     let run = input.run;
-    let spans: Vec<(usize, usize)> = time::month_spans(&time::month_starts(run), run.weeks())
-        .map(|(a, b, _)| (a, b))
-        .collect();
-    let statutory_m = span_sums(&statutory.values(run), &spans);
-    let court_m = span_sums(&court.values(run), &spans);
-    let legal_m = span_sums(&legal.values(run), &spans);
+    let (months, [statutory_m, court_m, legal_m]) = monthly_bars(run);
+    let spans = time::month_extents(&months, run.weeks());
     let cumulative_values = cumulative.values(run);
     let ghost_values = input.ghost(ghost);
 
@@ -142,7 +149,8 @@ pub(crate) fn draw<DB: DrawingBackend>(
     })
 }
 
-/// The month's costs (the bar under the pointer) and the cumulative cost at the week.
+/// The month's costs (the bar under the middle of the week, per calendar
+/// month as drawn) and the cumulative cost at the week.
 pub(crate) fn readout(
     run: &Run,
     baseline: Option<&Run>,
@@ -151,21 +159,11 @@ pub(crate) fn readout(
     lang: Lang,
     rows: &mut Vec<ReadoutRow>,
 ) {
-    let n = run.weeks();
-    let d = run.week_start(week);
-    // The weeks starting in the same calendar month as `week`.
-    let same = |i: usize| {
-        let e = run.week_start(i);
-        (e.year(), e.month()) == (d.year(), d.month())
+    let (months, bars) = monthly_bars(run);
+    let Some(k) = (!months.is_empty()).then(|| month_of_week(&months, week)) else {
+        return;
     };
-    let mut start = week;
-    while start > 0 && same(start - 1) {
-        start -= 1;
-    }
-    let mut end = week + 1;
-    while end < n && same(end) {
-        end += 1;
-    }
+    let d = months[k].date;
     rows.push(ReadoutRow {
         label: Text {
             nl: "maand",
@@ -176,16 +174,15 @@ pub(crate) fn readout(
         value: format.month(d),
         swatch: None,
     });
-    for s in SPEC.series {
-        let (source, value) = match s.kind {
-            SeriesKind::Bar => (run, (start..end).map(|i| s.value(run, i)).sum::<f64>()),
+    for (j, s) in SPEC.series.iter().enumerate() {
+        let value = match s.kind {
+            SeriesKind::Bar => bars[j][k],
             SeriesKind::Ghost => match baseline {
-                Some(b) if week < b.weeks() => (b, s.value(b, week)),
+                Some(b) if week < b.weeks() => s.value(b, week),
                 _ => continue,
             },
-            _ => (run, s.value(run, week)),
+            _ => s.value(run, week),
         };
-        let _ = source;
         rows.push(ReadoutRow {
             label: s.label.get(lang).to_string(),
             value: format.euro(value),

@@ -120,7 +120,8 @@ pub enum SeriesKind {
     /// An area from zero, in front of the ones before it (a part of an
     /// earlier series: "of which").
     Area,
-    /// A bar per month, stacked on the bars before it.
+    /// A bar per calendar month (each week's value spread over its days),
+    /// stacked on the bars before it.
     Bar,
     /// A line on the left axis.
     Line,
@@ -141,7 +142,8 @@ pub struct Series {
     pub columns: &'static [Column],
     pub color: RGBColor,
     pub kind: SeriesKind,
-    /// How weeks add up to a month, for the table and monthly bars.
+    /// How weeks add up to a month, for the table (bars are always summed
+    /// per calendar month, see [`Series::monthly`]).
     pub aggregate: Aggregate,
 }
 
@@ -170,8 +172,21 @@ impl Series {
         self.columns.iter().map(|c| run.series(*c)[week]).sum()
     }
 
-    /// The monthly figures of this series in `run`.
+    /// The monthly figures of this series in `run`, keyed by the month's
+    /// first day. A week counts in the month it starts in, except for
+    /// [`SeriesKind::Bar`]: a bar is the sum per calendar month, each week
+    /// spread over its seven days (so months of four and of five week-starts
+    /// compare), as drawn.
     pub fn monthly(&self, run: &Run) -> Vec<(Date, f64)> {
+        if self.kind == SeriesKind::Bar {
+            let months = time::month_starts(run);
+            let values = time::by_calendar_month(run, &self.values(run), &months);
+            return months
+                .iter()
+                .map(|m| m.date.first_of_month())
+                .zip(values)
+                .collect();
+        }
         let mut out: Vec<(Date, f64)> = Vec::new();
         for (k, c) in self.columns.iter().enumerate() {
             let m = run.monthly(*c, self.aggregate);
@@ -379,7 +394,8 @@ pub struct Table {
 }
 
 /// The chart's series per month (stocks at the month's last week, flows summed,
-/// waiting times averaged). The baseline is not in the table.
+/// waiting times averaged, costs per calendar month as the bars show them).
+/// The baseline is not in the table.
 pub fn table(chart: Chart, run: &Run, lang: Lang) -> Table {
     let series: Vec<&Series> = chart
         .series()

@@ -51,19 +51,19 @@ fn week_x(frame: &Frame, i: usize) -> i32 {
     frame.xc(i)
 }
 
-/// Bars per span of weeks (`[start, end)`), stacked bottom to top; each layer
-/// holds one value per span.
+/// Bars per span of (fractional) weeks (`[start, end)`), stacked bottom to
+/// top; each layer holds one value per span.
 pub(crate) fn bars<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     frame: &Frame,
     scale: &Scale,
-    spans: &[(usize, usize)],
+    spans: &[(f64, f64)],
     layers: &[(&[f64], RGBColor)],
 ) -> DrawResult<DB> {
     let gap = frame.m.px(1.0).max(1);
     for (k, (start, end)) in spans.iter().enumerate() {
-        let x0 = frame.xw(*start as f64).round() as i32 + gap;
-        let x1 = (frame.xw(*end as f64).round() as i32 - gap).max(x0 + 1);
+        let x0 = frame.xw(*start).round() as i32 + gap;
+        let x1 = (frame.xw(*end).round() as i32 - gap).max(x0 + 1);
         let mut base = 0.0;
         for (values, color) in layers {
             let v = values.get(k).copied().unwrap_or(0.0);

@@ -1,6 +1,6 @@
 //! The expected wait for an application filed in a given week, in weeks,
-//! with the baseline's as a ghost line and the six-month decision term as a
-//! reference. The value axis is in weeks with gridlines on quarters, half
+//! with the baseline's as a ghost line and the six-month decision term
+//! (without extension) as a reference. The value axis is in weeks with gridlines on quarters, half
 //! years and years (see `Scale::weeks`).
 
 use doorstroom_model::{Aggregate, Measure, Text};
@@ -12,7 +12,7 @@ use crate::{Chart, ChartInput, Plot, Series, SeriesKind, Spec, palette, shapes, 
 
 pub(crate) static SPEC: Spec = Spec {
     title: Text {
-        nl: "Verwachte wachttijd voor een nieuwe aanvraag",
+        nl: "Verwachte wachttijd nieuwe aanvraag",
         en: "Expected wait for a new application",
     },
     unit: Text {
@@ -32,8 +32,8 @@ pub(crate) static SPEC: Spec = Spec {
         },
         Series {
             label: Text {
-                nl: "wettelijke beslistermijn: 6 maanden",
-                en: "statutory decision term: 6 months",
+                nl: "beslistermijn zonder verlenging: 6 maanden",
+                en: "term without extension: 6 months",
             },
             columns: &[],
             color: palette::VERMILLION,
@@ -53,7 +53,9 @@ pub(crate) static SPEC: Spec = Spec {
     ],
 };
 
-/// The statutory decision term for asylum (art. 42 Vw): six months.
+/// The decision term for asylum without extension (art. 42 Vw): six months.
+/// Applications filed before 2024 under the default policy have a longer
+/// (extended) term, so the line is labelled as the term without extension.
 const TERM_WEEKS: f64 = 26.0;
 
 pub(crate) fn draw<DB: DrawingBackend>(

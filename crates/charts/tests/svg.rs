@@ -367,6 +367,20 @@ fn tables_have_a_row_per_month_with_the_models_monthly_figures() {
             assert_eq!(t.rows.len(), months.len(), "{chart:?}: a row per month");
             for (k, s) in series.iter().enumerate() {
                 assert_eq!(t.headers[k + 1], s.label.nl);
+                if s.kind == SeriesKind::Bar {
+                    // Bars are per calendar month (each week spread over its
+                    // days), not the model's grouping by a week's start:
+                    // all months together hold all weeks.
+                    let weekly: f64 = s.values(&run).iter().filter(|v| v.is_finite()).sum();
+                    let monthly: f64 = t.rows.iter().map(|r| r.1[k]).sum();
+                    assert!(
+                        (weekly - monthly).abs() <= 1e-6 * weekly.abs().max(1.0),
+                        "{chart:?} {}: {monthly} vs {weekly}",
+                        s.label.en
+                    );
+                    assert!(t.rows.iter().all(|r| r.1[k] >= 0.0));
+                    continue;
+                }
                 // The sum of the model's monthly figures of the series' columns.
                 let mut expected = vec![0.0; months.len()];
                 for c in s.columns {
@@ -512,6 +526,33 @@ fn small_and_large_areas_draw_without_error() {
                 plot.left < plot.right && plot.top < plot.bottom,
                 "{chart:?} {w}×{h}: {plot:?}"
             );
+        }
+    }
+}
+
+#[test]
+fn the_cost_readout_shows_the_bar_of_the_month_under_the_pointer() {
+    use doorstroom_charts::Format;
+    let run = run("intake=77000&term=6");
+    let nl = PlainFormat { lang: Lang::Nl };
+    let t = table(Chart::Costs, &run, Lang::Nl);
+    let bars = Chart::Costs
+        .series()
+        .iter()
+        .filter(|s| s.kind == SeriesKind::Bar)
+        .count();
+    for week in (0..run.weeks()).step_by(3) {
+        let r = readout(Chart::Costs, &run, None, week, &nl, Lang::Nl);
+        // The bar under the middle of the week: the month of its fourth day.
+        let mid = run.week_start(week).add_days(3);
+        let row = t
+            .rows
+            .iter()
+            .rposition(|(d, _)| (d.year(), d.month()) <= (mid.year(), mid.month()))
+            .expect("a month");
+        assert_eq!(r[0].1, nl.month(t.rows[row].0), "week {week}");
+        for k in 0..bars {
+            assert_eq!(r[1 + k].1, nl.euro(t.rows[row].1[k]), "week {week}: {r:?}");
         }
     }
 }
