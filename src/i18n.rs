@@ -128,8 +128,8 @@ pub const PRESET_FORECAST: T = t(
     "Forecast assumptions of the letter to Parliament",
 );
 pub const PRESET_FORECAST_HELP: T = t(
-    "Beslistermijn 15 maanden, eerst-in-eerst-uit met 70/30, geen BAA.",
-    "15-month term, first in first out with 70/30, no BAA.",
+    "15 maanden; 70% op zaken over de termijn, 30% op de nieuwste instroom; geen BAA.",
+    "15 months; 70% on cases past their term, 30% on the newest intake; no BAA.",
 );
 pub const PRESET_COURTS: T = t(
     "Verlenging door de rechter opzij gezet",
@@ -148,7 +148,12 @@ pub const KPI_COST_TOTAL: T = t("Dwangsommen en proceskosten", "Penalty and lega
 pub const KPI_COST_2024: T = t("Kosten tot en met 2024", "Costs through 2024");
 pub const KPI_IN_TERM: T = t("Binnen de termijn beslist", "Decided within term");
 pub const KPI_BACK_IN_TERM: T = t("Weer binnen de termijn", "Back within term");
-pub const CASES: T = t("zaken", "cases");
+/// The backlog cards count every stream, which the letter's 33,555 (track 4
+/// alone) does not: say so where the figure stands.
+pub const CASES_ALL_STREAMS: T = t(
+    "zaken (spoor 1, 2, 4 en nareis)",
+    "cases (tracks 1, 2, 4 and family)",
+);
 pub const AT: T = t("op", "on");
 pub const IN: T = t("in", "in");
 pub const TOTAL_UNTIL: T = t("totaal tot", "total until");

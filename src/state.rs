@@ -110,7 +110,15 @@ impl Store {
         let scenario_signal = RwSignal::new(scenario.clone());
         let pinned_signal = RwSignal::new(pinned);
         let run = run_memo(move || scenario_signal.get());
-        let baseline_run = run_memo(move || pinned_signal.get().unwrap_or_default());
+        // The baseline is run over the scenario's own horizon: a longer or
+        // shorter horizon is a change of view, not of policy, and figures
+        // "at the end" must compare the same day. The end is a memo of its
+        // own, so that other levers do not rerun the baseline.
+        let end = Memo::new(move |_| scenario_signal.with(|s| s.end));
+        let baseline_run = run_memo(move || Scenario {
+            end: end.get(),
+            ..pinned_signal.get().unwrap_or_default()
+        });
         // A summary equal to the last one (a lever that moved nothing) is
         // no change, so the headline figures are left alone.
         let summary = Memo::new(move |_| run.with(|r| r.summary()));

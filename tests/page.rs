@@ -322,3 +322,20 @@ async fn pinning_a_scenario_makes_it_the_baseline_in_the_address() {
     settle().await;
     assert!(!search().contains("base="), "{}", search());
 }
+
+#[wasm_bindgen_test]
+async fn a_longer_horizon_alone_changes_no_figure_against_the_baseline() {
+    // The baseline runs over the scenario's own horizon, so the figures "at
+    // the end" compare the same day; a longer view is not a worse policy.
+    open_with("?until=2033-04-30");
+    let page = mount();
+    settle().await;
+    let unchanged = page
+        .container
+        .query_selector_all(".kpi-delta.same")
+        .expect("a selector")
+        .length();
+    assert_eq!(unchanged, 6);
+    let expected = summary_of("until=2033-04-30");
+    assert_figures(&page, &expected, "nl-NL");
+}

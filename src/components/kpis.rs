@@ -125,7 +125,7 @@ fn figures(c: &Context) -> [(&'static str, T, Figure); 6] {
                 value: f.whole(now.backlog_end),
                 note: format!(
                     "{} {} {}",
-                    i18n::CASES.get(lang),
+                    i18n::CASES_ALL_STREAMS.get(lang),
                     i18n::AT.get(lang),
                     f.day(&c.end)
                 ),
@@ -146,7 +146,7 @@ fn figures(c: &Context) -> [(&'static str, T, Figure); 6] {
                 value: f.whole(now.backlog_peak),
                 note: format!(
                     "{} {} {}",
-                    i18n::CASES.get(lang),
+                    i18n::CASES_ALL_STREAMS.get(lang),
                     i18n::IN.get(lang),
                     f.month(&now.backlog_peak_week)
                 ),

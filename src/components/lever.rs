@@ -32,11 +32,8 @@ pub fn describe(lever: &'static Lever, value: LeverValue, lang: Lang) -> String 
     let f = formats(lang);
     match (lever.kind, value) {
         (LeverKind::Number { unit, .. }, LeverValue::Number(x)) => {
-            format!(
-                "{} {}",
-                f.plain(x * unit.display_factor()),
-                unit.symbol(lang)
-            )
+            let shown = x * unit.display_factor();
+            format!("{} {}", f.plain(shown), unit.symbol_for(shown, lang))
         }
         (LeverKind::Date { .. }, LeverValue::Date(d)) => f.day(&d),
         (LeverKind::Choice { options }, LeverValue::Choice(i)) => options
@@ -175,8 +172,10 @@ fn NumberControl(
         LeverValue::Number(x) => field_text(x * factor, Lang::En),
         _ => String::new(),
     };
-    let unit = move || match lever.kind {
-        LeverKind::Number { unit, .. } => unit.symbol(lang.get()),
+    let unit = move || match (lever.kind, value.get()) {
+        (LeverKind::Number { unit, .. }, LeverValue::Number(x)) => {
+            unit.symbol_for(x * factor, lang.get())
+        }
         _ => "",
     };
     let slider_testid = testid.then(|| format!("lever-{}", lever.key));

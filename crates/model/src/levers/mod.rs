@@ -99,6 +99,16 @@ impl Unit {
         .get(lang)
     }
 
+    /// The unit as written after `value` (in display units): singular for
+    /// exactly one week or month ("1 week", not "1 weken").
+    pub fn symbol_for(self, value: f64, lang: Lang) -> &'static str {
+        match (self, value == 1.0) {
+            (Unit::Weeks, true) => t("week", "week").get(lang),
+            (Unit::Months, true) => t("maand", "month").get(lang),
+            _ => self.symbol(lang),
+        }
+    }
+
     /// The factor from the stored value to the shown one: 100 for shares
     /// (stored as fractions, shown as percentages), 1 otherwise.
     pub fn display_factor(self) -> f64 {
@@ -283,6 +293,15 @@ pub fn lever(key: &str) -> Option<&'static Lever> {
 mod tests {
     use super::*;
     use crate::scenario::WorkOrder;
+
+    #[test]
+    fn one_week_or_month_is_singular() {
+        assert_eq!(Unit::Weeks.symbol_for(1.0, Lang::Nl), "week");
+        assert_eq!(Unit::Weeks.symbol_for(2.0, Lang::Nl), "weken");
+        assert_eq!(Unit::Months.symbol_for(1.0, Lang::En), "month");
+        assert_eq!(Unit::Months.symbol_for(0.0, Lang::En), "months");
+        assert_eq!(Unit::Euro.symbol_for(1.0, Lang::Nl), "euro");
+    }
 
     #[test]
     fn keys_are_unique_and_readable() {

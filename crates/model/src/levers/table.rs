@@ -272,8 +272,8 @@ pub static LEVERS: [Lever; LEVER_COUNT] = [
             "Which cases regular capacity takes first.",
         ),
         source: t(
-            "Brief: de prognose gaat uit van 70% op termijnoverschrijders, 30% op nieuwe instroom, fifo.",
-            "Letter: the forecast puts 70% on cases past term, 30% on new intake, FIFO.",
+            "Brief: de prognose werkt fifo en zet 70% in op de oude voorraad over de termijn, 30% op de nieuwe instroom. Het model leest dat als: 70% oudste eerst over de termijn, 30% nieuwste eerst.",
+            "Letter: the forecast works FIFO with 70% on the old backlog past its term and 30% on new intake. The model reads that as: 70% oldest first past term, 30% newest first.",
         ),
         kind: LeverKind::Choice {
             options: ORDER_OPTIONS,
