@@ -163,11 +163,14 @@ pub const LETTER_EXPECTED: T = t(
     "Kamerbrief verwachtte (zonder BAA)",
     "the letter expected (without the BAA)",
 );
-pub const OF_DECISIONS: T = t("van de beslissingen", "of decisions");
+pub const OF_DECISIONS: T = t(
+    "van alle beslissingen (alle sporen en nareis)",
+    "of all decisions (all tracks and family)",
+);
 pub const NOT_BEFORE: T = t("niet vóór", "not before");
 pub const NEVER_NOTE: T = t(
-    "de werkvoorraad komt niet binnen de termijn",
-    "the backlog does not get back within term",
+    "tot het eind van de periode blijven er zaken over de termijn",
+    "cases stay past their term to the end of the horizon",
 );
 pub const FIRST_MONTH_NOTE: T = t(
     "eerste maand zonder zaken over de termijn",
