@@ -15,6 +15,7 @@
 mod bench;
 mod dist;
 mod install;
+mod lockdown;
 mod process;
 mod serve;
 mod test;

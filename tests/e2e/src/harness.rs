@@ -11,6 +11,8 @@ use hyper_util::client::legacy::connect::HttpConnector;
 use serde_json::{Value, json};
 use url::{Origin, Url};
 
+use crate::headers::read_headers_file;
+use crate::server::Header;
 use crate::{Chromedriver, Result, StaticServer};
 
 /// How long a page may take to load and mount the app.
@@ -28,11 +30,14 @@ pub struct Harness {
     parent_of_dist: StaticServer,
     dist_folder_name: String,
     fixtures: StaticServer,
+    /// The headers of `dist/_headers`, which the servers of the app send.
+    headers: Vec<Header>,
     capabilities: Capabilities,
 }
 
 impl Harness {
-    /// Serves `dist/` (or `$DOORSTROOM_DIST`) and the fixtures, and starts
+    /// Serves `dist/` (or `$DOORSTROOM_DIST`) with the headers of its
+    /// `_headers` file, as a static host would, and the fixtures, and starts
     /// chromedriver (`$CHROMEDRIVER`, or the one on `PATH`) with the Chromium
     /// flags of `webdriver.json` (and `$CHROME` as the browser, when set).
     pub fn start() -> Result<Harness> {
@@ -59,14 +64,29 @@ impl Harness {
             .ok_or("dist/ must have a UTF-8 folder name")?
             .to_owned();
         let parent_of_dist = dist.parent().ok_or("dist/ must have a parent folder")?;
+        let headers = read_headers_file(&dist.join("_headers"))?;
         Ok(Harness {
             capabilities: capabilities(&workspace.join("webdriver.json"))?,
             driver: Chromedriver::start()?,
-            parent_of_dist: StaticServer::start(parent_of_dist)?,
-            dist: StaticServer::start(&dist)?,
+            parent_of_dist: StaticServer::with_headers(parent_of_dist, headers.clone())?,
+            dist: StaticServer::with_headers(&dist, headers.clone())?,
             dist_folder_name,
+            // The fixtures are deliberately bad pages, served without the
+            // headers that would stop them.
             fixtures: StaticServer::start(Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures"))?,
+            headers,
         })
+    }
+
+    /// Serves `root` as `dist/` is served, with the same headers: for a
+    /// changed copy of the build.
+    pub fn serve_like_dist(&self, root: &Path) -> Result<StaticServer> {
+        Ok(StaticServer::with_headers(root, self.headers.clone())?)
+    }
+
+    /// The headers the app's servers send, from `dist/_headers`.
+    pub fn headers(&self) -> &[Header] {
+        &self.headers
     }
 
     /// Opens the app with `query` (`""` or e.g. `"?v=1"`) in a new browser and
@@ -94,7 +114,9 @@ impl Harness {
             .await
     }
 
-    async fn open_app(&self, url: &str) -> Result<Page> {
+    /// Opens the app at `url` (which may name another server) in a new
+    /// browser and waits until it has mounted.
+    pub async fn open_app(&self, url: &str) -> Result<Page> {
         let mut page = self.open(url).await?;
         let mounted = page
             .client
@@ -113,7 +135,9 @@ impl Harness {
         Ok(page)
     }
 
-    async fn open(&self, url: &str) -> Result<Page> {
+    /// Opens `url` in a new browser and waits until it has loaded, but not
+    /// for the app to mount: for pages that must not.
+    pub async fn open(&self, url: &str) -> Result<Page> {
         let client = ClientBuilder::new(HttpConnector::new())
             .capabilities(self.capabilities.clone())
             .connect(&self.driver.url())
