@@ -19,6 +19,7 @@ mod history;
 mod i18n;
 mod location;
 mod masthead;
+mod notice_lines;
 mod number_field;
 mod resize;
 mod results;
