@@ -1,0 +1,85 @@
+//! What the reader sees when the app panics: not a page frozen half-way, but
+//! a plain message in both languages with a link to the default scenario.
+//! The panic itself goes to the browser console with its Rust message (as
+//! `console_error_panic_hook` writes it), where the end-to-end tests, which
+//! fail on any console error, see it.
+//!
+//! The message is built node by node, never from HTML text, and names no
+//! part of the panic: the page cannot be made to show what a link said.
+
+use std::panic::PanicHookInfo;
+
+use doorstroom_model::{Lang, Text, t};
+use wasm_bindgen::JsCast;
+use web_sys::{Document, HtmlElement};
+
+/// The `id` of the message, so that a second panic does not build another.
+pub const PANIC_PAGE_ID: &str = "panic-page";
+
+/// The link to the default scenario: the page's own address with `v=1`, so
+/// it works from any folder.
+pub const DEFAULT_SCENARIO_HREF: &str = "?v=1";
+
+const TITLE: Text = t("Er ging iets mis", "Something went wrong");
+const BODY: Text = t(
+    "Door een fout in Doorstroom kon de pagina niet verder. Begin opnieuw met het standaardscenario.",
+    "An error in Doorstroom stopped the page. Start again from the default scenario.",
+);
+const LINK: Text = t("Open het standaardscenario", "Open the default scenario");
+
+/// Sets the panic hook for the lifetime of the page: every panic is logged
+/// to the console and replaces the page with the message.
+pub fn install() {
+    std::panic::set_hook(Box::new(on_panic));
+}
+
+fn on_panic(info: &PanicHookInfo<'_>) {
+    console_error_panic_hook::hook(info);
+    // The page is gone either way; a message that cannot be built leaves
+    // the console's report as the only one.
+    let _ = show();
+}
+
+/// Replaces the page's body with the message, once.
+fn show() -> Option<()> {
+    let document = web_sys::window()?.document()?;
+    if document.get_element_by_id(PANIC_PAGE_ID).is_some() {
+        return Some(());
+    }
+    let body = document.body()?;
+    body.set_text_content(None);
+    let main = element(&document, "main")?;
+    main.set_id(PANIC_PAGE_ID);
+    main.set_class_name("panic-page");
+    main.set_attribute("role", "alert").ok()?;
+    main.append_child(&text_element(&document, "h1", "Doorstroom")?)
+        .ok()?;
+    for (lang, code) in [(Lang::Nl, "nl"), (Lang::En, "en")] {
+        let section = element(&document, "section")?;
+        section.set_attribute("lang", code).ok()?;
+        section
+            .append_child(&text_element(&document, "h2", TITLE.get(lang))?)
+            .ok()?;
+        section
+            .append_child(&text_element(&document, "p", BODY.get(lang))?)
+            .ok()?;
+        let link = text_element(&document, "a", LINK.get(lang))?;
+        link.set_attribute("href", DEFAULT_SCENARIO_HREF).ok()?;
+        let paragraph = text_element(&document, "p", "")?;
+        paragraph.append_child(&link).ok()?;
+        section.append_child(&paragraph).ok()?;
+        main.append_child(&section).ok()?;
+    }
+    body.append_child(&main).ok()?;
+    Some(())
+}
+
+fn element(document: &Document, tag: &str) -> Option<HtmlElement> {
+    document.create_element(tag).ok()?.dyn_into().ok()
+}
+
+fn text_element(document: &Document, tag: &str, text: &str) -> Option<HtmlElement> {
+    let element = element(document, tag)?;
+    element.set_text_content(Some(text));
+    Some(element)
+}
