@@ -141,7 +141,10 @@ mod tests {
             panic!("{lines:?}")
         };
         assert!(line.chars().count() < 100, "{line}");
-        assert!(line.contains(&format!("{}…", "7".repeat(MAX_QUOTED_CHARS))), "{line}");
+        assert!(
+            line.contains(&format!("{}…", "7".repeat(MAX_QUOTED_CHARS))),
+            "{line}"
+        );
     }
 
     #[test]

@@ -39,7 +39,10 @@ fn capture_console_errors() -> (Rc<RefCell<Vec<String>>>, impl FnOnce()) {
     let seen = Rc::new(RefCell::new(Vec::new()));
     let record = Closure::<dyn Fn(JsValue)>::new({
         let seen = Rc::clone(&seen);
-        move |message: JsValue| seen.borrow_mut().push(message.as_string().unwrap_or_default())
+        move |message: JsValue| {
+            seen.borrow_mut()
+                .push(message.as_string().unwrap_or_default())
+        }
     });
     let console = Reflect::get(&js_sys::global(), &"console".into()).unwrap();
     let original = Reflect::get(&console, &"error".into()).unwrap();
@@ -57,7 +60,12 @@ async fn a_panic_replaces_the_page_with_a_message_and_logs_it() {
     let container: HtmlElement = document.create_element("div").unwrap().dyn_into().unwrap();
     document.body().unwrap().append_child(&container).unwrap();
     let _app = mount_to(container, doorstroom::App);
-    assert!(document.query_selector(".page header h1").unwrap().is_some());
+    assert!(
+        document
+            .query_selector(".page header h1")
+            .unwrap()
+            .is_some()
+    );
 
     let (errors, restore_console) = capture_console_errors();
     doorstroom::install_panic_hook();
@@ -67,7 +75,10 @@ async fn a_panic_replaces_the_page_with_a_message_and_logs_it() {
     let panicking = Closure::once_into_js(|| panic!("a deliberate panic in a test"));
     web_sys::window()
         .unwrap()
-        .set_timeout_with_callback_and_timeout_and_arguments_0(panicking.unchecked_ref::<Function>(), 0)
+        .set_timeout_with_callback_and_timeout_and_arguments_0(
+            panicking.unchecked_ref::<Function>(),
+            0,
+        )
         .unwrap();
     sleep(100).await;
     // From here on a failed check must be reported as usual.
@@ -83,7 +94,10 @@ async fn a_panic_replaces_the_page_with_a_message_and_logs_it() {
     let text = message.text_content().unwrap_or_default();
     assert!(text.contains("Er ging iets mis"), "{text}");
     assert!(text.contains("Something went wrong"), "{text}");
-    assert!(!text.contains("deliberate"), "the panic's text is not shown: {text}");
+    assert!(
+        !text.contains("deliberate"),
+        "the panic's text is not shown: {text}"
+    );
     let links = message.query_selector_all("a[href]").unwrap();
     assert_eq!(links.length(), 2, "a link in each language");
     for i in 0..links.length() {
@@ -95,13 +109,18 @@ async fn a_panic_replaces_the_page_with_a_message_and_logs_it() {
     }
     let languages: Vec<_> = Array::from(&message.query_selector_all("[lang]").unwrap())
         .iter()
-        .map(|node| node.unchecked_into::<web_sys::Element>().get_attribute("lang"))
+        .map(|node| {
+            node.unchecked_into::<web_sys::Element>()
+                .get_attribute("lang")
+        })
         .collect();
     assert_eq!(languages, [Some("nl".into()), Some("en".into())]);
 
     let errors = errors.borrow();
     assert!(
-        errors.iter().any(|e| e.contains("a deliberate panic in a test")),
+        errors
+            .iter()
+            .any(|e| e.contains("a deliberate panic in a test")),
         "the panic is on the console: {errors:?}"
     );
 }

@@ -96,6 +96,31 @@ impl Harness {
             .await
     }
 
+    /// The address of the app with `query` (`""` or e.g. `"?v=1"`).
+    pub fn app_url(&self, query: &str) -> String {
+        format!("{}/{query}", self.dist.origin())
+    }
+
+    /// Opens the app with `query` as [`Harness::page`] does, after having the
+    /// browser run `script` at the start of every document it opens, before
+    /// any script of the page's: to listen for what happens while it loads.
+    pub async fn page_with_init_script(&self, query: &str, script: &str) -> Result<Page> {
+        let url = self.app_url(query);
+        let mut page = self.open("about:blank").await?;
+        page.origin = Url::parse(&url)?.origin();
+        let opened = match page.add_init_script(script).await {
+            Ok(()) => page.goto_app(&url).await,
+            Err(error) => Err(error),
+        };
+        match opened {
+            Ok(()) => Ok(page),
+            Err(error) => {
+                page.close().await?;
+                Err(error)
+            }
+        }
+    }
+
     /// Opens the app served from a folder below the server's root rather than
     /// at it, as a static host may, and waits until the app has mounted.
     pub async fn page_in_folder(&self, query: &str) -> Result<Page> {
@@ -221,6 +246,43 @@ impl Page {
             .collect())
     }
 
+    /// Opens `url` in this browser (a new document, on the same origin) and
+    /// waits until the app has mounted: for many links in one session.
+    pub async fn goto_app(&mut self, url: &str) -> Result<()> {
+        self.load(url).await?;
+        self.wait_for_mount(url).await
+    }
+
+    /// Has the browser run `script` at the start of every document it opens
+    /// from now on, before the page's own scripts (and outside its
+    /// Content-Security-Policy, as the browser's own tools are).
+    pub async fn add_init_script(&self, script: &str) -> Result<()> {
+        self.client
+            .issue_cmd(Cdp {
+                command: "Page.addScriptToEvaluateOnNewDocument",
+                params: json!({ "source": script }),
+            })
+            .await?;
+        Ok(())
+    }
+
+    async fn wait_for_mount(&mut self, url: &str) -> Result<()> {
+        let mounted = self
+            .client
+            .wait()
+            .at_most(LOAD_TIMEOUT)
+            .for_element(Locator::Css(MOUNTED))
+            .await;
+        if let Err(error) = mounted {
+            let console = self.console_errors().await.unwrap_or_default();
+            return Err(format!(
+                "the app did not mount at {url}: {error}; console errors: {console:?}"
+            )
+            .into());
+        }
+        Ok(())
+    }
+
     /// Ends the browser session.
     pub async fn close(self) -> Result<()> {
         Ok(self.client.close().await?)
@@ -294,6 +356,30 @@ impl WebDriverCompatibleCommand for GetLog {
         (
             http::Method::POST,
             Some(json!({ "type": self.0 }).to_string()),
+        )
+    }
+}
+
+/// chromedriver's passage to the DevTools protocol, also outside W3C
+/// WebDriver: one command with its parameters.
+#[derive(Debug)]
+struct Cdp {
+    command: &'static str,
+    params: Value,
+}
+
+impl WebDriverCompatibleCommand for Cdp {
+    fn endpoint(&self, base_url: &Url, session_id: Option<&str>) -> Result<Url, url::ParseError> {
+        base_url.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session_id.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _request_url: &Url) -> (http::Method, Option<String>) {
+        (
+            http::Method::POST,
+            Some(json!({ "cmd": self.command, "params": self.params }).to_string()),
         )
     }
 }

@@ -125,6 +125,13 @@ fn main() -> ExitCode {
             a_garbage_query_shows_the_notice_and_a_working_page,
             the_english_switch_changes_the_text_and_the_number_format,
             the_charts_draw_hover_and_show_their_tables,
+            under_its_csp_the_page_loads_and_works_without_a_violation,
+            a_changed_wasm_or_js_is_refused,
+            a_5000_digit_value_keeps_the_page_in_the_window,
+            a_thousand_bad_parameters_keep_the_figures_on_the_first_screen,
+            html_in_a_link_is_shown_as_text,
+            ten_thousand_recomputes_keep_the_wasm_memory_bounded,
+            a_hundred_random_scenarios_show_the_models_figures,
         ]
     );
     let conclusion = libtest_mimic::run(&arguments, trials);

@@ -10,11 +10,13 @@ use doorstroom_model::{Scenario, Summary};
 use fantoccini::Locator;
 use serde_json::json;
 
+mod hardening;
 mod locale;
 
 use locale::{Locale, parse_money, parse_number, parse_percent};
 
 pub use self::cases::*;
+pub use self::hardening::*;
 
 /// How long the page may take to show the result of an action.
 const PATIENCE: Duration = Duration::from_secs(10);
