@@ -9,7 +9,7 @@
 
 use std::panic::PanicHookInfo;
 
-use doorstroom_model::{Lang, Text, t};
+use doorstroom_model::{Lang, Text};
 use wasm_bindgen::JsCast;
 use web_sys::{Document, HtmlElement};
 
@@ -20,12 +20,18 @@ pub const PANIC_PAGE_ID: &str = "panic-page";
 /// it works from any folder.
 pub const DEFAULT_SCENARIO_HREF: &str = "?v=1";
 
-const TITLE: Text = t("Er ging iets mis", "Something went wrong");
-const BODY: Text = t(
-    "Door een fout in Doorstroom kon de pagina niet verder. Begin opnieuw met het standaardscenario.",
-    "An error in Doorstroom stopped the page. Start again from the default scenario.",
-);
-const LINK: Text = t("Open het standaardscenario", "Open the default scenario");
+const TITLE: Text = Text {
+    nl: "Er ging iets mis",
+    en: "Something went wrong",
+};
+const BODY: Text = Text {
+    nl: "Door een fout in Doorstroom kon de pagina niet verder. Begin opnieuw met het standaardscenario.",
+    en: "An error in Doorstroom stopped the page. Start again from the default scenario.",
+};
+const LINK: Text = Text {
+    nl: "Open het standaardscenario",
+    en: "Open the default scenario",
+};
 
 /// Sets the panic hook for the lifetime of the page: every panic is logged
 /// to the console and replaces the page with the message.
@@ -52,17 +58,15 @@ fn show() -> Option<()> {
     main.set_id(PANIC_PAGE_ID);
     main.set_class_name("panic-page");
     main.set_attribute("role", "alert").ok()?;
-    main.append_child(&text_element(&document, "h1", "Doorstroom")?)
-        .ok()?;
+    let title = text_element(&document, "h1", "Doorstroom")?;
+    main.append_child(&title).ok()?;
     for (lang, code) in [(Lang::Nl, "nl"), (Lang::En, "en")] {
         let section = element(&document, "section")?;
         section.set_attribute("lang", code).ok()?;
-        section
-            .append_child(&text_element(&document, "h2", TITLE.get(lang))?)
-            .ok()?;
-        section
-            .append_child(&text_element(&document, "p", BODY.get(lang))?)
-            .ok()?;
+        let heading = text_element(&document, "h2", TITLE.get(lang))?;
+        section.append_child(&heading).ok()?;
+        let body_text = text_element(&document, "p", BODY.get(lang))?;
+        section.append_child(&body_text).ok()?;
         let link = text_element(&document, "a", LINK.get(lang))?;
         link.set_attribute("href", DEFAULT_SCENARIO_HREF).ok()?;
         let paragraph = text_element(&document, "p", "")?;

@@ -72,7 +72,7 @@ async fn a_panic_replaces_the_page_with_a_message_and_logs_it() {
     // The panic happens in a callback of the browser's, as one in an event
     // handler of the app would; the wasm traps there, and this test, which
     // runs on, looks at what was left.
-    let panicking = Closure::once_into_js(|| panic!("a deliberate panic in a test"));
+    let panicking = Closure::once_into_js(|| -> () { panic!("a deliberate panic in a test") });
     web_sys::window()
         .unwrap()
         .set_timeout_with_callback_and_timeout_and_arguments_0(
