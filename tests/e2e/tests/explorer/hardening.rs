@@ -5,11 +5,12 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use doorstroom_e2e::{Harness, Page, Result};
 use doorstroom_model::{Measure, Scenario, Stream, levers, scenario_at};
 use fantoccini::Locator;
+use fantoccini::wd::TimeoutConfiguration;
 use proptest::strategy::{Strategy, ValueTree};
 use proptest::test_runner::TestRunner;
 use serde_json::{Value, json};
@@ -324,6 +325,14 @@ pub async fn ten_thousand_recomputes_keep_the_wasm_memory_bounded(harness: &Harn
     );
 
     let mut page = harness.page_with_init_script("", WATCH).await?;
+    // The rounds run in one script, longer than WebDriver's usual 30 s.
+    page.client()
+        .update_timeouts(TimeoutConfiguration::new(
+            Some(Duration::from_secs(900)),
+            Some(Duration::from_secs(300)),
+            Some(Duration::ZERO),
+        ))
+        .await?;
     // Each round moves the intake slider and lets go, then waits for the
     // headline figure to change: one recompute shown per round. A round
     // yields to the browser through a message, not a timer, which the
