@@ -41,14 +41,20 @@ pub const PRESETS: [Preset; 7] = [
         key: "mpp_min",
         group: PresetGroup::Intake,
         label: t("MPP minimum", "MPP minimum"),
-        help: t("Instroom 49.000 per jaar (MPP 2023).", "Intake 49,000 a year (MPP 2023)."),
+        help: t(
+            "Instroom 49.000 per jaar (MPP 2023).",
+            "Intake 49,000 a year (MPP 2023).",
+        ),
         sets: "intake=49000",
     },
     Preset {
         key: "mpp_mid",
         group: PresetGroup::Intake,
         label: t("MPP medio", "MPP medium"),
-        help: t("Instroom 67.000 per jaar (MPP 2023).", "Intake 67,000 a year (MPP 2023)."),
+        help: t(
+            "Instroom 67.000 per jaar (MPP 2023).",
+            "Intake 67,000 a year (MPP 2023).",
+        ),
         sets: "intake=67000",
     },
     Preset {
@@ -65,7 +71,10 @@ pub const PRESETS: [Preset; 7] = [
         key: "mpp_max",
         group: PresetGroup::Intake,
         label: t("MPP maximum", "MPP maximum"),
-        help: t("Instroom 77.000 per jaar (MPP 2023).", "Intake 77,000 a year (MPP 2023)."),
+        help: t(
+            "Instroom 77.000 per jaar (MPP 2023).",
+            "Intake 77,000 a year (MPP 2023).",
+        ),
         sets: "intake=77000",
     },
     Preset {

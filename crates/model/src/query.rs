@@ -38,7 +38,11 @@ const MIN_HORIZON_DAYS: i64 = 28;
 /// between format versions is undone. Version 1 is the current format, so
 /// there is nothing to migrate yet; a `v=2` that renames a key adds its arm
 /// here and a golden link of each version in the tests.
-fn migrate<'a>(version: u32, key: Cow<'a, str>, value: Cow<'a, str>) -> (Cow<'a, str>, Cow<'a, str>) {
+fn migrate<'a>(
+    version: u32,
+    key: Cow<'a, str>,
+    value: Cow<'a, str>,
+) -> (Cow<'a, str>, Cow<'a, str>) {
     debug_assert!(version <= QUERY_VERSION);
     (key, value)
 }
@@ -48,7 +52,10 @@ impl Scenario {
     /// change. A validated scenario never makes the model panic.
     #[must_use]
     pub fn validated(mut self) -> (Scenario, Vec<Warning>) {
-        let mut warnings: Vec<Warning> = levers().iter().filter_map(|l| l.validate(&mut self)).collect();
+        let mut warnings: Vec<Warning> = levers()
+            .iter()
+            .filter_map(|l| l.validate(&mut self))
+            .collect();
         self.clamp_horizon(&mut warnings);
         (self, warnings)
     }
@@ -134,11 +141,9 @@ impl Scenario {
             }
             let (key, value) = migrate(version, key, value);
             match lever(&key) {
-                Some(l) => warnings.extend(l.read(&mut s, &value, lang, false).map(|w| {
-                    Warning {
-                        used: w.used.or_else(|| Some(l.link_text(&s))),
-                        ..w
-                    }
+                Some(l) => warnings.extend(l.read(&mut s, &value, lang, false).map(|w| Warning {
+                    used: w.used.or_else(|| Some(l.link_text(&s))),
+                    ..w
                 })),
                 None => warnings.push(Warning {
                     key: key.into_owned(),

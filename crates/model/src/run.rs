@@ -411,9 +411,18 @@ mod tests {
         let sum = run.monthly(c, Aggregate::Sum);
         assert_eq!(sum[0].0, Date::from_ymd(2023, 5, 1).unwrap());
         let close = |a: f64, b: f64| (a - b).abs() < 1e-9;
-        assert!(close(sum[0].1, 0.0 + 1.0 + 2.0 + 3.0 + 4.0 * 3.0 / 7.0), "{sum:?}");
-        assert!(close(sum[1].1, 4.0 * 4.0 / 7.0 + 5.0 + 6.0 + 7.0 + 8.0 * 5.0 / 7.0));
-        assert!(close(sum[2].1, 8.0 * 2.0 / 7.0 + 9.0), "the last days count in the last month");
+        assert!(
+            close(sum[0].1, 0.0 + 1.0 + 2.0 + 3.0 + 4.0 * 3.0 / 7.0),
+            "{sum:?}"
+        );
+        assert!(close(
+            sum[1].1,
+            4.0 * 4.0 / 7.0 + 5.0 + 6.0 + 7.0 + 8.0 * 5.0 / 7.0
+        ));
+        assert!(
+            close(sum[2].1, 8.0 * 2.0 / 7.0 + 9.0),
+            "the last days count in the last month"
+        );
         assert!(close(sum.iter().map(|m| m.1).sum(), 45.0));
         assert_eq!(run.monthly(c, Aggregate::Last)[0].1, 4.0);
         assert_eq!(run.monthly(c, Aggregate::Mean)[1].1, 6.5);

@@ -41,9 +41,10 @@ fn shown(l: &Lever, link: &str, lang: Lang, with_unit: bool) -> String {
             None => link.to_owned(),
         },
         LeverKind::Date(_) => link.to_owned(),
-        LeverKind::Choice(c) => c
-            .position(link)
-            .map_or_else(|| link.to_owned(), |i| c.options[i].label.get(lang).to_owned()),
+        LeverKind::Choice(c) => c.position(link).map_or_else(
+            || link.to_owned(),
+            |i| c.options[i].label.get(lang).to_owned(),
+        ),
     }
 }
 
@@ -62,7 +63,9 @@ impl Warning {
             (WarningKind::UnknownKey, Lang::Nl) => {
                 format!("onbekende instelling ‘{}’ genegeerd", self.key)
             }
-            (WarningKind::UnknownKey, Lang::En) => format!("unknown setting ‘{}’ ignored", self.key),
+            (WarningKind::UnknownKey, Lang::En) => {
+                format!("unknown setting ‘{}’ ignored", self.key)
+            }
             (WarningKind::Unreadable, Lang::Nl) => {
                 format!("‘{given}’ is onleesbaar; {used_plain} gebruikt")
             }
@@ -130,14 +133,20 @@ mod tests {
             w.message(Lang::En),
             "Intake: 200,000 per year is the maximum; using 200,000."
         );
-        assert_eq!(w.note(Lang::Nl), "200.000 per jaar is het maximum; 200.000 gebruikt");
+        assert_eq!(
+            w.note(Lang::Nl),
+            "200.000 per jaar is het maximum; 200.000 gebruikt"
+        );
         let unknown = Warning {
             key: "x".into(),
             given: "1".into(),
             used: None,
             kind: WarningKind::UnknownKey,
         };
-        assert_eq!(unknown.message(Lang::Nl), "Onbekende instelling ‘x’ genegeerd.");
+        assert_eq!(
+            unknown.message(Lang::Nl),
+            "Onbekende instelling ‘x’ genegeerd."
+        );
         let share = Warning {
             key: "past_term_share".into(),
             given: "2".into(),
@@ -151,6 +160,10 @@ mod tests {
             used: Some("15".into()),
             kind: WarningKind::Unreadable,
         };
-        assert!(choice.note(Lang::En).ends_with("using 15 months for applications before the end date"));
+        assert!(
+            choice
+                .note(Lang::En)
+                .ends_with("using 15 months for applications before the end date")
+        );
     }
 }

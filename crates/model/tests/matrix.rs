@@ -7,9 +7,7 @@
 mod common;
 
 use common::{assert_le_every_week, check_run, cumulative};
-use doorstroom_model::{
-    Measure, Scenario, Stream, TermPolicy, WorkOrder, levers,
-};
+use doorstroom_model::{Measure, Scenario, Stream, TermPolicy, WorkOrder, levers};
 
 #[derive(Clone, Copy)]
 enum End {

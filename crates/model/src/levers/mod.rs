@@ -261,7 +261,11 @@ impl NumberLever {
     /// as percentages when `shown` is true, as fractions in links), not
     /// yet settled. `None` if the text is no number.
     pub fn read(&self, text: &str, lang: Lang, shown: bool) -> Option<f64> {
-        let factor = if shown { self.unit.display_factor() } else { 1.0 };
+        let factor = if shown {
+            self.unit.display_factor()
+        } else {
+            1.0
+        };
         number::read(text, lang, self.lone_group()).map(|x| x / factor)
     }
 
@@ -588,7 +592,11 @@ mod tests {
                 for shown in [true, false] {
                     let mut s = Scenario::default();
                     l.read(&mut s, text, lang, shown);
-                    assert_eq!(l.get(&s), LeverValue::Number(expected), "{key} {text} {lang:?}");
+                    assert_eq!(
+                        l.get(&s),
+                        LeverValue::Number(expected),
+                        "{key} {text} {lang:?}"
+                    );
                 }
             }
         }
@@ -602,7 +610,10 @@ mod tests {
         assert_eq!(s.past_term_share, 0.625);
         assert_eq!(l.read(&mut s, "0.6", Lang::Nl, false), None);
         assert_eq!(s.past_term_share, 0.6);
-        assert_eq!(number("past_term_share").field_text(0.625, Lang::Nl), "62,5");
+        assert_eq!(
+            number("past_term_share").field_text(0.625, Lang::Nl),
+            "62,5"
+        );
     }
 
     #[test]
@@ -611,7 +622,10 @@ mod tests {
         let mut s = Scenario::default();
         let w = l.read(&mut s, "250.000", Lang::Nl, true).unwrap();
         assert_eq!(w.kind, WarningKind::Adjusted(Adjustment::Maximum));
-        assert_eq!((w.given.as_str(), w.used.as_deref()), ("250.000", Some("200000")));
+        assert_eq!(
+            (w.given.as_str(), w.used.as_deref()),
+            ("250.000", Some("200000"))
+        );
         assert_eq!(s.intake_per_year, 200_000.0);
         let w = l.read(&mut s, "1e400", Lang::En, false).unwrap();
         assert_eq!(w.kind, WarningKind::Adjusted(Adjustment::Maximum));
@@ -622,7 +636,10 @@ mod tests {
         assert_eq!(s.intake_per_year, 78.0);
         let w = l.read(&mut s, "lots", Lang::En, true).unwrap();
         assert_eq!(w.kind, WarningKind::Unreadable);
-        assert_eq!(s.intake_per_year, 78.0, "an unreadable text changes nothing");
+        assert_eq!(
+            s.intake_per_year, 78.0,
+            "an unreadable text changes nothing"
+        );
         assert_eq!(l.read(&mut s, "-0", Lang::En, true).map(|w| w.kind), None);
         assert_eq!(s.intake_per_year.to_bits(), 0.0f64.to_bits());
     }

@@ -108,12 +108,7 @@ pub(crate) fn read(text: &str, lang: Lang, lone: LoneGroup) -> Option<f64> {
 }
 
 /// The integer digits (without separators) and the fraction's digits.
-fn split_mantissa<'a>(
-    m: &'a str,
-    lang: Lang,
-    lone: LoneGroup,
-    spaced: bool,
-) -> Option<(String, &'a str)> {
+fn split_mantissa(m: &str, lang: Lang, lone: LoneGroup, spaced: bool) -> Option<(String, &str)> {
     let dots = m.matches('.').count();
     let commas = m.matches(',').count();
     let as_decimal = |sep: char| {
@@ -214,8 +209,19 @@ mod tests {
     #[test]
     fn whole_numbers_group_in_either_notation_and_language() {
         for lang in [Lang::Nl, Lang::En] {
-            for text in ["77000", "77.000", "77,000", "77 000", "77\u{a0}000", "+77000"] {
-                assert_eq!(read(text, lang, Thousands), Some(77_000.0), "{text} {lang:?}");
+            for text in [
+                "77000",
+                "77.000",
+                "77,000",
+                "77 000",
+                "77\u{a0}000",
+                "+77000",
+            ] {
+                assert_eq!(
+                    read(text, lang, Thousands),
+                    Some(77_000.0),
+                    "{text} {lang:?}"
+                );
             }
             assert_eq!(read("1.077.000", lang, Thousands), Some(1_077_000.0));
             assert_eq!(read("1,077,000", lang, Thousands), Some(1_077_000.0));
@@ -261,8 +267,27 @@ mod tests {
     #[test]
     fn what_is_no_number_is_none() {
         for bad in [
-            "", " ", ",", ".", "-", "e5", "1e", "1e+", "abc", "inf", "NaN", "infinity", "7,7,7",
-            "77.000,5,5", "1,2.3", "1 2", "12 34", "1.2.3", "0x10", "1_000", "٣",
+            "",
+            " ",
+            ",",
+            ".",
+            "-",
+            "e5",
+            "1e",
+            "1e+",
+            "abc",
+            "inf",
+            "NaN",
+            "infinity",
+            "7,7,7",
+            "77.000,5,5",
+            "1,2.3",
+            "1 2",
+            "12 34",
+            "1.2.3",
+            "0x10",
+            "1_000",
+            "٣",
         ] {
             assert_eq!(read(bad, Lang::Nl, Thousands), None, "{bad}");
             assert_eq!(read(bad, Lang::En, Decimal), None, "{bad}");
@@ -304,7 +329,10 @@ mod tests {
             (1.5e-7, "1.5e-7"),
         ] {
             assert_eq!(link_text(x), text);
-            assert_eq!(read(text, Lang::Nl, Decimal), Some(if x == 0.0 { 0.0 } else { x }));
+            assert_eq!(
+                read(text, Lang::Nl, Decimal),
+                Some(if x == 0.0 { 0.0 } else { x })
+            );
         }
     }
 }

@@ -63,7 +63,10 @@ macro_rules! choice {
             source: $source,
             kind: LeverKind::Choice(ChoiceLever {
                 options: &{
-                    let mut out = [Choice { key: "", label: t("", "") }; $values.len()];
+                    let mut out = [Choice {
+                        key: "",
+                        label: t("", ""),
+                    }; $values.len()];
                     let mut i = 0;
                     while i < $values.len() {
                         out[i] = $values[i].1;
@@ -169,15 +172,15 @@ pub static LEVERS: [Lever; LEVER_COUNT] = [
         source: t("Brief: 13.000 extra zaken in het eerste jaar vanaf mei 2023.",
                   "Letter: 13,000 extra cases in the first year from May 2023.")),
     choice!("term", Headline, term: TermPolicy = TERMS,
-        label: t("Beslistermijn asiel", "Asylum decision term"),
-        help: t(
-            "Zes maanden (art. 42 Vw), of de verlenging tot 15 maanden voor aanvragen vóór de einddatum. ‘6’ betekent: de rechter zet de verlenging opzij, voor iedereen.",
-            "Six months (art. 42 Vw), or the extension to 15 months for applications before the end date. ‘6’ means the courts set the extension aside, for everyone.",
-        ),
-        source: t(
-            "Brief: verlenging tot 15 maanden (WBV 2022/22, 2023/3).",
-            "Letter: extension to 15 months (WBV 2022/22, 2023/3).",
-        )),
+    label: t("Beslistermijn asiel", "Asylum decision term"),
+    help: t(
+        "Zes maanden (art. 42 Vw), of de verlenging tot 15 maanden voor aanvragen vóór de einddatum. ‘6’ betekent: de rechter zet de verlenging opzij, voor iedereen.",
+        "Six months (art. 42 Vw), or the extension to 15 months for applications before the end date. ‘6’ means the courts set the extension aside, for everyone.",
+    ),
+    source: t(
+        "Brief: verlenging tot 15 maanden (WBV 2022/22, 2023/3).",
+        "Letter: extension to 15 months (WBV 2022/22, 2023/3).",
+    )),
     date!("ext_until", Headline, ext_until, ymd(2022, 9, 27), LAST_DAY,
         label: t("Verlenging voor aanvragen tot", "Extension for applications until"),
         help: t("Aanvragen vóór deze dag krijgen 15 maanden (als de termijn op 27 september 2022 nog liep); latere 6 maanden.",
@@ -274,43 +277,43 @@ pub static LEVERS: [Lever; LEVER_COUNT] = [
         source: t("Aanname: 3 maanden plus 3 maanden verlenging.", "Assumption: 3 months plus a 3-month extension.")),
     // ---------------- work order ----------------
     choice!("order", WorkOrder, work_order: WorkOrder = ORDERS,
-        label: t("Werkvolgorde", "Work order"),
-        help: t(
-            "Welke zaken de reguliere capaciteit eerst oppakt.",
-            "Which cases regular capacity takes first.",
-        ),
-        source: t(
-            "Brief: de prognose werkt fifo en zet 70% in op de oude voorraad over de termijn, 30% op de nieuwe instroom. Het model leest dat als: 70% oudste eerst over de termijn, 30% nieuwste eerst.",
-            "Letter: the forecast works FIFO with 70% on the old backlog past its term and 30% on new intake. The model reads that as: 70% oldest first past term, 30% newest first.",
-        )),
+    label: t("Werkvolgorde", "Work order"),
+    help: t(
+        "Welke zaken de reguliere capaciteit eerst oppakt.",
+        "Which cases regular capacity takes first.",
+    ),
+    source: t(
+        "Brief: de prognose werkt fifo en zet 70% in op de oude voorraad over de termijn, 30% op de nieuwe instroom. Het model leest dat als: 70% oudste eerst over de termijn, 30% nieuwste eerst.",
+        "Letter: the forecast works FIFO with 70% on the old backlog past its term and 30% on new intake. The model reads that as: 70% oldest first past term, 30% newest first.",
+    )),
     number!("past_term_share", WorkOrder, past_term_share as f64, 0.0, 1.0, 0.05, Share,
         label: t("Deel op termijnoverschrijders", "Share on cases past term"),
         help: t("Bij de verdeelde werkvolgorde: deel van de capaciteit op zaken over de termijn.", "With the split work order: part of capacity on cases past their term."),
         source: t("Brief: 70%.", "Letter: 70%.")),
     // ---------------- penalties ----------------
     choice!("statutory_asylum", Penalties, statutory_asylum: bool = OFF_ON,
-        label: t("Wettelijke dwangsom asiel", "Statutory penalty, asylum"),
-        help: t(
-            "Dwangsom bij niet tijdig beslissen (Awb 4:17): €23, €35, €45 per dag, hoogstens €1.442. Voor asiel opgeschort.",
-            "Penalty for late decisions (Awb 4:17): €23, €35, €45 a day, at most €1,442. Suspended for asylum.",
-        ),
-        source: t(
-            "Tijdelijke wet opschorting dwangsommen IND; RvS 30-11-2022.",
-            "Temporary suspension act; Council of State 30 Nov 2022.",
-        )),
+    label: t("Wettelijke dwangsom asiel", "Statutory penalty, asylum"),
+    help: t(
+        "Dwangsom bij niet tijdig beslissen (Awb 4:17): €23, €35, €45 per dag, hoogstens €1.442. Voor asiel opgeschort.",
+        "Penalty for late decisions (Awb 4:17): €23, €35, €45 a day, at most €1,442. Suspended for asylum.",
+    ),
+    source: t(
+        "Tijdelijke wet opschorting dwangsommen IND; RvS 30-11-2022.",
+        "Temporary suspension act; Council of State 30 Nov 2022.",
+    )),
     choice!("statutory_nareis", Penalties, statutory_family: bool = OFF_ON,
-        label: t(
-            "Wettelijke dwangsom nareis",
-            "Statutory penalty, family reunification",
-        ),
-        help: t(
-            "Dwangsom bij niet tijdig beslissen op nareis (Awb 4:17).",
-            "Penalty for late family-reunification decisions (Awb 4:17).",
-        ),
-        source: t(
-            "Geldt voor nareis (niet opgeschort).",
-            "Due for family reunification (not suspended).",
-        )),
+    label: t(
+        "Wettelijke dwangsom nareis",
+        "Statutory penalty, family reunification",
+    ),
+    help: t(
+        "Dwangsom bij niet tijdig beslissen op nareis (Awb 4:17).",
+        "Penalty for late family-reunification decisions (Awb 4:17).",
+    ),
+    source: t(
+        "Geldt voor nareis (niet opgeschort).",
+        "Due for family reunification (not suspended).",
+    )),
     number!("notice_share", Penalties, notice_share as f64, 0.0, 1.0, 0.01, Share,
         label: t("Ingebrekestellingen", "Notices of default"),
         help: t("Deel van de wachtenden over de termijn dat de IND in gebreke stelt.", "Part of those waiting past their term who send a notice of default."),
