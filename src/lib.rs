@@ -20,12 +20,11 @@ mod i18n;
 mod location;
 mod masthead;
 mod notice_lines;
-mod number_field;
+mod pacer;
 mod panic_page;
 mod resize;
 mod results;
 mod state;
-mod url;
 
 pub use app::App;
 pub use panic_page::{DEFAULT_SCENARIO_HREF, PANIC_PAGE_ID, install as install_panic_hook};

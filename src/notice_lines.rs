@@ -4,9 +4,8 @@
 //! off the first screen. Pure text work, tested natively; the component is
 //! `components/notice.rs`.
 
+use doorstroom_address::{LinkWarning, PageWarning};
 use doorstroom_model::{Lang, Warning};
-
-use crate::i18n::NOTICE_BASE;
 
 /// The most characters of a value or key the notice quotes; longer ones end
 /// in "…". Enough for any real value (`2033-04-30`, `0,0060301501507537`).
@@ -23,26 +22,14 @@ pub struct NoticeLines {
     pub more: Option<String>,
 }
 
-/// The notice's lines for `warnings` (each with whether it concerns the
-/// pinned baseline) in `lang`.
-pub fn notice_lines<'a>(
-    warnings: impl IntoIterator<Item = (bool, &'a Warning)>,
-    lang: Lang,
-) -> NoticeLines {
-    let mut listed = Vec::new();
-    let mut rest = 0usize;
-    for (in_baseline, warning) in warnings {
-        if listed.len() == MAX_LISTED {
-            rest += 1;
-            continue;
-        }
-        let message = bounded(warning).message(lang);
-        listed.push(if in_baseline {
-            format!("{} {message}", NOTICE_BASE.get(lang))
-        } else {
-            message
-        });
-    }
+/// The notice's lines for `warnings` in `lang`.
+pub fn notice_lines(warnings: &[LinkWarning], lang: Lang) -> NoticeLines {
+    let listed = warnings
+        .iter()
+        .take(MAX_LISTED)
+        .map(|warning| bounded(warning).message(lang))
+        .collect();
+    let rest = warnings.len().saturating_sub(MAX_LISTED);
     let more = (rest > 0).then(|| match lang {
         Lang::Nl => format!("en nog {rest}"),
         Lang::En => format!("and {rest} more"),
@@ -50,8 +37,19 @@ pub fn notice_lines<'a>(
     NoticeLines { listed, more }
 }
 
-/// The warning with its quoted parts shortened.
-fn bounded(warning: &Warning) -> Warning {
+/// The warning with every part it quotes from the link shortened.
+fn bounded(warning: &LinkWarning) -> LinkWarning {
+    match warning {
+        LinkWarning::Scenario(w) => LinkWarning::Scenario(bounded_lever(w)),
+        LinkWarning::Baseline(w) => LinkWarning::Baseline(bounded_lever(w)),
+        LinkWarning::Page(PageWarning::UnknownLanguage(given)) => {
+            LinkWarning::Page(PageWarning::UnknownLanguage(quote(given)))
+        }
+        LinkWarning::Page(page) => LinkWarning::Page(page.clone()),
+    }
+}
+
+fn bounded_lever(warning: &Warning) -> Warning {
     Warning {
         key: quote(&warning.key),
         given: quote(&warning.given),
@@ -90,22 +88,22 @@ mod tests {
     use super::*;
     use doorstroom_model::WarningKind;
 
-    fn unknown(key: &str) -> Warning {
-        Warning {
+    fn unknown(key: &str) -> LinkWarning {
+        LinkWarning::Scenario(Warning {
             key: key.to_owned(),
             given: "1".to_owned(),
             used: None,
             kind: WarningKind::UnknownKey,
-        }
+        })
     }
 
-    fn unreadable(given: &str) -> Warning {
-        Warning {
+    fn unreadable(given: &str) -> LinkWarning {
+        LinkWarning::Scenario(Warning {
             key: "intake".to_owned(),
             given: given.to_owned(),
             used: Some("70000".to_owned()),
             kind: WarningKind::Unreadable,
-        }
+        })
     }
 
     #[test]
@@ -135,7 +133,7 @@ mod tests {
     #[test]
     fn a_5000_digit_value_is_quoted_short() {
         let warning = unreadable(&"7".repeat(5_000));
-        let lines = notice_lines([(false, &warning)], Lang::En);
+        let lines = notice_lines(&[warning], Lang::En);
         assert_eq!(lines.more, None);
         let [line] = &lines.listed[..] else {
             panic!("{lines:?}")
@@ -149,29 +147,45 @@ mod tests {
 
     #[test]
     fn a_thousand_warnings_list_a_handful_and_count_the_rest() {
-        let warnings: Vec<Warning> = (0..1_000).map(|i| unknown(&format!("p{i}"))).collect();
-        let lines = notice_lines(warnings.iter().map(|w| (false, w)), Lang::Nl);
+        let warnings: Vec<LinkWarning> = (0..1_000).map(|i| unknown(&format!("p{i}"))).collect();
+        let lines = notice_lines(&warnings, Lang::Nl);
         assert_eq!(lines.listed.len(), MAX_LISTED);
         assert!(lines.listed[0].contains("‘p0’"), "{:?}", lines.listed);
         assert_eq!(lines.more.as_deref(), Some("en nog 995"));
-        let english = notice_lines(warnings.iter().map(|w| (false, w)), Lang::En);
+        let english = notice_lines(&warnings, Lang::En);
         assert_eq!(english.more.as_deref(), Some("and 995 more"));
     }
 
     #[test]
     fn as_many_as_fit_are_all_listed() {
-        let warnings: Vec<Warning> = (0..MAX_LISTED).map(|i| unknown(&format!("p{i}"))).collect();
-        let lines = notice_lines(warnings.iter().map(|w| (false, w)), Lang::En);
+        let warnings: Vec<LinkWarning> =
+            (0..MAX_LISTED).map(|i| unknown(&format!("p{i}"))).collect();
+        let lines = notice_lines(&warnings, Lang::En);
         assert_eq!(lines.listed.len(), MAX_LISTED);
         assert_eq!(lines.more, None);
     }
 
     #[test]
     fn long_keys_are_quoted_short_and_the_baseline_is_named() {
-        let warning = unknown(&"x".repeat(3_000));
-        let lines = notice_lines([(true, &warning)], Lang::En);
+        let LinkWarning::Scenario(warning) = unknown(&"x".repeat(3_000)) else {
+            unreachable!()
+        };
+        let lines = notice_lines(&[LinkWarning::Baseline(warning)], Lang::En);
         let line = &lines.listed[0];
         assert!(line.starts_with("In the baseline: "), "{line}");
         assert!(line.chars().count() < 100, "{line}");
+    }
+}
+
+#[cfg(test)]
+mod page_warnings {
+    use super::*;
+
+    #[test]
+    fn an_unknown_language_is_quoted_short() {
+        let warning = LinkWarning::Page(PageWarning::UnknownLanguage("x".repeat(500)));
+        let lines = notice_lines(&[warning], Lang::En);
+        assert!(lines.listed[0].chars().count() < 150, "{:?}", lines.listed);
+        assert!(lines.listed[0].contains('…'), "{:?}", lines.listed);
     }
 }

@@ -13,8 +13,8 @@ use crate::state::use_store;
 #[component]
 pub fn Notice() -> impl IntoView {
     let store = use_store();
-    let lang = store.lang;
-    let warnings = store.warnings;
+    let lang = store.lang();
+    let warnings = store.warnings();
     view! {
         <Show when=move || warnings.with(|w| !w.is_empty())>
             <section class="notice" role="status" data-testid="notice">
@@ -23,7 +23,7 @@ pub fn Notice() -> impl IntoView {
                     <p>{move || i18n::NOTICE_BODY.get(lang.get())}</p>
                     {move || {
                         let lines = warnings.with(|w| {
-                            notice_lines(w.iter().map(|w| (w.in_baseline, &w.warning)), lang.get())
+                            notice_lines(w, lang.get())
                         });
                         view! {
                             <ul>
@@ -41,7 +41,7 @@ pub fn Notice() -> impl IntoView {
                     type="button"
                     class="notice-close"
                     aria-label=move || i18n::DISMISS.get(lang.get())
-                    on:click=move |_| warnings.set(Vec::new())
+                    on:click=move |_| store.dismiss_warnings()
                 >
                     <span aria-hidden="true">"×"</span>
                 </button>
