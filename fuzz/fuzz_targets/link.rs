@@ -1,10 +1,11 @@
-//! Any text as a link: the reader never panics, what it reads is valid, and
-//! the link written for it is short and reads back the same. The checks are
-//! the bounded run's (`crates/model/tests/link_checks`), so the long run and
-//! `cargo xtask test` hold the reader to the same things.
+//! Any text as a link, read by the page's reader (`PageState::read`) and by
+//! the model's (`Scenario::from_query`): neither panics, what they read is
+//! valid, and the link written for it is short and reads back the same. The
+//! checks are the bounded run's (`crates/address/tests/link_checks`), so the
+//! long run and `cargo xtask test` hold the readers to the same things.
 #![no_main]
 
-#[path = "../../crates/model/tests/link_checks/mod.rs"]
+#[path = "../../crates/address/tests/link_checks/mod.rs"]
 mod link_checks;
 
 use libfuzzer_sys::fuzz_target;

@@ -1,16 +1,18 @@
 //! Golden links: links as readers have them in their mail and notes, of
-//! every format version (so far `v=1`), each with the scenario it must load,
-//! written out field by field. A model update that changes what an old link
-//! means fails here; the change then belongs in the migration of the link's
-//! version (`migrate` in `query.rs`), with a golden link of the new version.
+//! every format version (so far `v=1`), each with what it must load (the
+//! scenario written out field by field, the pinned baseline, the language).
+//! A model update that changes what an old link means fails here; the
+//! change then belongs in the migration of the link's version (`migrate` in
+//! the model's `query.rs`), with golden links of the new version.
 //!
 //! Also here: a link of a newer, unknown version loads with a notice, and
-//! the longest scenario link the page can write stays short enough to send.
+//! the longest link the page can write stays short enough to send.
 
 mod link_checks;
 
+use doorstroom_address::{LinkWarning, PageState};
 use doorstroom_model::{
-    Date, LeverKind, PRESETS, Scenario, TermPolicy, WarningKind, WorkOrder, levers,
+    Date, Lang, LeverKind, PRESETS, Scenario, TermPolicy, WarningKind, WorkOrder, levers,
 };
 use link_checks::MAX_LINK_CHARS;
 
@@ -246,6 +248,99 @@ fn every_v1_golden_link_loads_its_scenario_without_a_notice() {
         let (scenario, warnings) = Scenario::from_query(golden.link);
         assert!(warnings.is_empty(), "{}: {warnings:?}", golden.link);
         assert_eq!(scenario, (golden.expected)(), "{}", golden.link);
+        // The page reads it the same, in Dutch, without a baseline.
+        let (state, warnings) = PageState::read(golden.link);
+        assert!(warnings.is_empty(), "{}: {warnings:?}", golden.link);
+        let expected = PageState {
+            scenario: (golden.expected)(),
+            baseline: None,
+            lang: Lang::Nl,
+        };
+        assert_eq!(state, expected, "{}", golden.link);
+    }
+}
+
+/// A golden link with the page's own keys, and the page state it loads.
+struct GoldenPage {
+    link: &'static str,
+    expected: fn() -> PageState,
+}
+
+/// Links of format version 1 with a pinned baseline or in English.
+const V1_PAGES: &[GoldenPage] = &[
+    GoldenPage {
+        link: "?v=1&intake=77000&term=6&base=v%3D1%26intake%3D67000&lang=en",
+        expected: || PageState {
+            scenario: Scenario {
+                intake_per_year: 77_000.0,
+                term: TermPolicy::SixMonths,
+                ..v1_default()
+            },
+            baseline: Some(Scenario {
+                intake_per_year: 67_000.0,
+                ..v1_default()
+            }),
+            lang: Lang::En,
+        },
+    },
+    GoldenPage {
+        link: "?v=1&fte=640&base=v%3D1%26baa%3D0",
+        expected: || PageState {
+            scenario: Scenario {
+                fte: 640.0,
+                ..v1_default()
+            },
+            baseline: Some(Scenario {
+                baa_per_year: 0.0,
+                ..v1_default()
+            }),
+            lang: Lang::Nl,
+        },
+    },
+    GoldenPage {
+        link: "?v=1&order=court&lang=en",
+        expected: || PageState {
+            scenario: Scenario {
+                work_order: WorkOrder::CourtOrdersFirst,
+                ..v1_default()
+            },
+            baseline: None,
+            lang: Lang::En,
+        },
+    },
+    // Typed by hand in English: thousands with a comma, a decimal point.
+    GoldenPage {
+        link: "?lang=en&intake=77,000&past_term_share=0.6&productivity=1.25",
+        expected: || PageState {
+            scenario: Scenario {
+                intake_per_year: 77_000.0,
+                past_term_share: 0.6,
+                decisions_per_fte_week: 1.25,
+                ..v1_default()
+            },
+            baseline: None,
+            lang: Lang::En,
+        },
+    },
+    GoldenPage {
+        link: "?v=1&lang=nl&base=v%3D1",
+        expected: || PageState {
+            scenario: v1_default(),
+            baseline: None,
+            lang: Lang::Nl,
+        },
+    },
+];
+
+#[test]
+fn every_v1_golden_page_link_loads_its_state_without_a_notice() {
+    for golden in V1_PAGES {
+        let (state, warnings) = PageState::read(golden.link);
+        assert!(warnings.is_empty(), "{}: {warnings:?}", golden.link);
+        assert_eq!(state, (golden.expected)(), "{}", golden.link);
+        // And the page writes it back as a link that reads the same.
+        let written = state.to_query();
+        assert_eq!(PageState::read(&written), (state, Vec::new()), "{written}");
     }
 }
 
@@ -296,6 +391,17 @@ fn a_newer_version_loads_with_a_notice() {
     assert_eq!(
         kinds,
         [WarningKind::NewerVersion, WarningKind::UnknownKey],
+        "{warnings:?}"
+    );
+    // The page passes the notice on, for the scenario and the baseline.
+    let (_, warnings) = PageState::read("?v=2&intake=77000&base=v%3D2");
+    let newer = |w: &LinkWarning| match w {
+        LinkWarning::Scenario(w) | LinkWarning::Baseline(w) => w.kind == WarningKind::NewerVersion,
+        LinkWarning::Page(_) => false,
+    };
+    assert_eq!(
+        warnings.iter().filter(|w| newer(w)).count(),
+        2,
         "{warnings:?}"
     );
 }
@@ -359,4 +465,24 @@ fn the_longest_scenario_link_is_short_enough() {
         "{} characters: {link}",
         link.chars().count()
     );
+}
+
+/// The longest link the page can write: every lever at its longest value,
+/// a baseline pinned with every lever at its longest value as well (the
+/// most the page can pin), and the page in English.
+#[test]
+fn the_longest_page_link_is_short_enough() {
+    let longest = longest_scenario();
+    let state = PageState {
+        scenario: longest.clone(),
+        baseline: Some(longest),
+        lang: Lang::En,
+    };
+    let link = state.to_query();
+    assert!(
+        link.chars().count() < MAX_LINK_CHARS,
+        "{} characters: {link}",
+        link.chars().count()
+    );
+    assert_eq!(PageState::read(&link), (state, Vec::new()));
 }

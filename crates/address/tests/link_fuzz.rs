@@ -179,7 +179,7 @@ fn percent_encode(text: &str) -> String {
 
 proptest! {
     // Reading and writing only, no simulation: cheap enough for many cases.
-    #![proptest_config(ProptestConfig { cases: 100_000, failure_persistence: None, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 50_000, failure_persistence: None, ..ProptestConfig::default() })]
 
     #[test]
     fn mutated_seeds_pass_the_checks(seed in any::<usize>(), mutations in proptest::collection::vec(mutation(), 0..8)) {

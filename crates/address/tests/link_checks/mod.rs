@@ -7,25 +7,58 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use doorstroom_address::PageState;
 use doorstroom_model::Scenario;
 
 /// The longest link the page may write: the practical limit of mail clients
 /// and of many servers for a whole address.
 pub const MAX_LINK_CHARS: usize = 2_000;
 
-/// Reads `link` and checks what was read: reading never panics, the
-/// scenario is valid (validating it again changes nothing), the link
-/// written for it is short enough and reads back as the same scenario,
+/// Reads `link` as the page does (`PageState::read`) and as the model does
+/// (`Scenario::from_query`), and checks what was read: reading never
+/// panics, every scenario is valid (validating it again changes nothing),
+/// and the link written for it is short enough, reads back as the same,
 /// without a warning, and writes itself again.
 pub fn check_link(link: &str) {
-    let (scenario, _warnings) = Scenario::from_query(link);
+    let (scenario, _) = Scenario::from_query(link);
+    check_scenario(link, &scenario);
+
+    let (state, _) = PageState::read(link);
+    check_scenario(link, &state.scenario);
+    if let Some(baseline) = &state.baseline {
+        check_scenario(link, baseline);
+    }
+    let written = state.to_query();
+    assert!(
+        written.chars().count() < MAX_LINK_CHARS,
+        "{link:?}: the page writes a link of {} characters",
+        written.chars().count()
+    );
+    let (back, warnings) = PageState::read(&written);
+    assert!(
+        warnings.is_empty(),
+        "{link:?}: the page's link {written:?} warns: {warnings:?}"
+    );
+    assert_eq!(
+        back, state,
+        "{link:?}: the page's link {written:?} reads back otherwise"
+    );
+    assert_eq!(
+        back.to_query(),
+        written,
+        "{link:?}: the page's link writes itself otherwise"
+    );
+}
+
+/// The scenario's own checks, for the scenario a link gave.
+fn check_scenario(link: &str, scenario: &Scenario) {
     let (again, warnings) = scenario.clone().validated();
     assert!(
         warnings.is_empty(),
         "{link:?}: validating what was read warns: {warnings:?}"
     );
     assert_eq!(
-        again, scenario,
+        &again, scenario,
         "{link:?}: validating what was read changes it"
     );
 
@@ -40,7 +73,10 @@ pub fn check_link(link: &str) {
         warnings.is_empty(),
         "{link:?}: the written link {written:?} warns: {warnings:?}"
     );
-    assert_eq!(back, scenario, "{link:?}: {written:?} reads back otherwise");
+    assert_eq!(
+        &back, scenario,
+        "{link:?}: {written:?} reads back otherwise"
+    );
     assert_eq!(
         back.to_query(),
         written,
