@@ -16,6 +16,9 @@ use web_sys::{Document, HtmlElement};
 /// The `id` of the message, so that a second panic does not build another.
 pub const PANIC_PAGE_ID: &str = "panic-page";
 
+/// The app's root element, which the message replaces.
+const APP_ROOT: &str = ".page";
+
 /// The link to the default scenario: the page's own address with `v=1`, so
 /// it works from any folder.
 pub const DEFAULT_SCENARIO_HREF: &str = "?v=1";
@@ -46,14 +49,14 @@ fn on_panic(info: &PanicHookInfo<'_>) {
     let _ = show();
 }
 
-/// Replaces the page's body with the message, once.
+/// Replaces the app (its root, `.page`) with the message, once; before the
+/// app is on the page, the message is added to the body.
 fn show() -> Option<()> {
     let document = web_sys::window()?.document()?;
     if document.get_element_by_id(PANIC_PAGE_ID).is_some() {
         return Some(());
     }
     let body = document.body()?;
-    body.set_text_content(None);
     let main = element(&document, "main")?;
     main.set_id(PANIC_PAGE_ID);
     main.set_class_name("panic-page");
@@ -74,7 +77,10 @@ fn show() -> Option<()> {
         section.append_child(&paragraph).ok()?;
         main.append_child(&section).ok()?;
     }
-    body.append_child(&main).ok()?;
+    match document.query_selector(APP_ROOT).ok()? {
+        Some(app) => app.replace_with_with_node_1(&main).ok()?,
+        None => drop(body.append_child(&main).ok()?),
+    }
     Some(())
 }
 
