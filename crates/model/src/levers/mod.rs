@@ -5,6 +5,7 @@
 
 mod table;
 
+pub(crate) use table::LAST_DAY;
 pub use table::{LEVER_COUNT, LEVERS};
 
 use crate::date::Date;
