@@ -2,7 +2,8 @@
 
 use std::fmt::Write;
 
-use crate::run::{Measure, Run};
+use crate::run::{Column, Measure, Run};
+use crate::stream::Stream;
 
 /// The CSV's columns after `week_start`, all-streams totals: first the
 /// columns the issue fixes, in its order, then the rest of the picture.
@@ -57,6 +58,33 @@ impl Run {
         }
         out
     }
+
+    /// One stream's weekly values of every measure as CSV: `week_start`,
+    /// then [`Measure::ALL`] in order, in the same number format as
+    /// [`Run::to_csv`].
+    #[must_use]
+    pub fn stream_csv(&self, stream: Stream) -> String {
+        let mut out = String::with_capacity(24 * Measure::ALL.len() * (self.weeks() + 1));
+        out.push_str("week_start");
+        for m in Measure::ALL {
+            out.push(',');
+            out.push_str(m.key());
+        }
+        out.push('\n');
+        for w in 0..self.weeks() {
+            let _ = write!(out, "{}", self.week_start(w));
+            for m in Measure::ALL {
+                let v = self.series(Column::of(m, stream))[w];
+                let _ = if v.fract() == 0.0 {
+                    write!(out, ",{v:.0}")
+                } else {
+                    write!(out, ",{v:.2}")
+                };
+            }
+            out.push('\n');
+        }
+        out
+    }
 }
 
 #[cfg(test)]
@@ -76,5 +104,20 @@ mod tests {
         assert!(first.starts_with("2023-05-01,"));
         assert_eq!(first.split(',').count(), header.split(',').count());
         assert_eq!(csv.lines().count(), 1 + 192);
+    }
+
+    #[test]
+    fn a_stream_s_csv_has_every_measure_of_that_stream() {
+        let run = Scenario::default().run();
+        let csv = run.stream_csv(crate::Stream::FamilyReunification);
+        let header: Vec<&str> = csv.lines().next().unwrap().split(',').collect();
+        assert_eq!(header.len(), 1 + crate::Measure::ALL.len());
+        let backlog = header.iter().position(|&h| h == "backlog").unwrap();
+        let first: Vec<&str> = csv.lines().nth(1).unwrap().split(',').collect();
+        let nareis = run.series(crate::Column::of(
+            crate::Measure::Backlog,
+            crate::Stream::FamilyReunification,
+        ))[0];
+        assert_eq!(first[backlog], format!("{nareis:.0}"));
     }
 }

@@ -26,6 +26,7 @@ mod date;
 mod levers;
 mod presets;
 mod query;
+pub mod record;
 mod run;
 mod scenario;
 mod sim;

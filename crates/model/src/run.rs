@@ -185,16 +185,11 @@ impl Measure {
             Measure::ExpectedWaitWeeks => t("Verwachte wachttijd (weken)", "Expected wait (weeks)"),
             Measure::ProductiveFte => t("Productieve fte", "Productive FTE"),
             Measure::TraineeFte => t("Fte in opleiding", "FTE in training"),
-            Measure::BacklogOver6Months => {
-                t("Langer dan 6 maanden open", "Open over 6 months")
+            Measure::BacklogOver6Months => t("Langer dan 6 maanden open", "Open over 6 months"),
+            Measure::BacklogOver15Months => t("Langer dan 15 maanden open", "Open over 15 months"),
+            Measure::DecidedWithin15Months => {
+                t("Binnen 15 maanden beslist", "Decided within 15 months")
             }
-            Measure::BacklogOver15Months => {
-                t("Langer dan 15 maanden open", "Open over 15 months")
-            }
-            Measure::DecidedWithin15Months => t(
-                "Binnen 15 maanden beslist",
-                "Decided within 15 months",
-            ),
         }
     }
 

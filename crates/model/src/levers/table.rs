@@ -189,7 +189,10 @@ pub static LEVERS: [Lever; LEVER_COUNT] = [
     Lever {
         key: "intake_by_year",
         group: LeverGroup::Intake,
-        label: t("Instroom per jaar zoals gepubliceerd", "Intake per year as published"),
+        label: t(
+            "Instroom per jaar zoals gepubliceerd",
+            "Intake per year as published",
+        ),
         help: t(
             "Aan: de instroom volgt de getallen voor 2023, 2024 en 2025 hieronder; vanaf 2026 geldt de instroom van de hoofdknop.",
             "On: the intake follows the figures for 2023, 2024 and 2025 below; from 2026 the headline intake applies.",
