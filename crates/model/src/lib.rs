@@ -40,7 +40,7 @@ pub use date::{Date, ParseDateError};
 pub use levers::{
     LEVER_COUNT, LEVERS, Lever, LeverGroup, LeverKind, LeverValue, Unit, lever, levers,
 };
-pub use presets::{PRESETS, Preset};
+pub use presets::{AS_IT_HAPPENED, PRESETS, Preset};
 pub use query::QUERY_VERSION;
 pub use run::{Aggregate, Column, Measure, Run};
 pub use scenario::{FTE_AT_START, INTAKE_PRESETS, Scenario, TermPolicy, WorkOrder};

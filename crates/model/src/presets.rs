@@ -16,7 +16,7 @@ pub struct Preset {
 }
 
 /// The presets, in the menu's order.
-pub const PRESETS: [Preset; 6] = [
+pub const PRESETS: [Preset; 7] = [
     Preset {
         key: "default",
         label: t("Standaard", "Default"),
@@ -65,7 +65,25 @@ pub const PRESETS: [Preset; 6] = [
         ),
         query: "v=1&order=court",
     },
+    Preset {
+        key: "as_it_happened",
+        label: t("Zo ging het", "As it happened"),
+        help: t(
+            "De gepubliceerde instroom 2023–2025, de verlenging voor 2024 en de intrekking in juni 2025, de capaciteit en het gedrag waarmee het model de cijfers van de IND volgt.",
+            "The published intake 2023–2025, the extension for 2024 and its withdrawal in June 2025, and the capacity and behaviour with which the model tracks the IND's figures.",
+        ),
+        query: AS_IT_HAPPENED,
+    },
 ];
+
+/// "As it happened": the scenario that the model's README ("The record")
+/// calibrates to the published figures, each value with its reason there.
+/// The intake follows the published totals for 2023 to 2025; the run ends
+/// with 2025, the last year with a published intake.
+pub const AS_IT_HAPPENED: &str = "v=1&fte=700&baa=0&intake_by_year=on&backlog_nareis=20300\
+&hiring_per_month=30&capacity_t1=6720&capacity_nareis=7440&ext_until=2025-01-01\
+&ext_withdrawn=2025-06-01&past_term_share=0.8&notice_share=0.6&notice_weeks=30\
+&appeal_share=0.3&until=2025-12-31";
 
 #[cfg(test)]
 mod tests {

@@ -330,8 +330,8 @@ pub struct RecordRow {
     pub published_value: f64,
     /// The model's value for the same measure, scope and part.
     pub model_value: f64,
-    /// The week whose end the stock is read at, or the first week of the
-    /// compared period.
+    /// The week whose end the stock is read at, or the first week that
+    /// overlaps the compared period.
     pub week: usize,
 }
 
@@ -378,23 +378,32 @@ fn compare_one(run: &Run, p: &'static Published, all: &[Published]) -> Option<Re
         return None;
     }
     let compared = Period { from, to };
-    let weeks: Vec<usize> = (0..run.weeks())
-        .filter(|&w| {
+    // Each week with its weight: for a stock, the week that holds the day
+    // (weight 1); for a flow or a mean, every week that overlaps the period,
+    // weighted by the share of its seven days inside it, so that a year is
+    // 365 or 366 days of flow, not the 52 or 53 weeks that start in it.
+    let weeks: Vec<(usize, f64)> = (0..run.weeks())
+        .filter_map(|w| {
             let d = run.week_start(w);
             if p.measure.is_stock() {
-                d <= from && from < d.add_days(7)
+                (d <= from && from < d.add_days(7)).then_some((w, 1.0))
             } else {
-                from <= d && d <= to
+                let first = d.max(from);
+                let last = d.add_days(6).min(to);
+                (first <= last).then(|| (w, (first.days_until(last) + 1) as f64 / 7.0))
             }
         })
         .collect();
-    let &first = weeks.first()?;
+    let &(first, _) = weeks.first()?;
     let sum = |m: Measure| -> f64 {
         p.scope
             .streams()
             .map(|s| {
                 let series = run.series(Column::of(m, s));
-                weeks.iter().map(|&w| series[w]).sum::<f64>()
+                weeks
+                    .iter()
+                    .map(|&(w, share)| series[w] * share)
+                    .sum::<f64>()
             })
             .sum()
     };
@@ -404,9 +413,9 @@ fn compare_one(run: &Run, p: &'static Published, all: &[Published]) -> Option<Re
         for s in p.scope.streams() {
             let values = run.series(Column::of(m, s));
             let ws = run.series(Column::of(weight, s));
-            for &w in &weeks {
-                total += values[w] * ws[w];
-                weights += ws[w];
+            for &(w, share) in &weeks {
+                total += values[w] * ws[w] * share;
+                weights += ws[w] * share;
             }
         }
         if weights > 0.0 { total / weights } else { 0.0 }
