@@ -40,7 +40,7 @@ fn main() {
             "--record" => output = Output::Record,
             "--presets" => {
                 for p in PRESETS {
-                    println!("{}\t{}\t{}", p.key, p.label.get(Lang::En), p.query);
+                    println!("{}\t{}\t{}", p.key, p.label.get(Lang::En), p.sets);
                 }
                 return;
             }
@@ -51,7 +51,7 @@ fn main() {
                 let Some(p) = PRESETS.iter().find(|p| p.key == name) else {
                     fail(&format!("no preset `{name}` (see --presets)"));
                 };
-                preset = Some(p.query);
+                preset = Some(p.sets);
             }
             "--stream" => {
                 let Some(key) = args.next() else {
