@@ -208,6 +208,33 @@ mod tests {
     }
 
     #[test]
+    fn the_withdrawal_gives_2024_filings_six_months_from_the_withdrawal_on() {
+        let (s, w) = Scenario::from_query("ext_until=2025-01-01&ext_withdrawn=2025-06-01");
+        assert!(w.is_empty(), "{w:?}");
+        let g = Stream::General;
+        // Filed June 2024: six months lapsed before the withdrawal, fifteen
+        // would run after it: the term lapses on the day of the withdrawal.
+        assert_eq!(lapse_day(&s, g, d("2024-06-03")).to_string(), "2025-06-01");
+        // Filed February 2024: fifteen months end before the withdrawal.
+        assert_eq!(lapse_day(&s, g, d("2024-02-01")).to_string(), "2025-05-01");
+        // Filed December 2024: six months after filing, after the withdrawal.
+        assert_eq!(lapse_day(&s, g, d("2024-12-16")).to_string(), "2025-06-16");
+        // Filed in 2023: the withdrawal does not reach them.
+        assert_eq!(lapse_day(&s, g, d("2023-06-05")).to_string(), "2024-09-05");
+        // Nareis has its own term.
+        assert_eq!(
+            lapse_day(&s, Stream::FamilyReunification, d("2024-01-08")).to_string(),
+            "2024-07-08"
+        );
+        // Without the withdrawal, 2024 filings keep fifteen months.
+        let (kept, _) = Scenario::from_query("ext_until=2025-01-01");
+        assert_eq!(
+            lapse_day(&kept, g, d("2024-01-08")).to_string(),
+            "2025-04-08"
+        );
+    }
+
+    #[test]
     fn events_follow_each_other() {
         let s = Scenario::default();
         let e = Terms::new(&s, -104, 192).events(&s, Stream::General, 0);
