@@ -6,7 +6,7 @@ use crate::run::{Column, Measure, Run};
 use crate::stream::Stream;
 
 /// The CSV's columns after `week_start`, all-streams totals: first the
-/// columns the issue fixes, in its order, then the rest of the picture.
+/// columns every export has had, in their order, then the rest of the picture.
 pub const CSV_COLUMNS: [Measure; 20] = [
     Measure::Intake,
     Measure::Decisions,

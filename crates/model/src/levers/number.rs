@@ -108,12 +108,7 @@ pub(crate) fn read(text: &str, lang: Lang, lone: LoneGroup) -> Option<f64> {
 }
 
 /// The integer digits (without separators) and the fraction's digits.
-fn split_mantissa<'a>(
-    m: &'a str,
-    lang: Lang,
-    lone: LoneGroup,
-    spaced: bool,
-) -> Option<(String, &'a str)> {
+fn split_mantissa(m: &str, lang: Lang, lone: LoneGroup, spaced: bool) -> Option<(String, &str)> {
     let dots = m.matches('.').count();
     let commas = m.matches(',').count();
     let as_decimal = |sep: char| {
