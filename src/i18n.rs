@@ -123,10 +123,23 @@ pub const IN: Text = t("in", "in");
 pub const TOTAL_UNTIL: Text = t("totaal tot", "total until");
 pub const OF_WHICH_ASYLUM_PENALTIES: Text =
     t("waarvan dwangsommen asiel", "of which asylum penalties");
-pub const LETTER_EXPECTED: Text = t(
-    "Kamerbrief verwachtte (zonder BAA)",
-    "the letter expected (without the BAA)",
+/// The letter the page cites: the State Secretary's letter to the Tweede
+/// Kamer on the IND's backlog, with its count of 30 April 2023 (its own
+/// parliamentary number was not found; it cites the letters 19 637 nrs.
+/// 3068 and 3100).
+pub const LETTER_NAME: Text = t(
+    "de Kamerbrief over de IND (stand 30 april 2023)",
+    "the letter to Parliament on the IND (count of 30 April 2023)",
 );
+pub const WITHOUT_BAA: Text = t("zonder BAA", "without the BAA");
+pub const LETTER_COMPARE: Text = t("te vergelijken met de", "to compare with the");
+pub const LETTER_THAT: Text = t("die", "that");
+pub const LETTER_SCOPE: Text = t(
+    "verwachtte voor dwangsommen asiel tot en met 2024, zonder BAA",
+    "expected for asylum penalties through 2024, without the BAA",
+);
+pub const ASYLUM: Text = t("asiel", "asylum");
+pub const NAREIS: Text = t("nareis", "family");
 pub const OF_DECISIONS: Text = t(
     "van alle beslissingen (alle sporen en nareis)",
     "of all decisions (all tracks and family)",
@@ -157,6 +170,10 @@ pub const NOW_NEVER: Text = t(
 
 // The charts.
 pub const CHARTS: Text = t("Grafieken", "Charts");
+pub const SHOW_PUBLISHED: Text = t(
+    "Gepubliceerde cijfers (IND) in de grafieken",
+    "Published figures (IND) on the charts",
+);
 pub const SHOW_TABLE: Text = t("Toon als tabel", "Show as table");
 pub const SHOW_CHART: Text = t("Toon als grafiek", "Show as chart");
 pub const DOWNLOAD_PNG: Text = t("PNG downloaden", "Download PNG");

@@ -500,34 +500,42 @@ pub const RECORD_CSV_HEADER: &str = "measure,scope,date,published,model,differen
 /// the difference has one decimal, or is empty when the published value is 0.
 #[must_use]
 pub fn to_csv(rows: &[RecordRow]) -> String {
-    use std::fmt::Write;
     let mut out = String::from(RECORD_CSV_HEADER);
     out.push('\n');
     for r in rows {
-        let p = r.published;
-        let number = |v: f64| match p.measure {
-            RecordMeasure::MeanTimeToDecisionWeeks => format!("{v:.1}"),
-            RecordMeasure::ShareDecidedWithin15Months => format!("{v:.3}"),
-            _ => format!("{v:.0}"),
-        };
-        let mut source = p.source.to_string();
-        if !r.is_whole() && p.measure.is_flow() {
-            let _ = write!(source, "; the part of {} in {}", fmt_value(p), r.compared);
-        }
-        let _ = writeln!(
-            out,
-            "{},{},{},{},{},{},{}",
-            p.measure.key(),
-            p.scope.key(),
-            r.compared,
-            number(r.published_value),
-            number(r.model_value),
-            r.difference_pct()
-                .map_or_else(String::new, |d| format!("{d:.1}")),
-            quote(&source),
-        );
+        out.push_str(&csv_line(r));
+        out.push('\n');
     }
     out
+}
+
+/// One row of [`to_csv`], without its line end: the page marks each row of
+/// its comparison with it, so that a test can hold the page against the
+/// command line.
+#[must_use]
+pub fn csv_line(r: &RecordRow) -> String {
+    use std::fmt::Write;
+    let p = r.published;
+    let number = |v: f64| match p.measure {
+        RecordMeasure::MeanTimeToDecisionWeeks => format!("{v:.1}"),
+        RecordMeasure::ShareDecidedWithin15Months => format!("{v:.3}"),
+        _ => format!("{v:.0}"),
+    };
+    let mut source = p.source.to_string();
+    if !r.is_whole() && p.measure.is_flow() {
+        let _ = write!(source, "; the part of {} in {}", fmt_value(p), r.compared);
+    }
+    format!(
+        "{},{},{},{},{},{},{}",
+        p.measure.key(),
+        p.scope.key(),
+        r.compared,
+        number(r.published_value),
+        number(r.model_value),
+        r.difference_pct()
+            .map_or_else(String::new, |d| format!("{d:.1}")),
+        quote(&source),
+    )
 }
 
 /// A published value as written in the data file (for the CSV's notes).
