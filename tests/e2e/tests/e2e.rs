@@ -125,6 +125,9 @@ fn main() -> ExitCode {
             a_garbage_query_shows_the_notice_and_a_working_page,
             the_english_switch_changes_the_text_and_the_number_format,
             the_charts_draw_hover_and_show_their_tables,
+            the_record_panel_shows_the_model_s_record_for_the_link,
+            hovering_a_week_with_a_published_figure_shows_its_value_and_source,
+            the_published_switch_hides_and_shows_the_markers_and_is_kept_in_the_link,
         ]
     );
     let conclusion = libtest_mimic::run(&arguments, trials);

@@ -11,10 +11,12 @@ use fantoccini::Locator;
 use serde_json::json;
 
 mod locale;
+mod record;
 
 use locale::{Locale, parse_money, parse_number, parse_percent};
 
 pub use self::cases::*;
+pub use self::record::*;
 
 /// How long the page may take to show the result of an action.
 const PATIENCE: Duration = Duration::from_secs(10);
