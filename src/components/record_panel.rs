@@ -23,7 +23,7 @@ const PUBLISHED: Text = t("Gepubliceerd", "Published");
 const MODEL: Text = t("Model", "Model");
 const DIFFERENCE: Text = t("Verschil", "Difference");
 const SOURCE: Text = t("Bron", "Source");
-const NOTE: Text = t("toelichting", "note");
+const NOTE: Text = t("toelichting (in het Engels)", "note");
 const NONE: Text = t(
     "Geen gepubliceerde cijfers binnen deze periode.",
     "No published figures within this horizon.",
