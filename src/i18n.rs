@@ -128,15 +128,13 @@ pub const OF_WHICH_ASYLUM_PENALTIES: Text =
 /// parliamentary number was not found; it cites the letters 19 637 nrs.
 /// 3068 and 3100).
 pub const LETTER_NAME: Text = t(
-    "de Kamerbrief over de IND (stand 30 april 2023)",
-    "the letter to Parliament on the IND (count of 30 April 2023)",
+    "Kamerbrief (stand 30 april 2023)",
+    "the letter (count of 30 April 2023)",
 );
 pub const WITHOUT_BAA: Text = t("zonder BAA", "without the BAA");
-pub const LETTER_COMPARE: Text = t("te vergelijken met de", "to compare with the");
-pub const LETTER_THAT: Text = t("die", "that");
 pub const LETTER_SCOPE: Text = t(
-    "verwachtte voor dwangsommen asiel tot en met 2024, zonder BAA",
-    "expected for asylum penalties through 2024, without the BAA",
+    "voor dwangsommen asiel zonder BAA",
+    "for asylum penalties without the BAA",
 );
 pub const ASYLUM: Text = t("asiel", "asylum");
 pub const NAREIS: Text = t("nareis", "family");
@@ -170,10 +168,10 @@ pub const NOW_NEVER: Text = t(
 
 // The charts.
 pub const CHARTS: Text = t("Grafieken", "Charts");
-pub const SHOW_PUBLISHED: Text = t(
-    "Gepubliceerde cijfers (IND) in de grafieken",
-    "Published figures (IND) on the charts",
-);
+/// The switch of the published figures, in every chart's bar (it acts on
+/// all charts, and the address keeps it).
+pub const HIDE_PUBLISHED: Text = t("IND-cijfers verbergen", "Hide IND figures");
+pub const SHOW_PUBLISHED: Text = t("IND-cijfers tonen", "Show IND figures");
 pub const SHOW_TABLE: Text = t("Toon als tabel", "Show as table");
 pub const SHOW_CHART: Text = t("Toon als grafiek", "Show as chart");
 pub const DOWNLOAD_PNG: Text = t("PNG downloaden", "Download PNG");

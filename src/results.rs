@@ -9,13 +9,10 @@ use crate::i18n;
 use crate::state::use_store;
 
 /// The results: the notice (if the link needed repair), the headline
-/// figures, the four charts with the switch for the published figures, and
-/// the model beside the record.
+/// figures, the four charts, and the model beside the record.
 #[component]
 pub fn Results() -> impl IntoView {
-    let store = use_store();
-    let lang = store.lang();
-    let hidden = store.hide_published();
+    let lang = use_store().lang();
     view! {
         <main class="results">
             <Notice />
@@ -24,16 +21,6 @@ pub fn Results() -> impl IntoView {
                 <h2 id="charts-title" class="visually-hidden">
                     {move || i18n::CHARTS.get(lang.get())}
                 </h2>
-                <label class="published-switch">
-                    <input
-                        type="checkbox"
-                        data-testid="published-switch"
-                        prop:checked=move || !hidden.get()
-                        on:change=move |ev| store.set_hide_published(!event_target_checked(&ev))
-                    />
-                    " "
-                    {move || i18n::SHOW_PUBLISHED.get(lang.get())}
-                </label>
                 {Chart::ALL.into_iter().map(|chart| view! { <ChartPanel chart /> }).collect_view()}
             </section>
             <RecordPanel />

@@ -285,6 +285,26 @@ pub fn ChartPanel(chart: Chart) -> impl IntoView {
                     <button type="button" class="small-button" on:click=export>
                         {move || i18n::DOWNLOAD_PNG.get(lang.get())}
                     </button>
+                    <button
+                        type="button"
+                        class="small-button"
+                        data-testid="published-switch"
+                        aria-pressed=move || {
+                            if store.hide_published().get() { "true" } else { "false" }
+                        }
+                        on:click=move |_| {
+                            store.set_hide_published(!store.hide_published().get_untracked())
+                        }
+                    >
+                        {move || {
+                            if store.hide_published().get() {
+                                i18n::SHOW_PUBLISHED
+                            } else {
+                                i18n::HIDE_PUBLISHED
+                            }
+                                .get(lang.get())
+                        }}
+                    </button>
                 </div>
             </div>
         </figure>

@@ -231,15 +231,13 @@ fn cost_2024(c: &Context) -> Figure {
     Figure {
         value: f.euro_compact(now.cost_through_2024_eur),
         note: format!(
-            "{} {} · {} {}, {} {} {} {} {}",
+            "{} {} · {} {} · {}: {} {}",
             i18n::OF_WHICH_ASYLUM_PENALTIES.get(lang),
             f.euro_short(now.asylum_penalties_through_2024_eur),
             i18n::WITHOUT_BAA.get(lang),
             f.euro_short(c.letter_scope),
-            i18n::LETTER_COMPARE.get(lang),
-            f.euro_short(LETTER_PENALTIES_2024_EUR),
-            i18n::LETTER_THAT.get(lang),
             i18n::LETTER_NAME.get(lang),
+            f.euro_short(LETTER_PENALTIES_2024_EUR),
             i18n::LETTER_SCOPE.get(lang),
         ),
         change: number_change(

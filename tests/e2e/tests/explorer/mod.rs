@@ -369,6 +369,14 @@ mod cases {
                     .await?,
             )
         };
+        // The chart in the middle of the window, wholly in view (the
+        // pointer is moved relative to it).
+        page.client()
+            .execute(
+                "document.querySelector('[data-chart=backlog] canvas').scrollIntoView({ block: 'center' })",
+                vec![],
+            )
+            .await?;
         let before = pixels().await?;
         let canvas = page
             .client()

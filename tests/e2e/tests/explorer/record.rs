@@ -56,6 +56,12 @@ async fn published_beside(page: &doorstroom_e2e::Page, id: &str) -> Result<Strin
 
 /// Moves the pointer over chart `id` at `share` of its width, mid-height.
 async fn hover(page: &doorstroom_e2e::Page, id: &str, share: f64) -> Result<()> {
+    page.client()
+        .execute(
+            "document.querySelector(arguments[0]).scrollIntoView({ block: 'center' })",
+            vec![json!(format!("[data-chart={id}] canvas"))],
+        )
+        .await?;
     let canvas = page
         .client()
         .find(Locator::Css(&format!("[data-chart={id}] canvas")))
@@ -163,18 +169,23 @@ pub async fn the_published_switch_hides_and_shows_the_markers_and_is_kept_in_the
                 .await?,
         )
     };
-    let switch = testid("published-switch");
-    let checked = || async {
-        Ok::<_, doorstroom_e2e::Error>(
-            page.client()
-                .execute(
-                    "return document.querySelector(arguments[0]).checked",
-                    vec![json!(switch)],
-                )
-                .await?,
-        )
+    // Every chart has the switch; it acts on all of them.
+    let switch = format!("[data-chart=backlog] {}", testid("published-switch"));
+    let pressed = |page: &doorstroom_e2e::Page| {
+        let client = page.client().clone();
+        let switch = switch.clone();
+        async move {
+            Ok::<_, doorstroom_e2e::Error>(
+                client
+                    .execute(
+                        "return document.querySelector(arguments[0]).getAttribute('aria-pressed')",
+                        vec![json!(switch)],
+                    )
+                    .await?,
+            )
+        }
     };
-    assert_eq!(checked().await?, json!(true), "shown by default");
+    assert_eq!(pressed(&page).await?, json!("false"), "shown by default");
     let shown = pixels().await?;
     page.client()
         .find(Locator::Css(&switch))
@@ -198,14 +209,9 @@ pub async fn the_published_switch_hides_and_shows_the_markers_and_is_kept_in_the
     // A link with the switch off opens with it off.
     let mut reopened = harness.page("?intake=60000&published=off").await?;
     assert_eq!(
-        reopened
-            .client()
-            .execute(
-                "return document.querySelector(arguments[0]).checked",
-                vec![json!(switch)]
-            )
-            .await?,
-        json!(false)
+        pressed(&reopened).await?,
+        json!("true"),
+        "hidden by the link"
     );
     assert_clean(&mut reopened).await?;
     reopened.close().await?;
