@@ -132,6 +132,9 @@ fn main() -> ExitCode {
             html_in_a_link_is_shown_as_text,
             ten_thousand_recomputes_keep_the_wasm_memory_bounded,
             a_hundred_random_scenarios_show_the_models_figures,
+            the_record_panel_shows_the_model_s_record_for_the_link,
+            hovering_a_week_with_a_published_figure_shows_its_value_and_source,
+            the_published_switch_hides_and_shows_the_markers_and_is_kept_in_the_link,
         ]
     );
     let conclusion = libtest_mimic::run(&arguments, trials);
