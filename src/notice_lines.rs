@@ -45,7 +45,12 @@ fn bounded(warning: &LinkWarning) -> LinkWarning {
         LinkWarning::Page(PageWarning::UnknownLanguage(given)) => {
             LinkWarning::Page(PageWarning::UnknownLanguage(quote(given)))
         }
-        LinkWarning::Page(page) => LinkWarning::Page(page.clone()),
+        LinkWarning::Page(PageWarning::UnknownPublished(given)) => {
+            LinkWarning::Page(PageWarning::UnknownPublished(quote(given)))
+        }
+        LinkWarning::Page(PageWarning::ExtraQuestionMarks) => {
+            LinkWarning::Page(PageWarning::ExtraQuestionMarks)
+        }
     }
 }
 
@@ -182,10 +187,15 @@ mod page_warnings {
     use super::*;
 
     #[test]
-    fn an_unknown_language_is_quoted_short() {
-        let warning = LinkWarning::Page(PageWarning::UnknownLanguage("x".repeat(500)));
-        let lines = notice_lines(&[warning], Lang::En);
-        assert!(lines.listed[0].chars().count() < 150, "{:?}", lines.listed);
-        assert!(lines.listed[0].contains('…'), "{:?}", lines.listed);
+    fn the_page_keys_values_are_quoted_short() {
+        let long = "x".repeat(500);
+        for warning in [
+            PageWarning::UnknownLanguage(long.clone()),
+            PageWarning::UnknownPublished(long),
+        ] {
+            let lines = notice_lines(&[LinkWarning::Page(warning)], Lang::En);
+            assert!(lines.listed[0].chars().count() < 150, "{:?}", lines.listed);
+            assert!(lines.listed[0].contains('…'), "{:?}", lines.listed);
+        }
     }
 }
