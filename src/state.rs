@@ -16,7 +16,7 @@ use std::sync::Arc;
 
 use doorstroom_address::{LinkWarning, PageState};
 use doorstroom_model::record::{self, RecordRow};
-use doorstroom_model::{Lang, Run, Scenario, Summary};
+use doorstroom_model::{Date, Lang, Run, Scenario, Summary};
 use leptos::prelude::*;
 
 use crate::history::History;
@@ -117,19 +117,23 @@ impl Store {
             move |_| run.with(|r| Arc::new(record::compare(r))),
             |_, _| true,
         );
+        // The figure counts weeks before 2025 only, and a run never looks
+        // ahead, so the run without the BAA stops at the end of 2024: half
+        // the work of the full horizon.
         let letter_scope_penalties = Memo::new(move |_| {
             scenario_signal.with(|s| {
                 if s.baa_per_year == 0.0 {
-                    summary.with(|m| m.asylum_penalties_through_2024_eur)
-                } else {
-                    Scenario {
-                        baa_per_year: 0.0,
-                        ..s.clone()
-                    }
-                    .run()
-                    .summary()
-                    .asylum_penalties_through_2024_eur
+                    return summary.with(|m| m.asylum_penalties_through_2024_eur);
                 }
+                let end_2024 = Date::from_ymd(2024, 12, 31).unwrap_or(s.end);
+                Scenario {
+                    baa_per_year: 0.0,
+                    end: s.end.min(end_2024),
+                    ..s.clone()
+                }
+                .run()
+                .summary()
+                .asylum_penalties_through_2024_eur
             })
         });
         let is_baseline = Memo::new(move |_| {
