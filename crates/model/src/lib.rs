@@ -32,6 +32,7 @@ mod sim;
 mod stream;
 mod summary;
 mod text;
+pub mod uncertainty;
 mod warning;
 
 pub use csv::CSV_COLUMNS;
@@ -43,7 +44,7 @@ pub use presets::{PRESETS, Preset};
 pub use query::QUERY_VERSION;
 pub use run::{Aggregate, Column, Measure, Run};
 pub use scenario::{FTE_AT_START, INTAKE_PRESETS, Scenario, TermPolicy, WorkOrder};
-pub use sim::simulate;
+pub use sim::{simulate, simulate_with_intake_factors};
 pub use stream::Stream;
 pub use summary::Summary;
 pub use text::{Lang, Text};

@@ -31,7 +31,10 @@ pub struct Warning {
 impl Warning {
     /// The warning as a sentence for people.
     pub fn message(&self, lang: Lang) -> String {
-        let name = lever(&self.key).map_or(self.key.as_str(), |l| l.label.get(lang));
+        let name = lever(&self.key)
+            .map(|l| l.label)
+            .or_else(|| crate::uncertainty::label(&self.key))
+            .map_or(self.key.as_str(), |label| label.get(lang));
         let used = self.used.as_deref().unwrap_or("");
         match (self.kind, lang) {
             (WarningKind::UnknownKey, Lang::Nl) => {

@@ -37,33 +37,99 @@ pub(crate) const WEEKS_PER_YEAR: f64 = 365.25 / 7.0;
 #[must_use]
 pub fn simulate(s: &Scenario) -> Run {
     let (s, _) = s.clone().validated();
-    let weeks = horizon_weeks(&s);
-    let mut run = Run::zeroed(s.start, weeks);
-    let court_asylum = penalty::court_weekly(s.court_penalty_per_day, s.court_penalty_cap, weeks);
-    let court_family =
-        penalty::court_weekly(s.court_penalty_per_day, s.court_penalty_cap_family, weeks);
-    let staff = Staff::new(&s);
-    let terms = Terms::new(&s, initial::OLDEST_FILED_WEEK, weeks);
-    let court = |stream: Stream| {
-        if stream.is_asylum() {
-            &court_asylum[..]
-        } else {
-            &court_family[..]
+    Fixed::new(&s).run(&s, &[])
+}
+
+/// The parts of a run that depend only on the scenario's horizon, terms and
+/// court penalties: the lapse weeks by filing week and the weekly court
+/// penalties. Monte Carlo runs vary intake, productivity and behaviour,
+/// never these, so they compute them once for all their runs (the month
+/// arithmetic of the terms is a tenth of a run's time).
+pub(crate) struct Fixed {
+    /// The validated scenario these parts were computed for.
+    of: Scenario,
+    weeks: usize,
+    terms: Terms,
+    court_asylum: Vec<f64>,
+    court_family: Vec<f64>,
+}
+
+impl Fixed {
+    /// The fixed parts of the validated scenario `s`.
+    pub(crate) fn new(s: &Scenario) -> Fixed {
+        let weeks = horizon_weeks(s);
+        Fixed {
+            of: s.clone(),
+            weeks,
+            terms: Terms::new(s, initial::OLDEST_FILED_WEEK, weeks),
+            court_asylum: penalty::court_weekly(
+                s.court_penalty_per_day,
+                s.court_penalty_cap,
+                weeks,
+            ),
+            court_family: penalty::court_weekly(
+                s.court_penalty_per_day,
+                s.court_penalty_cap_family,
+                weeks,
+            ),
         }
-    };
-    for stream in Stream::ALL {
-        let StreamRun { rows, cohorts } =
-            simulate_stream(&s, &terms, stream, &staff, court(stream), weeks);
-        output::write_rows(&mut run, stream, &rows);
-        output::write_waits(&mut run, stream, &cohorts);
     }
-    output::fill_totals(&mut run);
-    run
+
+    /// Whether these parts hold for the validated scenario `s` as well.
+    fn fits(&self, s: &Scenario) -> bool {
+        let o = &self.of;
+        (o.start, o.end, o.term, o.ext_until, o.term_family_months)
+            == (s.start, s.end, s.term, s.ext_until, s.term_family_months)
+            && (
+                o.court_penalty_per_day,
+                o.court_penalty_cap,
+                o.court_penalty_cap_family,
+            ) == (
+                s.court_penalty_per_day,
+                s.court_penalty_cap,
+                s.court_penalty_cap_family,
+            )
+    }
+
+    /// Runs the validated scenario `s`, with week `t`'s intake (of every
+    /// stream) multiplied by `intake_factors[t]` (1 past its end, so `&[]`
+    /// is the plain run). If `s` differs from the scenario these parts were
+    /// made for in what they depend on, they are made anew for it.
+    pub(crate) fn run(&self, s: &Scenario, intake_factors: &[f64]) -> Run {
+        if !self.fits(s) {
+            return Fixed::new(s).run(s, intake_factors);
+        }
+        let weeks = self.weeks;
+        let mut run = Run::zeroed(s.start, weeks);
+        let staff = Staff::new(s);
+        for stream in Stream::ALL {
+            let court = if stream.is_asylum() {
+                &self.court_asylum[..]
+            } else {
+                &self.court_family[..]
+            };
+            let StreamRun { rows, cohorts } =
+                simulate_stream(s, &self.terms, stream, &staff, court, weeks, intake_factors);
+            output::write_rows(&mut run, stream, &rows);
+            output::write_waits(&mut run, stream, &cohorts);
+        }
+        output::fill_totals(&mut run);
+        run
+    }
+}
+
+/// Runs the model on `s` with week `t`'s intake multiplied by
+/// `intake_factors[t]` (1 past its end): the hook for week-to-week intake
+/// noise. `s` is validated first, as by [`simulate`].
+#[must_use]
+pub fn simulate_with_intake_factors(s: &Scenario, intake_factors: &[f64]) -> Run {
+    let (s, _) = s.clone().validated();
+    Fixed::new(&s).run(&s, intake_factors)
 }
 
 /// The number of weeks from `start` through `end` (a last, partial week
 /// counts whole).
-fn horizon_weeks(s: &Scenario) -> usize {
+pub(crate) fn horizon_weeks(s: &Scenario) -> usize {
     let days = s.start.days_until(s.end) + 1;
     ((days + 6) / 7).max(1) as usize
 }
@@ -163,6 +229,7 @@ fn simulate_stream(
     staff: &Staff,
     court_weekly: &[f64],
     weeks: usize,
+    intake_factors: &[f64],
 ) -> StreamRun {
     let si = stream.index();
     let lanes = if stream == Stream::General { 2 } else { 1 };
@@ -180,7 +247,13 @@ fn simulate_stream(
     let mut growth = 1.0;
     let mut intakes = Vec::with_capacity(weeks);
     for t in 0..weeks as i32 {
-        let intake = whole(intake_per_week * growth, i64::from(t), Salt::Intake, si);
+        let factor = intake_factors.get(t as usize).copied().unwrap_or(1.0);
+        let intake = whole(
+            intake_per_week * growth * factor,
+            i64::from(t),
+            Salt::Intake,
+            si,
+        );
         growth *= growth_per_week;
         push_cohorts(s, terms, stream, t, intake, &mut cohorts);
         intakes.push(intake);
@@ -292,7 +365,7 @@ mod tests {
                 penalty::court_weekly(s.court_penalty_per_day, s.court_penalty_cap_family, 192);
             for stream in Stream::ALL {
                 let terms = Terms::new(&s, initial::OLDEST_FILED_WEEK, 192);
-                let run = simulate_stream(&s, &terms, stream, &staff, &court_weekly, 192);
+                let run = simulate_stream(&s, &terms, stream, &staff, &court_weekly, 192, &[]);
                 let decided: u64 = run.rows.iter().map(|r| r.tally.decisions).sum();
                 let mut filed = 0u64;
                 for c in &run.cohorts {
