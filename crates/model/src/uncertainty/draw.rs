@@ -8,6 +8,12 @@
 //! same order whatever the spreads (productivity, notice share, appeal
 //! share, one per year of the horizon, one per week), so changing one
 //! spread rescales its own draws and leaves the others as they were.
+//!
+//! The intake of week `t` in year `k` of the horizon (`k = 0` for its first
+//! 52.18 weeks) is the scenario's times
+//! `exp(sd_intake × z_level + sd_intake_year × (z_1 + … + z_k) + sd_intake_week × z_t)`:
+//! a forecast error of the level that holds for the whole run, a random
+//! walk from year to year on top of it, and independent weekly noise.
 
 use rand_distr::{Distribution, StandardNormal};
 use rand_xoshiro::Xoshiro256PlusPlus;
@@ -44,38 +50,33 @@ pub(crate) fn draw(s: &Scenario, spreads: &Spreads, seed: u64, index: u32, weeks
     let mut rng = generator(seed, index);
     let mut z = || -> f64 { StandardNormal.sample(&mut rng) };
     let mut scenario = s.clone();
-    let (zp, zn, za) = (z(), z(), z());
+    let (zp, zn, za, z_level) = (z(), z(), z(), z());
     scenario.decisions_per_fte_week =
         log_scaled(s.decisions_per_fte_week, spreads.productivity, zp);
     scenario.notice_share = log_odds_moved(s.notice_share, spreads.notice, zn);
     scenario.appeal_share = log_odds_moved(s.appeal_share, spreads.appeal, za);
 
-    // The intake level is a random walk in the log, one step per year of
-    // the horizon: a forecast's error grows with its lead time (README).
-    let years = (weeks as f64 / WEEKS_PER_YEAR).ceil() as usize;
-    let mut level = 0.0;
-    let levels: Vec<f64> = (0..years.max(1))
-        .map(|_| {
-            level += z();
-            level
+    let years = ((weeks as f64 / WEEKS_PER_YEAR).ceil() as usize).max(1);
+    let mut walk = 0.0;
+    let levels: Vec<f64> = (0..years)
+        .map(|k| {
+            if k > 0 {
+                walk += z();
+            }
+            spreads.intake * z_level + spreads.intake_year * walk
         })
         .collect();
     let intake_factors = (0..weeks)
         .map(|t| {
-            let year = ((t as f64 / WEEKS_PER_YEAR) as usize).min(levels.len() - 1);
-            let week = z();
-            factor(spreads.intake, levels[year]) * factor(spreads.intake_week, week)
+            let year = ((t as f64 / WEEKS_PER_YEAR) as usize).min(years - 1);
+            let log = levels[year] + spreads.intake_week * z();
+            if log == 0.0 { 1.0 } else { log.exp() }
         })
         .collect();
     Draw {
         scenario,
         intake_factors,
     }
-}
-
-/// `exp(sd × z)`, exactly 1 when `sd` is 0.
-fn factor(sd: f64, z: f64) -> f64 {
-    if sd == 0.0 { 1.0 } else { (sd * z).exp() }
 }
 
 /// `x × exp(sd × z)`, exactly `x` when `sd` is 0.
@@ -134,12 +135,8 @@ mod tests {
     #[test]
     fn the_intake_level_steps_once_a_year() {
         let spreads = Spreads {
-            intake_week: 0.0,
+            intake_year: 0.3,
             ..Spreads::ZERO
-        };
-        let spreads = Spreads {
-            intake: 0.3,
-            ..spreads
         };
         let d = draw(&Scenario::default(), &spreads, 5, 0, 192);
         let f = &d.intake_factors;

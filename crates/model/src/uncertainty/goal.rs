@@ -132,8 +132,15 @@ pub enum Outcome {
     },
     /// The goal's day lies beyond the horizon, which ends on `end`.
     AfterHorizon { end: Date },
-    /// Even at the lever's maximum the goal is missed.
-    Unreachable { max: f64, shortfall: Shortfall },
+    /// Even at the lever's maximum the goal is missed. `productive_fte`:
+    /// the track-4 FTE producing decisions at the lever's maximum in the
+    /// week that misses the goal, which hiring and training limit.
+    Unreachable {
+        max: f64,
+        shortfall: Shortfall,
+        productive_fte: f64,
+        hiring_per_month: f64,
+    },
 }
 
 /// A goal-seek's result.
@@ -247,9 +254,20 @@ pub fn seek(s: &Scenario, lever: GoalLever, goal: Goal) -> GoalResult {
     }
     if miss(goal, &top) > 0.0 {
         let shortfall = shortfall(goal, &top, lever);
+        let week = match (goal, shortfall) {
+            (_, Shortfall::PastTerm { week, .. }) => week,
+            (Goal::CostUnder { before, .. }, _) => before.add_days(-7),
+            (Goal::InTermBy(day), _) => day,
+        };
+        let w = (0..top.weeks())
+            .rev()
+            .find(|&w| top.week_start(w) <= week)
+            .unwrap_or(0);
         return result(Outcome::Unreachable {
             max: value(steps),
             shortfall,
+            productive_fte: top.series(Column::of(Measure::ProductiveFte, Stream::General))[w],
+            hiring_per_month: s.hiring_per_month,
         });
     }
     let met = |k: u32, seen: &mut Vec<(u32, bool)>| {
@@ -351,7 +369,13 @@ impl GoalResult {
                     )
                 }
             }
-            Outcome::Unreachable { max, shortfall } => {
+            Outcome::Unreachable {
+                max,
+                shortfall,
+                productive_fte,
+                hiring_per_month,
+            } => {
+                let note = self.capacity_note(en, productive_fte, hiring_per_month);
                 let at_max = if en {
                     format!("not within the lever's range: even at {max} {lever}")
                 } else {
@@ -385,20 +409,14 @@ impl GoalResult {
                                 )
                             });
                         }
-                        m.push_str(&self.capacity_note(en));
+                        m.push_str(&note);
                         m
                     }
                     Shortfall::Cost { eur } => {
                         if en {
-                            format!(
-                                "{at_max}, the cost to date is EUR {eur:.0}{}",
-                                self.capacity_note(en)
-                            )
+                            format!("{at_max}, the cost to date is EUR {eur:.0}{note}")
                         } else {
-                            format!(
-                                "{at_max} zijn de kosten tot dan EUR {eur:.0}{}",
-                                self.capacity_note(en)
-                            )
+                            format!("{at_max} zijn de kosten tot dan EUR {eur:.0}{note}")
                         }
                     }
                 }
@@ -407,19 +425,20 @@ impl GoalResult {
     }
 
     /// Why more of the lever cannot help beyond a point.
-    fn capacity_note(&self, en: bool) -> &'static str {
+    fn capacity_note(&self, en: bool, productive_fte: f64, hiring_per_month: f64) -> String {
         match (self.lever, en) {
-            (GoalLever::Fte, true) => {
-                " (new staff come at the hiring rate and are productive only after training)"
-            }
-            (GoalLever::Fte, false) => {
-                " (nieuwe mensen komen in het wervingstempo en zijn pas na de opleiding productief)"
-            }
+            (GoalLever::Fte, true) => format!(
+                " (hired at {hiring_per_month} FTE a month and productive only after training, {productive_fte:.0} FTE are productive then)"
+            ),
+            (GoalLever::Fte, false) => format!(
+                " (geworven in een tempo van {hiring_per_month} fte per maand en pas na de opleiding productief, zijn dan {productive_fte:.0} fte productief)"
+            ),
             (GoalLever::Baa, true) => {
-                " (the BAA decides only eligible track-4 cases, for its months)"
+                " (the BAA decides only eligible track-4 cases, for its months)".to_string()
             }
             (GoalLever::Baa, false) => {
                 " (de BAA beslist alleen op kansrijke zaken in spoor 4, in haar maanden)"
+                    .to_string()
             }
         }
     }

@@ -31,6 +31,7 @@ pub(crate) use settings::label;
 pub use settings::{
     APPEAL_SPREAD, BandSettings, DEFAULT_RUNS, DEFAULT_SEED, INTAKE_SPREAD, NOTICE_SPREAD,
     PRODUCTIVITY_SPREAD, RUNS_RANGE, SPREADS, Spread, SpreadScale, Spreads, WEEKLY_INTAKE_SPREAD,
+    YEARLY_INTAKE_SPREAD,
 };
 pub use tornado::{TornadoBar, tornado, tornado_csv, tornado_over};
 pub use url::{read_query, write_query};

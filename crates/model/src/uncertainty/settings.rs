@@ -38,11 +38,11 @@ pub struct Spread {
     pub source: Text,
 }
 
-/// The spread of the yearly intake level (a random walk in the log, one
-/// step per year of the horizon).
+/// The spread of the intake's level: the forecast's error, one draw per
+/// run, for the whole horizon.
 pub const INTAKE_SPREAD: Spread = Spread {
     key: "sd_intake",
-    label: t("Spreiding instroom per jaar", "Spread of the yearly intake"),
+    label: t("Spreiding niveau instroom", "Spread of the intake level"),
     scale: SpreadScale::Log,
     max: 1.0,
     default: 0.32,
@@ -53,6 +53,27 @@ pub const INTAKE_SPREAD: Spread = Spread {
         "The MPP forecasts' own error: spring 2023 expected just over 70,000, about 50,600 came; \
          November 2023 gave 49,000 to 76,000 for 2024 (midpoint 62,500), about 45,600 came. \
          The root mean square of ln(outcome/forecast) is 0.32.",
+    ),
+};
+
+/// The spread of the intake's change from one year of the horizon to the
+/// next: a random walk in the log on top of the level.
+pub const YEARLY_INTAKE_SPREAD: Spread = Spread {
+    key: "sd_intake_year",
+    label: t(
+        "Spreiding instroom van jaar op jaar",
+        "Year-to-year intake spread",
+    ),
+    scale: SpreadScale::Log,
+    max: 0.5,
+    default: 0.07,
+    source: t(
+        "De instroom zelf van jaar op jaar: 47.911 (2022), ongeveer 50.600 (2023), 45.600 (2024), bijna 44.000 (2025) \
+         (CBS; ministerie via RD.nl; Hart van Nederland): +5,5%, −10%, −3,6%. De wortel uit het gemiddelde kwadraat \
+         van de log-veranderingen is 0,07.",
+        "The intake itself from year to year: 47,911 (2022), about 50,600 (2023), 45,600 (2024), close to 44,000 (2025) \
+         (CBS; ministry via RD.nl; Hart van Nederland): +5.5%, −10%, −3.6%. The root mean square of the log changes \
+         is 0.07.",
     ),
 };
 
@@ -123,8 +144,9 @@ pub const APPEAL_SPREAD: Spread = Spread {
 };
 
 /// Every spread, in the order of [`Spreads`]' fields and of the URL.
-pub const SPREADS: [Spread; 5] = [
+pub const SPREADS: [Spread; 6] = [
     INTAKE_SPREAD,
+    YEARLY_INTAKE_SPREAD,
     WEEKLY_INTAKE_SPREAD,
     PRODUCTIVITY_SPREAD,
     NOTICE_SPREAD,
@@ -135,6 +157,7 @@ pub const SPREADS: [Spread; 5] = [
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Spreads {
     pub intake: f64,
+    pub intake_year: f64,
     pub intake_week: f64,
     pub productivity: f64,
     pub notice: f64,
@@ -145,6 +168,7 @@ impl Spreads {
     /// Every spread at zero: each run is the deterministic run.
     pub const ZERO: Spreads = Spreads {
         intake: 0.0,
+        intake_year: 0.0,
         intake_week: 0.0,
         productivity: 0.0,
         notice: 0.0,
@@ -152,9 +176,10 @@ impl Spreads {
     };
 
     /// The values in the order of [`SPREADS`].
-    pub fn values(&self) -> [f64; 5] {
+    pub fn values(&self) -> [f64; 6] {
         [
             self.intake,
+            self.intake_year,
             self.intake_week,
             self.productivity,
             self.notice,
@@ -165,10 +190,11 @@ impl Spreads {
     pub(crate) fn value_mut(&mut self, i: usize) -> Option<&mut f64> {
         match i {
             0 => Some(&mut self.intake),
-            1 => Some(&mut self.intake_week),
-            2 => Some(&mut self.productivity),
-            3 => Some(&mut self.notice),
-            4 => Some(&mut self.appeal),
+            1 => Some(&mut self.intake_year),
+            2 => Some(&mut self.intake_week),
+            3 => Some(&mut self.productivity),
+            4 => Some(&mut self.notice),
+            5 => Some(&mut self.appeal),
             _ => None,
         }
     }
@@ -178,6 +204,7 @@ impl Default for Spreads {
     fn default() -> Spreads {
         Spreads {
             intake: INTAKE_SPREAD.default,
+            intake_year: YEARLY_INTAKE_SPREAD.default,
             intake_week: WEEKLY_INTAKE_SPREAD.default,
             productivity: PRODUCTIVITY_SPREAD.default,
             notice: NOTICE_SPREAD.default,
@@ -327,5 +354,10 @@ mod tests {
         let errors = [(50_600.0f64 / 70_000.0).ln(), (45_600.0f64 / 62_500.0).ln()];
         let rms = (errors.iter().map(|e| e * e).sum::<f64>() / 2.0).sqrt();
         assert!((rms - INTAKE_SPREAD.default).abs() < 0.005, "{rms}");
+        // ln of the intake's change from one year to the next, 2022 to 2025.
+        let years = [47_911.0f64, 50_600.0, 45_600.0, 44_000.0];
+        let changes: Vec<f64> = years.windows(2).map(|w| (w[1] / w[0]).ln()).collect();
+        let rms = (changes.iter().map(|c| c * c).sum::<f64>() / 3.0).sqrt();
+        assert!((rms - YEARLY_INTAKE_SPREAD.default).abs() < 0.005, "{rms}");
     }
 }

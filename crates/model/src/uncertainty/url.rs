@@ -202,6 +202,7 @@ mod tests {
             seed: u64::MAX,
             spreads: Spreads {
                 intake: 0.25,
+                intake_year: 0.1,
                 intake_week: 0.0,
                 productivity: 0.15,
                 notice: 0.3,
@@ -211,7 +212,7 @@ mod tests {
         let q = s.to_query();
         assert_eq!(
             q,
-            "bands=on&runs=1000&seed=18446744073709551615&sd_intake=0.25&sd_intake_week=0\
+            "bands=on&runs=1000&seed=18446744073709551615&sd_intake=0.25&sd_intake_year=0.1&sd_intake_week=0\
              &sd_productivity=0.15&sd_notice=0.3&sd_appeal=1.25"
         );
         assert_eq!(BandSettings::from_query(&format!("?{q}")), (s, vec![]));
