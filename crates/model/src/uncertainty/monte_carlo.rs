@@ -79,7 +79,7 @@ impl Samples {
     /// results; `None` if the numbers do not fit them.
     pub fn from_values(start: Date, weeks: usize, first: u32, values: Vec<f64>) -> Option<Samples> {
         let stride = Samples::stride(weeks);
-        if weeks == 0 || values.len() % stride != 0 {
+        if weeks == 0 || !values.len().is_multiple_of(stride) {
             return None;
         }
         let runs = u32::try_from(values.len() / stride).ok()?;
