@@ -87,6 +87,7 @@ pub fn ChartPanel(chart: Chart) -> impl IntoView {
                         scale: ratio,
                         large: false,
                     },
+                    bands: None,
                 };
                 let painted = canvas::paint(&canvas, chart, &input);
                 if painted.is_some() {
@@ -163,6 +164,7 @@ pub fn ChartPanel(chart: Chart) -> impl IntoView {
                         scale: EXPORT_RATIO,
                         large: false,
                     },
+                    bands: None,
                 };
                 download_png(chart, &input);
             })

@@ -126,6 +126,7 @@ fn main() {
                     scale: 2.0,
                     large: false,
                 },
+                bands: None,
             };
             let reps = 2000;
             let t = Instant::now();

@@ -213,13 +213,17 @@ pub(crate) fn draw<DB: DrawingBackend>(
     body: impl FnOnce(&Frame) -> DrawResult<DB>,
 ) -> Result<Plot, DrawingAreaErrorKind<DB::ErrorType>> {
     let run = input.run;
+    let mut legend = legend_for(chart.series(), input.baseline.is_some(), input.lang);
+    if let (Some((_, color)), Some(bands)) = (crate::fan::of_chart(chart, input), input.bands) {
+        legend.extend(crate::fan::legend(color, bands.runs, input.lang));
+    }
     let frame = Frame::layout(
         area,
         input.theme,
         run.weeks(),
         Labels {
             title: chart.title(input.lang),
-            legend: legend_for(chart.series(), input.baseline.is_some(), input.lang),
+            legend,
             unit_left: &left.unit,
             unit_right: right.map_or("", |r| &r.unit),
             left_ticks: &left.ticks,

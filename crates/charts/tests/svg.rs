@@ -40,6 +40,7 @@ fn render(
         lang,
         format: &format,
         theme,
+        bands: None,
     };
     let (w, h) = ((900.0 * theme.scale) as u32, (420.0 * theme.scale) as u32);
     let mut svg = String::new();
@@ -518,6 +519,7 @@ fn small_and_large_areas_draw_without_error() {
                 lang: Lang::Nl,
                 format: &format,
                 theme: Theme { scale: 1.0, large },
+                bands: None,
             };
             let mut svg = String::new();
             let root = SVGBackend::with_string(&mut svg, (w, h)).into_drawing_area();
