@@ -22,7 +22,7 @@ mod work_order;
 use crate::run::Run;
 use crate::scenario::Scenario;
 use crate::stream::Stream;
-use account::{Ledger, Rules};
+use account::{Calendars, Ledger, Rules};
 use cohort::Cohort;
 use output::Row;
 use staff::Staff;
@@ -40,11 +40,13 @@ pub fn simulate(s: &Scenario) -> Run {
     Fixed::new(&s).run(&s, &[])
 }
 
-/// The parts of a run that depend only on the scenario's horizon, terms and
-/// court penalties: the lapse weeks by filing week and the weekly court
-/// penalties. Monte Carlo runs vary intake, productivity and behaviour,
-/// never these, so they compute them once for all their runs (the month
-/// arithmetic of the terms is a tenth of a run's time).
+/// The parts of a run that depend only on the scenario's horizon, terms,
+/// event delays, court penalties and starting backlog: the lapse weeks by
+/// filing week, the weekly court penalties and the cohorts' event
+/// calendars. Monte Carlo runs vary intake, productivity and behaviour, and
+/// goal-seek a capacity lever, never these, so they compute them once for
+/// all their runs (the month arithmetic of the terms and the calendars are
+/// each about a tenth of a run's time).
 pub(crate) struct Fixed {
     /// The validated scenario these parts were computed for.
     of: Scenario,
@@ -52,6 +54,8 @@ pub(crate) struct Fixed {
     terms: Terms,
     court_asylum: Vec<f64>,
     court_family: Vec<f64>,
+    /// Each stream's event calendars, built by the first run.
+    calendars: [std::cell::OnceCell<Calendars>; 4],
 }
 
 impl Fixed {
@@ -72,23 +76,41 @@ impl Fixed {
                 s.court_penalty_cap_family,
                 weeks,
             ),
+            calendars: Default::default(),
         }
     }
 
     /// Whether these parts hold for the validated scenario `s` as well.
     fn fits(&self, s: &Scenario) -> bool {
         let o = &self.of;
-        (o.start, o.end, o.term, o.ext_until, o.term_family_months)
-            == (s.start, s.end, s.term, s.ext_until, s.term_family_months)
-            && (
-                o.court_penalty_per_day,
-                o.court_penalty_cap,
-                o.court_penalty_cap_family,
-            ) == (
-                s.court_penalty_per_day,
-                s.court_penalty_cap,
-                s.court_penalty_cap_family,
+        let terms = |x: &Scenario| (x.start, x.end, x.term, x.ext_until, x.term_family_months);
+        let events = |x: &Scenario| {
+            (
+                x.notice_weeks,
+                x.appeal_weeks,
+                x.court_weeks,
+                x.court_term_weeks,
             )
+        };
+        let court = |x: &Scenario| {
+            (
+                x.court_penalty_per_day,
+                x.court_penalty_cap,
+                x.court_penalty_cap_family,
+            )
+        };
+        let backlog = |x: &Scenario| {
+            (
+                x.backlog_general,
+                x.backlog_dublin,
+                x.backlog_safe_country,
+                x.backlog_family,
+            )
+        };
+        terms(o) == terms(s)
+            && events(o) == events(s)
+            && court(o) == court(s)
+            && backlog(o) == backlog(s)
     }
 
     /// Runs the validated scenario `s`, with week `t`'s intake (of every
@@ -108,8 +130,16 @@ impl Fixed {
             } else {
                 &self.court_family[..]
             };
-            let StreamRun { rows, cohorts } =
-                simulate_stream(s, &self.terms, stream, &staff, court, weeks, intake_factors);
+            let StreamRun { rows, cohorts } = simulate_stream(
+                s,
+                &self.terms,
+                stream,
+                &staff,
+                court,
+                weeks,
+                intake_factors,
+                &self.calendars[stream.index()],
+            );
             output::write_rows(&mut run, stream, &rows);
             output::write_waits(&mut run, stream, &cohorts);
         }
@@ -230,6 +260,7 @@ fn simulate_stream(
     court_weekly: &[f64],
     weeks: usize,
     intake_factors: &[f64],
+    calendars: &std::cell::OnceCell<Calendars>,
 ) -> StreamRun {
     let si = stream.index();
     let lanes = if stream == Stream::General { 2 } else { 1 };
@@ -267,7 +298,11 @@ fn simulate_stream(
         court_weekly,
         legal_per_appeal: s.legal_costs_per_appeal,
     };
-    let mut ledger = Ledger::new(&cohorts, weeks, &rules);
+    // The calendars hold cohort indices by event week: the same for every
+    // scenario that `Fixed::fits`, since the cohorts are formed in the same
+    // order with the same events.
+    let calendars = calendars.get_or_init(|| Calendars::new(&cohorts, weeks, &rules));
+    let mut ledger = Ledger::new(calendars);
     for c in &cohorts[..started] {
         ledger.enter(c, 0);
     }
@@ -349,6 +384,33 @@ fn check_books(fast: &account::Books, slow: &account::Books) {
 mod tests {
     use super::*;
 
+    /// Parts computed for one scenario and reused for another give exactly
+    /// the other's own run, whether they fit it (and are reused, calendars
+    /// included) or not (and are made anew).
+    #[test]
+    fn reused_parts_give_the_run_of_its_own() {
+        let (base, _) = Scenario::default().validated();
+        let fixed = Fixed::new(&base);
+        let _warm = fixed.run(&base, &[]);
+        for query in [
+            "intake=90000&productivity=0.7&notice_share=0.6&appeal_share=0.9",
+            "fte=800&baa=20000&intake_growth=0.1",
+            "term=6&court_weeks=12&backlog_t4=40000",
+            "notice_weeks=3&until=2025-06-30",
+        ] {
+            let (varied, _) = Scenario::from_query(query);
+            assert_eq!(fixed.run(&varied, &[]), simulate(&varied), "{query}");
+        }
+        let factors: Vec<f64> = (0..192)
+            .map(|t| 1.0 + 0.3 * ((t % 7) as f64 - 3.0) / 3.0)
+            .collect();
+        assert_eq!(
+            fixed.run(&base, &factors),
+            simulate_with_intake_factors(&base, &factors)
+        );
+        assert_ne!(fixed.run(&base, &factors), simulate(&base));
+    }
+
     /// Conservation per cohort: every case filed is decided or waiting,
     /// and the waiting behaviour types are consistent.
     #[test]
@@ -365,7 +427,16 @@ mod tests {
                 penalty::court_weekly(s.court_penalty_per_day, s.court_penalty_cap_family, 192);
             for stream in Stream::ALL {
                 let terms = Terms::new(&s, initial::OLDEST_FILED_WEEK, 192);
-                let run = simulate_stream(&s, &terms, stream, &staff, &court_weekly, 192, &[]);
+                let run = simulate_stream(
+                    &s,
+                    &terms,
+                    stream,
+                    &staff,
+                    &court_weekly,
+                    192,
+                    &[],
+                    &Default::default(),
+                );
                 let decided: u64 = run.rows.iter().map(|r| r.tally.decisions).sum();
                 let mut filed = 0u64;
                 for c in &run.cohorts {
