@@ -125,21 +125,8 @@ impl Fixed {
         let mut run = Run::zeroed(s.start, weeks);
         let staff = Staff::new(s);
         for stream in Stream::ALL {
-            let court = if stream.is_asylum() {
-                &self.court_asylum[..]
-            } else {
-                &self.court_family[..]
-            };
-            let StreamRun { rows, cohorts } = simulate_stream(
-                s,
-                &self.terms,
-                stream,
-                &staff,
-                court,
-                weeks,
-                intake_factors,
-                &self.calendars[stream.index()],
-            );
+            let StreamRun { rows, cohorts } =
+                simulate_stream(s, self, stream, &staff, intake_factors);
             output::write_rows(&mut run, stream, &rows);
             output::write_waits(&mut run, stream, &cohorts);
         }
@@ -252,16 +239,21 @@ struct StreamRun {
     cohorts: Vec<Cohort>,
 }
 
+/// One stream's weeks under the validated scenario `s`, with the parts
+/// `fixed` computed for it (or for one it fits).
 fn simulate_stream(
     s: &Scenario,
-    terms: &Terms,
+    fixed: &Fixed,
     stream: Stream,
     staff: &Staff,
-    court_weekly: &[f64],
-    weeks: usize,
     intake_factors: &[f64],
-    calendars: &std::cell::OnceCell<Calendars>,
 ) -> StreamRun {
+    let (terms, weeks) = (&fixed.terms, fixed.weeks);
+    let court_weekly = if stream.is_asylum() {
+        &fixed.court_asylum[..]
+    } else {
+        &fixed.court_family[..]
+    };
     let si = stream.index();
     let lanes = if stream == Stream::General { 2 } else { 1 };
     // Intake does not depend on what happens to the cases, so every cohort
@@ -301,7 +293,7 @@ fn simulate_stream(
     // The calendars hold cohort indices by event week: the same for every
     // scenario that `Fixed::fits`, since the cohorts are formed in the same
     // order with the same events.
-    let calendars = calendars.get_or_init(|| Calendars::new(&cohorts, weeks, &rules));
+    let calendars = fixed.calendars[si].get_or_init(|| Calendars::new(&cohorts, weeks, &rules));
     let mut ledger = Ledger::new(calendars);
     for c in &cohorts[..started] {
         ledger.enter(c, 0);
@@ -423,20 +415,9 @@ mod tests {
         ] {
             let (s, _) = Scenario::from_query(query);
             let staff = Staff::new(&s);
-            let court_weekly =
-                penalty::court_weekly(s.court_penalty_per_day, s.court_penalty_cap_family, 192);
+            let fixed = Fixed::new(&s);
             for stream in Stream::ALL {
-                let terms = Terms::new(&s, initial::OLDEST_FILED_WEEK, 192);
-                let run = simulate_stream(
-                    &s,
-                    &terms,
-                    stream,
-                    &staff,
-                    &court_weekly,
-                    192,
-                    &[],
-                    &Default::default(),
-                );
+                let run = simulate_stream(&s, &fixed, stream, &staff, &[]);
                 let decided: u64 = run.rows.iter().map(|r| r.tally.decisions).sum();
                 let mut filed = 0u64;
                 for c in &run.cohorts {
