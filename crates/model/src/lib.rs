@@ -4,7 +4,8 @@
 //! A [`Scenario`] (every assumption, typed, with its source) goes in;
 //! [`simulate`] gives a [`Run`] (weekly series per stream and measure) and
 //! its [`Summary`]. The [`levers`] table is the one source of truth for the
-//! scenario's URL form, ranges and texts. `README.md` beside this crate
+//! scenario's URL form, ranges and texts. [`uncertainty`] runs the model
+//! many times: Monte Carlo bands, goal-seek and the tornado. `README.md` beside this crate
 //! documents the model's equations, defaults and calibration.
 //!
 //! ```
