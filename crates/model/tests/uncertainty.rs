@@ -289,3 +289,29 @@ fn tornado_sorts_by_the_size_of_the_effect() {
         );
     }
 }
+
+#[test]
+fn goal_seek_reports_where_more_staff_is_worse() {
+    // Hired staff are trainees first: cost through 2026 is lowest near 750
+    // FTE and higher again from 1,000, where hiring runs on into 2026.
+    let s = Scenario::default();
+    let goal = Goal::parse("cost-2026-under=485000000").unwrap();
+    let result = seek(&s, GoalLever::Fte, goal);
+    let Outcome::Reached {
+        value,
+        violation: Some(v),
+    } = result.outcome
+    else {
+        panic!("{:?}", result.outcome)
+    };
+    assert!(met(&s, GoalLever::Fte, goal, value) && !met(&s, GoalLever::Fte, goal, value - 1.0));
+    assert!(met(&s, GoalLever::Fte, goal, v.met_at), "{v:?}");
+    assert!(!met(&s, GoalLever::Fte, goal, v.missed_at), "{v:?}");
+    assert!(v.met_at < v.missed_at && value <= v.met_at);
+    assert!(!met(&s, GoalLever::Fte, goal, 2000.0));
+    assert!(
+        result
+            .message(doorstroom_model::Lang::En)
+            .contains("more is not always better")
+    );
+}

@@ -8,11 +8,13 @@
 //! always hold here: hired FTE are trainees first and cost coaching time,
 //! so more FTE can mean fewer decisions for most of a year; and the other
 //! work orders may decide a different mix of cases. So the search checks
-//! it: besides the bisection's own points it evaluates the lever at nine
-//! evenly spaced values, and if the goal is met at some value but missed
-//! at a higher one, the answer carries that [`Violation`] (it is then a
-//! value at which the goal is met with one step less missing it, but not
-//! necessarily the least).
+//! it: before bisecting it evaluates the lever at nine evenly spaced values
+//! (the minimum and maximum among them) and bisects between the lowest that
+//! meets the goal and the one below it. If a higher one misses the goal, the
+//! answer carries that [`Violation`]: the goal is then met at the answer
+//! and missed one step below it, but a value between two of the nine could
+//! still meet it for less. If none of the nine meets the goal it is called
+//! unreachable, with the shortfall at the maximum.
 
 use crate::date::Date;
 use crate::levers::{LeverKind, lever};
@@ -219,6 +221,11 @@ fn shortfall(goal: Goal, run: &Run, lever: GoalLever) -> Shortfall {
     }
 }
 
+/// Evenly spaced values the search tries before it bisects (and the
+/// maximum): they find where the goal is first met even when it is not
+/// monotone, and show when it is not.
+const GRID: u32 = 8;
+
 /// The least value of `lever` (on its steps, within its range) at which
 /// scenario `s` meets `goal`.
 #[must_use]
@@ -252,7 +259,20 @@ pub fn seek(s: &Scenario, lever: GoalLever, goal: Goal) -> GoalResult {
     if horizon_short {
         return result(Outcome::AfterHorizon { end });
     }
-    if miss(goal, &top) > 0.0 {
+    let met = |k: u32, seen: &mut Vec<(u32, bool)>| {
+        let ok = miss(goal, &run_at(k)) <= 0.0;
+        seen.push((k, ok));
+        ok
+    };
+    // Nine evenly spaced values first, the maximum among them: the lowest
+    // that meets the goal brackets the answer with the one below it, and
+    // any higher one that misses it shows the goal is not monotone.
+    seen.push((steps, miss(goal, &top) <= 0.0));
+    for i in 0..GRID {
+        met(steps * i / GRID, &mut seen);
+    }
+    seen.sort_unstable();
+    let Some(first) = seen.iter().position(|&(_, ok)| ok) else {
         let shortfall = shortfall(goal, &top, lever);
         let week = match (goal, shortfall) {
             (_, Shortfall::PastTerm { week, .. }) => week,
@@ -269,18 +289,20 @@ pub fn seek(s: &Scenario, lever: GoalLever, goal: Goal) -> GoalResult {
             productive_fte: top.series(Column::of(Measure::ProductiveFte, Stream::General))[w],
             hiring_per_month: s.hiring_per_month,
         });
-    }
-    let met = |k: u32, seen: &mut Vec<(u32, bool)>| {
-        let ok = miss(goal, &run_at(k)) <= 0.0;
-        seen.push((k, ok));
-        ok
     };
-    seen.push((steps, true));
-    let (mut lo, mut hi) = (0, steps);
-    let answer = if met(0, &mut seen) {
-        0
+    let violation = seen[first..]
+        .iter()
+        .rev()
+        .find(|&&(_, ok)| !ok)
+        .map(|&(missed, _)| Violation {
+            met_at: value(seen[first].0),
+            missed_at: value(missed),
+        });
+    let answer = if first == 0 {
+        seen[0].0
     } else {
         // Invariant: missed at `lo`, met at `hi`.
+        let (mut lo, mut hi) = (seen[first - 1].0, seen[first].0);
         while hi - lo > 1 {
             let mid = lo + (hi - lo) / 2;
             if met(mid, &mut seen) {
@@ -291,25 +313,6 @@ pub fn seek(s: &Scenario, lever: GoalLever, goal: Goal) -> GoalResult {
         }
         hi
     };
-    for i in 1..8 {
-        let k = steps * i / 8;
-        if !seen.iter().any(|&(j, _)| j == k) {
-            met(k, &mut seen);
-        }
-    }
-    seen.sort_unstable();
-    let violation = seen
-        .iter()
-        .find(|&&(_, ok)| ok)
-        .and_then(|&(first_met, _)| {
-            seen.iter()
-                .rev()
-                .find(|&&(k, ok)| k > first_met && !ok)
-                .map(|&(missed, _)| Violation {
-                    met_at: value(first_met),
-                    missed_at: value(missed),
-                })
-        });
     result(Outcome::Reached {
         value: value(answer),
         violation,
@@ -346,12 +349,12 @@ impl GoalResult {
                     m.push(' ');
                     m.push_str(&if en {
                         format!(
-                            "But the goal is met at {} and missed at {}: more is not always better here (new staff need training and coaching first), so a lower value may also reach it.",
+                            "But the goal is met at {} and missed again at {}: more is not always better here (new staff are trainees first and need coaching), so this is the least of the values tried, not proven the least.",
                             v.met_at, v.missed_at
                         )
                     } else {
                         format!(
-                            "Maar het doel wordt gehaald bij {} en gemist bij {}: meer is hier niet altijd beter (nieuwe mensen vragen eerst opleiding en begeleiding), dus een lagere waarde kan het ook halen.",
+                            "Maar het doel wordt gehaald bij {} en weer gemist bij {}: meer is hier niet altijd beter (nieuwe mensen zijn eerst in opleiding en vragen begeleiding), dus dit is de laagste van de geprobeerde waarden, niet bewezen de laagste.",
                             v.met_at, v.missed_at
                         )
                     });
