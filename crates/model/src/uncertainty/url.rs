@@ -241,6 +241,16 @@ mod tests {
         assert_eq!(s.spreads.appeal, 0.7);
         assert_eq!(w[1].given, "99999");
         assert_eq!(w[1].used.as_deref(), Some("5000"));
+        // The warnings name the settings as the page does.
+        use crate::text::Lang;
+        assert_eq!(
+            w[1].message(Lang::En),
+            "Number of runs: 99999 is out of range; using 5000."
+        );
+        assert!(
+            w[4].message(Lang::Nl)
+                .starts_with("Spreiding aandeel ingebrekestellingen: 7")
+        );
     }
 
     #[test]
