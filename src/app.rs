@@ -20,12 +20,13 @@ pub fn App() -> impl IntoView {
     let store = Store::from_location();
     provide_context(store);
     shortcuts::install(store);
-    let _listening = window_event_listener(ev::popstate, move |_| store.restore_from_location());
+    let listening = window_event_listener(ev::popstate, move |_| store.restore_from_location());
+    on_cleanup(move || listening.remove());
 
     // The document's language and title follow the switch, for screen
     // readers, hyphenation and the browser's tab.
     Effect::new(move |_| {
-        let lang = store.lang.get();
+        let lang = store.lang().get();
         let document = document();
         if let Some(root) = document.document_element() {
             let _ = root.set_attribute("lang", i18n::html_lang(lang));

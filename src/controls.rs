@@ -10,7 +10,7 @@ use crate::state::use_store;
 /// lever in folded groups.
 #[component]
 pub fn Controls() -> impl IntoView {
-    let lang = use_store().lang;
+    let lang = use_store().lang();
     view! {
         <aside class="controls" aria-labelledby="controls-title">
             <h2 id="controls-title" class="visually-hidden">

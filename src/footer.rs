@@ -12,7 +12,7 @@ use crate::state::use_store;
 #[component]
 pub fn Footer() -> impl IntoView {
     let store = use_store();
-    let lang = store.lang;
+    let lang = store.lang();
     // The day the model starts from (the seed's backlog count), read from
     // the model crate so that the footer cannot drift from the figures.
     let start = Scenario::default().start;
@@ -31,7 +31,7 @@ pub fn Footer() -> impl IntoView {
             </p>
             <p class="baseline-note">
                 {move || {
-                    if store.pinned.with(Option::is_some) {
+                    if store.pinned().with(Option::is_some) {
                         i18n::BASELINE_IS_PINNED
                     } else {
                         i18n::BASELINE_IS_DEFAULT

@@ -20,7 +20,6 @@ use crate::i18n;
 /// One language's formatters.
 pub struct Formats {
     lang: Lang,
-    plain: Function,
     whole: Function,
     signed_whole: Function,
     signed_one_decimal: Function,
@@ -83,7 +82,6 @@ impl Formats {
         let euro = [("style", s("currency")), ("currency", s("EUR"))];
         Self {
             lang,
-            plain: number(&[("maximumFractionDigits", n(3.0))]),
             whole: number(&[("maximumFractionDigits", n(0.0))]),
             signed_whole: number(&[
                 ("maximumFractionDigits", n(0.0)),
@@ -155,11 +153,6 @@ impl Formats {
         js_sys::Date::new(&s(&date.to_string())).into()
     }
 
-    /// A lever's value as the reader writes it: `70.000`, `0,8`, `53,6`.
-    pub fn plain(&self, value: f64) -> String {
-        Self::call(&self.plain, n(value))
-    }
-
     /// A whole number with the locale's thousands separator: `63.412`.
     pub fn whole(&self, value: f64) -> String {
         Self::call(&self.whole, n(value))
@@ -175,7 +168,7 @@ impl Formats {
     }
 
     /// Whole euros: `€ 1.250`.
-    pub fn euro(&self, value: f64) -> String {
+    pub fn euro_whole(&self, value: f64) -> String {
         Self::call(&self.euro, n(value))
     }
 
@@ -199,7 +192,7 @@ impl Formats {
     }
 
     /// `mei 2024` / `May 2024`.
-    pub fn month(&self, date: &Date) -> String {
+    pub fn month_long(&self, date: &Date) -> String {
         Self::call(&self.month, Self::date_value(date))
     }
 

@@ -19,11 +19,10 @@ mod history;
 mod i18n;
 mod location;
 mod masthead;
-mod number_field;
+mod pacer;
 mod resize;
 mod results;
 mod state;
-mod url;
 
 pub use app::App;
 

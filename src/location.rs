@@ -4,46 +4,42 @@
 use leptos::prelude::window;
 use wasm_bindgen::JsValue;
 
-/// The query of the current address, without its `?`.
+use crate::pacer::Entry;
+
+/// The query of the current address, with its `?`s as they are (the page's
+/// reader reports more than one).
 pub fn query() -> String {
     let search = window().location().search().unwrap_or_default();
     search.strip_prefix('?').unwrap_or(&search).to_owned()
 }
 
-/// The current address in full, for "copy link".
-pub fn href() -> String {
-    window().location().href().unwrap_or_default()
+/// The page's address with `query`: for "copy link" and exports, built
+/// from the page's state rather than read back from the address bar.
+pub fn link(query: &str) -> String {
+    let location = window().location();
+    let origin = location.origin().unwrap_or_default();
+    let path = location.pathname().unwrap_or_default();
+    let hash = location.hash().unwrap_or_default();
+    format!("{origin}{path}?{query}{hash}")
 }
 
-/// How a new address enters the session history.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Entry {
-    /// A new entry, so Back returns to the previous scenario.
-    Push,
-    /// The same entry, rewritten: while a slider is dragged.
-    Replace,
-}
-
-/// Writes `query` to the address bar, unless it is already there (so that a
-/// commit that changed nothing does not add an entry Back would have to step
-/// over). Returns whether the address changed.
+/// Writes `query` to the address bar, keeping the path and the fragment,
+/// and says whether the browser holds it afterwards (it silently drops
+/// writes that come too fast).
 pub fn write(query: &str, entry: Entry) -> bool {
     if query == self::query() {
-        return false;
+        return true;
     }
     let location = window().location();
     let path = location.pathname().unwrap_or_default();
-    let url = if query.is_empty() {
-        path
-    } else {
-        format!("{path}?{query}")
-    };
+    let hash = location.hash().unwrap_or_default();
+    let url = format!("{path}?{query}{hash}");
     let Ok(history) = window().history() else {
         return false;
     };
-    let result = match entry {
+    let _ = match entry {
         Entry::Push => history.push_state_with_url(&JsValue::NULL, "", Some(&url)),
         Entry::Replace => history.replace_state_with_url(&JsValue::NULL, "", Some(&url)),
     };
-    result.is_ok()
+    query == self::query()
 }

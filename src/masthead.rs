@@ -7,7 +7,7 @@ use crate::state::use_store;
 /// The page's name, what it is for, and the scenario's actions.
 #[component]
 pub fn Masthead() -> impl IntoView {
-    let lang = use_store().lang;
+    let lang = use_store().lang();
     view! {
         <header class="masthead">
             <div class="masthead-title">

@@ -39,10 +39,16 @@ pub fn observe_size(target: NodeRef<html::Div>, size: RwSignal<(f64, f64)>, rati
                 ratio.set(r);
             }
         });
-        if let Ok(observer) = ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
-            observer.observe(&element);
-        }
-        // The charts live as long as the page, and so does their observer.
-        on_resize.forget();
+        let Ok(observer) = ResizeObserver::new(on_resize.as_ref().unchecked_ref()) else {
+            return;
+        };
+        observer.observe(&element);
+        // The observer and its callback live until the element goes (or the
+        // effect runs again for another element).
+        let alive = StoredValue::new_local((observer, on_resize));
+        on_cleanup(move || {
+            alive.with_value(|(observer, _)| observer.disconnect());
+            alive.dispose();
+        });
     });
 }

@@ -11,7 +11,7 @@ use crate::state::use_store;
 /// figures, and the four charts.
 #[component]
 pub fn Results() -> impl IntoView {
-    let lang = use_store().lang;
+    let lang = use_store().lang();
     view! {
         <main class="results">
             <Notice />

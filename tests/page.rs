@@ -7,7 +7,7 @@
 
 #![cfg(target_arch = "wasm32")]
 
-use doorstroom_model::{Scenario, Summary};
+use doorstroom_model::{PRESETS, Scenario, Summary, levers, preset};
 use js_sys::{Array, Intl, Object, Promise, Reflect};
 use leptos::mount::mount_to;
 use wasm_bindgen::{JsCast, JsValue};
@@ -103,7 +103,8 @@ fn fire(input: &HtmlInputElement, value: &str, kind: &str) {
 }
 
 /// Waits for two animation frames and a pause: the store applies a drag's
-/// newest value on the next frame, and the effects run right after.
+/// newest value on the next frame, and the effects run right after; the
+/// address follows within the pacer's gap between writes.
 async fn settle() {
     for _ in 0..2 {
         let frame = Promise::new(&mut |resolve, _| {
@@ -113,7 +114,7 @@ async fn settle() {
     }
     let pause = Promise::new(&mut |resolve, _| {
         window()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20)
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 150)
             .expect("a timeout");
     });
     JsFuture::from(pause).await.expect("the pause ended");
@@ -203,7 +204,7 @@ async fn the_headline_figures_follow_the_models_summary() {
     open_with("?intake=77000&fte=600");
     let page = mount();
     settle().await;
-    assert_eq!(page.input("input-intake").value(), "77000");
+    assert_eq!(page.input("input-intake").value(), "77.000");
     assert_eq!(page.input("input-fte").value(), "600");
     assert_eq!(page.input("lever-intake").value(), "77000");
     assert_figures(&page, &summary_of("intake=77000&fte=600"), "nl-NL");
@@ -222,7 +223,7 @@ async fn a_typed_value_changes_the_scenario_and_the_address() {
     // A Dutch reader may type thousands with a dot.
     fire(&page.input("input-baa"), "20.000", "change");
     settle().await;
-    assert_eq!(page.input("input-baa").value(), "20000");
+    assert_eq!(page.input("input-baa").value(), "20.000");
     assert_figures(&page, &summary_of("intake=49000&baa=20000"), "nl-NL");
 }
 
@@ -233,8 +234,14 @@ async fn out_of_range_values_are_clamped_by_the_model() {
     settle().await;
     fire(&page.input("input-fte"), "999999", "change");
     settle().await;
-    assert_eq!(page.input("input-fte").value(), "2000");
+    assert_eq!(page.input("input-fte").value(), "2.000");
     assert_figures(&page, &summary_of("fte=2000"), "nl-NL");
+    // The field keeps a note saying what was used.
+    assert_eq!(
+        page.text("note-fte"),
+        "2.000 fte is het maximum; 2.000 gebruikt"
+    );
+    assert!(!page.find("note-fte").hidden());
 }
 
 #[wasm_bindgen_test]
@@ -272,7 +279,7 @@ async fn a_garbage_query_shows_the_notice_and_a_working_page() {
     settle().await;
     assert_eq!(page.count("[data-testid=notice] li"), 3);
     // The unreadable intake stays at its default, the FTE is clamped to 0.
-    assert_eq!(page.input("input-intake").value(), "70000");
+    assert_eq!(page.input("input-intake").value(), "70.000");
     assert_eq!(page.input("input-fte").value(), "0");
     assert_figures(&page, &summary_of("fte=0"), "nl-NL");
     page.container
@@ -338,4 +345,100 @@ async fn a_longer_horizon_alone_changes_no_figure_against_the_baseline() {
     assert_eq!(unchanged, 6);
     let expected = summary_of("until=2033-04-30");
     assert_figures(&page, &expected, "nl-NL");
+}
+
+#[wasm_bindgen_test]
+async fn thousands_read_alike_in_either_notation_and_language() {
+    for (lang_query, locale) in [("", "nl-NL"), ("?lang=en", "en-GB")] {
+        for typed in ["77.000", "77,000", "77 000"] {
+            open_with(lang_query);
+            let page = mount();
+            settle().await;
+            fire(&page.input("input-intake"), typed, "change");
+            settle().await;
+            assert!(
+                search().contains("intake=77000"),
+                "{typed} in {locale}: {}",
+                search()
+            );
+            assert_figures(&page, &summary_of("intake=77000"), locale);
+            assert!(page.find("note-intake").hidden(), "{typed}: no note");
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+async fn every_preset_keeps_the_levers_it_does_not_name() {
+    let start = "intake=61000&fte=640&baa=2000&term=6&order=newest&notice_share=0.4";
+    for p in PRESETS {
+        open_with(&format!("?{start}"));
+        let page = mount();
+        settle().await;
+        let before = Scenario::from_query(start).0;
+        page.container
+            .query_selector(&format!("[data-preset=\"{}\"]", p.key))
+            .expect("a selector")
+            .unwrap_or_else(|| panic!("no button for preset {}", p.key))
+            .dyn_into::<HtmlElement>()
+            .expect("a button")
+            .click();
+        settle().await;
+        let query = search();
+        let (after, _) = Scenario::from_query(&query);
+        let named: Vec<&str> = p.levers().map(|l| l.key).collect();
+        for l in levers().iter().filter(|l| !named.contains(&l.key)) {
+            assert!(l.same(&before, &after), "{} changed {}", p.key, l.key);
+        }
+        assert!(
+            p.is_active(&after),
+            "{} is active after it is pressed",
+            p.key
+        );
+        assert_figures(&page, &after.run().summary(), "nl-NL");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn presets_combine_and_each_is_marked_by_its_own_levers() {
+    open_with("?intake=77000");
+    let page = mount();
+    settle().await;
+    let pressed = |key: &str| {
+        page.container
+            .query_selector(&format!("[data-preset=\"{key}\"]"))
+            .expect("a selector")
+            .expect("a preset button")
+            .get_attribute("aria-pressed")
+            .unwrap_or_default()
+    };
+    let click = |key: &str| {
+        page.container
+            .query_selector(&format!("[data-preset=\"{key}\"]"))
+            .expect("a selector")
+            .expect("a preset button")
+            .dyn_into::<HtmlElement>()
+            .expect("a button")
+            .click()
+    };
+    assert_eq!(pressed("mpp_max"), "true");
+    click("seed_forecast");
+    settle().await;
+    click("extension_falls");
+    settle().await;
+    let (s, _) = Scenario::from_query(&search());
+    assert_eq!(s.baa_per_year, 0.0, "the forecast's BAA stays set");
+    assert_eq!(s.intake_per_year, 77_000.0, "the intake stays set");
+    assert_eq!(s.term, doorstroom_model::TermPolicy::SixMonths);
+    assert_eq!(pressed("extension_falls"), "true");
+    assert_eq!(pressed("mpp_max"), "true");
+    let forecast = preset("seed_forecast").expect("the forecast preset");
+    assert_eq!(
+        pressed("seed_forecast"),
+        if forecast.is_active(&s) {
+            "true"
+        } else {
+            "false"
+        },
+        "marked by the one rule"
+    );
 }

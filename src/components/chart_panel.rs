@@ -6,7 +6,10 @@
 //! the run memo, so one scenario change is one redraw per chart, and the
 //! store already coalesces a drag's input events to one change per frame.
 
+use std::sync::Arc;
+
 use doorstroom_charts::{Chart, ChartInput, Plot, Theme};
+use doorstroom_model::Run;
 use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -19,7 +22,7 @@ use crate::download;
 use crate::format::formats;
 use crate::i18n;
 use crate::resize::{device_pixel_ratio, observe_size};
-use crate::state::use_store;
+use crate::state::{Store, use_store};
 
 /// The size of the exported PNG in CSS pixels, and its pixel ratio: large
 /// enough for a slide or a printed handout, whatever the reader's screen.
@@ -43,10 +46,56 @@ fn download_png(chart: Chart, input: &ChartInput) {
     }
 }
 
+/// Calls `draw` with the chart input for the run on screen and its
+/// baseline (none while the scenario is its own baseline): the one place
+/// the panel's drawing, readout and export build their input.
+fn with_input<R>(
+    store: Store,
+    cursor: Option<usize>,
+    scale: f64,
+    tracked: bool,
+    draw: impl FnOnce(&ChartInput) -> R,
+) -> R {
+    let lang = if tracked {
+        store.lang().get()
+    } else {
+        store.lang().get_untracked()
+    };
+    let same = if tracked {
+        store.is_baseline.get()
+    } else {
+        store.is_baseline.get_untracked()
+    };
+    let format = formats(lang);
+    let build = |run: &Arc<Run>, base: &Arc<Run>| {
+        draw(&ChartInput {
+            run,
+            baseline: (!same).then_some(&**base),
+            cursor,
+            lang,
+            format: &*format,
+            theme: Theme {
+                scale,
+                large: false,
+            },
+            bands: None,
+        })
+    };
+    if tracked {
+        store
+            .run
+            .with(|run| store.baseline_run.with(|base| build(run, base)))
+    } else {
+        store
+            .run
+            .with_untracked(|run| store.baseline_run.with_untracked(|base| build(run, base)))
+    }
+}
+
 #[component]
 pub fn ChartPanel(chart: Chart) -> impl IntoView {
     let store = use_store();
-    let lang = store.lang;
+    let lang = store.lang();
     let canvas_ref = NodeRef::<html::Canvas>::new();
     let box_ref = NodeRef::<html::Div>::new();
     let size = RwSignal::new((0.0, 0.0));
@@ -70,32 +119,15 @@ pub fn ChartPanel(chart: Chart) -> impl IntoView {
             return;
         }
         let ratio = ratio.get();
-        let lang = lang.get();
         let cursor = cursor.get();
-        let same = store.is_baseline();
         canvas::fit(&canvas, (width, height), ratio);
-        let format = formats(lang);
-        store.run.with(|run| {
-            store.baseline_run.with(|base| {
-                let input = ChartInput {
-                    run,
-                    baseline: (!same).then_some(&**base),
-                    cursor,
-                    lang,
-                    format: &*format,
-                    theme: Theme {
-                        scale: ratio,
-                        large: false,
-                    },
-                    bands: None,
-                };
-                let painted = canvas::paint(&canvas, chart, &input);
-                if painted.is_some() {
-                    canvas::mark_first_chart();
-                }
-                plot.set_value(painted);
-            })
+        let painted = with_input(store, cursor, ratio, true, |input| {
+            canvas::paint(&canvas, chart, input)
         });
+        if painted.is_some() {
+            canvas::mark_first_chart();
+        }
+        plot.set_value(painted);
     });
 
     let point_at = move |x: i32, y: i32| {
@@ -109,20 +141,15 @@ pub fn ChartPanel(chart: Chart) -> impl IntoView {
     };
 
     let speak = move |week: usize| {
-        let lang = lang.get_untracked();
-        let format = formats(lang);
-        let same = store.is_baseline();
-        let rows = store.run.with_untracked(|run| {
-            store.baseline_run.with_untracked(|base| {
-                doorstroom_charts::readout(
-                    chart,
-                    run,
-                    (!same).then_some(&**base),
-                    week,
-                    &*format,
-                    lang,
-                )
-            })
+        let rows = with_input(store, None, 1.0, false, |input| {
+            doorstroom_charts::readout(
+                chart,
+                input.run,
+                input.baseline,
+                week,
+                input.format,
+                input.lang,
+            )
         });
         let text = rows
             .iter()
@@ -149,26 +176,9 @@ pub fn ChartPanel(chart: Chart) -> impl IntoView {
     };
 
     let export = move |_| {
-        let lang = lang.get_untracked();
-        let format = formats(lang);
-        let same = store.is_baseline();
-        store.run.with_untracked(|run| {
-            store.baseline_run.with_untracked(|base| {
-                let input = ChartInput {
-                    run,
-                    baseline: (!same).then_some(&**base),
-                    cursor: None,
-                    lang,
-                    format: &*format,
-                    theme: Theme {
-                        scale: EXPORT_RATIO,
-                        large: false,
-                    },
-                    bands: None,
-                };
-                download_png(chart, &input);
-            })
-        });
+        with_input(store, None, EXPORT_RATIO, false, |input| {
+            download_png(chart, input)
+        })
     };
 
     view! {

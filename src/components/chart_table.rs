@@ -12,7 +12,7 @@ fn cell(chart: Chart, f: &Formats, value: f64) -> String {
         return "–".to_owned();
     }
     match chart {
-        Chart::Costs => f.euro(value),
+        Chart::Costs => f.euro_whole(value),
         Chart::Waiting => f.weeks(value),
         Chart::Backlog | Chart::Flow => f.whole(value),
     }
@@ -21,7 +21,7 @@ fn cell(chart: Chart, f: &Formats, value: f64) -> String {
 #[component]
 pub fn ChartTable(chart: Chart) -> impl IntoView {
     let store = use_store();
-    let lang = store.lang;
+    let lang = store.lang();
     // Formatted once per change of run or language; the rows are plain text.
     let body = Memo::new(move |_| {
         let lang = lang.get();
@@ -32,7 +32,7 @@ pub fn ChartTable(chart: Chart) -> impl IntoView {
             .iter()
             .map(|(month, values)| {
                 (
-                    f.month(month),
+                    f.month_long(month),
                     values.iter().map(|v| cell(chart, &f, *v)).collect(),
                 )
             })

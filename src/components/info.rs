@@ -16,7 +16,7 @@ fn panel_id(lever: &Lever) -> String {
 /// The "i" button that opens and closes the lever's info panel.
 #[component]
 pub fn InfoButton(lever: &'static Lever, open: RwSignal<bool>) -> impl IntoView {
-    let lang = use_store().lang;
+    let lang = use_store().lang();
     view! {
         <button
             type="button"
@@ -37,7 +37,7 @@ pub fn InfoButton(lever: &'static Lever, open: RwSignal<bool>) -> impl IntoView 
 /// it (see `LeverControl`).
 #[component]
 pub fn InfoPanel(lever: &'static Lever, open: RwSignal<bool>) -> impl IntoView {
-    let lang = use_store().lang;
+    let lang = use_store().lang();
     view! {
         <div class="info-panel" id=panel_id(lever) hidden=move || !open.get()>
             <p>{move || lever.help.get(lang.get())}</p>

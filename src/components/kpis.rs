@@ -10,8 +10,9 @@ use leptos::prelude::*;
 
 use crate::delta::{self, Direction, Good, MonthShift, Tone};
 use crate::format::{Formats, formats};
-use crate::i18n::{self, T};
+use crate::i18n;
 use crate::state::use_store;
+use doorstroom_model::Text;
 
 /// The penalties through 2024 the letter to Parliament expected (seed:
 /// "circa 55 miljoen euro"), shown beside the model's figure for the same scope.
@@ -110,137 +111,171 @@ struct Context<'a> {
     end: Date,
 }
 
-/// The six figures, in the page's order, as (test id, label, texts).
-fn figures(c: &Context) -> [(&'static str, T, Figure); 6] {
+/// One headline figure: its test hook, its label and how its texts are
+/// computed from the two summaries.
+struct FigureSpec {
+    testid: &'static str,
+    label: Text,
+    figure: fn(&Context) -> Figure,
+}
+
+/// The headline figures, in the page's order.
+const FIGURES: [FigureSpec; 6] = [
+    FigureSpec {
+        testid: "kpi-backlog-end",
+        label: i18n::KPI_BACKLOG_END,
+        figure: backlog_end,
+    },
+    FigureSpec {
+        testid: "kpi-backlog-peak",
+        label: i18n::KPI_BACKLOG_PEAK,
+        figure: backlog_peak,
+    },
+    FigureSpec {
+        testid: "kpi-cost-total",
+        label: i18n::KPI_COST_TOTAL,
+        figure: cost_total,
+    },
+    FigureSpec {
+        testid: "kpi-cost-2024",
+        label: i18n::KPI_COST_2024,
+        figure: cost_2024,
+    },
+    FigureSpec {
+        testid: "kpi-in-term",
+        label: i18n::KPI_IN_TERM,
+        figure: in_term,
+    },
+    FigureSpec {
+        testid: "kpi-back-in-term",
+        label: i18n::KPI_BACK_IN_TERM,
+        figure: back_in_term,
+    },
+];
+
+/// Money shows in tenths of a million: smaller changes are not shown.
+const MONEY_RESOLUTION: f64 = 50_000.0;
+
+fn backlog_end(c: &Context) -> Figure {
     let (now, base, f, lang) = (c.now, c.base, c.f, c.lang);
-    let cases = |v: f64| f.signed_whole(v);
-    let money = |v: f64| f.signed_euro_compact(v);
-    // Money shows in tenths of a million: smaller changes are not shown.
-    let money_resolution = 50_000.0;
-    [
-        (
-            "kpi-backlog-end",
-            i18n::KPI_BACKLOG_END,
-            Figure {
-                value: f.whole(now.backlog_end),
-                note: format!(
-                    "{} {} {}",
-                    i18n::CASES_ALL_STREAMS.get(lang),
-                    i18n::AT.get(lang),
-                    f.day(&c.end)
-                ),
-                change: number_change(
-                    now.backlog_end,
-                    base.backlog_end,
-                    0.5,
-                    Good::Lower,
-                    cases,
-                    lang,
-                ),
-            },
+    Figure {
+        value: f.whole(now.backlog_end),
+        note: format!(
+            "{} {} {}",
+            i18n::CASES_ALL_STREAMS.get(lang),
+            i18n::AT.get(lang),
+            f.day(&c.end)
         ),
-        (
-            "kpi-backlog-peak",
-            i18n::KPI_BACKLOG_PEAK,
-            Figure {
-                value: f.whole(now.backlog_peak),
-                note: format!(
-                    "{} {} {}",
-                    i18n::CASES_ALL_STREAMS.get(lang),
-                    i18n::IN.get(lang),
-                    f.month(&now.backlog_peak_week)
-                ),
-                change: number_change(
-                    now.backlog_peak,
-                    base.backlog_peak,
-                    0.5,
-                    Good::Lower,
-                    cases,
-                    lang,
-                ),
-            },
+        change: number_change(
+            now.backlog_end,
+            base.backlog_end,
+            0.5,
+            Good::Lower,
+            |v| f.signed_whole(v),
+            lang,
         ),
-        (
-            "kpi-cost-total",
-            i18n::KPI_COST_TOTAL,
-            Figure {
-                value: f.euro_compact(now.cost_total_eur),
-                note: format!("{} {}", i18n::TOTAL_UNTIL.get(lang), f.day(&c.end)),
-                change: number_change(
-                    now.cost_total_eur,
-                    base.cost_total_eur,
-                    money_resolution,
-                    Good::Lower,
-                    money,
-                    lang,
-                ),
-            },
+    }
+}
+
+fn backlog_peak(c: &Context) -> Figure {
+    let (now, base, f, lang) = (c.now, c.base, c.f, c.lang);
+    Figure {
+        value: f.whole(now.backlog_peak),
+        note: format!(
+            "{} {} {}",
+            i18n::CASES_ALL_STREAMS.get(lang),
+            i18n::IN.get(lang),
+            f.month_long(&now.backlog_peak_week)
         ),
-        (
-            "kpi-cost-2024",
-            i18n::KPI_COST_2024,
-            Figure {
-                value: f.euro_compact(now.cost_through_2024_eur),
-                note: format!(
-                    "{} {} · {} {}",
-                    i18n::OF_WHICH_ASYLUM_PENALTIES.get(lang),
-                    f.euro_short(now.asylum_penalties_through_2024_eur),
-                    i18n::LETTER_EXPECTED.get(lang),
-                    f.euro_short(LETTER_PENALTIES_2024_EUR)
-                ),
-                change: number_change(
-                    now.cost_through_2024_eur,
-                    base.cost_through_2024_eur,
-                    money_resolution,
-                    Good::Lower,
-                    money,
-                    lang,
-                ),
-            },
+        change: number_change(
+            now.backlog_peak,
+            base.backlog_peak,
+            0.5,
+            Good::Lower,
+            |v| f.signed_whole(v),
+            lang,
         ),
-        (
-            "kpi-in-term",
-            i18n::KPI_IN_TERM,
-            Figure {
-                value: f.percent(now.share_decided_in_term),
-                note: i18n::OF_DECISIONS.get(lang).to_owned(),
-                change: number_change(
-                    now.share_decided_in_term,
-                    base.share_decided_in_term,
-                    0.0005,
-                    Good::Higher,
-                    |v| {
-                        format!(
-                            "{} {}",
-                            f.signed_one_decimal(v * 100.0),
-                            i18n::PERCENT_POINTS.get(lang)
-                        )
-                    },
-                    lang,
-                ),
-            },
+    }
+}
+
+fn cost_total(c: &Context) -> Figure {
+    let (now, base, f, lang) = (c.now, c.base, c.f, c.lang);
+    Figure {
+        value: f.euro_compact(now.cost_total_eur),
+        note: format!("{} {}", i18n::TOTAL_UNTIL.get(lang), f.day(&c.end)),
+        change: number_change(
+            now.cost_total_eur,
+            base.cost_total_eur,
+            MONEY_RESOLUTION,
+            Good::Lower,
+            |v| f.signed_euro_compact(v),
+            lang,
         ),
-        (
-            "kpi-back-in-term",
-            i18n::KPI_BACK_IN_TERM,
-            Figure {
-                value: match now.back_in_term_from {
-                    Some(d) => f.month(&d),
-                    None => format!(
-                        "{} {}",
-                        i18n::NOT_BEFORE.get(lang),
-                        f.month_short(&c.end.add_days(1))
-                    ),
-                },
-                note: match now.back_in_term_from {
-                    Some(_) => i18n::FIRST_MONTH_NOTE.get(lang),
-                    None => i18n::NEVER_NOTE.get(lang),
-                }
-                .to_owned(),
-                change: month_change(now.back_in_term_from, base.back_in_term_from, f, lang),
-            },
+    }
+}
+
+fn cost_2024(c: &Context) -> Figure {
+    let (now, base, f, lang) = (c.now, c.base, c.f, c.lang);
+    Figure {
+        value: f.euro_compact(now.cost_through_2024_eur),
+        note: format!(
+            "{} {} · {} {}",
+            i18n::OF_WHICH_ASYLUM_PENALTIES.get(lang),
+            f.euro_short(now.asylum_penalties_through_2024_eur),
+            i18n::LETTER_EXPECTED.get(lang),
+            f.euro_short(LETTER_PENALTIES_2024_EUR)
         ),
-    ]
+        change: number_change(
+            now.cost_through_2024_eur,
+            base.cost_through_2024_eur,
+            MONEY_RESOLUTION,
+            Good::Lower,
+            |v| f.signed_euro_compact(v),
+            lang,
+        ),
+    }
+}
+
+fn in_term(c: &Context) -> Figure {
+    let (now, base, f, lang) = (c.now, c.base, c.f, c.lang);
+    Figure {
+        value: f.percent(now.share_decided_in_term),
+        note: i18n::OF_DECISIONS.get(lang).to_owned(),
+        change: number_change(
+            now.share_decided_in_term,
+            base.share_decided_in_term,
+            0.0005,
+            Good::Higher,
+            |v| {
+                format!(
+                    "{} {}",
+                    f.signed_one_decimal(v * 100.0),
+                    i18n::PERCENT_POINTS.get(lang)
+                )
+            },
+            lang,
+        ),
+    }
+}
+
+fn back_in_term(c: &Context) -> Figure {
+    let (now, base, f, lang) = (c.now, c.base, c.f, c.lang);
+    Figure {
+        value: match now.back_in_term_from {
+            Some(d) => f.month_long(&d),
+            None => format!(
+                "{} {}",
+                i18n::NOT_BEFORE.get(lang),
+                f.month_short(&c.end.add_days(1))
+            ),
+        },
+        note: match now.back_in_term_from {
+            Some(_) => i18n::FIRST_MONTH_NOTE.get(lang),
+            None => i18n::NEVER_NOTE.get(lang),
+        }
+        .to_owned(),
+        change: month_change(now.back_in_term_from, base.back_in_term_from, f, lang),
+    }
 }
 
 /// The headline figures, in an aria-live region so that a screen reader
@@ -248,53 +283,49 @@ fn figures(c: &Context) -> [(&'static str, T, Figure); 6] {
 #[component]
 pub fn Kpis() -> impl IntoView {
     let store = use_store();
-    let lang = store.lang;
+    let lang = store.lang();
     // Only the horizon's end of the scenario shows here; a memo keeps the
     // other levers from recomputing the figures' texts.
-    let end = Memo::new(move |_| store.scenario.with(|s| s.end));
-    let all = Memo::new(move |_| {
-        let lang = lang.get();
-        let end = end.get();
-        let f = formats(lang);
-        store.summary.with(|now| {
-            store.baseline_summary.with(|base| {
-                figures(&Context {
-                    now,
-                    base,
-                    f: &f,
-                    lang,
-                    end,
+    let end = Memo::new(move |_| store.scenario().with(|s| s.end));
+    let cards = FIGURES
+        .iter()
+        .map(|spec| {
+            let figure = Memo::new(move |_| {
+                let lang = lang.get();
+                let end = end.get();
+                let f = formats(lang);
+                store.summary.with(|now| {
+                    store.baseline_summary.with(|base| {
+                        (spec.figure)(&Context {
+                            now,
+                            base,
+                            f: &f,
+                            lang,
+                            end,
+                        })
+                    })
                 })
-            })
-        })
-    });
-    let cards = (0..6)
-        .map(|i| {
-            let card = move || all.with(|a| a[i].clone());
-            let testid = all.with_untracked(|a| a[i].0);
-            let long = Memo::new(move |_| all.with(|a| a[i].2.value.chars().count() > LONG_FIGURE));
+            });
+            let long = Memo::new(move |_| figure.with(|f| f.value.chars().count() > LONG_FIGURE));
+            let change = move || figure.with(|f| f.change.clone());
             view! {
                 <div class="kpi">
-                    <p class="kpi-label">{move || card().1.get(lang.get())}</p>
-                    <p
-                        class="kpi-value"
-                        class:long=long
-                        data-testid=testid
-                    >
-                        {move || card().2.value}
+                    <p class="kpi-label">{move || spec.label.get(lang.get())}</p>
+                    <p class="kpi-value" class:long=long data-testid=spec.testid>
+                        {move || figure.with(|f| f.value.clone())}
                     </p>
-                    <p class="kpi-note">{move || card().2.note}</p>
-                    <p class=move || format!("kpi-delta {}", card().2.change.tone.class())>
+                    <p class="kpi-note">{move || figure.with(|f| f.note.clone())}</p>
+                    <p class=move || format!("kpi-delta {}", change().tone.class())>
                         <span class="arrow" aria-hidden="true">
-                            {move || delta::arrow(card().2.change.direction)}
+                            {move || delta::arrow(change().direction)}
                         </span>
                         " "
-                        <span class="amount">{move || card().2.change.amount}</span>
+                        <span class="amount">{move || change().amount}</span>
                         " "
-                        <span class="word">{move || card().2.change.word}</span>
+                        <span class="word">{move || change().word}</span>
                         <span class="vs">
                             {move || {
-                                if card().2.change.direction == Direction::Same {
+                                if change().direction == Direction::Same {
                                     String::new()
                                 } else {
                                     format!(" {}", i18n::VS_BASELINE.get(lang.get()))
@@ -311,7 +342,7 @@ pub fn Kpis() -> impl IntoView {
             class="kpis"
             aria-labelledby="kpis-title"
             aria-live="polite"
-            aria-busy=move || if store.dragging.get() { "true" } else { "false" }
+            aria-busy=move || if store.dragging().get() { "true" } else { "false" }
         >
             <h2 id="kpis-title" class="visually-hidden">
                 {move || i18n::FIGURES.get(lang.get())}

@@ -2,103 +2,70 @@
 //! number field, a date field or a choice, with its label, unit, default, a
 //! mark when it differs from the default, and its help and source.
 //!
-//! Everything the control says about the lever comes from the lever table:
-//! the page holds no second copy of a range, a unit or a source.
+//! Everything the control says about the lever comes from the lever table,
+//! and a typed number is read by the model's number reader, the same one
+//! that reads links: the page holds no second copy of a range, a unit, a
+//! source or a way to read a number.
 
-use doorstroom_model::{Lang, Lever, LeverKind, LeverValue, Scenario};
+use doorstroom_model::{
+    ChoiceLever, DateLever, Lang, Lever, LeverKind, NumberLever, Scenario, Warning,
+};
 use leptos::prelude::*;
 
 use crate::components::info::{InfoButton, InfoPanel};
 use crate::format::formats;
 use crate::i18n;
-use crate::number_field::{field_text, parse_field};
 use crate::state::{Store, use_store};
 
-/// The value of `lever` in the scenario on screen, tracked per lever, so that
-/// a drag of one slider re-renders only that lever's control.
-pub fn lever_value(store: Store, lever: &'static Lever) -> Memo<LeverValue> {
-    Memo::new(move |_| store.scenario.with(|s| lever.get(s)))
-}
-
-/// `scenario` with `lever` set to `value` (clamped by the model).
-pub fn with_lever(store: Store, lever: &'static Lever, value: LeverValue) -> Scenario {
+/// The newest scenario with `set` applied to it.
+fn changed(store: Store, set: impl FnOnce(&mut Scenario)) -> Scenario {
     let mut scenario = store.current();
-    lever.set(&mut scenario, value);
+    set(&mut scenario);
     scenario
 }
 
-/// The lever's value in words for the "default" line: `70.000 per jaar`.
-pub fn describe(lever: &'static Lever, value: LeverValue, lang: Lang) -> String {
-    let f = formats(lang);
-    match (lever.kind, value) {
-        (LeverKind::Number { unit, .. }, LeverValue::Number(x)) => {
-            let shown = x * unit.display_factor();
-            format!("{} {}", f.plain(shown), unit.symbol_for(shown, lang))
-        }
-        (LeverKind::Date { .. }, LeverValue::Date(d)) => f.day(&d),
-        (LeverKind::Choice { options }, LeverValue::Choice(i)) => options
-            .get(i)
-            .map(|o| o.1.get(lang).to_owned())
-            .unwrap_or_default(),
-        _ => String::new(),
+/// The lever's default in words for the "default" line: `70.000 per jaar`.
+fn describe_default(lever: &'static Lever, lang: Lang) -> String {
+    let default = Scenario::default();
+    match &lever.kind {
+        LeverKind::Date(d) => formats(lang).day(&d.get(&default)),
+        LeverKind::Number(_) | LeverKind::Choice(_) => lever.describe(&default, lang),
     }
 }
 
 /// A lever with its frame. `testid` puts the stable test hooks
-/// (`lever-KEY` on the slider or choice, `input-KEY` on the number field)
-/// on the headline levers.
+/// (`lever-KEY` on the slider or choice, `input-KEY` on the number or date
+/// field) on the headline levers.
 #[component]
 pub fn LeverControl(
     lever: &'static Lever,
     #[prop(optional)] testid: bool,
-    /// The test hook of a date field (the extension's end date carries the
-    /// term's `input-term`).
-    #[prop(optional)]
-    date_testid: Option<&'static str>,
     /// Greys out a lever that has no effect in the current scenario.
     #[prop(optional, into)]
     disabled: Signal<bool>,
 ) -> impl IntoView {
     let store = use_store();
-    let value = lever_value(store, lever);
-    let default = lever.default_value();
-    let changed = Memo::new(move |_| value.get() != default);
+    let changed_from_default = Memo::new(move |_| {
+        store
+            .scenario()
+            .with(|s| !lever.same(s, &Scenario::default()))
+    });
     let open = RwSignal::new(false);
-    let lang = store.lang;
+    let lang = store.lang();
     let control_id = format!("ctl-{}", lever.key);
     let label_id = format!("label-{}", lever.key);
 
-    let control = match lever.kind {
-        LeverKind::Number {
-            min,
-            max,
-            step,
-            unit,
-        } => view! {
-            <NumberControl
-                lever
-                value
-                range=(min, max, step)
-                factor=unit.display_factor()
-                testid
-                control_id=control_id.clone()
-            />
+    let control = match &lever.kind {
+        LeverKind::Number(number) => view! {
+            <NumberControl lever number testid control_id=control_id.clone() />
         }
         .into_any(),
-        LeverKind::Date { min, max } => view! {
-            <DateControl
-                lever
-                value
-                min
-                max
-                testid=date_testid
-                disabled
-                control_id=control_id.clone()
-            />
+        LeverKind::Date(date) => view! {
+            <DateControl lever date testid disabled control_id=control_id.clone() />
         }
         .into_any(),
-        LeverKind::Choice { options } => view! {
-            <ChoiceControl lever value options testid control_id=control_id.clone() />
+        LeverKind::Choice(choice) => view! {
+            <ChoiceControl lever choice testid control_id=control_id.clone() />
         }
         .into_any(),
     };
@@ -106,7 +73,7 @@ pub fn LeverControl(
     view! {
         <div
             class="lever"
-            class:changed=move || changed.get()
+            class:changed=move || changed_from_default.get()
             class:inactive=move || disabled.get()
             data-lever=lever.key
             on:keydown=move |ev| {
@@ -119,7 +86,7 @@ pub fn LeverControl(
                 <label id=label_id for=control_id class="lever-label">
                     {move || lever.label.get(lang.get())}
                 </label>
-                <span class="changed-mark" hidden=move || !changed.get()>
+                <span class="changed-mark" hidden=move || !changed_from_default.get()>
                     <span aria-hidden="true">"● "</span>
                     {move || i18n::CHANGED.get(lang.get())}
                 </span>
@@ -130,7 +97,7 @@ pub fn LeverControl(
                 <span class="lever-default">
                     {move || i18n::DEFAULT.get(lang.get())}
                     ": "
-                    {move || describe(lever, default, lang.get())}
+                    {move || describe_default(lever, lang.get())}
                 </span>
                 <button
                     type="button"
@@ -138,8 +105,10 @@ pub fn LeverControl(
                     aria-label=move || {
                         format!("{}: {}", i18n::TO_DEFAULT.get(lang.get()), lever.label.get(lang.get()))
                     }
-                    hidden=move || !changed.get()
-                    on:click=move |_| store.apply(with_lever(store, lever, default))
+                    hidden=move || !changed_from_default.get()
+                    on:click=move |_| {
+                        store.apply(changed(store, |s| lever.copy(&Scenario::default(), s)))
+                    }
                 >
                     {move || i18n::TO_DEFAULT.get(lang.get())}
                 </button>
@@ -150,40 +119,32 @@ pub fn LeverControl(
 }
 
 /// A slider and a number field for one number lever. The field shows the
-/// value in the unit the reader knows (shares as percentages).
+/// value in the unit and notation the reader knows (`70.000`, shares as
+/// percentages) and reads what is typed with the model's number reader; a
+/// typed value that had to be changed keeps a note beside the field saying
+/// what was used.
 #[component]
 fn NumberControl(
     lever: &'static Lever,
-    value: Memo<LeverValue>,
-    range: (f64, f64, f64),
-    factor: f64,
+    number: &'static NumberLever,
     testid: bool,
     control_id: String,
 ) -> impl IntoView {
     let store = use_store();
-    let lang = store.lang;
-    let (min, max, step) = range;
-    let shown = move || match value.get() {
-        LeverValue::Number(x) => field_text(x * factor, lang.get()),
-        _ => String::new(),
-    };
-    // The slider's value attribute is always a plain decimal with a dot.
-    let slider_value = move || match value.get() {
-        LeverValue::Number(x) => field_text(x * factor, Lang::En),
-        _ => String::new(),
-    };
-    let unit = move || match (lever.kind, value.get()) {
-        (LeverKind::Number { unit, .. }, LeverValue::Number(x)) => {
-            unit.symbol_for(x * factor, lang.get())
-        }
-        _ => "",
-    };
+    let lang = store.lang();
+    let value = Memo::new(move |_| store.scenario().with(|s| number.get(s)));
+    let factor = number.unit.display_factor();
+    let note = RwSignal::new(None::<Warning>);
+    let note_id = format!("note-{}", lever.key);
+    let shown = move || number.field_text(value.get(), lang.get());
+    // The slider's attributes are plain decimals with a dot, in display units.
+    let plain = move |x: f64| format!("{}", (x * factor * 1e6).round() / 1e6);
+    let unit = move || number.unit.symbol_for(value.get() * factor, lang.get());
     let slider_testid = testid.then(|| format!("lever-{}", lever.key));
     let field_testid = testid.then(|| format!("input-{}", lever.key));
+    let note_testid = testid.then(|| format!("note-{}", lever.key));
     let field_id = format!("num-{}", lever.key);
-    let to_value = move |text: &str, lang: Lang| {
-        parse_field(text, lang).map(|x| LeverValue::Number(x / factor))
-    };
+    let described_by = note_id.clone();
 
     view! {
         <div class="lever-control number">
@@ -191,19 +152,17 @@ fn NumberControl(
                 type="range"
                 id=control_id
                 data-testid=slider_testid
-                min=field_text(min * factor, Lang::En)
-                max=field_text(max * factor, Lang::En)
-                step=field_text(step * factor, Lang::En)
-                prop:value=slider_value
-                aria-valuetext=move || match value.get() {
-                    LeverValue::Number(x) => {
-                        format!("{} {}", formats(lang.get()).plain(x * factor), unit())
-                    }
-                    _ => String::new(),
-                }
+                min=plain(number.min)
+                max=plain(number.max)
+                step=plain(number.step)
+                prop:value=move || plain(value.get())
+                aria-valuetext=move || number.describe(value.get(), lang.get())
                 on:input=move |ev| {
-                    if let Some(v) = to_value(&event_target_value(&ev), Lang::En) {
-                        store.preview(with_lever(store, lever, v));
+                    if let Ok(x) = event_target_value(&ev).parse::<f64>() {
+                        note.set(None);
+                        store.preview(changed(store, |s| {
+                            number.set(s, x / factor);
+                        }));
                     }
                 }
                 on:change=move |_| store.commit()
@@ -214,8 +173,10 @@ fn NumberControl(
                     inputmode="decimal"
                     id=field_id
                     class="number-field"
+                    class:noted=move || note.with(Option::is_some)
                     data-testid=field_testid
                     prop:value=shown
+                    aria-describedby=described_by
                     aria-label=move || format!("{} ({})", lever.label.get(lang.get()), unit())
                     on:focus=move |ev| {
                         // Typing replaces the value rather than adding to it.
@@ -223,9 +184,12 @@ fn NumberControl(
                     }
                     on:change=move |ev| {
                         let input = event_target::<web_sys::HtmlInputElement>(&ev);
-                        if let Some(v) = to_value(&input.value(), lang.get_untracked()) {
-                            store.apply(with_lever(store, lever, v));
-                        }
+                        let mut warning = None;
+                        let next = changed(store, |s| {
+                            warning = lever.read(s, &input.value(), lang.get_untracked(), true);
+                        });
+                        note.set(warning);
+                        store.apply(next);
                         // Show what the model kept (clamped, rounded), even
                         // when that equals the value before the edit.
                         input.set_value(&shown());
@@ -233,40 +197,47 @@ fn NumberControl(
                 />
                 <span class="unit">{unit}</span>
             </span>
+            <p
+                class="field-note"
+                id=note_id
+                role="status"
+                data-testid=note_testid
+                hidden=move || note.with(Option::is_none)
+            >
+                {move || note.with(|n| n.as_ref().map(|w| w.note(lang.get())))}
+            </p>
         </div>
     }
 }
 
 /// A date field for a date lever.
 #[component]
-pub fn DateControl(
+fn DateControl(
     lever: &'static Lever,
-    value: Memo<LeverValue>,
-    min: doorstroom_model::Date,
-    max: doorstroom_model::Date,
-    testid: Option<&'static str>,
+    date: &'static DateLever,
+    testid: bool,
     control_id: String,
-    #[prop(optional, into)] disabled: Signal<bool>,
+    disabled: Signal<bool>,
 ) -> impl IntoView {
     let store = use_store();
-    let shown = move || match value.get() {
-        LeverValue::Date(d) => d.to_string(),
-        _ => String::new(),
-    };
+    let shown = move || store.scenario().with(|s| date.get(s).to_string());
+    let field_testid = testid.then(|| format!("input-{}", lever.key));
     view! {
         <div class="lever-control date">
             <input
                 type="date"
                 id=control_id
-                data-testid=testid
-                min=min.to_string()
-                max=max.to_string()
+                data-testid=field_testid
+                min=date.min.to_string()
+                max=date.max.to_string()
                 prop:value=shown
                 disabled=move || disabled.get()
                 on:change=move |ev| {
                     let input = event_target::<web_sys::HtmlInputElement>(&ev);
-                    if let Some(d) = lever.parse(&input.value()) {
-                        store.apply(with_lever(store, lever, d));
+                    if let Ok(d) = input.value().parse() {
+                        store.apply(changed(store, |s| {
+                            date.set(s, d);
+                        }));
                     }
                     input.set_value(&shown());
                 }
@@ -279,43 +250,36 @@ pub fn DateControl(
 #[component]
 fn ChoiceControl(
     lever: &'static Lever,
-    value: Memo<LeverValue>,
-    options: &'static [(&'static str, doorstroom_model::Text)],
+    choice: &'static ChoiceLever,
     testid: bool,
     control_id: String,
 ) -> impl IntoView {
     let store = use_store();
-    let lang = store.lang;
-    let selected = move || match value.get() {
-        LeverValue::Choice(i) => options.get(i).map(|o| o.0).unwrap_or_default(),
-        _ => "",
-    };
+    let lang = store.lang();
+    let selected = Memo::new(move |_| store.scenario().with(|s| choice.get(s)));
     let select_testid = testid.then(|| format!("lever-{}", lever.key));
     view! {
         <div class="lever-control choice">
             <select
                 id=control_id
                 data-testid=select_testid
-                prop:value=selected
+                prop:value=move || choice.options[selected.get()].key
                 // The chosen option in full, where the column cuts it short.
-                title=move || match value.get() {
-                    LeverValue::Choice(i) => {
-                        options.get(i).map(|o| o.1.get(lang.get())).unwrap_or_default()
-                    }
-                    _ => "",
-                }
+                title=move || choice.options[selected.get()].label.get(lang.get())
                 on:change=move |ev| {
-                    if let Some(v) = lever.parse(&event_target_value(&ev)) {
-                        store.apply(with_lever(store, lever, v));
+                    if let Some(i) = choice.position(&event_target_value(&ev)) {
+                        store.apply(changed(store, |s| choice.set(s, i)));
                     }
                 }
             >
-                {options
+                {choice
+                    .options
                     .iter()
-                    .map(|(key, text)| {
+                    .enumerate()
+                    .map(|(i, option)| {
                         view! {
-                            <option value=*key selected=move || selected() == *key>
-                                {move || text.get(lang.get())}
+                            <option value=option.key selected=move || selected.get() == i>
+                                {move || option.label.get(lang.get())}
                             </option>
                         }
                     })

@@ -2,10 +2,9 @@
 //! table (one `<details>` per `LeverGroup`), each saying how many of its
 //! levers differ from the default, so a changed lever is never hidden.
 
-use doorstroom_model::{LeverGroup, levers};
+use doorstroom_model::{LeverGroup, Scenario};
 use leptos::prelude::*;
 
-use crate::components::headline_levers::HEADLINE_KEYS;
 use crate::components::lever::LeverControl;
 use crate::i18n;
 use crate::state::use_store;
@@ -13,18 +12,15 @@ use crate::state::use_store;
 #[component]
 fn Group(group: LeverGroup) -> impl IntoView {
     let store = use_store();
-    let lang = store.lang;
-    let members: Vec<_> = levers()
-        .iter()
-        .filter(|l| l.group == group && !HEADLINE_KEYS.contains(&l.key))
-        .collect();
+    let lang = store.lang();
+    let members: Vec<_> = group.levers().collect();
     let changed = {
         let members = members.clone();
         Memo::new(move |_| {
-            store.scenario.with(|s| {
+            store.scenario().with(|s| {
                 members
                     .iter()
-                    .filter(|l| l.get(s) != l.default_value())
+                    .filter(|l| !l.same(s, &Scenario::default()))
                     .count()
             })
         })
@@ -49,14 +45,11 @@ fn Group(group: LeverGroup) -> impl IntoView {
 
 #[component]
 pub fn LeverGroups() -> impl IntoView {
-    let lang = use_store().lang;
+    let lang = use_store().lang();
+    // The headline levers stand above, always in view.
     let groups = LeverGroup::ALL
         .into_iter()
-        .filter(|g| {
-            levers()
-                .iter()
-                .any(|l| l.group == *g && !HEADLINE_KEYS.contains(&l.key))
-        })
+        .filter(|g| *g != LeverGroup::Headline && g.levers().next().is_some())
         .map(|group| view! { <Group group /> })
         .collect_view();
     view! {

@@ -11,8 +11,8 @@ use crate::state::use_store;
 #[component]
 pub fn Notice() -> impl IntoView {
     let store = use_store();
-    let lang = store.lang;
-    let warnings = store.warnings;
+    let lang = store.lang();
+    let warnings = store.warnings();
     view! {
         <Show when=move || warnings.with(|w| !w.is_empty())>
             <section class="notice" role="status" data-testid="notice">
@@ -25,14 +25,7 @@ pub fn Notice() -> impl IntoView {
                             warnings
                                 .get()
                                 .into_iter()
-                                .map(|w| {
-                                    let prefix = if w.in_baseline {
-                                        format!("{} ", i18n::NOTICE_BASE.get(lang))
-                                    } else {
-                                        String::new()
-                                    };
-                                    view! { <li>{prefix}{w.warning.message(lang)}</li> }
-                                })
+                                .map(|w| view! { <li>{w.message(lang)}</li> })
                                 .collect_view()
                         }}
                     </ul>
@@ -41,7 +34,7 @@ pub fn Notice() -> impl IntoView {
                     type="button"
                     class="notice-close"
                     aria-label=move || i18n::DISMISS.get(lang.get())
-                    on:click=move |_| warnings.set(Vec::new())
+                    on:click=move |_| store.dismiss_warnings()
                 >
                     <span aria-hidden="true">"×"</span>
                 </button>

@@ -9,17 +9,18 @@ use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::download;
-use crate::i18n::{self, T};
-use crate::location;
+use crate::i18n;
 use crate::state::use_store;
+use doorstroom_model::Text;
 
 /// How long "link copied" stays on screen.
 const CONFIRM_FOR: Duration = Duration::from_millis(2500);
 
-/// Copies the current address to the clipboard. The Clipboard API exists
+/// Copies the link to what is on screen (built from the page's state, not
+/// read from the address bar) to the clipboard. The Clipboard API exists
 /// only in secure contexts (https, localhost, files); elsewhere the reader
 /// is told to copy from the address bar.
-async fn copy_link() -> bool {
+async fn copy_link(link: String) -> bool {
     let navigator = window().navigator();
     let has_clipboard = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard"))
         .map(|c| !c.is_undefined() && !c.is_null())
@@ -27,19 +28,20 @@ async fn copy_link() -> bool {
     if !has_clipboard {
         return false;
     }
-    let promise = navigator.clipboard().write_text(&location::href());
+    let promise = navigator.clipboard().write_text(&link);
     JsFuture::from(promise).await.is_ok()
 }
 
 #[component]
 pub fn Toolbar() -> impl IntoView {
     let store = use_store();
-    let lang = store.lang;
-    let status = RwSignal::new(None::<T>);
-    let pinned = move || store.pinned.with(Option::is_some);
+    let lang = store.lang();
+    let status = RwSignal::new(None::<Text>);
+    let pinned = move || store.pinned().with(Option::is_some);
     let copy = move |_| {
+        let link = store.link();
         leptos::task::spawn_local(async move {
-            let message = if copy_link().await {
+            let message = if copy_link(link).await {
                 i18n::COPIED
             } else {
                 i18n::COPY_FAILED
@@ -48,7 +50,7 @@ pub fn Toolbar() -> impl IntoView {
             set_timeout(move || status.set(None), CONFIRM_FOR);
         });
     };
-    let text = move |t: T| move || t.get(lang.get());
+    let text = move |t: Text| move || t.get(lang.get());
     view! {
         <div class="toolbar" role="toolbar" aria-label=text(i18n::TOOLBAR)>
             <div class="tool-group">
@@ -80,7 +82,7 @@ pub fn Toolbar() -> impl IntoView {
             <div class="tool-group">
                 <button
                     type="button"
-                    disabled=move || store.scenario.with(|s| *s == store.loaded.get_value())
+                    disabled=move || store.scenario().with(|s| *s == store.loaded())
                     title=text(i18n::RESET_LOADED_HELP)
                     on:click=move |_| store.reset_to_loaded()
                 >
@@ -88,7 +90,7 @@ pub fn Toolbar() -> impl IntoView {
                 </button>
                 <button
                     type="button"
-                    disabled=move || store.scenario.with(|s| *s == Scenario::default())
+                    disabled=move || store.scenario().with(|s| *s == Scenario::default())
                     title=text(i18n::RESET_DEFAULT_HELP)
                     on:click=move |_| store.reset_to_default()
                 >
@@ -99,7 +101,7 @@ pub fn Toolbar() -> impl IntoView {
                 <button
                     type="button"
                     data-testid="pin"
-                    disabled=move || store.is_baseline()
+                    disabled=move || store.is_baseline.get_untracked()
                     title=text(i18n::PIN_HELP)
                     on:click=move |_| store.pin()
                 >

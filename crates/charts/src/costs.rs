@@ -89,8 +89,7 @@ fn monthly_bars(run: &Run) -> (Vec<time::MonthStart>, [Vec<f64>; 3]) {
     let [statutory, court, legal, ..] = SPEC.series else {
         unreachable!("five cost series")
     };
-    let layers =
-        [statutory, court, legal].map(|s| time::by_calendar_month(run, &s.values(run), &months));
+    let layers = [statutory, court, legal].map(|s| time::by_calendar_month(run, &s.values(run)));
     (months, layers)
 }
 

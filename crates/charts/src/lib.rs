@@ -181,32 +181,14 @@ impl Series {
     }
 
     /// The monthly figures of this series in `run`, keyed by the month's
-    /// first day. A week counts in the month it starts in, except for
-    /// [`SeriesKind::Bar`]: a bar is the sum per calendar month, each week
-    /// spread over its seven days (so months of four and of five week-starts
-    /// compare), as drawn.
+    /// first day, as the model groups them (`Run::monthly`: a flow spread
+    /// over its days, a stock at the month's last week), as drawn.
     pub fn monthly(&self, run: &Run) -> Vec<(Date, f64)> {
-        if self.kind == SeriesKind::Bar {
-            let months = time::month_starts(run);
-            let values = time::by_calendar_month(run, &self.values(run), &months);
-            return months
-                .iter()
-                .map(|m| m.date.first_of_month())
-                .zip(values)
-                .collect();
-        }
-        let mut out: Vec<(Date, f64)> = Vec::new();
-        for (k, c) in self.columns.iter().enumerate() {
-            let m = run.monthly(*c, self.aggregate);
-            if k == 0 {
-                out = m;
-            } else {
-                for (o, (_, v)) in out.iter_mut().zip(m) {
-                    o.1 += v;
-                }
-            }
-        }
-        out
+        let aggregate = match self.kind {
+            SeriesKind::Bar => Aggregate::Sum,
+            _ => self.aggregate,
+        };
+        run.monthly_of(&self.values(run), aggregate)
     }
 
     fn drawn_in_table(&self) -> bool {

@@ -2,7 +2,7 @@
 //! 1, 2, 3, 6 or 12 months (years only) as the width allows, so a ten-year
 //! horizon still reads.
 
-use doorstroom_model::{Date, Run};
+use doorstroom_model::{Aggregate, Date, Run};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
@@ -59,46 +59,14 @@ pub(crate) fn month_extents(months: &[MonthStart], n: usize) -> Vec<(f64, f64)> 
         .collect()
 }
 
-/// The weekly `values` per calendar month of `months`: each week's value is
-/// spread evenly over its seven days and each day counts in the month it
-/// falls in, so a month holds its own days whether four or five weeks start
-/// in it. Days past the last month (the run's last week running into a month
-/// in which no week starts) count in the last month, so the months add up
-/// to the weeks. Non-finite values count as 0.
-pub(crate) fn by_calendar_month(run: &Run, values: &[f64], months: &[MonthStart]) -> Vec<f64> {
-    let n = values.len().min(run.weeks());
-    spread_over_months(&values[..n], |i| run.week_start(i), months)
-}
-
-/// [`by_calendar_month`] for weeks whose first days are `week_start`.
-fn spread_over_months(
-    values: &[f64],
-    week_start: impl Fn(usize) -> Date,
-    months: &[MonthStart],
-) -> Vec<f64> {
-    let mut out = vec![0.0; months.len()];
-    let Some(last) = months.len().checked_sub(1) else {
-        return out;
-    };
-    let mut k = 0;
-    for (i, &v) in values.iter().enumerate() {
-        if !v.is_finite() {
-            continue;
-        }
-        let start = week_start(i);
-        for day in 0..7 {
-            let d = start.add_days(day);
-            let ym = (d.year(), d.month());
-            while k < last && {
-                let next = months[k + 1].date;
-                (next.year(), next.month()) <= ym
-            } {
-                k += 1;
-            }
-            out[k] += v / 7.0;
-        }
-    }
-    out
+/// The weekly `values` per calendar month of the run, as the model sums a
+/// flow by month (each week spread over its days; see `Run::monthly`): one
+/// value per entry of [`month_starts`].
+pub(crate) fn by_calendar_month(run: &Run, values: &[f64]) -> Vec<f64> {
+    run.monthly_of(values, Aggregate::Sum)
+        .into_iter()
+        .map(|(_, v)| v)
+        .collect()
 }
 
 /// Vertical gridlines at the turn of each year (drawn under the data).
@@ -205,52 +173,13 @@ mod tests {
     }
 
     #[test]
-    fn a_constant_weekly_cost_gives_months_by_their_days_not_their_week_starts() {
-        // Two years from Monday 1 January 2024.
-        let n = 104;
-        let week_start = weeks_from(2024, 1, 1);
-        let months = month_starts_of(n, &week_start);
-        let per_month = spread_over_months(&vec![700.0; n], &week_start, &months);
-        let month = |y: i32, m: u32| {
-            let k = months
-                .iter()
-                .position(|s| (s.date.year(), s.date.month()) == (y, m))
-                .expect("month in the run");
-            per_month[k]
-        };
-        let starts_in = |y: i32, m: u32| {
-            (0..n)
-                .filter(|&i| (week_start(i).year(), week_start(i).month()) == (y, m))
-                .count()
-        };
-        // November 2024 has four Mondays, December five: grouped by the
-        // week's start, December would be 25% more.
-        assert_eq!((starts_in(2024, 11), starts_in(2024, 12)), (4, 5));
-        let (nov, dec) = (month(2024, 11), month(2024, 12));
-        assert!((nov - 30.0 * 100.0).abs() < 1e-9, "November: {nov}");
-        assert!((dec - 31.0 * 100.0).abs() < 1e-9, "December: {dec}");
-        assert!(
-            (dec / nov - 1.0).abs() < 0.05,
-            "comparable bars: {nov} vs {dec}"
-        );
-        // The weeks' total is in the months.
-        let total: f64 = per_month.iter().sum();
-        assert!((total - 700.0 * n as f64).abs() < 1e-6 * total);
-    }
-
-    #[test]
-    fn weeks_split_at_month_ends_and_bars_span_the_calendar() {
+    fn bars_span_the_calendar() {
         // Six weeks from Wednesday 26 June 2024: the first has five days in
-        // June, the last (31 July to 6 August) runs into a month in which no
-        // week starts, so its August days count in July.
+        // June; 1 July is five days into week 0.
         let n = 6;
         let week_start = weeks_from(2024, 6, 26);
         let months = month_starts_of(n, &week_start);
         assert_eq!(months.len(), 2);
-        let per_month = spread_over_months(&[7.0; 6], &week_start, &months);
-        assert!((per_month[0] - 5.0).abs() < 1e-12, "{per_month:?}");
-        assert!((per_month[1] - 37.0).abs() < 1e-12, "{per_month:?}");
-        // 1 July is five days into week 0.
         let extents = month_extents(&months, n);
         assert_eq!(extents[0].0, 0.0);
         assert!((extents[0].1 - 5.0 / 7.0).abs() < 1e-12, "{extents:?}");

@@ -39,16 +39,17 @@ mod warning;
 pub use csv::CSV_COLUMNS;
 pub use date::{Date, ParseDateError};
 pub use levers::{
-    LEVER_COUNT, LEVERS, Lever, LeverGroup, LeverKind, LeverValue, Unit, lever, levers,
+    Adjustment, Choice, ChoiceLever, DateLever, LEVER_COUNT, LEVERS, Lever, LeverGroup, LeverKind,
+    LeverValue, NumberLever, Settled, Unit, lever, levers, scenario_at,
 };
-pub use presets::{PRESETS, Preset};
-pub use query::QUERY_VERSION;
+pub use presets::{PRESETS, Preset, PresetGroup, preset};
+pub use query::{QUERY_VERSION, VERSION_KEY};
 pub use run::{Aggregate, Column, Measure, Run};
-pub use scenario::{FTE_AT_START, INTAKE_PRESETS, Scenario, TermPolicy, WorkOrder};
+pub use scenario::{FTE_AT_START, Scenario, TermPolicy, WorkOrder};
 pub use sim::{simulate, simulate_with_intake_factors};
 pub use stream::Stream;
 pub use summary::Summary;
-pub use text::{Lang, Text};
+pub use text::{Lang, Text, t};
 pub use warning::{Warning, WarningKind};
 
 /// The version of this crate, shown in the page's footer.

@@ -1,87 +1,234 @@
-//! Named scenarios for the page's preset menu and briefing decks: each is a
-//! URL query, so a preset is exactly what its link would give.
+//! Named scenarios for the page's preset buttons and briefing decks.
+//!
+//! A preset sets its own levers and keeps every other one as it is, so that
+//! presets combine: "MPP maximum" then "extension set aside" gives both. It
+//! is written as the link pairs of the levers it sets, so a preset is
+//! exactly what those pairs in a link would give; it is active when all of
+//! its levers have its values, the one rule the page marks presets by.
 
-use crate::text::{Text, t};
+use std::sync::OnceLock;
 
-/// A named scenario.
+use crate::levers::{Lever, lever};
+use crate::scenario::Scenario;
+use crate::text::{Lang, Text, t};
+
+/// Where a preset stands on the page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum PresetGroup {
+    /// An intake figure of the MPP (shown as a row of figures).
+    Intake,
+    /// A set of policy or behaviour assumptions.
+    Policy,
+}
+
+/// A named set of lever values.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Preset {
-    /// A short stable name, for a deck or a test.
+    /// A short stable name, for a deck, the command line or a test.
     pub key: &'static str,
+    pub group: PresetGroup,
     pub label: Text,
     /// What the preset assumes, in a sentence.
     pub help: Text,
-    /// The scenario as a URL query (read with `Scenario::from_query`).
-    pub query: &'static str,
+    /// The levers it sets, as link pairs (`baa=0&order=split`), read with
+    /// the link reader.
+    pub sets: &'static str,
 }
 
-/// The presets, in the menu's order.
-pub const PRESETS: [Preset; 6] = [
+/// The presets, in the page's order.
+pub const PRESETS: [Preset; 7] = [
     Preset {
-        key: "default",
-        label: t("Standaard", "Default"),
+        key: "mpp_min",
+        group: PresetGroup::Intake,
+        label: t("MPP minimum", "MPP minimum"),
         help: t(
-            "De wereld van de brief op 1 mei 2023, met de BAA.",
-            "The letter's world on 1 May 2023, with the BAA.",
+            "Instroom 49.000 per jaar (MPP 2023).",
+            "Intake 49,000 a year (MPP 2023).",
         ),
-        query: "v=1",
+        sets: "intake=49000",
     },
     Preset {
-        key: "seed_forecast",
-        label: t("Prognose uit de brief", "The letter's forecast"),
+        key: "mpp_mid",
+        group: PresetGroup::Intake,
+        label: t("MPP medio", "MPP medium"),
         help: t(
-            "De aannames achter de € 55 miljoen: 15 maanden, 70/30, zonder BAA.",
-            "The assumptions behind the EUR 55 million: 15 months, 70/30, no BAA.",
+            "Instroom 67.000 per jaar (MPP 2023).",
+            "Intake 67,000 a year (MPP 2023).",
         ),
-        query: "v=1&baa=0",
+        sets: "intake=67000",
     },
     Preset {
-        key: "extension_falls",
-        label: t("Verlenging vernietigd", "Extension set aside"),
+        key: "letter_intake",
+        group: PresetGroup::Intake,
+        label: t("Meest waarschijnlijk", "Most likely"),
         help: t(
-            "De rechter zet de verlenging opzij: zes maanden voor iedereen.",
-            "The courts set the extension aside: six months for everyone.",
+            "Instroom 70.000 per jaar: ‘ruim 70.000’, wat de brief het meest waarschijnlijk acht.",
+            "Intake 70,000 a year: ‘just over 70,000’, which the letter judges most likely.",
         ),
-        query: "v=1&term=6",
+        sets: "intake=70000",
     },
     Preset {
         key: "mpp_max",
+        group: PresetGroup::Intake,
         label: t("MPP maximum", "MPP maximum"),
-        help: t("Instroom 77.000 per jaar.", "Intake 77,000 a year."),
-        query: "v=1&intake=77000",
+        help: t(
+            "Instroom 77.000 per jaar (MPP 2023).",
+            "Intake 77,000 a year (MPP 2023).",
+        ),
+        sets: "intake=77000",
     },
     Preset {
-        key: "mpp_min",
-        label: t("MPP minimum", "MPP minimum"),
-        help: t("Instroom 49.000 per jaar.", "Intake 49,000 a year."),
-        query: "v=1&intake=49000",
+        key: "seed_forecast",
+        group: PresetGroup::Policy,
+        label: t(
+            "Aannames van de prognose in de Kamerbrief",
+            "Forecast assumptions of the letter to Parliament",
+        ),
+        help: t(
+            "De aannames achter de € 55 miljoen: 15 maanden tot 1 januari 2024; 70% op zaken over de termijn, 30% op de nieuwste instroom; geen BAA.",
+            "The assumptions behind the EUR 55 million: 15 months until 1 January 2024; 70% on cases past their term, 30% on the newest intake; no BAA.",
+        ),
+        sets: "term=15&ext_until=2024-01-01&order=split&past_term_share=0.7&baa=0",
+    },
+    Preset {
+        key: "extension_falls",
+        group: PresetGroup::Policy,
+        label: t(
+            "Verlenging door de rechter opzij gezet",
+            "Extension set aside by the courts",
+        ),
+        help: t(
+            "Zes maanden beslistermijn voor iedereen.",
+            "A six-month decision term for everyone.",
+        ),
+        sets: "term=6",
     },
     Preset {
         key: "court_orders_first",
+        group: PresetGroup::Policy,
         label: t("Rechterlijke lasten eerst", "Court orders first"),
         help: t(
             "Zaken met een last van de rechter gaan voor; verder oudste eerst.",
             "Cases with a court order go first; otherwise oldest first.",
         ),
-        query: "v=1&order=court",
+        sets: "order=court",
     },
 ];
+
+/// The default scenario with each preset applied, in `PRESETS`' order:
+/// read once, since the page asks every frame which presets are active.
+fn targets() -> &'static [Scenario] {
+    static TARGETS: OnceLock<Vec<Scenario>> = OnceLock::new();
+    TARGETS.get_or_init(|| {
+        PRESETS
+            .iter()
+            .map(|p| Scenario::from_query(p.sets).0)
+            .collect()
+    })
+}
+
+impl Preset {
+    /// The levers this preset sets, in the order it names them.
+    pub fn levers(&self) -> impl Iterator<Item = &'static Lever> {
+        form_urlencoded::parse(self.sets.as_bytes()).filter_map(|(key, _)| lever(&key))
+    }
+
+    /// The default scenario with this preset's levers set.
+    fn target(&self) -> &'static Scenario {
+        let i = PRESETS.iter().position(|p| p.key == self.key).unwrap_or(0);
+        &targets()[i]
+    }
+
+    /// `s` with this preset's levers set and every other lever kept.
+    #[must_use]
+    pub fn apply(&self, s: &Scenario) -> Scenario {
+        let mut out = s.clone();
+        for l in self.levers() {
+            l.copy(self.target(), &mut out);
+        }
+        out
+    }
+
+    /// Whether every lever of this preset has its value in `s`.
+    pub fn is_active(&self, s: &Scenario) -> bool {
+        self.levers().all(|l| l.same(s, self.target()))
+    }
+
+    /// The levers it sets, for its help: "Zet: BAA, werkvolgorde."
+    pub fn sets_text(&self, lang: Lang) -> String {
+        let names: Vec<&str> = self.levers().map(|l| l.label.get(lang)).collect();
+        let lead = t("Zet", "Sets").get(lang);
+        format!("{lead}: {}.", names.join(", "))
+    }
+}
+
+/// The preset with key `key`.
+pub fn preset(key: &str) -> Option<&'static Preset> {
+    PRESETS.iter().find(|p| p.key == key)
+}
+
+impl Scenario {
+    /// The letter's forecast assumptions (the external model behind the EUR
+    /// 55 million) on the default scenario: the `seed_forecast` preset.
+    #[must_use]
+    pub fn seed_forecast() -> Scenario {
+        preset("seed_forecast")
+            .map(|p| p.apply(&Scenario::default()))
+            .unwrap_or_default()
+    }
+}
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::Scenario;
+    use crate::TermPolicy;
 
     #[test]
-    fn every_preset_reads_cleanly_and_writes_itself() {
+    fn every_preset_reads_cleanly_and_names_only_levers() {
         for p in PRESETS {
-            let (s, warnings) = Scenario::from_query(p.query);
+            let (_, warnings) = Scenario::from_query(p.sets);
             assert!(warnings.is_empty(), "{}: {warnings:?}", p.key);
-            assert_eq!(s.to_query(), p.query, "{}", p.key);
+            let pairs = form_urlencoded::parse(p.sets.as_bytes()).count();
+            assert_eq!(p.levers().count(), pairs, "{}", p.key);
+            assert!(pairs > 0, "{} sets nothing", p.key);
+            assert!(p.is_active(&p.apply(&Scenario::default())), "{}", p.key);
         }
-        assert_eq!(
-            Scenario::from_query(PRESETS[1].query).0,
-            Scenario::seed_forecast()
+    }
+
+    #[test]
+    fn a_preset_keeps_the_levers_it_does_not_name() {
+        let (start, _) = Scenario::from_query("intake=77000&term=6&fte=700");
+        let forecast = preset("seed_forecast").unwrap().apply(&start);
+        assert_eq!((forecast.intake_per_year, forecast.fte), (77_000.0, 700.0));
+        assert_eq!(forecast.baa_per_year, 0.0);
+        assert_eq!(forecast.term, TermPolicy::Extended, "it names the term");
+        let courts = preset("extension_falls").unwrap().apply(&forecast);
+        assert_eq!(courts.baa_per_year, 0.0, "the forecast's BAA stays");
+        assert_eq!(courts.term, TermPolicy::SixMonths);
+        assert!(preset("extension_falls").unwrap().is_active(&courts));
+        assert!(
+            !preset("seed_forecast").unwrap().is_active(&courts),
+            "its term was changed"
         );
+    }
+
+    #[test]
+    fn the_letter_s_forecast_is_the_default_without_the_baa() {
+        let s = Scenario::seed_forecast();
+        assert_eq!(
+            Scenario {
+                baa_per_year: 13_000.0,
+                ..s
+            },
+            Scenario::default()
+        );
+    }
+
+    #[test]
+    fn help_says_which_levers_are_set() {
+        let p = preset("seed_forecast").unwrap();
+        let text = p.sets_text(Lang::En);
+        assert!(text.starts_with("Sets: Asylum decision term, "), "{text}");
+        assert!(text.contains("BAA"), "{text}");
     }
 }

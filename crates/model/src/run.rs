@@ -281,47 +281,78 @@ impl Run {
         self.total(Measure::CostCumulativeEur)
     }
 
-    /// The column by calendar month (keyed by the month's first day; a week
-    /// belongs to the month in which it starts).
+    /// The column by calendar month, keyed by the month's first day. The
+    /// months are those in which a week starts. A flow ([`Aggregate::Sum`])
+    /// spreads each week over its seven days and counts each day in its own
+    /// month, so that months of four and of five week starts compare (days
+    /// past the last month count in it, so the months add up to the run);
+    /// a stock or a rate takes the weeks that start in the month.
     #[must_use]
     pub fn monthly(&self, c: Column, agg: Aggregate) -> Vec<(Date, f64)> {
-        self.grouped(c, agg, |d| d.first_of_month())
+        self.monthly_of(self.series(c), agg)
     }
 
-    /// The column by calendar year (a week belongs to the year in which it
-    /// starts).
+    /// [`Run::monthly`] for any weekly values of this run's weeks (a sum of
+    /// columns, say).
+    #[must_use]
+    pub fn monthly_of(&self, values: &[f64], agg: Aggregate) -> Vec<(Date, f64)> {
+        self.grouped(values, agg, Date::first_of_month)
+    }
+
+    /// The column by calendar year, as [`Run::monthly`] does months.
     #[must_use]
     pub fn yearly(&self, c: Column, agg: Aggregate) -> Vec<(i32, f64)> {
-        self.grouped(c, agg, Date::year)
+        self.grouped(self.series(c), agg, Date::year)
     }
 
-    fn grouped<K: PartialEq + Copy>(
+    fn grouped<K: PartialOrd + Copy>(
         &self,
-        c: Column,
+        values: &[f64],
         agg: Aggregate,
         key: impl Fn(Date) -> K,
     ) -> Vec<(K, f64)> {
-        let values = self.series(c);
+        let values = &values[..values.len().min(self.weeks)];
         let mut out: Vec<(K, f64)> = Vec::new();
-        let mut count = 0usize;
-        for (w, &v) in values.iter().enumerate() {
+        for w in 0..values.len() {
             let k = key(self.week_start(w));
-            match out.last_mut() {
-                Some((last, acc)) if *last == k => {
-                    count += 1;
-                    match agg {
-                        Aggregate::Sum | Aggregate::Mean => *acc += v,
-                        Aggregate::Last => *acc = v,
+            if out.last().is_none_or(|(last, _)| *last != k) {
+                out.push((k, 0.0));
+            }
+        }
+        match agg {
+            Aggregate::Sum => {
+                let mut period = 0;
+                for (w, &v) in values.iter().enumerate() {
+                    let start = self.week_start(w);
+                    for day in 0..7 {
+                        let k = key(start.add_days(day));
+                        while period + 1 < out.len() && out[period + 1].0 <= k {
+                            period += 1;
+                        }
+                        out[period].1 += v / 7.0;
                     }
                 }
-                _ => {
-                    finish_mean(&mut out, agg, count);
-                    out.push((k, v));
-                    count = 1;
+            }
+            Aggregate::Last | Aggregate::Mean => {
+                let mut period = 0;
+                let mut count = 0usize;
+                for (w, &v) in values.iter().enumerate() {
+                    if key(self.week_start(w)) != out[period].0 {
+                        finish_mean(&mut out[period], agg, count);
+                        period += 1;
+                        count = 0;
+                    }
+                    count += 1;
+                    match agg {
+                        Aggregate::Last => out[period].1 = v,
+                        _ => out[period].1 += v,
+                    }
+                }
+                if let Some(last) = out.last_mut() {
+                    finish_mean(last, agg, count);
                 }
             }
         }
-        finish_mean(&mut out, agg, count);
         out
     }
 
@@ -332,9 +363,9 @@ impl Run {
     }
 }
 
-fn finish_mean<K>(out: &mut [(K, f64)], agg: Aggregate, count: usize) {
-    if let (Aggregate::Mean, Some((_, acc))) = (agg, out.last_mut()) {
-        *acc /= count.max(1) as f64;
+fn finish_mean<K>(period: &mut (K, f64), agg: Aggregate, count: usize) {
+    if agg == Aggregate::Mean {
+        period.1 /= count.max(1) as f64;
     }
 }
 
@@ -374,13 +405,41 @@ mod tests {
     fn months_group_by_week_start() {
         let run = run_with_ramp();
         let c = Column::total(Measure::Intake);
-        // May 2023 has weeks starting 1, 8, 15, 22, 29 May; June 5, 12, 19, 26.
+        // May 2023 has weeks starting 1, 8, 15, 22, 29 May; June 5, 12, 19,
+        // 26; July 3. The week of 29 May has three days in May, four in June;
+        // that of 26 June five in June, two in July.
         let sum = run.monthly(c, Aggregate::Sum);
-        assert_eq!(sum[0], (Date::from_ymd(2023, 5, 1).unwrap(), 10.0));
-        assert_eq!(sum[1].1, 5.0 + 6.0 + 7.0 + 8.0);
-        assert_eq!(sum[2], (Date::from_ymd(2023, 7, 1).unwrap(), 9.0));
+        assert_eq!(sum[0].0, Date::from_ymd(2023, 5, 1).unwrap());
+        let close = |a: f64, b: f64| (a - b).abs() < 1e-9;
+        assert!(
+            close(sum[0].1, 0.0 + 1.0 + 2.0 + 3.0 + 4.0 * 3.0 / 7.0),
+            "{sum:?}"
+        );
+        assert!(close(
+            sum[1].1,
+            4.0 * 4.0 / 7.0 + 5.0 + 6.0 + 7.0 + 8.0 * 5.0 / 7.0
+        ));
+        assert!(
+            close(sum[2].1, 8.0 * 2.0 / 7.0 + 9.0),
+            "the last days count in the last month"
+        );
+        assert!(close(sum.iter().map(|m| m.1).sum(), 45.0));
         assert_eq!(run.monthly(c, Aggregate::Last)[0].1, 4.0);
         assert_eq!(run.monthly(c, Aggregate::Mean)[1].1, 6.5);
         assert_eq!(run.yearly(c, Aggregate::Sum), vec![(2023, 45.0)]);
+    }
+
+    /// At a constant flow every month holds its own days: no four-and-five
+    /// week sawtooth.
+    #[test]
+    fn a_constant_flow_gives_months_by_their_days() {
+        let start = Date::from_ymd(2023, 5, 1).unwrap();
+        let mut run = Run::zeroed(start, 52);
+        run.series_mut(Column::total(Measure::Decisions)).fill(7.0);
+        let months = run.monthly(Column::total(Measure::Decisions), Aggregate::Sum);
+        for (first, v) in &months[..months.len() - 1] {
+            let days = first.days_until(first.add_months(1)) as f64;
+            assert!((v - days).abs() < 1e-9, "{first}: {v}");
+        }
     }
 }

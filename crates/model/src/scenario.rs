@@ -214,35 +214,6 @@ pub struct Scenario {
     pub legal_costs_per_appeal: f64,
 }
 
-impl Scenario {
-    /// The seed's forecast assumptions (the external model behind the EUR 55
-    /// million): the 15-month term, the 70/30 split (the old backlog first
-    /// in, first out; the new intake newest first), and no BAA (the seed:
-    /// "nog geen rekening gehouden met ... BAA").
-    #[must_use]
-    pub fn seed_forecast() -> Scenario {
-        Scenario {
-            term: TermPolicy::Extended,
-            work_order: WorkOrder::PastTermShare,
-            past_term_share: 0.7,
-            baa_per_year: 0.0,
-            ..Scenario::default()
-        }
-    }
-}
-
-/// The intake scenarios of the MPP 2023 (seed) and the figure the seed judged
-/// most likely, for presets in the page.
-pub const INTAKE_PRESETS: [(f64, crate::Text); 4] = [
-    (49_000.0, crate::text::t("MPP minimum", "MPP minimum")),
-    (67_000.0, crate::text::t("MPP medio", "MPP medium")),
-    (
-        70_000.0,
-        crate::text::t("Meest waarschijnlijk", "Most likely"),
-    ),
-    (77_000.0, crate::text::t("MPP maximum", "MPP maximum")),
-];
-
 /// Shorthand for constant dates in the defaults; panics only on a typo in a
 /// literal, caught by the tests.
 pub(crate) const fn ymd(year: i32, month: u32, day: u32) -> Date {
@@ -321,18 +292,5 @@ mod tests {
         let s = Scenario::default();
         let rest = 1.0 - s.share_dublin - s.share_safe_country - s.share_family;
         assert!((0.6..0.65).contains(&rest), "{rest}");
-    }
-
-    #[test]
-    fn seed_forecast_differs_only_in_the_baa() {
-        let s = Scenario::seed_forecast();
-        assert_eq!(s.baa_per_year, 0.0);
-        assert_eq!(
-            Scenario {
-                baa_per_year: 13_000.0,
-                ..s
-            },
-            Scenario::default()
-        );
     }
 }

@@ -8,7 +8,8 @@ pub enum Lang {
     En,
 }
 
-/// A text in both languages, for the labels and help of the levers.
+/// A text in both languages: the one bilingual text type of the model, the
+/// charts and the page.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Text {
     pub nl: &'static str,
@@ -17,7 +18,7 @@ pub struct Text {
 
 impl Text {
     /// The text in `lang`.
-    pub fn get(&self, lang: Lang) -> &'static str {
+    pub const fn get(&self, lang: Lang) -> &'static str {
         match lang {
             Lang::Nl => self.nl,
             Lang::En => self.en,
@@ -26,6 +27,6 @@ impl Text {
 }
 
 /// Shorthand for the many constant texts: `t("nl", "en")`.
-pub(crate) const fn t(nl: &'static str, en: &'static str) -> Text {
+pub const fn t(nl: &'static str, en: &'static str) -> Text {
     Text { nl, en }
 }

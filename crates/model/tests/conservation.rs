@@ -32,28 +32,12 @@ fn run_and_simulate_agree() {
 
 mod random {
     use super::common::check_run;
-    use doorstroom_model::{LeverKind, LeverValue, Scenario, levers};
+    use doorstroom_model::{Scenario, levers, scenario_at};
     use proptest::prelude::*;
 
     /// Any scenario the levers can make, horizon and dates included.
     fn scenario() -> impl Strategy<Value = Scenario> {
-        proptest::collection::vec((0..levers().len(), 0.0..=1.0f64), 0..16).prop_map(|picks| {
-            let mut s = Scenario::default();
-            for (i, u) in picks {
-                let l = &levers()[i];
-                let v = match l.kind {
-                    LeverKind::Number { min, max, .. } => LeverValue::Number(min + u * (max - min)),
-                    LeverKind::Date { min, max } => {
-                        LeverValue::Date(min.add_days((u * min.days_until(max) as f64) as i64))
-                    }
-                    LeverKind::Choice { options } => LeverValue::Choice(
-                        ((u * options.len() as f64) as usize).min(options.len() - 1),
-                    ),
-                };
-                l.set(&mut s, v);
-            }
-            s
-        })
+        proptest::collection::vec((0..levers().len(), 0.0..=1.0f64), 0..16).prop_map(scenario_at)
     }
 
     proptest! {

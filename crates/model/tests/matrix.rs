@@ -7,9 +7,7 @@
 mod common;
 
 use common::{assert_le_every_week, check_run, cumulative};
-use doorstroom_model::{
-    Lever, LeverKind, LeverValue, Measure, Scenario, Stream, TermPolicy, WorkOrder, levers,
-};
+use doorstroom_model::{Measure, Scenario, Stream, TermPolicy, WorkOrder, levers};
 
 #[derive(Clone, Copy)]
 enum End {
@@ -17,14 +15,11 @@ enum End {
     Max,
 }
 
-fn extreme(l: &Lever, end: End) -> LeverValue {
-    match (l.kind, end) {
-        (LeverKind::Number { min, .. }, End::Min) => LeverValue::Number(min),
-        (LeverKind::Number { max, .. }, End::Max) => LeverValue::Number(max),
-        (LeverKind::Date { min, .. }, End::Min) => LeverValue::Date(min),
-        (LeverKind::Date { max, .. }, End::Max) => LeverValue::Date(max),
-        (LeverKind::Choice { .. }, End::Min) => LeverValue::Choice(0),
-        (LeverKind::Choice { options }, End::Max) => LeverValue::Choice(options.len() - 1),
+/// Where `end` lies in a lever's range, for [`Lever::set_at`].
+fn extreme(end: End) -> f64 {
+    match end {
+        End::Min => 0.0,
+        End::Max => 1.0,
     }
 }
 
@@ -33,7 +28,7 @@ fn matrix() -> Vec<(String, Scenario)> {
     for end in [End::Min, End::Max] {
         let mut s = Scenario::default();
         for l in levers() {
-            l.set(&mut s, extreme(l, end));
+            l.set_at(&mut s, extreme(end));
         }
         out.push((
             format!(
@@ -50,7 +45,7 @@ fn matrix() -> Vec<(String, Scenario)> {
     for l in levers() {
         for end in [End::Min, End::Max] {
             let mut s = Scenario::default();
-            l.set(&mut s, extreme(l, end));
+            l.set_at(&mut s, extreme(end));
             let name = format!(
                 "{} at {}",
                 l.key,

@@ -6,7 +6,7 @@ mod common;
 
 use common::{assert_le_every_week, col, cumulative};
 use doorstroom_model::{
-    LeverKind, LeverValue, Measure, Run, Scenario, Stream, TermPolicy, WorkOrder, levers,
+    LeverKind, Measure, Run, Scenario, Stream, TermPolicy, WorkOrder, levers, scenario_at,
 };
 use proptest::prelude::*;
 
@@ -14,18 +14,11 @@ use proptest::prelude::*;
 /// to keep runs short) somewhere in its range.
 fn scenario() -> impl Strategy<Value = Scenario> {
     proptest::collection::vec((0..levers().len(), 0.0..=1.0f64), 0..12).prop_map(|picks| {
-        let mut s = Scenario::default();
-        for (i, u) in picks {
-            let l = &levers()[i];
-            let v = match l.kind {
-                LeverKind::Number { min, max, .. } => LeverValue::Number(min + u * (max - min)),
-                LeverKind::Date { .. } => continue,
-                LeverKind::Choice { options } => {
-                    LeverValue::Choice(((u * options.len() as f64) as usize).min(options.len() - 1))
-                }
-            };
-            l.set(&mut s, v);
-        }
+        let s = scenario_at(
+            picks
+                .into_iter()
+                .filter(|&(i, _)| !matches!(levers()[i].kind, LeverKind::Date(_))),
+        );
         Scenario {
             work_order: WorkOrder::Fifo,
             ..s

@@ -5,7 +5,7 @@ use doorstroom_model::uncertainty::{
     BandSettings, Bands, FIGURES, Goal, GoalLever, Outcome, Plausible, Samples, Shortfall, Spreads,
     sample, sample_threads, seek, split, tornado, tornado_over,
 };
-use doorstroom_model::{Date, LeverValue, Measure, Scenario, Stream, lever};
+use doorstroom_model::{Date, LeverKind, LeverValue, Measure, Scenario, Stream, lever};
 
 /// A short horizon keeps the many runs of these tests quick.
 fn short() -> Scenario {
@@ -280,7 +280,13 @@ fn tornado_sorts_by_the_size_of_the_effect() {
     for b in &all {
         let l = lever(b.key).unwrap();
         let mut at_low = s.clone();
-        l.set(&mut at_low, b.low);
+        match (&l.kind, b.low) {
+            (LeverKind::Number(n), LeverValue::Number(x)) => {
+                n.set(&mut at_low, x);
+            }
+            (LeverKind::Choice(c), LeverValue::Choice(i)) => c.set(&mut at_low, i),
+            (_, v) => panic!("{}: {v:?}", b.key),
+        }
         assert_eq!(
             at_low.run().summary().cost_total_eur,
             b.cost_low,

@@ -2,7 +2,13 @@
 //! page can change, its URL key, its range and step, its unit, its texts and
 //! its source. URL reading and writing, validation, the page's sliders and
 //! info popovers and the 2N+3 test matrix are all driven by this table.
+//!
+//! A lever's kind carries the typed accessors of its field: a number lever
+//! reads and writes an `f64`, a date lever a [`Date`], a choice lever an
+//! option's index. So a value can never reach a field of another kind, and
+//! every operation below is one exhaustive match on the kind.
 
+mod number;
 mod table;
 
 pub use table::{LEVER_COUNT, LEVERS};
@@ -10,11 +16,13 @@ pub use table::{LEVER_COUNT, LEVERS};
 use crate::date::Date;
 use crate::scenario::Scenario;
 use crate::text::{Lang, Text, t};
+use crate::warning::{Warning, WarningKind};
+use number::LoneGroup;
 
 /// The folded groups of levers on the page.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum LeverGroup {
-    /// The four headline levers, always visible.
+    /// The headline levers, always visible.
     Headline,
     Intake,
     /// The backlog on the start date.
@@ -58,6 +66,11 @@ impl LeverGroup {
             LeverGroup::Horizon => t("Horizon", "Horizon"),
         }
         .get(lang)
+    }
+
+    /// The levers of this group, in the table's order.
+    pub fn levers(self) -> impl Iterator<Item = &'static Lever> {
+        LEVERS.iter().filter(move |l| l.group == self)
     }
 }
 
@@ -119,32 +132,192 @@ impl Unit {
     }
 }
 
-/// What kind of value a lever takes, with its range.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub enum LeverKind {
-    Number {
-        min: f64,
-        max: f64,
-        step: f64,
-        unit: Unit,
-    },
-    Date {
-        min: Date,
-        max: Date,
-    },
-    /// The options as (URL value, text), in the page's order.
-    Choice {
-        options: &'static [(&'static str, Text)],
-    },
+/// A number lever: its range, slider step and unit, and its field.
+pub struct NumberLever {
+    pub min: f64,
+    pub max: f64,
+    /// The slider's step. Typed values may lie between the steps (a
+    /// published intake of 50,600 on a slider of thousands), but a lever
+    /// with a step of 1 or more takes whole numbers only.
+    pub step: f64,
+    pub unit: Unit,
+    get: fn(&Scenario) -> f64,
+    put: fn(&mut Scenario, f64),
 }
 
-/// A lever's value.
+/// A date lever: its range and its field.
+pub struct DateLever {
+    pub min: Date,
+    pub max: Date,
+    get: fn(&Scenario) -> Date,
+    put: fn(&mut Scenario, Date),
+}
+
+/// One option of a choice lever.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Choice {
+    /// The option's URL value.
+    pub key: &'static str,
+    pub label: Text,
+}
+
+/// A choice lever: its options, in the page's order, and its field as an
+/// index into them.
+pub struct ChoiceLever {
+    pub options: &'static [Choice],
+    get: fn(&Scenario) -> usize,
+    put: fn(&mut Scenario, usize),
+}
+
+/// What kind of value a lever takes, with its range and its field.
+pub enum LeverKind {
+    Number(NumberLever),
+    Date(DateLever),
+    Choice(ChoiceLever),
+}
+
+/// A lever's value, for comparing and showing levers of any kind.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum LeverValue {
     Number(f64),
     Date(Date),
     /// An index into the lever's options.
     Choice(usize),
+}
+
+/// How a value given for a lever was changed to one it can take.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Adjustment {
+    /// Below the range: the minimum is used.
+    Minimum,
+    /// Above the range: the maximum is used.
+    Maximum,
+    /// Between whole numbers on a whole-number lever: rounded.
+    Rounded,
+}
+
+/// A number brought to a value its lever takes, and what that changed.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Settled {
+    pub value: f64,
+    pub adjustment: Option<Adjustment>,
+}
+
+impl NumberLever {
+    pub fn get(&self, s: &Scenario) -> f64 {
+        (self.get)(s)
+    }
+
+    /// Sets the field to `x` brought into range (see [`NumberLever::settle`]).
+    pub fn set(&self, s: &mut Scenario, x: f64) -> Option<Adjustment> {
+        let settled = self.settle(x, (self.get)(&Scenario::default()));
+        (self.put)(s, settled.value);
+        settled.adjustment
+    }
+
+    /// Whether the lever takes whole numbers only.
+    pub fn whole(&self) -> bool {
+        self.step >= 1.0
+    }
+
+    /// `x` in range and, for a whole-number lever, rounded; `fallback` if
+    /// it is not a number at all. Infinities clamp like any number beyond
+    /// the range, and negative zero is zero.
+    pub fn settle(&self, x: f64, fallback: f64) -> Settled {
+        if x.is_nan() {
+            return Settled {
+                value: fallback,
+                adjustment: None,
+            };
+        }
+        let (value, adjustment) = if x > self.max {
+            (self.max, Some(Adjustment::Maximum))
+        } else if x < self.min {
+            (self.min, Some(Adjustment::Minimum))
+        } else if self.whole() && x.fract() != 0.0 {
+            // Rounding never leaves the range: its ends are whole numbers.
+            (x.round(), Some(Adjustment::Rounded))
+        } else {
+            (x, None)
+        };
+        Settled {
+            value: value + 0.0,
+            adjustment,
+        }
+    }
+
+    /// How a lone `1.250` reads for this lever: see [`LoneGroup`].
+    fn lone_group(&self) -> LoneGroup {
+        if self.whole() {
+            LoneGroup::Thousands
+        } else if self.max * self.unit.display_factor() >= 1_000.0 {
+            LoneGroup::ByLanguage
+        } else {
+            LoneGroup::Decimal
+        }
+    }
+
+    /// Reads a number as typed in `lang`, in the units of the field (shares
+    /// as percentages when `shown` is true, as fractions in links), not
+    /// yet settled. `None` if the text is no number.
+    pub fn read(&self, text: &str, lang: Lang, shown: bool) -> Option<f64> {
+        let factor = if shown {
+            self.unit.display_factor()
+        } else {
+            1.0
+        };
+        number::read(text, lang, self.lone_group()).map(|x| x / factor)
+    }
+
+    /// The value as its field shows it in `lang`: in display units, grouped
+    /// by thousands, at most three decimals (`70.000`, `0,8`, `22,8`).
+    pub fn field_text(&self, x: f64, lang: Lang) -> String {
+        let decimals = if self.whole() { 0 } else { 3 };
+        number::show(x * self.unit.display_factor(), decimals, lang)
+    }
+
+    /// The value with its unit, for a sentence: `70.000 per jaar`, `12 %`.
+    pub fn describe(&self, x: f64, lang: Lang) -> String {
+        let shown = x * self.unit.display_factor();
+        format!(
+            "{} {}",
+            self.field_text(x, lang),
+            self.unit.symbol_for(shown, lang)
+        )
+    }
+}
+
+impl DateLever {
+    pub fn get(&self, s: &Scenario) -> Date {
+        (self.get)(s)
+    }
+
+    /// Sets the field to `d` clamped into range; says whether it clamped.
+    pub fn set(&self, s: &mut Scenario, d: Date) -> Option<Adjustment> {
+        let used = d.clamp(self.min, self.max);
+        (self.put)(s, used);
+        match used.cmp(&d) {
+            std::cmp::Ordering::Less => Some(Adjustment::Maximum),
+            std::cmp::Ordering::Greater => Some(Adjustment::Minimum),
+            std::cmp::Ordering::Equal => None,
+        }
+    }
+}
+
+impl ChoiceLever {
+    pub fn get(&self, s: &Scenario) -> usize {
+        (self.get)(s)
+    }
+
+    /// Sets the field to option `i` (the last option if `i` is past it).
+    pub fn set(&self, s: &mut Scenario, i: usize) {
+        (self.put)(s, i.min(self.options.len() - 1));
+    }
+
+    /// The index of the option with URL value `key`.
+    pub fn position(&self, key: &str) -> Option<usize> {
+        self.options.iter().position(|o| o.key == key)
+    }
 }
 
 /// One lever: a scenario field with its key, range, texts and source.
@@ -158,32 +331,21 @@ pub struct Lever {
     /// Where the default comes from.
     pub source: Text,
     pub kind: LeverKind,
-    get: fn(&Scenario) -> LeverValue,
-    /// Writes a value already clamped by [`Lever::set`].
-    put: fn(&mut Scenario, LeverValue),
 }
 
 impl std::fmt::Debug for Lever {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Lever")
-            .field("key", &self.key)
-            .field("kind", &self.kind)
-            .finish()
+        f.debug_struct("Lever").field("key", &self.key).finish()
     }
 }
 
 impl Lever {
     /// The lever's value in `s`.
     pub fn get(&self, s: &Scenario) -> LeverValue {
-        (self.get)(s)
-    }
-
-    /// Sets the lever in `s` to `v`, clamped into range (a number that is not
-    /// finite becomes the default; whole-number fields round). A value of the
-    /// wrong kind is ignored.
-    pub fn set(&self, s: &mut Scenario, v: LeverValue) {
-        if let Some(v) = self.clamp(v) {
-            (self.put)(s, v);
+        match &self.kind {
+            LeverKind::Number(n) => LeverValue::Number(n.get(s)),
+            LeverKind::Date(d) => LeverValue::Date(d.get(s)),
+            LeverKind::Choice(c) => LeverValue::Choice(c.get(s)),
         }
     }
 
@@ -192,96 +354,145 @@ impl Lever {
         self.get(&Scenario::default())
     }
 
-    /// `v` brought into range, or `None` if it is of the wrong kind.
-    pub fn clamp(&self, v: LeverValue) -> Option<LeverValue> {
-        match (self.kind, v) {
-            (LeverKind::Number { min, max, .. }, LeverValue::Number(x)) => {
-                if x.is_finite() {
-                    Some(LeverValue::Number(x.clamp(min, max)))
+    /// Whether the lever has the same value in `a` and `b`.
+    pub fn same(&self, a: &Scenario, b: &Scenario) -> bool {
+        self.get(a) == self.get(b)
+    }
+
+    /// Sets this lever in `to` to its value in `from`.
+    pub fn copy(&self, from: &Scenario, to: &mut Scenario) {
+        match &self.kind {
+            LeverKind::Number(n) => (n.put)(to, n.get(from)),
+            LeverKind::Date(d) => (d.put)(to, d.get(from)),
+            LeverKind::Choice(c) => (c.put)(to, c.get(from)),
+        }
+    }
+
+    /// Sets the lever to the point `u` of its range, from 0 (the minimum,
+    /// the first option) to 1 (the maximum, the last option): the one way
+    /// to reach every value the levers can take, for the test matrix and
+    /// for random scenarios.
+    pub fn set_at(&self, s: &mut Scenario, u: f64) {
+        let u = if u.is_nan() { 0.0 } else { u.clamp(0.0, 1.0) };
+        match &self.kind {
+            LeverKind::Number(n) => {
+                let x = n.min + u * (n.max - n.min);
+                let x = if n.whole() { x.round() } else { x };
+                n.set(s, x);
+            }
+            LeverKind::Date(d) => {
+                let span = d.min.days_until(d.max) as f64;
+                d.set(s, d.min.add_days((u * span).round() as i64));
+            }
+            LeverKind::Choice(c) => {
+                c.set(s, (u * c.options.len() as f64) as usize);
+            }
+        }
+    }
+
+    /// The value as written in a link: the shortest decimal that reads back
+    /// to the same number, `YYYY-MM-DD`, or the option's URL value.
+    pub fn link_text(&self, s: &Scenario) -> String {
+        match &self.kind {
+            LeverKind::Number(n) => number::link_text(n.get(s)),
+            LeverKind::Date(d) => d.get(s).to_string(),
+            LeverKind::Choice(c) => c.options[c.get(s)].key.to_owned(),
+        }
+    }
+
+    /// The value in words, in display units: `70.000 per jaar`, `1 mei
+    /// 2024` as `2024-05-01`, or the option's text.
+    pub fn describe(&self, s: &Scenario, lang: Lang) -> String {
+        match &self.kind {
+            LeverKind::Number(n) => n.describe(n.get(s), lang),
+            LeverKind::Date(d) => d.get(s).to_string(),
+            LeverKind::Choice(c) => c.options[c.get(s)].label.get(lang).to_owned(),
+        }
+    }
+
+    /// Sets the lever in `s` from `text` as a link or a field gives it,
+    /// read in `lang` (`shown`: in the field's display units). Returns what
+    /// had to change, with the text as given; an unreadable text leaves the
+    /// lever as it was.
+    pub fn read(&self, s: &mut Scenario, text: &str, lang: Lang, shown: bool) -> Option<Warning> {
+        let warning = |kind| {
+            Some(Warning {
+                key: self.key.to_owned(),
+                given: text.to_owned(),
+                used: None,
+                kind,
+            })
+        };
+        let adjustment = match &self.kind {
+            LeverKind::Number(n) => match n.read(text, lang, shown) {
+                Some(x) => n.set(s, x),
+                None => return warning(WarningKind::Unreadable),
+            },
+            LeverKind::Date(d) => match text.trim().parse() {
+                Ok(date) => d.set(s, date),
+                Err(_) => return warning(WarningKind::Unreadable),
+            },
+            LeverKind::Choice(c) => match c.position(text.trim()) {
+                Some(i) => {
+                    c.set(s, i);
+                    None
+                }
+                None => return warning(WarningKind::Unreadable),
+            },
+        };
+        let kind = WarningKind::Adjusted(adjustment?);
+        warning(kind).map(|w| Warning {
+            used: Some(self.link_text(s)),
+            ..w
+        })
+    }
+
+    /// Brings the lever's value in `s` into range (fields set directly may
+    /// hold anything), with a warning when that changed it.
+    pub fn validate(&self, s: &mut Scenario) -> Option<Warning> {
+        let given = self.link_text(s);
+        let kind = match &self.kind {
+            LeverKind::Number(n) => {
+                let x = n.get(s);
+                let settled = n.settle(x, n.get(&Scenario::default()));
+                (n.put)(s, settled.value);
+                if x.is_nan() {
+                    Some(WarningKind::Unreadable)
                 } else {
-                    Some(self.default_value())
+                    settled.adjustment.map(WarningKind::Adjusted)
                 }
             }
-            (LeverKind::Date { min, max }, LeverValue::Date(d)) => {
-                Some(LeverValue::Date(d.clamp(min, max)))
+            LeverKind::Date(d) => d.set(s, d.get(s)).map(WarningKind::Adjusted),
+            LeverKind::Choice(c) => {
+                let i = c.get(s);
+                c.set(s, i);
+                (i >= c.options.len()).then_some(WarningKind::Adjusted(Adjustment::Maximum))
             }
-            (LeverKind::Choice { options }, LeverValue::Choice(i)) => {
-                Some(LeverValue::Choice(i.min(options.len() - 1)))
-            }
-            _ => None,
-        }
+        }?;
+        Some(Warning {
+            key: self.key.to_owned(),
+            given,
+            used: Some(self.link_text(s)),
+            kind,
+        })
     }
-
-    /// The value as written in a URL: the shortest decimal that reads back
-    /// to the same number, `YYYY-MM-DD`, or the option's URL value.
-    pub fn format(&self, v: LeverValue) -> String {
-        match (self.kind, v) {
-            (LeverKind::Choice { options }, LeverValue::Choice(i)) => options
-                .get(i)
-                .map_or_else(|| i.to_string(), |o| o.0.to_string()),
-            (_, LeverValue::Number(x)) => format!("{x}"),
-            (_, LeverValue::Date(d)) => d.to_string(),
-            (_, LeverValue::Choice(i)) => i.to_string(),
-        }
-    }
-
-    /// Reads a URL value of this lever's kind (not yet clamped), or `None`
-    /// if it cannot be read. Numbers must be finite; people who edit a link
-    /// by hand may write them the Dutch way, so a decimal comma (`0,7`) is
-    /// read as a decimal point, and for whole-number levers (step 1 or more)
-    /// digits grouped by threes with points or commas (`77.000`, `77,000`)
-    /// are read as thousands.
-    pub fn parse(&self, text: &str) -> Option<LeverValue> {
-        match self.kind {
-            LeverKind::Number { step, .. } => {
-                let normalised = normalise_number(text, step >= 1.0);
-                let looks_decimal = !normalised.is_empty()
-                    && normalised.bytes().all(|b| {
-                        b.is_ascii_digit() || matches!(b, b'.' | b'-' | b'+' | b'e' | b'E')
-                    });
-                let x: f64 = if looks_decimal {
-                    normalised.parse().ok()?
-                } else {
-                    return None;
-                };
-                x.is_finite().then_some(LeverValue::Number(x))
-            }
-            LeverKind::Date { .. } => text.parse().ok().map(LeverValue::Date),
-            LeverKind::Choice { options } => options
-                .iter()
-                .position(|o| o.0 == text)
-                .map(LeverValue::Choice),
-        }
-    }
-}
-
-/// A number as typed by a Dutch or English reader, in Rust's notation:
-/// thousands groups (`77.000`, `77,000`, only if `whole`) lose their
-/// separators, and a single decimal comma becomes a point.
-fn normalise_number(text: &str, whole: bool) -> std::borrow::Cow<'_, str> {
-    let grouped = |sep: char| {
-        let mut groups = text.split(sep);
-        let first = groups.next().unwrap_or("");
-        let rest: Vec<&str> = groups.collect();
-        !rest.is_empty()
-            && (1..=3).contains(&first.len())
-            && first.bytes().all(|b| b.is_ascii_digit())
-            && rest
-                .iter()
-                .all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()))
-    };
-    if whole && (grouped('.') || grouped(',')) {
-        return text.replace(['.', ','], "").into();
-    }
-    if text.matches(',').count() == 1 && !text.contains('.') {
-        return text.replace(',', ".").into();
-    }
-    text.into()
 }
 
 /// Every lever, in the page's order.
 pub fn levers() -> &'static [Lever] {
     &LEVERS
+}
+
+/// The default scenario with, for each pick `(i, u)`, the table's lever `i`
+/// (modulo the table's length) at the point `u` of its range (see
+/// [`Lever::set_at`]): the model's one generator of arbitrary scenarios,
+/// for property tests and end-to-end tests alike.
+pub fn scenario_at(picks: impl IntoIterator<Item = (usize, f64)>) -> Scenario {
+    let mut s = Scenario::default();
+    for (i, u) in picks {
+        LEVERS[i % LEVER_COUNT].set_at(&mut s, u);
+    }
+    s
 }
 
 /// The lever with URL key `key`.
@@ -293,6 +504,13 @@ pub fn lever(key: &str) -> Option<&'static Lever> {
 mod tests {
     use super::*;
     use crate::scenario::WorkOrder;
+
+    fn number(key: &str) -> &'static NumberLever {
+        match &lever(key).unwrap().kind {
+            LeverKind::Number(n) => n,
+            LeverKind::Date(_) | LeverKind::Choice(_) => panic!("{key} is no number"),
+        }
+    }
 
     #[test]
     fn one_week_or_month_is_singular() {
@@ -320,24 +538,15 @@ mod tests {
     }
 
     #[test]
-    fn headline_keys_are_the_issue_s() {
-        for key in ["intake", "fte", "baa", "term"] {
-            assert_eq!(lever(key).unwrap().group, LeverGroup::Headline);
-        }
-        assert!(lever("ext_until").is_some());
-        assert!(lever("nope").is_none());
-    }
-
-    #[test]
     fn defaults_are_in_range_and_texts_present() {
         for l in levers() {
-            let d = l.default_value();
-            assert_eq!(l.clamp(d), Some(d), "{}", l.key);
+            let mut s = Scenario::default();
+            assert_eq!(l.validate(&mut s), None, "{}", l.key);
             for text in [l.label, l.help, l.source] {
                 assert!(!text.nl.is_empty() && !text.en.is_empty(), "{}", l.key);
             }
-            if let LeverKind::Number { min, max, step, .. } = l.kind {
-                assert!(min < max && step > 0.0, "{}", l.key);
+            if let LeverKind::Number(n) = &l.kind {
+                assert!(n.min < n.max && n.step > 0.0, "{}", l.key);
             }
         }
     }
@@ -345,16 +554,48 @@ mod tests {
     #[test]
     fn defaults_and_ends_sit_on_the_slider_steps() {
         for l in levers() {
-            if let LeverKind::Number { min, max, step, .. } = l.kind {
-                let LeverValue::Number(d) = l.default_value() else {
-                    panic!()
-                };
-                for x in [d, max] {
-                    let steps = (x - min) / step;
+            if let LeverKind::Number(n) = &l.kind {
+                for x in [n.get(&Scenario::default()), n.max] {
+                    let steps = (x - n.min) / n.step;
                     assert!(
                         (steps - steps.round()).abs() < 1e-9,
-                        "{}: {x} is off the {step} grid",
-                        l.key
+                        "{}: {x} is off the {} grid",
+                        l.key,
+                        n.step
+                    );
+                }
+            }
+        }
+    }
+
+    /// The same text gives the same value in a field and in a link, in
+    /// either language, for levers shown as they are stored.
+    #[test]
+    fn fields_and_links_read_alike() {
+        let table: [(&str, &str, f64); 12] = [
+            ("intake", "77000", 77_000.0),
+            ("intake", "77.000", 77_000.0),
+            ("intake", "77,000", 77_000.0),
+            ("intake", "77 000", 77_000.0),
+            ("intake", "1.077.000", 200_000.0),
+            ("fte", "1.500", 1_500.0),
+            ("productivity", "1.250", 1.25),
+            ("productivity", "1,250", 1.25),
+            ("productivity", "0,8", 0.8),
+            ("productivity", "0.8", 0.8),
+            ("hiring_per_month", "12", 12.0),
+            ("capacity_t1", "9.600", 9_600.0),
+        ];
+        for (key, text, expected) in table {
+            let l = lever(key).unwrap();
+            for lang in [Lang::Nl, Lang::En] {
+                for shown in [true, false] {
+                    let mut s = Scenario::default();
+                    l.read(&mut s, text, lang, shown);
+                    assert_eq!(
+                        l.get(&s),
+                        LeverValue::Number(expected),
+                        "{key} {text} {lang:?}"
                     );
                 }
             }
@@ -362,53 +603,65 @@ mod tests {
     }
 
     #[test]
-    fn reads_numbers_as_people_write_them() {
-        let number = |key: &str, text: &str| match lever(key).unwrap().parse(text) {
-            Some(LeverValue::Number(x)) => Some(x),
-            _ => None,
-        };
-        assert_eq!(number("intake", "77000"), Some(77_000.0));
-        assert_eq!(number("intake", "77.000"), Some(77_000.0));
-        assert_eq!(number("intake", "77,000"), Some(77_000.0));
-        assert_eq!(number("intake", "1.077.000"), Some(1_077_000.0));
-        assert_eq!(number("intake", "77.5"), Some(77.5));
-        assert_eq!(number("past_term_share", "0,7"), Some(0.7));
-        assert_eq!(number("past_term_share", "0.7"), Some(0.7));
-        assert_eq!(
-            number("past_term_share", "1.000"),
-            Some(1.0),
-            "not a whole-number lever"
-        );
-        assert_eq!(number("fte", "1.500"), Some(1_500.0));
-        assert_eq!(number("intake", "77.00"), Some(77.0), "not groups of three");
-        for bad in ["7,7,7", "77.000,5", "1,2.3", "", ",", "."] {
-            assert_eq!(number("intake", bad), None, "{bad}");
-        }
-    }
-
-    #[test]
-    fn the_end_test_s_query_is_in_range() {
-        let fte = lever("fte").unwrap();
-        assert_eq!(
-            fte.clamp(LeverValue::Number(600.0)),
-            Some(LeverValue::Number(600.0))
-        );
-        assert_ne!(fte.default_value(), LeverValue::Number(600.0));
-    }
-
-    #[test]
-    fn set_clamps_and_ignores_the_wrong_kind() {
+    fn shares_are_typed_as_percentages_in_fields() {
+        let l = lever("past_term_share").unwrap();
         let mut s = Scenario::default();
-        let intake = lever("intake").unwrap();
-        intake.set(&mut s, LeverValue::Number(1e12));
+        assert_eq!(l.read(&mut s, "62,5", Lang::Nl, true), None);
+        assert_eq!(s.past_term_share, 0.625);
+        assert_eq!(l.read(&mut s, "0.6", Lang::Nl, false), None);
+        assert_eq!(s.past_term_share, 0.6);
+        assert_eq!(
+            number("past_term_share").field_text(0.625, Lang::Nl),
+            "62,5"
+        );
+    }
+
+    #[test]
+    fn reading_reports_clamps_rounding_and_unreadable_text() {
+        let l = lever("intake").unwrap();
+        let mut s = Scenario::default();
+        let w = l.read(&mut s, "250.000", Lang::Nl, true).unwrap();
+        assert_eq!(w.kind, WarningKind::Adjusted(Adjustment::Maximum));
+        assert_eq!(
+            (w.given.as_str(), w.used.as_deref()),
+            ("250.000", Some("200000"))
+        );
         assert_eq!(s.intake_per_year, 200_000.0);
-        intake.set(&mut s, LeverValue::Number(f64::NAN));
-        assert_eq!(s.intake_per_year, 70_000.0);
-        intake.set(&mut s, LeverValue::Choice(3));
-        assert_eq!(s.intake_per_year, 70_000.0);
+        let w = l.read(&mut s, "1e400", Lang::En, false).unwrap();
+        assert_eq!(w.kind, WarningKind::Adjusted(Adjustment::Maximum));
+        let w = l.read(&mut s, "-5", Lang::En, false).unwrap();
+        assert_eq!(w.kind, WarningKind::Adjusted(Adjustment::Minimum));
+        let w = l.read(&mut s, "77.5", Lang::En, true).unwrap();
+        assert_eq!(w.kind, WarningKind::Adjusted(Adjustment::Rounded));
+        assert_eq!(s.intake_per_year, 78.0);
+        let w = l.read(&mut s, "lots", Lang::En, true).unwrap();
+        assert_eq!(w.kind, WarningKind::Unreadable);
+        assert_eq!(
+            s.intake_per_year, 78.0,
+            "an unreadable text changes nothing"
+        );
+        assert_eq!(l.read(&mut s, "-0", Lang::En, true).map(|w| w.kind), None);
+        assert_eq!(s.intake_per_year.to_bits(), 0.0f64.to_bits());
+    }
+
+    #[test]
+    fn set_at_reaches_both_ends_of_every_lever() {
         let order = lever("order").unwrap();
-        order.set(&mut s, LeverValue::Choice(99));
+        let mut s = Scenario::default();
+        order.set_at(&mut s, 1.0);
         assert_eq!(s.work_order, WorkOrder::NewestFirst);
-        assert!(matches!(order.kind, LeverKind::Choice { options } if options.len() == 4));
+        order.set_at(&mut s, 0.0);
+        assert_eq!(s.work_order, WorkOrder::Fifo);
+        let intake = lever("intake").unwrap();
+        intake.set_at(&mut s, 1.0);
+        assert_eq!(s.intake_per_year, 200_000.0);
+        intake.set_at(&mut s, f64::NAN);
+        assert_eq!(s.intake_per_year, 0.0);
+    }
+
+    #[test]
+    fn headline_group_holds_the_main_levers() {
+        let keys: Vec<_> = LeverGroup::Headline.levers().map(|l| l.key).collect();
+        assert_eq!(keys, ["intake", "fte", "baa", "term", "ext_until"]);
     }
 }

@@ -1,10 +1,10 @@
 //! The lever table itself: every lever with its key, range, texts and
 //! source, in the page's order. The types are in `levers/mod.rs`.
 
-use super::{Lever, LeverGroup, LeverKind, LeverValue, Unit};
+use super::{Choice, ChoiceLever, DateLever, Lever, LeverGroup, LeverKind, NumberLever, Unit};
 use crate::date::Date;
 use crate::scenario::{TermPolicy, WorkOrder, ymd};
-use crate::text::{Text, t};
+use crate::text::t;
 
 macro_rules! number {
     ($key:literal, $group:ident, $field:ident as $ty:ident, $min:expr, $max:expr, $step:expr, $unit:ident,
@@ -15,18 +15,19 @@ macro_rules! number {
             label: $label,
             help: $help,
             source: $source,
-            kind: LeverKind::Number { min: $min, max: $max, step: $step, unit: Unit::$unit },
-            get: |s| LeverValue::Number(f64::from(s.$field)),
-            put: |s, v| {
-                if let LeverValue::Number(x) = v {
-                    s.$field = number!(@convert x, $ty);
-                }
-            },
+            kind: LeverKind::Number(NumberLever {
+                min: $min,
+                max: $max,
+                step: $step,
+                unit: Unit::$unit,
+                get: |s| f64::from(s.$field),
+                put: |s, x| s.$field = number!(@convert x, $ty),
+            }),
         }
     };
     (@convert $x:ident, f64) => { $x };
-    // Clamped into a non-negative range first, so the cast is exact.
-    (@convert $x:ident, u32) => { $x.round() as u32 };
+    // Settled into a non-negative whole range first, so the cast is exact.
+    (@convert $x:ident, u32) => { $x as u32 };
 }
 
 macro_rules! date {
@@ -38,79 +39,107 @@ macro_rules! date {
             label: $label,
             help: $help,
             source: $source,
-            kind: LeverKind::Date {
+            kind: LeverKind::Date(DateLever {
                 min: $min,
                 max: $max,
-            },
-            get: |s| LeverValue::Date(s.$field),
-            put: |s, v| {
-                if let LeverValue::Date(d) = v {
-                    s.$field = d;
-                }
-            },
+                get: |s| s.$field,
+                put: |s, d| s.$field = d,
+            }),
         }
     };
 }
 
-const OFF_ON: &[(&str, Text)] = &[("off", t("uit", "off")), ("on", t("aan", "on"))];
+/// A choice lever over a field of type `$ty`: `$values` lists each value
+/// with its URL value and text, once, in the page's order; the field's
+/// option index is its place in that list.
+macro_rules! choice {
+    ($key:literal, $group:ident, $field:ident: $ty:ty = $values:ident,
+     label: $label:expr, help: $help:expr, source: $source:expr $(,)?) => {
+        Lever {
+            key: $key,
+            group: LeverGroup::$group,
+            label: $label,
+            help: $help,
+            source: $source,
+            kind: LeverKind::Choice(ChoiceLever {
+                options: &{
+                    let mut out = [Choice {
+                        key: "",
+                        label: t("", ""),
+                    }; $values.len()];
+                    let mut i = 0;
+                    while i < $values.len() {
+                        out[i] = $values[i].1;
+                        i += 1;
+                    }
+                    out
+                },
+                get: |s| {
+                    let value: $ty = s.$field;
+                    $values.iter().position(|(v, _)| *v == value).unwrap_or(0)
+                },
+                put: |s, i| s.$field = $values[i].0,
+            }),
+        }
+    };
+}
 
-const TERM_OPTIONS: &[(&str, Text)] = &[
+const fn option(key: &'static str, nl: &'static str, en: &'static str) -> Choice {
+    Choice {
+        key,
+        label: t(nl, en),
+    }
+}
+
+const OFF_ON: [(bool, Choice); 2] = [
+    (false, option("off", "uit", "off")),
+    (true, option("on", "aan", "on")),
+];
+
+const TERMS: [(TermPolicy, Choice); 2] = [
     (
-        "6",
-        t(
+        TermPolicy::SixMonths,
+        option(
+            "6",
             "6 maanden voor iedereen (verlenging vernietigd)",
             "6 months for everyone (extension set aside)",
         ),
     ),
     (
-        "15",
-        t(
+        TermPolicy::Extended,
+        option(
+            "15",
             "15 maanden voor aanvragen vóór de einddatum",
             "15 months for applications before the end date",
         ),
     ),
 ];
 
-const ORDER_OPTIONS: &[(&str, Text)] = &[
-    ("fifo", t("Oudste eerst (fifo)", "Oldest first (FIFO)")),
+const ORDERS: [(WorkOrder, Choice); 4] = [
     (
-        "split",
-        t(
+        WorkOrder::Fifo,
+        option("fifo", "Oudste eerst (fifo)", "Oldest first (FIFO)"),
+    ),
+    (
+        WorkOrder::PastTermShare,
+        option(
+            "split",
             "Deel op termijnoverschrijders, rest op nieuwe instroom",
             "Share on cases past term, rest on new intake",
         ),
     ),
     (
-        "court",
-        t(
+        WorkOrder::CourtOrdersFirst,
+        option(
+            "court",
             "Zaken met rechterlijke last eerst",
             "Court-ordered cases first",
         ),
     ),
-    ("newest", t("Nieuwste eerst", "Newest first")),
-];
-
-fn term_index(p: TermPolicy) -> usize {
-    match p {
-        TermPolicy::SixMonths => 0,
-        TermPolicy::Extended => 1,
-    }
-}
-
-fn order_index(o: WorkOrder) -> usize {
-    match o {
-        WorkOrder::Fifo => 0,
-        WorkOrder::PastTermShare => 1,
-        WorkOrder::CourtOrdersFirst => 2,
-        WorkOrder::NewestFirst => 3,
-    }
-}
-
-const ORDERS: [WorkOrder; 4] = [
-    WorkOrder::Fifo,
-    WorkOrder::PastTermShare,
-    WorkOrder::CourtOrdersFirst,
-    WorkOrder::NewestFirst,
+    (
+        WorkOrder::NewestFirst,
+        option("newest", "Nieuwste eerst", "Newest first"),
+    ),
 ];
 
 /// The earliest and latest dates any date lever takes: the start of the
@@ -142,32 +171,21 @@ pub static LEVERS: [Lever; LEVER_COUNT] = [
                 "Extra decisions per year, at full speed, on likely-granted Syrian and Yemeni cases, on top of regular capacity."),
         source: t("Brief: 13.000 extra zaken in het eerste jaar vanaf mei 2023.",
                   "Letter: 13,000 extra cases in the first year from May 2023.")),
-    Lever {
-        key: "term",
-        group: LeverGroup::Headline,
-        label: t("Beslistermijn asiel", "Asylum decision term"),
-        help: t(
-            "Zes maanden (art. 42 Vw), of de verlenging tot 15 maanden voor aanvragen vóór de einddatum. ‘6’ betekent: de rechter zet de verlenging opzij, voor iedereen.",
-            "Six months (art. 42 Vw), or the extension to 15 months for applications before the end date. ‘6’ means the courts set the extension aside, for everyone.",
-        ),
-        source: t(
-            "Brief: verlenging tot 15 maanden (WBV 2022/22, 2023/3).",
-            "Letter: extension to 15 months (WBV 2022/22, 2023/3).",
-        ),
-        kind: LeverKind::Choice {
-            options: TERM_OPTIONS,
-        },
-        get: |s| LeverValue::Choice(term_index(s.term)),
-        put: |s, v| {
-            if let LeverValue::Choice(i) = v {
-                s.term = if i == 0 {
-                    TermPolicy::SixMonths
-                } else {
-                    TermPolicy::Extended
-                };
-            }
-        },
-    },
+    choice!("term", Headline, term: TermPolicy = TERMS,
+    label: t("Beslistermijn asiel", "Asylum decision term"),
+    help: t(
+        "Zes maanden (art. 42 Vw), of de verlenging tot 15 maanden voor aanvragen vóór de einddatum. ‘6’ betekent: de rechter zet de verlenging opzij, voor iedereen.",
+        "Six months (art. 42 Vw), or the extension to 15 months for applications before the end date. ‘6’ means the courts set the extension aside, for everyone.",
+    ),
+    source: t(
+        "Brief: verlenging tot 15 maanden (WBV 2022/22, 2023/3).",
+        "Letter: extension to 15 months (WBV 2022/22, 2023/3).",
+    )),
+    date!("ext_until", Headline, ext_until, ymd(2022, 9, 27), LAST_DAY,
+        label: t("Verlenging voor aanvragen tot", "Extension for applications until"),
+        help: t("Aanvragen vóór deze dag krijgen 15 maanden (als de termijn op 27 september 2022 nog liep); latere 6 maanden.",
+                "Applications before this day get 15 months (if the term still ran on 27 September 2022); later ones 6 months."),
+        source: t("WBV 2023/3: tot 1 januari 2024.", "WBV 2023/3: until 1 January 2024.")),
     // ---------------- intake ----------------
     number!("intake_growth", Intake, intake_growth as f64, -0.3, 0.5, 0.01, SharePerYear,
         label: t("Groei van de instroom", "Intake growth"),
@@ -253,86 +271,49 @@ pub static LEVERS: [Lever; LEVER_COUNT] = [
                 "Part of track-4 cases (backlog and intake) of Syrians and Yemenis eligible for the BAA."),
         source: t("IND april 2023: circa 18.000 van de 33.555 zaken.", "IND April 2023: about 18,000 of the 33,555 cases.")),
     // ---------------- term ----------------
-    date!("ext_until", Term, ext_until, ymd(2022, 9, 27), LAST_DAY,
-        label: t("Verlenging voor aanvragen tot", "Extension for applications until"),
-        help: t("Aanvragen vóór deze dag krijgen 15 maanden (als de termijn op 27 september 2022 nog liep); latere 6 maanden.",
-                "Applications before this day get 15 months (if the term still ran on 27 September 2022); later ones 6 months."),
-        source: t("WBV 2023/3: tot 1 januari 2024.", "WBV 2023/3: until 1 January 2024.")),
     number!("term_nareis", Term, term_family_months as u32, 1.0, 24.0, 1.0, Months,
         label: t("Beslistermijn nareis", "Family-reunification term"),
         help: t("Beslistermijn voor nareis in maanden.", "Decision term for family reunification, in months."),
         source: t("Aanname: 3 maanden plus 3 maanden verlenging.", "Assumption: 3 months plus a 3-month extension.")),
     // ---------------- work order ----------------
-    Lever {
-        key: "order",
-        group: LeverGroup::WorkOrder,
-        label: t("Werkvolgorde", "Work order"),
-        help: t(
-            "Welke zaken de reguliere capaciteit eerst oppakt.",
-            "Which cases regular capacity takes first.",
-        ),
-        source: t(
-            "Brief: de prognose werkt fifo en zet 70% in op de oude voorraad over de termijn, 30% op de nieuwe instroom. Het model leest dat als: 70% oudste eerst over de termijn, 30% nieuwste eerst.",
-            "Letter: the forecast works FIFO with 70% on the old backlog past its term and 30% on new intake. The model reads that as: 70% oldest first past term, 30% newest first.",
-        ),
-        kind: LeverKind::Choice {
-            options: ORDER_OPTIONS,
-        },
-        get: |s| LeverValue::Choice(order_index(s.work_order)),
-        put: |s, v| {
-            if let LeverValue::Choice(i) = v {
-                s.work_order = ORDERS[i.min(ORDERS.len() - 1)];
-            }
-        },
-    },
+    choice!("order", WorkOrder, work_order: WorkOrder = ORDERS,
+    label: t("Werkvolgorde", "Work order"),
+    help: t(
+        "Welke zaken de reguliere capaciteit eerst oppakt.",
+        "Which cases regular capacity takes first.",
+    ),
+    source: t(
+        "Brief: de prognose werkt fifo en zet 70% in op de oude voorraad over de termijn, 30% op de nieuwe instroom. Het model leest dat als: 70% oudste eerst over de termijn, 30% nieuwste eerst.",
+        "Letter: the forecast works FIFO with 70% on the old backlog past its term and 30% on new intake. The model reads that as: 70% oldest first past term, 30% newest first.",
+    )),
     number!("past_term_share", WorkOrder, past_term_share as f64, 0.0, 1.0, 0.05, Share,
         label: t("Deel op termijnoverschrijders", "Share on cases past term"),
         help: t("Bij de verdeelde werkvolgorde: deel van de capaciteit op zaken over de termijn.", "With the split work order: part of capacity on cases past their term."),
         source: t("Brief: 70%.", "Letter: 70%.")),
     // ---------------- penalties ----------------
-    Lever {
-        key: "statutory_asylum",
-        group: LeverGroup::Penalties,
-        label: t("Wettelijke dwangsom asiel", "Statutory penalty, asylum"),
-        help: t(
-            "Dwangsom bij niet tijdig beslissen (Awb 4:17): €23, €35, €45 per dag, hoogstens €1.442. Voor asiel opgeschort.",
-            "Penalty for late decisions (Awb 4:17): €23, €35, €45 a day, at most €1,442. Suspended for asylum.",
-        ),
-        source: t(
-            "Tijdelijke wet opschorting dwangsommen IND; RvS 30-11-2022.",
-            "Temporary suspension act; Council of State 30 Nov 2022.",
-        ),
-        kind: LeverKind::Choice { options: OFF_ON },
-        get: |s| LeverValue::Choice(usize::from(s.statutory_asylum)),
-        put: |s, v| {
-            if let LeverValue::Choice(i) = v {
-                s.statutory_asylum = i == 1;
-            }
-        },
-    },
-    Lever {
-        key: "statutory_nareis",
-        group: LeverGroup::Penalties,
-        label: t(
-            "Wettelijke dwangsom nareis",
-            "Statutory penalty, family reunification",
-        ),
-        help: t(
-            "Dwangsom bij niet tijdig beslissen op nareis (Awb 4:17).",
-            "Penalty for late family-reunification decisions (Awb 4:17).",
-        ),
-        source: t(
-            "Geldt voor nareis (niet opgeschort).",
-            "Due for family reunification (not suspended).",
-        ),
-        kind: LeverKind::Choice { options: OFF_ON },
-        get: |s| LeverValue::Choice(usize::from(s.statutory_family)),
-        put: |s, v| {
-            if let LeverValue::Choice(i) = v {
-                s.statutory_family = i == 1;
-            }
-        },
-    },
+    choice!("statutory_asylum", Penalties, statutory_asylum: bool = OFF_ON,
+    label: t("Wettelijke dwangsom asiel", "Statutory penalty, asylum"),
+    help: t(
+        "Dwangsom bij niet tijdig beslissen (Awb 4:17): €23, €35, €45 per dag, hoogstens €1.442. Voor asiel opgeschort.",
+        "Penalty for late decisions (Awb 4:17): €23, €35, €45 a day, at most €1,442. Suspended for asylum.",
+    ),
+    source: t(
+        "Tijdelijke wet opschorting dwangsommen IND; RvS 30-11-2022.",
+        "Temporary suspension act; Council of State 30 Nov 2022.",
+    )),
+    choice!("statutory_nareis", Penalties, statutory_family: bool = OFF_ON,
+    label: t(
+        "Wettelijke dwangsom nareis",
+        "Statutory penalty, family reunification",
+    ),
+    help: t(
+        "Dwangsom bij niet tijdig beslissen op nareis (Awb 4:17).",
+        "Penalty for late family-reunification decisions (Awb 4:17).",
+    ),
+    source: t(
+        "Geldt voor nareis (niet opgeschort).",
+        "Due for family reunification (not suspended).",
+    )),
     number!("notice_share", Penalties, notice_share as f64, 0.0, 1.0, 0.01, Share,
         label: t("Ingebrekestellingen", "Notices of default"),
         help: t("Deel van de wachtenden over de termijn dat de IND in gebreke stelt.", "Part of those waiting past their term who send a notice of default."),

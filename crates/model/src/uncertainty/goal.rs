@@ -93,8 +93,8 @@ impl GoalLever {
 
     /// The lever's range and step from the lever table.
     fn grid(self) -> (f64, f64, f64) {
-        match lever(self.key()).map(|l| l.kind) {
-            Some(LeverKind::Number { min, max, step, .. }) => (min, max, step),
+        match lever(self.key()).map(|l| &l.kind) {
+            Some(LeverKind::Number(n)) => (n.min, n.max, n.step),
             _ => unreachable!("fte and baa are number levers"),
         }
     }

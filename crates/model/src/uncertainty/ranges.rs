@@ -245,8 +245,11 @@ mod tests {
     fn every_range_is_a_lever_s_and_inside_it() {
         for p in &PLAUSIBLE {
             let l = lever(p.key).unwrap_or_else(|| panic!("{} is no lever", p.key));
-            assert_eq!(l.clamp(p.low), Some(p.low), "{}", p.key);
-            assert_eq!(l.clamp(p.high), Some(p.high), "{}", p.key);
+            for v in [p.low, p.high] {
+                let mut s = crate::scenario::Scenario::default();
+                crate::uncertainty::tornado::set(l, &mut s, v);
+                assert_eq!(l.get(&s), v, "{} takes {v:?} as it is", p.key);
+            }
             assert_ne!(p.low, p.high, "{}", p.key);
             if let (LeverValue::Number(lo), LeverValue::Number(hi)) = (p.low, p.high) {
                 assert!(lo < hi, "{}", p.key);

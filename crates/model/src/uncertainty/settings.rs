@@ -11,6 +11,7 @@
 //! named in [`Spread`]; the README ("Uncertainty") gives the numbers behind
 //! every default.
 
+use crate::levers::Adjustment;
 use crate::text::{Text, t};
 use crate::warning::{Warning, WarningKind};
 
@@ -260,14 +261,24 @@ impl BandSettings {
         let mut warnings = Vec::new();
         let runs = self.runs.clamp(RUNS_RANGE.0, RUNS_RANGE.1);
         if runs != self.runs {
-            warnings.push(clamped(KEY_RUNS, self.runs, runs));
+            let side = if runs > self.runs {
+                Adjustment::Minimum
+            } else {
+                Adjustment::Maximum
+            };
+            warnings.push(adjusted(
+                KEY_RUNS,
+                self.runs,
+                runs,
+                WarningKind::Adjusted(side),
+            ));
             self.runs = runs;
         }
         for (i, spread) in SPREADS.iter().enumerate() {
             if let Some(v) = self.spreads.value_mut(i) {
-                let used = spread.clamp(*v);
-                if used.to_bits() != v.to_bits() {
-                    warnings.push(clamped(spread.key, *v, used));
+                let (used, kind) = spread.settle(*v);
+                if let Some(kind) = kind {
+                    warnings.push(adjusted(spread.key, *v, used, kind));
                     *v = used;
                 }
             }
@@ -277,22 +288,32 @@ impl BandSettings {
 }
 
 impl Spread {
-    /// `v` in `0..=max`; not finite gives the default.
-    pub fn clamp(&self, v: f64) -> f64 {
-        if v.is_finite() {
-            v.clamp(0.0, self.max)
+    /// `v` in `0..=max`, and what that changed: not a number gives the
+    /// default (unreadable), a value beyond an end that end.
+    pub fn settle(&self, v: f64) -> (f64, Option<WarningKind>) {
+        if v.is_nan() {
+            (self.default, Some(WarningKind::Unreadable))
+        } else if v > self.max {
+            (self.max, Some(WarningKind::Adjusted(Adjustment::Maximum)))
+        } else if v < 0.0 {
+            (0.0, Some(WarningKind::Adjusted(Adjustment::Minimum)))
         } else {
-            self.default
+            (v + 0.0, None)
         }
     }
 }
 
-fn clamped(key: &str, given: impl std::fmt::Display, used: impl std::fmt::Display) -> Warning {
+fn adjusted(
+    key: &str,
+    given: impl std::fmt::Display,
+    used: impl std::fmt::Display,
+    kind: WarningKind,
+) -> Warning {
     Warning {
         key: key.to_string(),
         given: given.to_string(),
         used: Some(used.to_string()),
-        kind: WarningKind::Clamped,
+        kind,
     }
 }
 
@@ -344,7 +365,16 @@ mod tests {
         assert_eq!(v.spreads.appeal, APPEAL_SPREAD.max);
         let keys: Vec<_> = w.iter().map(|w| w.key.as_str()).collect();
         assert_eq!(keys, ["runs", "sd_intake", "sd_notice", "sd_appeal"]);
-        assert!(w.iter().all(|w| w.kind == WarningKind::Clamped));
+        let kinds: Vec<_> = w.iter().map(|w| w.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                WarningKind::Adjusted(Adjustment::Minimum),
+                WarningKind::Adjusted(Adjustment::Minimum),
+                WarningKind::Unreadable,
+                WarningKind::Adjusted(Adjustment::Maximum),
+            ]
+        );
         assert_eq!(v.validated(), (v, vec![]));
     }
 

@@ -4,7 +4,7 @@
 //! effect on cost, then on the backlog.
 
 use super::ranges::{PLAUSIBLE, Plausible};
-use crate::levers::{LeverValue, lever};
+use crate::levers::{Lever, LeverKind, LeverValue, lever};
 use crate::scenario::Scenario;
 
 /// One lever's bar.
@@ -34,10 +34,30 @@ impl TornadoBar {
 
     /// The low and high ends as written in a URL.
     pub fn ends(&self) -> (String, String) {
-        match lever(self.key) {
-            Some(l) => (l.format(self.low), l.format(self.high)),
-            None => (String::new(), String::new()),
+        let Some(l) = lever(self.key) else {
+            return (String::new(), String::new());
+        };
+        let at = |v: LeverValue| {
+            let mut s = Scenario::default();
+            set(l, &mut s, v);
+            l.link_text(&s)
+        };
+        (at(self.low), at(self.high))
+    }
+}
+
+/// Sets lever `l` in `s` to `v` (brought into range; a value of another
+/// kind than the lever's is ignored).
+pub(crate) fn set(l: &Lever, s: &mut Scenario, v: LeverValue) {
+    match (&l.kind, v) {
+        (LeverKind::Number(n), LeverValue::Number(x)) => {
+            n.set(s, x);
         }
+        (LeverKind::Date(d), LeverValue::Date(x)) => {
+            d.set(s, x);
+        }
+        (LeverKind::Choice(c), LeverValue::Choice(i)) => c.set(s, i),
+        _ => {}
     }
 }
 
@@ -57,7 +77,7 @@ pub fn tornado_over(s: &Scenario, ranges: &[Plausible]) -> Vec<TornadoBar> {
             let l = lever(p.key)?;
             let at = |v: LeverValue| {
                 let mut moved = s.clone();
-                l.set(&mut moved, v);
+                set(l, &mut moved, v);
                 let summary = moved.run().summary();
                 (summary.cost_total_eur, summary.backlog_end)
             };

@@ -2,13 +2,15 @@
 //! `bands=on`, `runs=`, `seed=` and one key per spread (`sd_intake=` …).
 //! Only values that differ from the default are written. Reading never
 //! fails: an unreadable value keeps its default and one out of range is
-//! clamped, each with a [`Warning`]; keys that are not these settings are
-//! left to the scenario's reader.
+//! brought to the nearest end, each with a [`Warning`]; keys that are not
+//! these settings are left to the scenario's reader.
 
-use percent_encoding::percent_decode_str;
+use std::borrow::Cow;
 
 use super::settings::{BandSettings, KEY_ON, KEY_RUNS, KEY_SEED, SPREADS};
+use crate::levers::Adjustment;
 use crate::scenario::Scenario;
+use crate::text::Lang;
 use crate::warning::{Warning, WarningKind};
 
 impl BandSettings {
@@ -24,7 +26,7 @@ impl BandSettings {
         let default = BandSettings::default();
         let mut pairs: Vec<String> = Vec::new();
         if self.on != default.on {
-            pairs.push(format!("{KEY_ON}={}", if self.on { "on" } else { "off" }));
+            pairs.push(format!("{KEY_ON}={}", on_off(self.on)));
         }
         if self.runs != default.runs {
             pairs.push(format!("{KEY_RUNS}={}", self.runs));
@@ -48,91 +50,97 @@ impl BandSettings {
     /// keys are ignored here. A later repeat of a key wins.
     #[must_use]
     pub fn from_query(q: &str) -> (BandSettings, Vec<Warning>) {
+        let q = q.strip_prefix('?').unwrap_or(q);
+        BandSettings::from_pairs(form_urlencoded::parse(q.as_bytes()))
+    }
+
+    /// Reads these settings from decoded `(key, value)` pairs; other keys
+    /// are ignored.
+    #[must_use]
+    pub fn from_pairs<'a>(
+        pairs: impl IntoIterator<Item = (Cow<'a, str>, Cow<'a, str>)>,
+    ) -> (BandSettings, Vec<Warning>) {
         let mut s = BandSettings::default();
         let mut warnings = Vec::new();
-        let q = q.strip_prefix('?').unwrap_or(q);
-        for pair in q.split('&').filter(|p| !p.is_empty()) {
-            let (raw_key, raw_value) = pair.split_once('=').unwrap_or((pair, ""));
-            let key = decode(raw_key);
-            if !BandSettings::owns_key(&key) {
-                continue;
-            }
-            let given = decode(raw_value);
-            let value = given.trim();
-            let unreadable = |used: String| Warning {
-                key: key.clone(),
-                given: given.clone(),
-                used: Some(used),
-                kind: WarningKind::Unreadable,
-            };
-            match key.as_str() {
-                KEY_ON => match value {
-                    "on" | "1" | "true" => s.on = true,
-                    "off" | "0" | "false" => s.on = false,
-                    _ => warnings.push(unreadable(on_off(s.on))),
-                },
-                KEY_RUNS => match read_number(value) {
-                    Some(x) => {
-                        let used = x.round().clamp(0.0, f64::from(u32::MAX)) as u32;
-                        s.runs = used;
-                        let (valid, _) = s.validated();
-                        if f64::from(valid.runs) != x {
-                            warnings.push(Warning {
-                                key: key.clone(),
-                                given: given.clone(),
-                                used: Some(valid.runs.to_string()),
-                                kind: WarningKind::Clamped,
-                            });
-                        }
-                        s.runs = valid.runs;
-                    }
-                    None => warnings.push(unreadable(s.runs.to_string())),
-                },
-                KEY_SEED => match value.parse::<u64>() {
-                    Ok(seed) => s.seed = seed,
-                    Err(_) => warnings.push(unreadable(s.seed.to_string())),
-                },
-                _ => {
-                    let Some(i) = SPREADS.iter().position(|sp| sp.key == key) else {
-                        continue;
-                    };
-                    let spread = &SPREADS[i];
-                    let Some(slot) = s.spreads.value_mut(i) else {
-                        continue;
-                    };
-                    match read_number(value) {
-                        Some(x) => {
-                            let used = spread.clamp(x);
-                            if used != x {
-                                warnings.push(Warning {
-                                    key: key.clone(),
-                                    given: given.clone(),
-                                    used: Some(used.to_string()),
-                                    kind: WarningKind::Clamped,
-                                });
-                            }
-                            *slot = used;
-                        }
-                        None => warnings.push(unreadable(slot.to_string())),
-                    }
-                }
+        for (key, given) in pairs {
+            if BandSettings::owns_key(&key) {
+                warnings.extend(s.read(&key, &given));
             }
         }
         (s, warnings)
     }
+
+    /// Sets the setting `key` from the text `given`; what had to change.
+    fn read(&mut self, key: &str, given: &str) -> Option<Warning> {
+        let value = given.trim();
+        let warning = |used: String, kind| {
+            Some(Warning {
+                key: key.to_string(),
+                given: given.to_string(),
+                used: Some(used),
+                kind,
+            })
+        };
+        match key {
+            KEY_ON => match value {
+                "on" | "1" | "true" => self.on = true,
+                "off" | "0" | "false" => self.on = false,
+                _ => return warning(on_off(self.on).to_string(), WarningKind::Unreadable),
+            },
+            KEY_RUNS => {
+                let Some(x) = read_number(value) else {
+                    return warning(self.runs.to_string(), WarningKind::Unreadable);
+                };
+                let (lo, hi) = (
+                    f64::from(super::RUNS_RANGE.0),
+                    f64::from(super::RUNS_RANGE.1),
+                );
+                let (runs, adjustment) = if x > hi {
+                    (hi, Some(Adjustment::Maximum))
+                } else if x < lo {
+                    (lo, Some(Adjustment::Minimum))
+                } else if x.fract() != 0.0 {
+                    (x.round(), Some(Adjustment::Rounded))
+                } else {
+                    (x, None)
+                };
+                self.runs = runs as u32;
+                if let Some(a) = adjustment {
+                    return warning(self.runs.to_string(), WarningKind::Adjusted(a));
+                }
+            }
+            KEY_SEED => match value.parse::<u64>() {
+                Ok(seed) => self.seed = seed,
+                Err(_) => return warning(self.seed.to_string(), WarningKind::Unreadable),
+            },
+            _ => {
+                let i = SPREADS.iter().position(|sp| sp.key == key)?;
+                let spread = &SPREADS[i];
+                let slot = self.spreads.value_mut(i)?;
+                let Some(x) = read_number(value) else {
+                    return warning(slot.to_string(), WarningKind::Unreadable);
+                };
+                let (used, kind) = spread.settle(x);
+                *slot = used;
+                if let Some(kind) = kind {
+                    return warning(used.to_string(), kind);
+                }
+            }
+        }
+        None
+    }
 }
 
-/// Reads a page's whole query: the scenario, the band settings, and the
-/// warnings of both, without the scenario reader's "unknown key" for the
-/// band settings' own keys.
+/// Reads a page's whole query: the band settings from their own keys and
+/// the scenario from the rest (numbers as a Dutch reader writes them, as
+/// [`Scenario::from_query`] reads them), with the warnings of both.
 #[must_use]
 pub fn read_query(q: &str) -> (Scenario, BandSettings, Vec<Warning>) {
-    let (scenario, scenario_warnings) = Scenario::from_query(q);
-    let (bands, band_warnings) = BandSettings::from_query(q);
-    let mut warnings: Vec<Warning> = scenario_warnings
-        .into_iter()
-        .filter(|w| !(w.kind == WarningKind::UnknownKey && BandSettings::owns_key(&w.key)))
-        .collect();
+    let q = q.strip_prefix('?').unwrap_or(q);
+    let (own, rest): (Vec<_>, Vec<_>) =
+        form_urlencoded::parse(q.as_bytes()).partition(|(k, _)| BandSettings::owns_key(k));
+    let (scenario, mut warnings) = Scenario::from_pairs(rest, Lang::Nl);
+    let (bands, band_warnings) = BandSettings::from_pairs(own);
     warnings.extend(band_warnings);
     (scenario, bands, warnings)
 }
@@ -150,40 +158,33 @@ pub fn write_query(scenario: &Scenario, bands: &BandSettings) -> String {
     q
 }
 
-fn on_off(on: bool) -> String {
-    if on { "on" } else { "off" }.to_string()
+fn on_off(on: bool) -> &'static str {
+    if on { "on" } else { "off" }
 }
 
-/// A finite decimal number, with a decimal comma read as a point (`0,3`).
+/// A decimal number, with a decimal comma read as a point (`0,3`); `None`
+/// if the text is no number (NaN included; infinities are numbers beyond
+/// every range).
 fn read_number(text: &str) -> Option<f64> {
     let text = if text.matches(',').count() == 1 && !text.contains('.') {
-        std::borrow::Cow::Owned(text.replace(',', "."))
+        Cow::Owned(text.replace(',', "."))
     } else {
-        std::borrow::Cow::Borrowed(text)
+        Cow::Borrowed(text)
     };
     let looks_decimal = !text.is_empty()
         && text
             .bytes()
             .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'-' | b'+' | b'e' | b'E'));
-    let x: f64 = if looks_decimal {
-        text.parse().ok()?
-    } else {
-        None?
-    };
-    x.is_finite().then_some(x)
-}
-
-/// Percent-decoding of a URL component; invalid UTF-8 is replaced, never an
-/// error.
-fn decode(s: &str) -> String {
-    percent_decode_str(&s.replace('+', " "))
-        .decode_utf8_lossy()
-        .into_owned()
+    if !looks_decimal {
+        return None;
+    }
+    text.parse::<f64>().ok().filter(|x| !x.is_nan())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::levers::Adjustment;
     use crate::uncertainty::settings::{RUNS_RANGE, Spreads};
 
     #[test]
@@ -224,14 +225,15 @@ mod tests {
             "bands=maybe&runs=99999&seed=-3&sd_intake=lots&sd_notice=7&sd_appeal=0,7",
         );
         let kinds: Vec<_> = w.iter().map(|w| (w.key.as_str(), w.kind)).collect();
+        let max = WarningKind::Adjusted(Adjustment::Maximum);
         assert_eq!(
             kinds,
             [
                 ("bands", WarningKind::Unreadable),
-                ("runs", WarningKind::Clamped),
+                ("runs", max),
                 ("seed", WarningKind::Unreadable),
                 ("sd_intake", WarningKind::Unreadable),
-                ("sd_notice", WarningKind::Clamped),
+                ("sd_notice", max),
             ]
         );
         assert!(!s.on);
@@ -242,15 +244,17 @@ mod tests {
         assert_eq!(w[1].given, "99999");
         assert_eq!(w[1].used.as_deref(), Some("5000"));
         // The warnings name the settings as the page does.
-        use crate::text::Lang;
         assert_eq!(
             w[1].message(Lang::En),
-            "Number of runs: 99999 is out of range; using 5000."
+            "Number of runs: 5000 is the maximum; using 5000."
         );
         assert!(
             w[4].message(Lang::Nl)
-                .starts_with("Spreiding aandeel ingebrekestellingen: 7")
+                .starts_with("Spreiding aandeel ingebrekestellingen: 2 is het maximum")
         );
+        let (s, w) = BandSettings::from_query("runs=2.5");
+        assert_eq!(s.runs, 3);
+        assert_eq!(w[0].kind, WarningKind::Adjusted(Adjustment::Rounded));
     }
 
     #[test]
@@ -258,6 +262,11 @@ mod tests {
         let (scenario, bands, w) = read_query("v=1&fte=600&bands=on&seed=7&nope=1");
         assert_eq!(scenario.fte, 600.0);
         assert!(bands.on && bands.seed == 7);
+        let (_, encoded, _) = read_query("bands=o%6E&sd_intake=0%2C2");
+        assert!(
+            encoded.on && encoded.spreads.intake == 0.2,
+            "decoded as a form"
+        );
         let keys: Vec<_> = w.iter().map(|w| w.key.as_str()).collect();
         assert_eq!(keys, ["nope"]);
         assert_eq!(
