@@ -5,7 +5,7 @@ use std::fmt::Write;
 use crate::run::{Measure, Run};
 
 /// The CSV's columns after `week_start`, all-streams totals: first the
-/// columns the issue fixes, in its order, then the rest of the picture.
+/// columns every export has had, in their order, then the rest of the picture.
 pub const CSV_COLUMNS: [Measure; 20] = [
     Measure::Intake,
     Measure::Decisions,

@@ -3,8 +3,8 @@
 //!
 //! `Scenario::default()` is the seed letter's world on 1 May 2023 with the
 //! BAA project on. Sources are cited as "seed" (the 2023 letter of the State
-//! Secretary, `shared/seed/000_6f1032897c3b76ca.txt`), "parameters.md" with
-//! the row's name (`shared/reference/parameters.md`) or "assumption:" with
+//! Secretary, `reference/letter-2023-04-30.txt` beside this crate), "parameters.md"
+//! with the row's name (`reference/parameters.md`) or "assumption:" with
 //! the reason.
 //! The ranges of the fields, their URL keys and their texts live in the lever
 //! table (`levers.rs`); this file only says what the numbers mean.
@@ -49,8 +49,8 @@ pub struct Scenario {
     /// the backlog count of 30 April 2023 (not a lever: the starting backlog
     /// is that day's count).
     pub start: Date,
-    /// Last simulated day. Default 2026-12-31: DESIGN.md ("default to end
-    /// 2026"); at most ten years after `start`.
+    /// Last simulated day. Default 2026-12-31: the
+    /// project's design ("default to end 2026"); at most ten years after `start`.
     pub end: Date,
 
     // ---- intake ----

@@ -3,7 +3,7 @@
 use crate::text::{Lang, Text, t};
 
 /// A stream of applications with its own intake share, capacity, decision
-/// term and penalty regime (DESIGN.md, "The model").
+/// term and penalty regime.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Stream {
     /// Track 1: another EU state is responsible (Dublin regulation).
