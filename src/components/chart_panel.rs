@@ -67,6 +67,11 @@ fn with_input<R>(
         store.is_baseline.get_untracked()
     };
     let format = formats(lang);
+    let bands = if tracked {
+        store.current_bands()
+    } else {
+        untrack(|| store.current_bands())
+    };
     let build = |run: &Arc<Run>, base: &Arc<Run>| {
         draw(&ChartInput {
             run,
@@ -78,7 +83,7 @@ fn with_input<R>(
                 scale,
                 large: false,
             },
-            bands: None,
+            bands: bands.as_deref(),
         })
     };
     if tracked {

@@ -11,3 +11,4 @@ pub mod notice;
 pub mod presets;
 pub mod shortcuts;
 pub mod toolbar;
+pub mod uncertainty;
