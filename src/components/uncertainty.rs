@@ -8,7 +8,7 @@
 use doorstroom_charts::{HistogramInput, Theme, draw_histogram};
 use doorstroom_model::uncertainty::{
     BandSettings, Goal, GoalLever, GoalResult, Outcome, RUNS_RANGE, SPREADS, TornadoBar, seek,
-    tornado,
+    tornado, write_query,
 };
 use doorstroom_model::{Date, lever};
 use leptos::html;
@@ -73,6 +73,13 @@ fn BandsPanel() -> impl IntoView {
         } else {
             "ready"
         }
+    };
+    // What the finished bands are of, as a link: the tests read it.
+    let of = move || {
+        store
+            .bands_done()
+            .with(|b| b.as_ref().map(|b| write_query(&b.scenario, &b.settings)))
+            .unwrap_or_default()
     };
     let millis = move || {
         store
@@ -182,6 +189,7 @@ fn BandsPanel() -> impl IntoView {
                 data-testid="bands-status"
                 data-state=state
                 data-millis=millis
+                data-of=of
             >
                 {status}
             </p>

@@ -125,6 +125,10 @@ fn main() -> ExitCode {
             a_garbage_query_shows_the_notice_and_a_working_page,
             the_english_switch_changes_the_text_and_the_number_format,
             the_charts_draw_hover_and_show_their_tables,
+            the_bands_appear_and_their_seed_reproduces_them,
+            goal_seek_applies_its_answer,
+            a_drag_during_the_bands_ends_on_the_newest_value,
+            the_tornado_lists_the_levers_largest_first,
         ]
     );
     let conclusion = libtest_mimic::run(&arguments, trials);

@@ -10,10 +10,12 @@ use doorstroom_model::{Scenario, Summary};
 use fantoccini::Locator;
 use serde_json::json;
 
+mod bands;
 mod locale;
 
 use locale::{Locale, parse_money, parse_number, parse_percent};
 
+pub use self::bands::*;
 pub use self::cases::*;
 
 /// How long the page may take to show the result of an action.
