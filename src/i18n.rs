@@ -176,34 +176,6 @@ pub const NOTICE_BODY: Text = t(
 );
 pub const DISMISS: Text = t("Melding sluiten", "Dismiss notice");
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// Both languages are filled in for a sample of strings of every kind;
-    /// an empty string would show as a blank button on the page.
-    #[test]
-    fn strings_are_filled_in_both_languages() {
-        for s in [
-            TITLE,
-            SUBTITLE,
-            COPY_LINK,
-            UNDO,
-            REDO,
-            PIN,
-            UNPIN,
-            KPI_BACKLOG_END,
-            KPI_COST_2024,
-            SHOW_TABLE,
-            DOWNLOAD_PNG,
-            NOTICE_TITLE,
-            DISMISS,
-        ] {
-            assert!(!s.nl.is_empty() && !s.en.is_empty(), "{s:?}");
-        }
-    }
-}
-
 // Uncertainty: bands, goal-seek, what matters most.
 pub const P10_P90: Text = t("P10–P90:", "P10–P90:");
 pub const NEVER_SHORT: Text = t("nooit", "never");
@@ -258,3 +230,31 @@ pub const TORNADO_EXPLAIN: Text = t(
 pub const TORNADO_RUN: Text = t("Bereken", "Compute");
 pub const TORNADO_COST: Text = t("totale kosten", "total cost");
 pub const TORNADO_BACKLOG: Text = t("voorraad aan het eind", "backlog at the end");
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Both languages are filled in for a sample of strings of every kind;
+    /// an empty string would show as a blank button on the page.
+    #[test]
+    fn strings_are_filled_in_both_languages() {
+        for s in [
+            TITLE,
+            SUBTITLE,
+            COPY_LINK,
+            UNDO,
+            REDO,
+            PIN,
+            UNPIN,
+            KPI_BACKLOG_END,
+            KPI_COST_2024,
+            SHOW_TABLE,
+            DOWNLOAD_PNG,
+            NOTICE_TITLE,
+            DISMISS,
+        ] {
+            assert!(!s.nl.is_empty() && !s.en.is_empty(), "{s:?}");
+        }
+    }
+}

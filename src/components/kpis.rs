@@ -118,8 +118,12 @@ struct FigureSpec {
     testid: &'static str,
     label: Text,
     figure: fn(&Context) -> Figure,
-    band: (&'static str, fn(&Formats, f64, Date, Lang) -> String),
+    band: (&'static str, BandText),
 }
+
+/// Writes a value of a figure's distribution: the formats, the value, the
+/// run's start (for dates) and the language.
+type BandText = fn(&Formats, f64, Date, Lang) -> String;
 
 fn band_whole(f: &Formats, x: f64, _: Date, _: Lang) -> String {
     f.whole(x)

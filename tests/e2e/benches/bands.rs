@@ -40,7 +40,10 @@ async fn measure(harness: &Harness) -> Result<(f64, Vec<f64>, f64)> {
     let page = harness.page("?bands=on&runs=1000").await?;
     let workers = page
         .client()
-        .execute("return Math.min(4, navigator.hardwareConcurrency || 1)", vec![])
+        .execute(
+            "return Math.min(4, navigator.hardwareConcurrency || 1)",
+            vec![],
+        )
         .await?
         .as_f64()
         .unwrap_or(1.0);
