@@ -17,6 +17,8 @@
 //!   `sd_…` spreads) belong to the model too (`BandSettings::from_pairs`,
 //!   `BandSettings::to_query`); only those that differ from the default are
 //!   written.
+//! - `published=off` hides the published figures (the IND's record) on the
+//!   charts; they are shown by default, and `on` is not written.
 //!
 //! A key the page adds (compared scenarios, a deck, switches) gets a field
 //! in [`PageState`], an arm in [`PageState::read`] and a line in
@@ -31,6 +33,7 @@ use doorstroom_model::{Lang, Scenario, Warning, t};
 
 pub const LANG_KEY: &str = "lang";
 pub const BASE_KEY: &str = "base";
+pub const PUBLISHED_KEY: &str = "published";
 
 /// What the page shows, as its address says it.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -41,6 +44,8 @@ pub struct PageState {
     pub lang: Lang,
     /// Whether the uncertainty bands are shown, and how they are drawn.
     pub bands: BandSettings,
+    /// Whether the published figures are hidden on the charts (`published=off`).
+    pub hide_published: bool,
 }
 
 /// Something about the link itself rather than one of its levers.
@@ -50,6 +55,8 @@ pub enum PageWarning {
     ExtraQuestionMarks,
     /// A `lang=` other than `nl` or `en`: Dutch is used.
     UnknownLanguage(String),
+    /// A `published=` other than `on` or `off`: the figures are shown.
+    UnknownPublished(String),
 }
 
 /// What reading a link changed or ignored, and where.
@@ -82,6 +89,14 @@ impl LinkWarning {
                 Lang::Nl => format!("Onbekende taal ‘{given}’; Nederlands gebruikt."),
                 Lang::En => format!("Unknown language ‘{given}’; using Dutch."),
             },
+            LinkWarning::Page(PageWarning::UnknownPublished(given)) => match lang {
+                Lang::Nl => format!(
+                    "‘published={given}’ is niet ‘on’ of ‘off’; de gepubliceerde cijfers staan aan."
+                ),
+                Lang::En => format!(
+                    "‘published={given}’ is neither ‘on’ nor ‘off’; the published figures are shown."
+                ),
+            },
         }
     }
 
@@ -90,7 +105,9 @@ impl LinkWarning {
     pub fn given(&self) -> &str {
         match self {
             LinkWarning::Scenario(w) | LinkWarning::Baseline(w) | LinkWarning::Bands(w) => &w.given,
-            LinkWarning::Page(PageWarning::UnknownLanguage(given)) => given,
+            LinkWarning::Page(
+                PageWarning::UnknownLanguage(given) | PageWarning::UnknownPublished(given),
+            ) => given,
             LinkWarning::Page(PageWarning::ExtraQuestionMarks) => "?",
         }
     }
@@ -127,15 +144,31 @@ impl PageState {
             .into_iter()
             .partition(|(k, _)| BandSettings::owns_key(k));
         let (bands, band_warnings) = BandSettings::from_pairs(band_pairs);
+        let mut hide_published = false;
+        let mut page_warnings = Vec::new();
         let scenario_pairs = pairs.iter().filter_map(|(k, v)| match k.as_ref() {
             LANG_KEY => None,
             BASE_KEY => {
                 base = Some(v.clone());
                 None
             }
+            PUBLISHED_KEY => {
+                hide_published = match v.trim().to_ascii_lowercase().as_str() {
+                    "off" => true,
+                    "on" => false,
+                    _ => {
+                        page_warnings.push(LinkWarning::Page(PageWarning::UnknownPublished(
+                            v.clone().into_owned(),
+                        )));
+                        false
+                    }
+                };
+                None
+            }
             _ => Some((k.clone(), v.clone())),
         });
         let (scenario, scenario_warnings) = Scenario::from_pairs(scenario_pairs, lang);
+        warnings.extend(page_warnings);
         warnings.extend(scenario_warnings.into_iter().map(LinkWarning::Scenario));
         let baseline = base.and_then(|base| {
             let base = base.trim_start_matches('?');
@@ -152,6 +185,7 @@ impl PageState {
                 baseline,
                 lang,
                 bands,
+                hide_published,
             },
             warnings,
         )
@@ -171,6 +205,9 @@ impl PageState {
         let bands = self.bands.to_query();
         for (key, value) in form_urlencoded::parse(bands.as_bytes()) {
             out.append_pair(&key, &value);
+        }
+        if self.hide_published {
+            out.append_pair(PUBLISHED_KEY, "off");
         }
         out.finish()
     }
@@ -207,6 +244,7 @@ mod tests {
             baseline: Some(base),
             lang: Lang::En,
             bands: BandSettings::default(),
+            hide_published: false,
         };
         let q = state.to_query();
         assert!(q.contains("base=v%3D1%26intake%3D49000"), "{q}");
@@ -245,6 +283,25 @@ mod tests {
         assert!(warnings[1].message(Lang::En).contains("‘de’"));
     }
 
+    #[test]
+    fn the_published_switch_is_kept_only_when_off() {
+        let (off, warnings) = PageState::read("intake=77000&published=off");
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert!(off.hide_published);
+        assert_eq!(off.to_query(), "v=1&intake=77000&published=off");
+        let (on, _) = PageState::read("published=on");
+        assert!(!on.hide_published);
+        assert_eq!(on.to_query(), "v=1");
+        let (odd, warnings) = PageState::read("published=maybe");
+        assert!(!odd.hide_published);
+        assert_eq!(
+            warnings,
+            [LinkWarning::Page(PageWarning::UnknownPublished(
+                "maybe".into()
+            ))]
+        );
+    }
+
     fn states() -> impl Strategy<Value = PageState> {
         let picks = || proptest::collection::vec((0..LEVER_COUNT, 0.0..=1.0f64), 0..12);
         let bands = (any::<bool>(), 1..=5_000u32, any::<u64>(), 0.0..=1.0f64).prop_map(
@@ -258,14 +315,20 @@ mod tests {
                 },
             },
         );
-        (picks(), proptest::option::of(picks()), any::<bool>(), bands).prop_map(
-            |(s, b, english, bands)| PageState {
+        (
+            picks(),
+            proptest::option::of(picks()),
+            any::<bool>(),
+            any::<bool>(),
+            bands,
+        )
+            .prop_map(|(s, b, english, hide_published, bands)| PageState {
                 scenario: scenario_at(s),
                 baseline: b.map(scenario_at).filter(|s| *s != Scenario::default()),
                 lang: if english { Lang::En } else { Lang::Nl },
+                hide_published,
                 bands,
-            },
-        )
+            })
     }
 
     #[test]

@@ -29,6 +29,7 @@ fn main() {
     let bands = with_bands.then(|| Bands::of(&sample(&scenario, &settings, 0..settings.runs)));
     let baseline = Scenario::default().run();
     let format = PlainFormat { lang };
+    let record = doorstroom_model::record::compare(&run);
     for chart in Chart::ALL {
         let input = ChartInput {
             run: &run,
@@ -41,6 +42,7 @@ fn main() {
             lang,
             format: &format,
             theme: Theme { scale, large },
+            published: Some(&record),
             bands: bands.as_ref(),
         };
         let w = (900.0 * scale) as u32;

@@ -97,8 +97,10 @@ pub(crate) fn draw<DB: DrawingBackend>(
         .filter(|v| v.is_finite())
         .fold(0.0, f64::max);
     let fan = fan::of_chart(Chart::Backlog, input);
+    let published = crate::published::of_input(Chart::Backlog, input);
     let max = stack_max
         .max(shapes::max_of([&sum_values[..], &ghost_values]))
+        .max(crate::published::max_value(&published))
         .max(fan::max(fan));
     let axis = Axis::new(
         Scale::nice(max * 1.02, 1.0),

@@ -24,7 +24,7 @@
 //! let root = CanvasBackend::with_canvas_object(canvas.clone()).unwrap().into_drawing_area();
 //! let input = ChartInput { run: &run, baseline: Some(&baseline), cursor: hovered_week,
 //!                          lang, format: &intl_format, theme: Theme { scale: dpr, large: briefing },
-//!                          bands: None };
+//!                          published: Some(&record_rows), bands: None };
 //! let plot = doorstroom_charts::draw(Chart::Backlog, &root, &input)?;
 //! // On pointermove: the week under the pointer, in device pixels.
 //! let week = plot.week_at((ev.offset_x() as f64 * dpr) as i32, (ev.offset_y() as f64 * dpr) as i32);
@@ -49,6 +49,7 @@ pub mod format;
 mod frame;
 mod histogram;
 pub mod palette;
+pub mod published;
 mod shapes;
 mod time;
 mod waiting;
@@ -60,6 +61,7 @@ pub use histogram::{HistogramInput, draw_histogram};
 /// The plotters these charts are drawn with (create backends and areas with it).
 pub use plotters;
 pub use plotters::style::RGBColor;
+pub use published::{PublishedMark, marks as published_marks, readout_at as published_readout};
 
 /// The four charts of the page.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -139,6 +141,9 @@ pub enum SeriesKind {
     Ghost,
     /// A fixed reference (such as the decision term), thin and dotted.
     Reference,
+    /// A published figure: a hollow diamond (not a series of the chart's
+    /// own; used for the legend and readout swatch).
+    Published,
 }
 
 /// One series of a chart.
@@ -192,7 +197,10 @@ impl Series {
     }
 
     fn drawn_in_table(&self) -> bool {
-        !matches!(self.kind, SeriesKind::Ghost | SeriesKind::Reference)
+        !matches!(
+            self.kind,
+            SeriesKind::Ghost | SeriesKind::Reference | SeriesKind::Published
+        )
     }
 }
 
@@ -240,6 +248,10 @@ pub struct ChartInput<'a> {
     /// of other lever values would be, so leave this `None` while they are
     /// being computed anew.
     pub bands: Option<&'a Bands>,
+    /// The published figures beside the model's (`record::compare` of the
+    /// run), drawn as markers on the charts they belong to; `None` hides
+    /// them.
+    pub published: Option<&'a [doorstroom_model::record::RecordRow]>,
 }
 
 impl<'a> ChartInput<'a> {

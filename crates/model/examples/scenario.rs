@@ -3,30 +3,51 @@
 //! ```text
 //! cargo run -p doorstroom-model --example scenario -- 'v=1&intake=77000&fte=600'
 //! cargo run -p doorstroom-model --example scenario -- --summary 'term=6'
+//! cargo run -p doorstroom-model --example scenario -- --presets
+//! cargo run -p doorstroom-model --example scenario -- --preset as_it_happened --record
+//! cargo run -p doorstroom-model --example scenario -- --preset as_it_happened 'fte=900' --stream t4
 //! cargo run -p doorstroom-model --example scenario -- --bands 500 --seed 7 --summary
 //! cargo run -p doorstroom-model --example scenario -- --goal 'in-term-by=2027-01-01'
 //! cargo run -p doorstroom-model --example scenario -- --goal 'cost-2024-under=20000000' --goal-lever baa
 //! cargo run -p doorstroom-model --example scenario -- --tornado
 //! ```
 //!
-//! Prints the weekly totals as CSV (or, with `--summary`, the headline
-//! figures as `key=value` lines) on stdout; warnings about the query go to
-//! stderr. With `--bands N` the Monte Carlo bands of N runs: the weekly
-//! P10/P50/P90 as CSV, or with `--summary` each headline figure also as
-//! `KEY_p10`, `KEY_p50` and `KEY_p90`. The query may hold the band settings
-//! (`seed=`, `sd_intake=` …); `--bands` and `--seed` override them.
+//! Prints on stdout the weekly totals as CSV; with `--summary` the headline
+//! figures as `key=value` lines; with `--stream t1|t2|t4|nareis` one
+//! stream's weekly CSV of every measure; with `--record` the published
+//! figures beside the model's (`measure,scope,date,published,model,
+//! difference_pct,source`). `--presets` lists the presets; `--preset NAME`
+//! starts from one, and a query given beside it changes levers on top.
+//! With `--bands N` the Monte Carlo bands of N runs: the weekly P10/P50/P90
+//! as CSV, or with `--summary` each headline figure also as `KEY_p10`,
+//! `KEY_p50` and `KEY_p90`; the query may hold the band settings (`seed=`,
+//! `sd_intake=` …), and `--bands` and `--seed` override them. `--goal`
+//! prints `fte=…` (or `baa=…` with `--goal-lever baa`) or `unreachable=`
+//! with the reason; `--tornado` prints `lever,low,high,cost_effect_eur,
+//! backlog_effect`. Warnings about the query go to stderr.
 
 use doorstroom_model::uncertainty::{
-    Bands, Goal, GoalLever, read_query, sample_threads, seek, tornado, tornado_csv,
+    BandSettings, Bands, Goal, GoalLever, read_query, sample_threads, seek, tornado, tornado_csv,
 };
-use doorstroom_model::{Lang, Scenario};
+use doorstroom_model::{Lang, PRESETS, Scenario, Stream, record};
 
-const USAGE: &str = "usage: scenario [--summary] [--bands N [--seed S]] [--goal GOAL [--goal-lever fte|baa]] [--tornado] [QUERY]
-  QUERY   e.g. 'v=1&intake=77000&fte=600'
-  GOAL    in-term-by=YYYY-MM-DD | cost-YYYY-under=EUR";
+const USAGE: &str =
+    "usage: scenario [--presets] [--preset NAME] [--summary | --record | --stream t1|t2|t4|nareis]
+                [--bands N [--seed S]] [--goal GOAL [--goal-lever fte|baa]] [--tornado] [QUERY]
+  GOAL  in-term-by=YYYY-MM-DD | cost-YYYY-under=EUR
+  e.g. scenario --preset as_it_happened --record
+       scenario 'v=1&intake=77000&fte=600'";
+
+enum Output {
+    Csv,
+    Summary,
+    Record,
+    Stream(Stream),
+}
 
 fn main() {
-    let mut summary = false;
+    let mut output = Output::Csv;
+    let mut preset = None;
     let mut runs: Option<u32> = None;
     let mut seed: Option<u64> = None;
     let mut goal: Option<String> = None;
@@ -40,7 +61,28 @@ fn main() {
                 .unwrap_or_else(|| fail(&format!("{name} needs a value")))
         };
         match arg.as_str() {
-            "--summary" => summary = true,
+            "--summary" => output = Output::Summary,
+            "--record" => output = Output::Record,
+            "--presets" => {
+                for p in PRESETS {
+                    println!("{}\t{}\t{}", p.key, p.label.get(Lang::En), p.sets);
+                }
+                return;
+            }
+            "--preset" => {
+                let name = value("--preset");
+                let Some(p) = PRESETS.iter().find(|p| p.key == name) else {
+                    fail(&format!("no preset `{name}` (see --presets)"));
+                };
+                preset = Some(p.sets);
+            }
+            "--stream" => {
+                let key = value("--stream");
+                let Some(s) = Stream::ALL.into_iter().find(|s| s.key() == key) else {
+                    fail(&format!("no stream `{key}`: t1, t2, t4 or nareis"));
+                };
+                output = Output::Stream(s);
+            }
             "--bands" => {
                 let v = value("--bands");
                 runs = Some(
@@ -72,7 +114,13 @@ fn main() {
             _ => query = arg,
         }
     }
-    let (scenario, mut settings, warnings) = read_query(&query);
+    // A later repeat of a key wins, so the query changes the preset's levers.
+    let full = match preset {
+        Some(p) if query.is_empty() => p.to_string(),
+        Some(p) => format!("{p}&{}", query.trim_start_matches('?')),
+        None => query,
+    };
+    let (scenario, mut settings, warnings) = read_query(&full);
     for w in &warnings {
         eprintln!("warning: {}", w.message(Lang::En));
     }
@@ -87,9 +135,27 @@ fn main() {
         print!("{}", tornado_csv(&tornado(&scenario)));
         return;
     }
-    if let Some(n) = runs {
-        settings.runs = n;
+    let bands = runs.map(|n| bands(&scenario, &mut settings, n, seed));
+    let run = scenario.run();
+    match (output, bands) {
+        (Output::Summary, bands) => {
+            for (key, value) in run.summary().to_key_values() {
+                println!("{key}={value}");
+            }
+            for (key, value) in bands.map(|b| b.to_key_values()).unwrap_or_default() {
+                println!("{key}={value}");
+            }
+        }
+        (Output::Csv, Some(bands)) => print!("{}", bands.to_csv()),
+        (Output::Csv, None) => print!("{}", run.to_csv()),
+        (Output::Record, _) => print!("{}", record::to_csv(&record::compare(&run))),
+        (Output::Stream(s), _) => print!("{}", run.stream_csv(s)),
     }
+}
+
+/// The bands of `n` runs (and `seed`, if given) over all threads.
+fn bands(scenario: &Scenario, settings: &mut BandSettings, n: u32, seed: Option<u64>) -> Bands {
+    settings.runs = n;
     if let Some(s) = seed {
         settings.seed = s;
     }
@@ -97,26 +163,8 @@ fn main() {
     for w in &more {
         eprintln!("warning: {}", w.message(Lang::En));
     }
-    let bands = runs.map(|_| {
-        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-        Bands::of(&sample_threads(&scenario, &settings, threads))
-    });
-    print_run(&scenario, summary, bands.as_ref());
-}
-
-fn print_run(scenario: &Scenario, summary: bool, bands: Option<&Bands>) {
-    match (summary, bands) {
-        (true, bands) => {
-            for (key, value) in scenario.run().summary().to_key_values() {
-                println!("{key}={value}");
-            }
-            for (key, value) in bands.map(Bands::to_key_values).unwrap_or_default() {
-                println!("{key}={value}");
-            }
-        }
-        (false, Some(bands)) => print!("{}", bands.to_csv()),
-        (false, None) => print!("{}", scenario.run().to_csv()),
-    }
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    Bands::of(&sample_threads(scenario, &settings, threads))
 }
 
 fn fail(message: &str) -> ! {

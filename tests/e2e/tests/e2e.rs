@@ -129,6 +129,9 @@ fn main() -> ExitCode {
             goal_seek_applies_its_answer,
             a_drag_during_the_bands_ends_on_the_newest_value,
             the_tornado_lists_the_levers_largest_first,
+            the_record_panel_shows_the_model_s_record_for_the_link,
+            hovering_a_week_with_a_published_figure_shows_its_value_and_source,
+            the_published_switch_hides_and_shows_the_markers_and_is_kept_in_the_link,
         ]
     );
     let conclusion = libtest_mimic::run(&arguments, trials);
