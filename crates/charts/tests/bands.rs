@@ -24,6 +24,7 @@ fn svg(chart: Chart, run: &Run, bands: Option<&Bands>, lang: Lang) -> String {
         lang,
         format: &format,
         theme: Theme::default(),
+        published: None,
         bands,
     };
     to_svg(chart, &input, 900, 420)
