@@ -10,11 +10,13 @@ use doorstroom_model::{Scenario, Summary};
 use fantoccini::Locator;
 use serde_json::json;
 
+mod bands;
 mod locale;
 mod record;
 
 use locale::{Locale, parse_money, parse_number, parse_percent};
 
+pub use self::bands::*;
 pub use self::cases::*;
 pub use self::record::*;
 
