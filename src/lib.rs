@@ -7,6 +7,7 @@
 //! footer. [`App`] lays them out; [`mount`] puts it on the page.
 
 mod app;
+mod bands;
 mod canvas;
 mod chart_keys;
 mod components;

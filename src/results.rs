@@ -5,11 +5,13 @@ use crate::components::chart_panel::ChartPanel;
 use crate::components::kpis::Kpis;
 use crate::components::notice::Notice;
 use crate::components::record_panel::RecordPanel;
+use crate::components::uncertainty::Uncertainty;
 use crate::i18n;
 use crate::state::use_store;
 
 /// The results: the notice (if the link needed repair), the headline
-/// figures, the four charts, and the model beside the record.
+/// figures, the four charts, the model beside the record, and the
+/// uncertainty and decision tools.
 #[component]
 pub fn Results() -> impl IntoView {
     let lang = use_store().lang();
@@ -24,6 +26,7 @@ pub fn Results() -> impl IntoView {
                 {Chart::ALL.into_iter().map(|chart| view! { <ChartPanel chart /> }).collect_view()}
             </section>
             <RecordPanel />
+            <Uncertainty />
         </main>
     }
 }

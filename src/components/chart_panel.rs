@@ -77,6 +77,11 @@ fn with_input<R>(
         store.record.get_untracked()
     };
     let format = formats(lang);
+    let bands = if tracked {
+        store.current_bands()
+    } else {
+        untrack(|| store.current_bands())
+    };
     let build = |run: &Arc<Run>, base: &Arc<Run>| {
         draw(&ChartInput {
             run,
@@ -88,6 +93,7 @@ fn with_input<R>(
                 scale,
                 large: false,
             },
+            bands: bands.as_deref(),
             published: (!hidden).then_some(&record[..]),
         })
     };

@@ -12,3 +12,4 @@ pub mod presets;
 pub mod record_panel;
 pub mod shortcuts;
 pub mod toolbar;
+pub mod uncertainty;

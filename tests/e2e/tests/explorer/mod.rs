@@ -10,12 +10,14 @@ use doorstroom_model::{Scenario, Summary};
 use fantoccini::Locator;
 use serde_json::json;
 
+mod bands;
 mod hardening;
 mod locale;
 mod record;
 
 use locale::{Locale, parse_money, parse_number, parse_percent};
 
+pub use self::bands::*;
 pub use self::cases::*;
 pub use self::hardening::*;
 pub use self::record::*;
