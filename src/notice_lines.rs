@@ -42,6 +42,7 @@ fn bounded(warning: &LinkWarning) -> LinkWarning {
     match warning {
         LinkWarning::Scenario(w) => LinkWarning::Scenario(bounded_lever(w)),
         LinkWarning::Baseline(w) => LinkWarning::Baseline(bounded_lever(w)),
+        LinkWarning::Bands(w) => LinkWarning::Bands(bounded_lever(w)),
         LinkWarning::Page(PageWarning::UnknownLanguage(given)) => {
             LinkWarning::Page(PageWarning::UnknownLanguage(quote(given)))
         }

@@ -283,6 +283,7 @@ fn every_v1_golden_link_loads_its_scenario_without_a_notice() {
             scenario: (golden.expected)(),
             baseline: None,
             lang: Lang::Nl,
+            bands: Default::default(),
             hide_published: false,
         };
         assert_eq!(state, expected, "{}", golden.link);
@@ -310,6 +311,7 @@ const V1_PAGES: &[GoldenPage] = &[
                 ..v1_default()
             }),
             lang: Lang::En,
+            bands: Default::default(),
             hide_published: false,
         },
     },
@@ -325,6 +327,7 @@ const V1_PAGES: &[GoldenPage] = &[
                 ..v1_default()
             }),
             lang: Lang::Nl,
+            bands: Default::default(),
             hide_published: false,
         },
     },
@@ -337,6 +340,7 @@ const V1_PAGES: &[GoldenPage] = &[
             },
             baseline: None,
             lang: Lang::En,
+            bands: Default::default(),
             hide_published: false,
         },
     },
@@ -352,6 +356,7 @@ const V1_PAGES: &[GoldenPage] = &[
             },
             baseline: None,
             lang: Lang::En,
+            bands: Default::default(),
             hide_published: false,
         },
     },
@@ -364,6 +369,7 @@ const V1_PAGES: &[GoldenPage] = &[
             },
             baseline: None,
             lang: Lang::Nl,
+            bands: Default::default(),
             hide_published: true,
         },
     },
@@ -373,6 +379,7 @@ const V1_PAGES: &[GoldenPage] = &[
             scenario: v1_default(),
             baseline: None,
             lang: Lang::Nl,
+            bands: Default::default(),
             hide_published: false,
         },
     },
@@ -443,7 +450,7 @@ fn a_newer_version_loads_with_a_notice() {
     let (_, warnings) = PageState::read("?v=2&intake=77000&base=v%3D2");
     let newer = |w: &LinkWarning| match w {
         LinkWarning::Scenario(w) | LinkWarning::Baseline(w) => w.kind == WarningKind::NewerVersion,
-        LinkWarning::Page(_) => false,
+        LinkWarning::Bands(_) | LinkWarning::Page(_) => false,
     };
     assert_eq!(
         warnings.iter().filter(|w| newer(w)).count(),
@@ -525,6 +532,7 @@ fn the_longest_page_link_is_short_enough() {
         scenario: longest.clone(),
         baseline: Some(longest),
         lang: Lang::En,
+        bands: Default::default(),
         hide_published: true,
     };
     let link = state.to_query();
