@@ -524,8 +524,6 @@ fn the_longest_scenario_link_is_short_enough() {
 /// a baseline pinned with every lever at its longest value as well (the
 /// most the page can pin), the page in English, the published figures off.
 #[test]
-#[ignore = "fractional levers are written at full precision (up to 20 characters); \
-            since the intake-by-year levers the longest page link is 2,150 characters"]
 fn the_longest_page_link_is_short_enough() {
     let longest = longest_scenario();
     let state = PageState {
