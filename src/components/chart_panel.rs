@@ -71,6 +71,7 @@ fn with_input<R>(
         draw(&ChartInput {
             run,
             baseline: (!same).then_some(&**base),
+            compared: &[],
             cursor,
             lang,
             format: &*format,

@@ -27,6 +27,7 @@ fn main() {
             } else {
                 Some(&baseline)
             },
+            compared: &[],
             cursor,
             lang,
             format: &format,

@@ -121,7 +121,8 @@ pub(crate) fn draw<DB: DrawingBackend>(
         Chart::Costs.unit(input.lang),
         euro,
     );
-    let cum_max = shapes::max_of([&cumulative_values[..], &ghost_values]);
+    let cum_max =
+        shapes::max_of([&cumulative_values[..], &ghost_values]).max(input.compared_max(ghost));
     let cumulative_unit = Text {
         nl: "cumulatief",
         en: "cumulative",

@@ -81,7 +81,8 @@ pub(crate) fn draw<DB: DrawingBackend>(
         &baa_values,
         &intake_values,
         &ghost_values,
-    ]);
+    ])
+    .max(input.compared_max(ghost));
     let axis = Axis::new(
         Scale::nice(max * 1.05, 1.0),
         Chart::Flow.unit(input.lang),

@@ -68,7 +68,7 @@ pub(crate) fn draw<DB: DrawingBackend>(
     let wait_values = wait.values(input.run);
     let ghost_values = input.ghost(ghost);
 
-    let max = shapes::max_of([&wait_values[..], &ghost_values]);
+    let max = shapes::max_of([&wait_values[..], &ghost_values]).max(input.compared_max(ghost));
     let scale = Scale::weeks(max.max(TERM_WEEKS) * 1.05);
     let unit = Chart::Waiting.unit(input.lang);
     let unit = if scale.step >= 52.0 {
