@@ -62,6 +62,9 @@ pub struct Compared {
     pub title: String,
 }
 
+/// A compared scenario's values as given in a link: (scenario, title).
+type Given<'a> = (Option<Cow<'a, str>>, Option<Cow<'a, str>>);
+
 /// What the page shows, as its address says it.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct PageState {
@@ -180,8 +183,7 @@ impl PageState {
         }
         let mut base = None;
         let mut texts: [Option<Cow<str>>; 3] = [None, None, None];
-        let mut compared: [(Option<Cow<str>>, Option<Cow<str>>); MAX_PINNED - 1] =
-            Default::default();
+        let mut compared: [Given; MAX_PINNED - 1] = Default::default();
         let scenario_pairs = pairs.iter().filter_map(|(k, v)| {
             let slot = match k.as_ref() {
                 LANG_KEY => return None,
