@@ -19,9 +19,11 @@ mod history;
 mod i18n;
 mod location;
 mod masthead;
+mod offline;
 mod pacer;
 mod resize;
 mod results;
+mod scenario_names;
 mod state;
 
 pub use app::App;
@@ -38,6 +40,7 @@ pub const MOUNTED_MARK: &str = "doorstroom:mounted";
 pub fn mount() {
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(App);
+    offline::register();
     if let Some(performance) = web_sys::window().and_then(|window| window.performance()) {
         // Only the benchmark reads the mark; a page without it works the same.
         let _ = performance.mark(MOUNTED_MARK);

@@ -2,18 +2,24 @@ use doorstroom_charts::Chart;
 use leptos::prelude::*;
 
 use crate::components::chart_panel::ChartPanel;
+use crate::components::compare::{Comparison, PinnedList};
 use crate::components::kpis::Kpis;
 use crate::components::notice::Notice;
+use crate::components::presentation::PresentationBar;
+use crate::components::scenario_heading::ScenarioHeading;
 use crate::i18n;
 use crate::state::use_store;
 
-/// The results: the notice (if the link needed repair), the headline
-/// figures, and the four charts.
+/// The results: the presenter's bar (in presentation mode), the scenario's
+/// heading, the notice (if the link needed repair), the headline figures,
+/// the four charts, and the pinned scenarios with their comparison.
 #[component]
 pub fn Results() -> impl IntoView {
     let lang = use_store().lang();
     view! {
         <main class="results">
+            <PresentationBar />
+            <ScenarioHeading />
             <Notice />
             <Kpis />
             <section class="charts" aria-labelledby="charts-title">
@@ -22,6 +28,8 @@ pub fn Results() -> impl IntoView {
                 </h2>
                 {Chart::ALL.into_iter().map(|chart| view! { <ChartPanel chart /> }).collect_view()}
             </section>
+            <PinnedList />
+            <Comparison />
         </main>
     }
 }

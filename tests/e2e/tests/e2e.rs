@@ -125,6 +125,12 @@ fn main() -> ExitCode {
             a_garbage_query_shows_the_notice_and_a_working_page,
             the_english_switch_changes_the_text_and_the_number_format,
             the_charts_draw_hover_and_show_their_tables,
+            pinning_two_scenarios_draws_three_sets_of_lines_and_compares_them,
+            a_link_with_pinned_scenarios_names_each_on_screen,
+            presentation_mode_reads_from_the_back_and_steps_through_a_deck,
+            the_page_fits_a_projector_and_no_control_is_cut_off,
+            after_one_visit_the_page_works_with_the_server_gone,
+            the_single_file_opens_from_disk_and_draws_its_charts,
         ]
     );
     let conclusion = libtest_mimic::run(&arguments, trials);

@@ -10,10 +10,12 @@ use doorstroom_model::{Scenario, Summary};
 use fantoccini::Locator;
 use serde_json::json;
 
+mod briefing;
 mod locale;
 
 use locale::{Locale, parse_money, parse_number, parse_percent};
 
+pub use self::briefing::*;
 pub use self::cases::*;
 
 /// How long the page may take to show the result of an action.
