@@ -128,16 +128,16 @@ fn wasm_of(script: &str, glue: &str) -> String {
 }
 
 /// One module script: the glue, then its init with the wasm's bytes, then
-/// what Trunk's loader does after it (the bindings on `window` and the
-/// started event).
+/// Trunk's started event. The names are the glue's neighbours in one
+/// scope, so they must not be the glue's own (it declares `wasm`).
 fn boot_script(glue: &[u8], wasm: &[u8]) -> String {
     let glue = String::from_utf8_lossy(glue);
     let wasm = STANDARD.encode(wasm);
     format!(
         "<script type=\"module\">\n{glue}\n\
          const wasmBytes = Uint8Array.from(atob(\"{wasm}\"), (c) => c.charCodeAt(0));\n\
-         const wasm = await __wbg_init({{ module_or_path: wasmBytes }});\n\
-         dispatchEvent(new CustomEvent(\"TrunkApplicationStarted\", {{ detail: {{ wasm }} }}));\n\
+         const started = await __wbg_init({{ module_or_path: wasmBytes }});\n\
+         dispatchEvent(new CustomEvent(\"TrunkApplicationStarted\", {{ detail: {{ wasm: started }} }}));\n\
          </script>",
         glue = raw_text(&glue, "script"),
     )
