@@ -310,9 +310,10 @@ pub fn PresentationBar() -> impl IntoView {
             })
             .collect_view();
         view! {
-            <label class="chart-choice">
+            <label class="chart-choice" title=text(label)>
                 <span>{text(label)}</span>
                 <select
+                    aria-label=text(label)
                     data-testid=format!("present-chart-{slot}")
                     on:change=move |ev| {
                         let id = event_target_value(&ev);
