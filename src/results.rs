@@ -6,13 +6,15 @@ use crate::components::compare::{Comparison, PinnedList};
 use crate::components::kpis::Kpis;
 use crate::components::notice::Notice;
 use crate::components::presentation::PresentationBar;
+use crate::components::record_panel::RecordPanel;
 use crate::components::scenario_heading::ScenarioHeading;
 use crate::i18n;
 use crate::state::use_store;
 
 /// The results: the presenter's bar (in presentation mode), the scenario's
 /// heading, the notice (if the link needed repair), the headline figures,
-/// the four charts, and the pinned scenarios with their comparison.
+/// the four charts, the pinned scenarios with their comparison, and the
+/// model beside the record.
 #[component]
 pub fn Results() -> impl IntoView {
     let lang = use_store().lang();
@@ -30,6 +32,7 @@ pub fn Results() -> impl IntoView {
             </section>
             <PinnedList />
             <Comparison />
+            <RecordPanel />
         </main>
     }
 }

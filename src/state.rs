@@ -17,6 +17,7 @@ use std::sync::Arc;
 use doorstroom_address::{
     Compared, LinkWarning, MAX_NOTE, MAX_PINNED, MAX_TITLE, PageState, tidy_text,
 };
+use doorstroom_model::record::{self, RecordRow};
 use doorstroom_model::{Lang, Run, Scenario, Summary};
 use leptos::prelude::*;
 
@@ -34,6 +35,8 @@ pub struct Store {
     title: RwSignal<String>,
     note: RwSignal<String>,
     lang: RwSignal<Lang>,
+    /// Whether the published figures are hidden on the charts.
+    hide_published: RwSignal<bool>,
     warnings: RwSignal<Vec<LinkWarning>>,
     loaded: StoredValue<Scenario>,
     history: RwSignal<History<Scenario>>,
@@ -52,6 +55,13 @@ pub struct Store {
     pub summary: Memo<Summary>,
     pub baseline_summary: Memo<Summary>,
     pub compared_summaries: Memo<Vec<Summary>>,
+    /// The published figures in the run's horizon beside the model's
+    /// values (`record::compare`, as `--record` prints them).
+    pub record: Memo<Arc<Vec<RecordRow>>>,
+    /// The asylum penalties through 2024 of the scenario without the BAA:
+    /// the figure that compares like for like with the letter's EUR 55
+    /// million, which left the BAA out.
+    pub letter_scope_penalties: Memo<f64>,
     /// Whether the scenario on screen is its baseline (no change to show,
     /// no ghost line).
     pub is_baseline: Memo<bool>,
@@ -97,6 +107,7 @@ impl Store {
             baseline_title,
             compared,
             lang,
+            hide_published,
         } = state;
         let scenario_signal = RwSignal::new(scenario.clone());
         let baseline_signal = RwSignal::new(baseline);
@@ -140,6 +151,25 @@ impl Store {
         // no change, so the headline figures are left alone.
         let summary = Memo::new(move |_| run.with(|r| r.summary()));
         let baseline_summary = Memo::new(move |_| baseline_run.with(|r| r.summary()));
+        let record = Memo::new_with_compare(
+            move |_| run.with(|r| Arc::new(record::compare(r))),
+            |_, _| true,
+        );
+        let letter_scope_penalties = Memo::new(move |_| {
+            scenario_signal.with(|s| {
+                if s.baa_per_year == 0.0 {
+                    summary.with(|m| m.asylum_penalties_through_2024_eur)
+                } else {
+                    Scenario {
+                        baa_per_year: 0.0,
+                        ..s.clone()
+                    }
+                    .run()
+                    .summary()
+                    .asylum_penalties_through_2024_eur
+                }
+            })
+        });
         let is_baseline = Memo::new(move |_| {
             scenario_signal.with(|s| baseline_signal.with(|p| *s == baseline_for(p.as_ref(), s)))
         });
@@ -152,6 +182,7 @@ impl Store {
             title: RwSignal::new(title),
             note: RwSignal::new(note),
             lang: RwSignal::new(lang),
+            hide_published: RwSignal::new(hide_published),
             warnings: RwSignal::new(warnings),
             loaded: StoredValue::new(scenario),
             history,
@@ -165,6 +196,8 @@ impl Store {
             summary,
             baseline_summary,
             compared_summaries,
+            record,
+            letter_scope_penalties,
             is_baseline,
             can_undo: Memo::new(move |_| history.with(History::can_undo)),
             can_redo: Memo::new(move |_| history.with(History::can_redo)),
@@ -207,6 +240,18 @@ impl Store {
 
     pub fn lang(&self) -> ReadSignal<Lang> {
         self.lang.read_only()
+    }
+
+    /// Whether the published figures are hidden on the charts.
+    pub fn hide_published(&self) -> ReadSignal<bool> {
+        self.hide_published.read_only()
+    }
+
+    /// Shows or hides the published figures; a view setting, so the same
+    /// history entry, like the language.
+    pub fn set_hide_published(&self, hide: bool) {
+        self.hide_published.set(hide);
+        self.address_changed(Change::Relabel);
     }
 
     /// What reading the link changed; the notice shows these until dismissed.
@@ -429,6 +474,9 @@ impl Store {
         if state.lang != self.lang.get_untracked() {
             self.lang.set(state.lang);
         }
+        if state.hide_published != self.hide_published.get_untracked() {
+            self.hide_published.set(state.hide_published);
+        }
         if state.baseline != self.baseline.get_untracked() {
             self.baseline.set(state.baseline);
         }
@@ -465,6 +513,7 @@ impl Store {
             baseline_title: self.baseline_title.get_untracked(),
             compared: self.compared.get_untracked(),
             lang: self.lang.get_untracked(),
+            hide_published: self.hide_published.get_untracked(),
         }
     }
 

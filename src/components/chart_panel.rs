@@ -68,6 +68,16 @@ fn with_input<R>(
     } else {
         store.is_baseline.get_untracked()
     };
+    let hidden = if tracked {
+        store.hide_published().get()
+    } else {
+        store.hide_published().get_untracked()
+    };
+    let record = if tracked {
+        store.record.get()
+    } else {
+        store.record.get_untracked()
+    };
     let format = formats(lang);
     let large = presentation.is_some_and(|p| {
         if tracked {
@@ -101,6 +111,7 @@ fn with_input<R>(
             lang,
             format: &*format,
             theme: Theme { scale, large },
+            published: (!hidden).then_some(&record[..]),
         })
     };
     if tracked {
@@ -187,16 +198,47 @@ pub fn ChartPanel(chart: Chart) -> impl IntoView {
         }
     };
 
+    // The published figures at the week under the pointer, as text beside
+    // the canvas (the canvas readout draws the same lines).
+    let published_here = Memo::new(move |_| {
+        let Some(week) = cursor.get() else {
+            return Vec::new();
+        };
+        with_input(store, None, None, 1.0, true, |input| {
+            input.published.map_or_else(Vec::new, |rows| {
+                doorstroom_charts::published_readout(
+                    chart,
+                    input.run,
+                    rows,
+                    week,
+                    input.format,
+                    input.lang,
+                )
+            })
+        })
+    });
+
     let speak = move |week: usize| {
         let rows = with_input(store, None, None, 1.0, false, |input| {
-            doorstroom_charts::readout(
+            let mut rows = doorstroom_charts::readout(
                 chart,
                 input.run,
                 input.baseline,
                 week,
                 input.format,
                 input.lang,
-            )
+            );
+            if let Some(published) = input.published {
+                rows.extend(doorstroom_charts::published_readout(
+                    chart,
+                    input.run,
+                    published,
+                    week,
+                    input.format,
+                    input.lang,
+                ));
+            }
+            rows
         });
         let text = rows
             .iter()
@@ -265,6 +307,28 @@ pub fn ChartPanel(chart: Chart) -> impl IntoView {
                 ></canvas>
             </div>
             <p class="visually-hidden" aria-live="polite">{move || spoken.get()}</p>
+            <ul
+                class="chart-published"
+                data-testid=format!("published-{}", chart.id())
+                hidden=move || published_here.with(Vec::is_empty)
+            >
+                {move || {
+                    published_here
+                        .with(|lines| {
+                            lines
+                                .iter()
+                                .map(|(label, value)| {
+                                    let text = if value.is_empty() {
+                                        label.clone()
+                                    } else {
+                                        format!("{label}: {value}")
+                                    };
+                                    view! { <li>{text}</li> }
+                                })
+                                .collect_view()
+                        })
+                }}
+            </ul>
             {move || as_table.get().then(|| view! { <ChartTable chart /> })}
             <div class="chart-bar">
                 <div class="chart-actions">
@@ -281,6 +345,26 @@ pub fn ChartPanel(chart: Chart) -> impl IntoView {
                     </button>
                     <button type="button" class="small-button" on:click=export>
                         {move || i18n::DOWNLOAD_PNG.get(lang.get())}
+                    </button>
+                    <button
+                        type="button"
+                        class="small-button"
+                        data-testid="published-switch"
+                        aria-pressed=move || {
+                            if store.hide_published().get() { "true" } else { "false" }
+                        }
+                        on:click=move |_| {
+                            store.set_hide_published(!store.hide_published().get_untracked())
+                        }
+                    >
+                        {move || {
+                            if store.hide_published().get() {
+                                i18n::SHOW_PUBLISHED
+                            } else {
+                                i18n::HIDE_PUBLISHED
+                            }
+                                .get(lang.get())
+                        }}
                     </button>
                 </div>
             </div>

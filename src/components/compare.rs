@@ -237,6 +237,9 @@ pub fn Comparison() -> impl IntoView {
                             f: &f,
                             lang,
                             end,
+                            // Only the cards' notes use it, and the
+                            // comparison shows no notes.
+                            letter_scope: f64::NAN,
                         });
                         let change = (!c.is_baseline).then(|| {
                             if fig.change.direction == Direction::Same {

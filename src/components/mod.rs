@@ -11,6 +11,7 @@ pub mod lever_groups;
 pub mod notice;
 pub mod presentation;
 pub mod presets;
+pub mod record_panel;
 pub mod scenario_heading;
 pub mod shortcuts;
 pub mod toolbar;

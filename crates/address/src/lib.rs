@@ -13,6 +13,8 @@
 //!   one value, so that it carries the same format version and migrations.
 //! - `lang=en` puts the page in English; Dutch is the default and is not
 //!   written.
+//! - `published=off` hides the published figures (the IND's record) on the
+//!   charts; they are shown by default, and `on` is not written.
 //! - `title=` and `note=` are the scenario's own short title and one-line
 //!   note, shown on the page and in the browser's tab.
 //! - `base_title=` names the baseline; `cmp1=`/`cmp1_title=` and
@@ -39,6 +41,7 @@ pub mod pinned;
 
 pub const LANG_KEY: &str = "lang";
 pub const BASE_KEY: &str = "base";
+pub const PUBLISHED_KEY: &str = "published";
 pub const BASE_TITLE_KEY: &str = "base_title";
 pub const TITLE_KEY: &str = "title";
 pub const NOTE_KEY: &str = "note";
@@ -51,9 +54,9 @@ pub const COMPARED_KEYS: [(&str, &str); MAX_PINNED - 1] =
 pub const MAX_PINNED: usize = 3;
 /// The longest title, in characters: a title is a label on a chart's legend
 /// and a heading on a slide, not a sentence.
-pub const MAX_TITLE: usize = 40;
+pub const MAX_TITLE: usize = 32;
 /// The longest note, in characters: one line under the title.
-pub const MAX_NOTE: usize = 140;
+pub const MAX_NOTE: usize = 120;
 
 /// A pinned scenario other than the baseline, with its title.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -82,6 +85,8 @@ pub struct PageState {
     /// than `MAX_PINNED - 1`, and only with a baseline.
     pub compared: Vec<Compared>,
     pub lang: Lang,
+    /// Whether the published figures are hidden on the charts (`published=off`).
+    pub hide_published: bool,
 }
 
 /// Something about the link itself rather than one of its levers.
@@ -91,6 +96,8 @@ pub enum PageWarning {
     ExtraQuestionMarks,
     /// A `lang=` other than `nl` or `en`: Dutch is used.
     UnknownLanguage(String),
+    /// A `published=` other than `on` or `off`: the figures are shown.
+    UnknownPublished(String),
     /// A title or note longer than its limit, cut to it (the key).
     Shortened(&'static str),
 }
@@ -136,6 +143,14 @@ impl LinkWarning {
                 Lang::Nl => format!("Onbekende taal ‘{given}’; Nederlands gebruikt."),
                 Lang::En => format!("Unknown language ‘{given}’; using Dutch."),
             },
+            LinkWarning::Page(PageWarning::UnknownPublished(given)) => match lang {
+                Lang::Nl => format!(
+                    "‘published={given}’ is niet ‘on’ of ‘off’; de gepubliceerde cijfers staan aan."
+                ),
+                Lang::En => format!(
+                    "‘published={given}’ is neither ‘on’ nor ‘off’; the published figures are shown."
+                ),
+            },
             LinkWarning::Page(PageWarning::Shortened(key)) => match lang {
                 Lang::Nl => format!("‘{key}’ in de link was te lang en is ingekort."),
                 Lang::En => format!("‘{key}’ in the link was too long and was shortened."),
@@ -148,7 +163,9 @@ impl LinkWarning {
     pub fn given(&self) -> &str {
         match self {
             LinkWarning::Scenario(w) | LinkWarning::Baseline(w) => &w.given,
-            LinkWarning::Page(PageWarning::UnknownLanguage(given)) => given,
+            LinkWarning::Page(
+                PageWarning::UnknownLanguage(given) | PageWarning::UnknownPublished(given),
+            ) => given,
             LinkWarning::Page(PageWarning::ExtraQuestionMarks) => "?",
             LinkWarning::Page(PageWarning::Shortened(key)) => key,
         }
@@ -184,9 +201,11 @@ impl PageState {
         let mut base = None;
         let mut texts: [Option<Cow<str>>; 3] = [None, None, None];
         let mut compared: [Given; MAX_PINNED - 1] = Default::default();
+        let mut published = None;
         let scenario_pairs = pairs.iter().filter_map(|(k, v)| {
             let slot = match k.as_ref() {
                 LANG_KEY => return None,
+                PUBLISHED_KEY => &mut published,
                 BASE_KEY => &mut base,
                 TITLE_KEY => &mut texts[0],
                 NOTE_KEY => &mut texts[1],
@@ -205,6 +224,17 @@ impl PageState {
         });
         let (scenario, scenario_warnings) = Scenario::from_pairs(scenario_pairs, lang);
         warnings.extend(scenario_warnings.into_iter().map(LinkWarning::Scenario));
+        let hide_published = match published.as_deref().map(|v| v.trim().to_ascii_lowercase()) {
+            None => false,
+            Some(v) if v == "off" => true,
+            Some(v) if v == "on" => false,
+            Some(_) => {
+                warnings.push(LinkWarning::Page(PageWarning::UnknownPublished(
+                    published.clone().unwrap_or_default().into_owned(),
+                )));
+                false
+            }
+        };
         let [title, note, base_title] = texts;
         let mut text = |given: Option<Cow<str>>, key: &'static str, max: usize| {
             let (kept, cut) = tidy_text(given.as_deref().unwrap_or(""), max);
@@ -245,6 +275,7 @@ impl PageState {
             baseline_title: String::new(),
             compared: Vec::new(),
             lang,
+            hide_published,
         };
         let mut pins = baseline
             .map(|scenario| Compared {
@@ -289,6 +320,9 @@ impl PageState {
         }
         if self.lang == Lang::En {
             out.append_pair(LANG_KEY, "en");
+        }
+        if self.hide_published {
+            out.append_pair(PUBLISHED_KEY, "off");
         }
         out.finish()
     }
@@ -447,14 +481,34 @@ mod tests {
                 },
             ],
             lang: Lang::En,
+            hide_published: true,
         };
         let q = state.to_query();
         assert!(q.len() < 2_000, "{} characters: {q}", q.len());
         assert_eq!(PageState::read(&q), (state, Vec::new()));
     }
 
+    #[test]
+    fn the_published_switch_is_kept_only_when_off() {
+        let (off, warnings) = PageState::read("intake=77000&published=off");
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert!(off.hide_published);
+        assert_eq!(off.to_query(), "v=1&intake=77000&published=off");
+        let (on, _) = PageState::read("published=on");
+        assert!(!on.hide_published);
+        assert_eq!(on.to_query(), "v=1");
+        let (odd, warnings) = PageState::read("published=maybe");
+        assert!(!odd.hide_published);
+        assert_eq!(
+            warnings,
+            [LinkWarning::Page(PageWarning::UnknownPublished(
+                "maybe".into()
+            ))]
+        );
+    }
+
     fn titles() -> impl Strategy<Value = String> {
-        "[a-zA-Zé0-9 .,&=+%*?#-]{0,40}".prop_map(|t| tidy_text(&t, MAX_TITLE).0)
+        "[a-zA-Zé0-9 .,&=+%*?#-]{0,32}".prop_map(|t| tidy_text(&t, MAX_TITLE).0)
     }
 
     fn states() -> impl Strategy<Value = PageState> {
@@ -470,28 +524,31 @@ mod tests {
             (picks(), titles(), titles()),
             proptest::option::of((picks(), titles())),
             compared,
-            any::<bool>(),
+            (any::<bool>(), any::<bool>()),
         )
-            .prop_map(|((s, title, note), b, compared, english)| {
-                let baseline = b
-                    .map(|(b, t)| (scenario_at(b), t))
-                    .filter(|(s, t)| *s != Scenario::default() || !t.is_empty());
-                let has_baseline = baseline.is_some();
-                let (baseline, baseline_title) = baseline.unzip();
-                PageState {
-                    scenario: scenario_at(s),
-                    title,
-                    note,
-                    baseline,
-                    baseline_title: baseline_title.unwrap_or_default(),
-                    compared: if has_baseline {
-                        compared.into_iter().take(MAX_PINNED - 1).collect()
-                    } else {
-                        Vec::new()
-                    },
-                    lang: if english { Lang::En } else { Lang::Nl },
-                }
-            })
+            .prop_map(
+                |((s, title, note), b, compared, (english, hide_published))| {
+                    let baseline = b
+                        .map(|(b, t)| (scenario_at(b), t))
+                        .filter(|(s, t)| *s != Scenario::default() || !t.is_empty());
+                    let has_baseline = baseline.is_some();
+                    let (baseline, baseline_title) = baseline.unzip();
+                    PageState {
+                        scenario: scenario_at(s),
+                        title,
+                        note,
+                        baseline,
+                        baseline_title: baseline_title.unwrap_or_default(),
+                        compared: if has_baseline {
+                            compared.into_iter().take(MAX_PINNED - 1).collect()
+                        } else {
+                            Vec::new()
+                        },
+                        lang: if english { Lang::En } else { Lang::Nl },
+                        hide_published,
+                    }
+                },
+            )
     }
 
     proptest! {

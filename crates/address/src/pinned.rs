@@ -20,7 +20,7 @@ use std::borrow::Cow;
 use doorstroom_model::{Lang, Scenario, Warning, lever};
 
 /// The order of the levers in a pinned value. Append, never reorder.
-pub const ORDER: [&str; 40] = [
+pub const ORDER: [&str; 45] = [
     "intake",
     "fte",
     "baa",
@@ -61,6 +61,11 @@ pub const ORDER: [&str; 40] = [
     "court_penalty_cap_nareis",
     "legal_costs",
     "until",
+    "intake_by_year",
+    "intake_2023",
+    "intake_2024",
+    "intake_2025",
+    "ext_withdrawn",
 ];
 
 const SEPARATOR: char = '*';

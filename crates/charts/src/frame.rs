@@ -218,13 +218,23 @@ pub(crate) fn draw<DB: DrawingBackend>(
     body: impl FnOnce(&Frame) -> DrawResult<DB>,
 ) -> Result<Plot, DrawingAreaErrorKind<DB::ErrorType>> {
     let run = input.run;
+    let published = crate::published::of_input(chart, input);
+    let mut legend = legend_for(chart.series(), input, input.lang);
+    if !published.is_empty() {
+        legend.push(LegendItem {
+            label: crate::published::LABEL.get(input.lang).to_string(),
+            color: palette::PUBLISHED,
+            kind: SeriesKind::Published,
+            overlay: None,
+        });
+    }
     let frame = Frame::layout(
         area,
         input.theme,
         run.weeks(),
         Labels {
             title: chart.title(input.lang),
-            legend: legend_for(chart.series(), input, input.lang),
+            legend,
             unit_left: &left.unit,
             unit_right: right.map_or("", |r| &r.unit),
             left_ticks: &left.ticks,
@@ -240,6 +250,7 @@ pub(crate) fn draw<DB: DrawingBackend>(
     if let Some(&(_, scale, ghost)) = marks.iter().find(|m| m.2.kind == SeriesKind::Ghost) {
         overlay::draw(area, &frame, scale, input, ghost)?;
     }
+    crate::published::draw(area, &frame, &left.scale, &published)?;
     frame.draw_baseline_axis(area)?;
     frame.draw_value_labels(area, &left.scale, &left.ticks, false)?;
     if let Some(right) = right {
@@ -262,6 +273,14 @@ pub(crate) fn draw<DB: DrawingBackend>(
                 });
             }
         }
+        rows.extend(crate::published::readout(
+            chart,
+            &published,
+            week,
+            input.format,
+            input.lang,
+            true,
+        ));
         let w = week.min(run.weeks().saturating_sub(1));
         let marks: Vec<(f64, RGBColor)> = marks
             .iter()
@@ -554,6 +573,7 @@ pub(crate) fn draw_swatch<DB: DrawingBackend>(
             vec![(x, y), (x + width, y)],
             color.stroke_width(m.line(3.0)),
         )),
+        SeriesKind::Published => crate::published::diamond(area, m, (x + width / 2, y), 5.5),
         SeriesKind::Ghost | SeriesKind::Reference => {
             let (dash, gap) = dash_pattern(m, kind);
             area.draw(&DashedPathElement::new(

@@ -34,6 +34,7 @@ fn svg(
             lang: Lang::En,
             format: &format,
             theme,
+            published: None,
         },
         900,
         420,

@@ -41,6 +41,7 @@ fn render(
         lang,
         format: &format,
         theme,
+        published: None,
     };
     let (w, h) = ((900.0 * theme.scale) as u32, (420.0 * theme.scale) as u32);
     let mut svg = String::new();
@@ -141,6 +142,8 @@ fn assert_series(chart: Chart, drawn: &Drawn, run: &Run, has_baseline: bool, lan
                     assert_eq!(dashes, 0, "{chart:?}: no ghost without a baseline");
                 }
             }
+            // Published figures are not a series of a chart (tests/published.rs).
+            SeriesKind::Published => unreachable!("{chart:?}: no chart series is published"),
             SeriesKind::Reference => {
                 assert!(svg.contains(label), "{chart:?}: legend {label}");
                 let dashes = elements(svg, "polyline", &[("stroke", &color)]).len();
@@ -520,6 +523,7 @@ fn small_and_large_areas_draw_without_error() {
                 lang: Lang::Nl,
                 format: &format,
                 theme: Theme { scale: 1.0, large },
+                published: None,
             };
             let mut svg = String::new();
             let root = SVGBackend::with_string(&mut svg, (w, h)).into_drawing_area();

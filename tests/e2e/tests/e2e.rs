@@ -131,6 +131,9 @@ fn main() -> ExitCode {
             the_page_fits_a_projector_and_no_control_is_cut_off,
             after_one_visit_the_page_works_with_the_server_gone,
             the_single_file_opens_from_disk_and_draws_its_charts,
+            the_record_panel_shows_the_model_s_record_for_the_link,
+            hovering_a_week_with_a_published_figure_shows_its_value_and_source,
+            the_published_switch_hides_and_shows_the_markers_and_is_kept_in_the_link,
         ]
     );
     let conclusion = libtest_mimic::run(&arguments, trials);
