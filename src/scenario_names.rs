@@ -69,16 +69,16 @@ mod tests {
     #[test]
     fn a_baseline_is_named_by_its_title_or_its_levers() {
         let base = scenario("intake=77000&term=6");
+        let intake = doorstroom_model::lever("intake").unwrap();
+        let term = doorstroom_model::lever("term").unwrap();
         assert_eq!(
             baseline_line("", Some(&base), Lang::Nl),
             format!(
-                "basislijn: Instroom {}, Beslistermijn {}",
-                doorstroom_model::lever("intake")
-                    .unwrap()
-                    .describe(&base, Lang::Nl),
-                doorstroom_model::lever("term")
-                    .unwrap()
-                    .describe(&base, Lang::Nl),
+                "basislijn: {} {}, {} {}",
+                intake.label.nl,
+                intake.describe(&base, Lang::Nl),
+                term.label.nl,
+                term.describe(&base, Lang::Nl),
             )
         );
         assert!(baseline_line("", Some(&base), Lang::Nl).contains("77.000"));
