@@ -96,6 +96,15 @@ async fn type_into(page: &Page, id: &str, text: &str) -> Result<()> {
     Ok(())
 }
 
+/// Types a number into lever field `id` as a reader does: a click selects
+/// the value, the typing replaces it, Enter commits it.
+async fn type_number(page: &Page, id: &str, dutch: &str) -> Result<()> {
+    let field = page.client().find(Locator::Css(&testid(id))).await?;
+    field.click().await?;
+    field.send_keys(&format!("{dutch}\u{E007}")).await?;
+    Ok(())
+}
+
 fn whole(text: &str) -> Option<f64> {
     parse_number(text, Locale::Nl)
 }
@@ -105,7 +114,7 @@ pub async fn pinning_two_scenarios_draws_three_sets_of_lines_and_compares_them(
 ) -> Result<()> {
     let mut page = harness.page("?intake=60000").await?;
     click(&page, "pin").await?;
-    type_into(&page, "input-intake", "77000").await?;
+    type_number(&page, "input-intake", "77.000").await?;
     wait_until("the second scenario on screen", || async {
         let q = super::query_of(&page).await?;
         Ok((q.contains("intake=77000"), q))
@@ -113,7 +122,7 @@ pub async fn pinning_two_scenarios_draws_three_sets_of_lines_and_compares_them(
     .await?;
     click(&page, "pin").await?;
     type_into(&page, "pin-title-1", "Hoog").await?;
-    type_into(&page, "input-intake", "90000").await?;
+    type_number(&page, "input-intake", "90.000").await?;
     wait_until("the link holds both pinned scenarios", || async {
         let q = super::query_of(&page).await?;
         Ok((
