@@ -8,7 +8,7 @@
 
 use std::sync::Arc;
 
-use doorstroom_charts::{Chart, ChartInput, Plot, Theme};
+use doorstroom_charts::{Chart, ChartInput, Overlay, Plot, Theme};
 use doorstroom_model::Run;
 use leptos::html;
 use leptos::prelude::*;
@@ -18,6 +18,7 @@ use web_sys::HtmlCanvasElement;
 use crate::canvas;
 use crate::chart_keys::{self, Step};
 use crate::components::chart_table::ChartTable;
+use crate::components::presentation::{Presentation, use_presentation};
 use crate::download;
 use crate::format::formats;
 use crate::i18n;
@@ -51,6 +52,7 @@ fn download_png(chart: Chart, input: &ChartInput) {
 /// the panel's drawing, readout and export build their input.
 fn with_input<R>(
     store: Store,
+    presentation: Option<Presentation>,
     cursor: Option<usize>,
     scale: f64,
     tracked: bool,
@@ -82,17 +84,38 @@ fn with_input<R>(
     } else {
         untrack(|| store.current_bands())
     };
+    let large = presentation.is_some_and(|p| {
+        if tracked {
+            p.on.get()
+        } else {
+            p.on.get_untracked()
+        }
+    });
+    let (runs, labels) = if tracked {
+        (
+            store.compared_runs.get(),
+            compared_labels(store, lang, true),
+        )
+    } else {
+        (
+            store.compared_runs.get_untracked(),
+            compared_labels(store, lang, false),
+        )
+    };
+    let compared: Vec<Overlay> = runs
+        .iter()
+        .zip(&labels)
+        .map(|(run, label)| Overlay { run, label })
+        .collect();
     let build = |run: &Arc<Run>, base: &Arc<Run>| {
         draw(&ChartInput {
             run,
             baseline: (!same).then_some(&**base),
+            compared: &compared,
             cursor,
             lang,
             format: &*format,
-            theme: Theme {
-                scale,
-                large: false,
-            },
+            theme: Theme { scale, large },
             bands: bands.as_deref(),
             published: (!hidden).then_some(&record[..]),
         })
@@ -108,9 +131,34 @@ fn with_input<R>(
     }
 }
 
+/// The legend labels of the compared scenarios: their names on screen.
+fn compared_labels(store: Store, lang: doorstroom_model::Lang, tracked: bool) -> Vec<String> {
+    let label = |c: &doorstroom_address::Compared| {
+        crate::scenario_names::name(&c.title, Some(&c.scenario), lang)
+    };
+    let shorten = |s: String| {
+        // A name in words can be long; the legend keeps the first part.
+        if s.chars().count() > 48 {
+            format!("{}…", s.chars().take(47).collect::<String>())
+        } else {
+            s
+        }
+    };
+    if tracked {
+        store
+            .compared()
+            .with(|c| c.iter().map(label).map(shorten).collect())
+    } else {
+        store
+            .compared()
+            .with_untracked(|c| c.iter().map(label).map(shorten).collect())
+    }
+}
+
 #[component]
 pub fn ChartPanel(chart: Chart) -> impl IntoView {
     let store = use_store();
+    let presentation = use_presentation();
     let lang = store.lang();
     let canvas_ref = NodeRef::<html::Canvas>::new();
     let box_ref = NodeRef::<html::Div>::new();
@@ -137,7 +185,7 @@ pub fn ChartPanel(chart: Chart) -> impl IntoView {
         let ratio = ratio.get();
         let cursor = cursor.get();
         canvas::fit(&canvas, (width, height), ratio);
-        let painted = with_input(store, cursor, ratio, true, |input| {
+        let painted = with_input(store, presentation, cursor, ratio, true, |input| {
             canvas::paint(&canvas, chart, input)
         });
         if painted.is_some() {
@@ -162,7 +210,7 @@ pub fn ChartPanel(chart: Chart) -> impl IntoView {
         let Some(week) = cursor.get() else {
             return Vec::new();
         };
-        with_input(store, None, 1.0, true, |input| {
+        with_input(store, None, None, 1.0, true, |input| {
             input.published.map_or_else(Vec::new, |rows| {
                 doorstroom_charts::published_readout(
                     chart,
@@ -177,7 +225,7 @@ pub fn ChartPanel(chart: Chart) -> impl IntoView {
     });
 
     let speak = move |week: usize| {
-        let rows = with_input(store, None, 1.0, false, |input| {
+        let rows = with_input(store, None, None, 1.0, false, |input| {
             let mut rows = doorstroom_charts::readout(
                 chart,
                 input.run,
@@ -223,13 +271,26 @@ pub fn ChartPanel(chart: Chart) -> impl IntoView {
     };
 
     let export = move |_| {
-        with_input(store, None, EXPORT_RATIO, false, |input| {
+        with_input(store, None, None, EXPORT_RATIO, false, |input| {
             download_png(chart, input)
         })
     };
 
+    // In presentation mode only the two charts the presenter chose show,
+    // in the order chosen.
+    let presented = move || {
+        presentation
+            .filter(|p| p.on.get())
+            .and_then(|p| p.charts.get().iter().position(|c| *c == chart))
+    };
     view! {
-        <figure class="chart" data-chart=chart.id() aria-labelledby=labelled_by>
+        <figure
+            class="chart"
+            class:presented=move || presented().is_some()
+            style:order=move || presented().map(|i| i.to_string())
+            data-chart=chart.id()
+            aria-labelledby=labelled_by
+        >
             <h3 id=title_id class="chart-title" class:visually-hidden=move || !as_table.get()>
                 {move || chart.title(lang.get())}
             </h3>

@@ -285,6 +285,7 @@ fn every_v1_golden_link_loads_its_scenario_without_a_notice() {
             lang: Lang::Nl,
             bands: Default::default(),
             hide_published: false,
+            ..PageState::default()
         };
         assert_eq!(state, expected, "{}", golden.link);
     }
@@ -313,6 +314,7 @@ const V1_PAGES: &[GoldenPage] = &[
             lang: Lang::En,
             bands: Default::default(),
             hide_published: false,
+            ..PageState::default()
         },
     },
     GoldenPage {
@@ -329,6 +331,7 @@ const V1_PAGES: &[GoldenPage] = &[
             lang: Lang::Nl,
             bands: Default::default(),
             hide_published: false,
+            ..PageState::default()
         },
     },
     GoldenPage {
@@ -342,6 +345,7 @@ const V1_PAGES: &[GoldenPage] = &[
             lang: Lang::En,
             bands: Default::default(),
             hide_published: false,
+            ..PageState::default()
         },
     },
     // Typed by hand in English: thousands with a comma, a decimal point.
@@ -358,6 +362,7 @@ const V1_PAGES: &[GoldenPage] = &[
             lang: Lang::En,
             bands: Default::default(),
             hide_published: false,
+            ..PageState::default()
         },
     },
     GoldenPage {
@@ -371,6 +376,7 @@ const V1_PAGES: &[GoldenPage] = &[
             lang: Lang::Nl,
             bands: Default::default(),
             hide_published: true,
+            ..PageState::default()
         },
     },
     GoldenPage {
@@ -381,6 +387,7 @@ const V1_PAGES: &[GoldenPage] = &[
             lang: Lang::Nl,
             bands: Default::default(),
             hide_published: false,
+            ..PageState::default()
         },
     },
 ];
@@ -532,6 +539,7 @@ fn the_longest_page_link_is_short_enough() {
         lang: Lang::En,
         bands: Default::default(),
         hide_published: true,
+        ..PageState::default()
     };
     let link = state.to_query();
     assert!(

@@ -11,6 +11,7 @@ use fantoccini::Locator;
 use serde_json::json;
 
 mod bands;
+mod briefing;
 mod hardening;
 mod locale;
 mod record;
@@ -18,6 +19,7 @@ mod record;
 use locale::{Locale, parse_money, parse_number, parse_percent};
 
 pub use self::bands::*;
+pub use self::briefing::*;
 pub use self::cases::*;
 pub use self::hardening::*;
 pub use self::record::*;
