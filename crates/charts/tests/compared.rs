@@ -35,6 +35,7 @@ fn svg(
             format: &format,
             theme,
             published: None,
+            bands: None,
         },
         900,
         420,
