@@ -132,6 +132,8 @@ fn main() -> ExitCode {
             html_in_a_link_is_shown_as_text,
             ten_thousand_recomputes_keep_the_wasm_memory_bounded,
             a_hundred_random_scenarios_show_the_models_figures,
+            three_hundred_key_presses_leave_the_address_right,
+            two_thousand_inputs_end_on_the_last_value,
             the_bands_appear_and_their_seed_reproduces_them,
             goal_seek_applies_its_answer,
             a_drag_during_the_bands_ends_on_the_newest_value,

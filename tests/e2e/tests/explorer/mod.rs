@@ -10,6 +10,7 @@ use doorstroom_model::{Scenario, Summary};
 use fantoccini::Locator;
 use serde_json::json;
 
+mod address;
 mod bands;
 mod briefing;
 mod hardening;
@@ -18,6 +19,7 @@ mod record;
 
 use locale::{Locale, parse_money, parse_number, parse_percent};
 
+pub use self::address::*;
 pub use self::bands::*;
 pub use self::briefing::*;
 pub use self::cases::*;
