@@ -6,10 +6,7 @@
 //! the run memo, so one scenario change is one redraw per chart, and the
 //! store already coalesces a drag's input events to one change per frame.
 
-use std::sync::Arc;
-
 use doorstroom_charts::{Chart, ChartInput, Plot, Theme};
-use doorstroom_model::Run;
 use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -48,64 +45,38 @@ fn download_png(chart: Chart, input: &ChartInput) {
 
 /// Calls `draw` with the chart input for the run on screen and its
 /// baseline (none while the scenario is its own baseline): the one place
-/// the panel's drawing, readout and export build their input.
+/// the panel's drawing, readout and export build their input. It reads the
+/// store tracked (for the drawing effect); event handlers call it inside
+/// [`untrack`].
 fn with_input<R>(
     store: Store,
     cursor: Option<usize>,
     scale: f64,
-    tracked: bool,
     draw: impl FnOnce(&ChartInput) -> R,
 ) -> R {
-    let lang = if tracked {
-        store.lang().get()
-    } else {
-        store.lang().get_untracked()
-    };
-    let same = if tracked {
-        store.is_baseline.get()
-    } else {
-        store.is_baseline.get_untracked()
-    };
-    let hidden = if tracked {
-        store.hide_published().get()
-    } else {
-        store.hide_published().get_untracked()
-    };
-    let record = if tracked {
-        store.record.get()
-    } else {
-        store.record.get_untracked()
-    };
+    let lang = store.lang().get();
+    let same = store.is_baseline.get();
+    let hidden = store.hide_published().get();
+    let record = store.record.get();
+    let bands = store.current_bands();
     let format = formats(lang);
-    let bands = if tracked {
-        store.current_bands()
-    } else {
-        untrack(|| store.current_bands())
-    };
-    let build = |run: &Arc<Run>, base: &Arc<Run>| {
-        draw(&ChartInput {
-            run,
-            baseline: (!same).then_some(&**base),
-            cursor,
-            lang,
-            format: &*format,
-            theme: Theme {
-                scale,
-                large: false,
-            },
-            bands: bands.as_deref(),
-            published: (!hidden).then_some(&record[..]),
+    store.run.with(|run| {
+        store.baseline_run.with(|base| {
+            draw(&ChartInput {
+                run,
+                baseline: (!same).then_some(&**base),
+                cursor,
+                lang,
+                format: &*format,
+                theme: Theme {
+                    scale,
+                    large: false,
+                },
+                bands: bands.as_deref(),
+                published: (!hidden).then_some(&record[..]),
+            })
         })
-    };
-    if tracked {
-        store
-            .run
-            .with(|run| store.baseline_run.with(|base| build(run, base)))
-    } else {
-        store
-            .run
-            .with_untracked(|run| store.baseline_run.with_untracked(|base| build(run, base)))
-    }
+    })
 }
 
 #[component]
@@ -137,7 +108,7 @@ pub fn ChartPanel(chart: Chart) -> impl IntoView {
         let ratio = ratio.get();
         let cursor = cursor.get();
         canvas::fit(&canvas, (width, height), ratio);
-        let painted = with_input(store, cursor, ratio, true, |input| {
+        let painted = with_input(store, cursor, ratio, |input| {
             canvas::paint(&canvas, chart, input)
         });
         if painted.is_some() {
@@ -162,7 +133,7 @@ pub fn ChartPanel(chart: Chart) -> impl IntoView {
         let Some(week) = cursor.get() else {
             return Vec::new();
         };
-        with_input(store, None, 1.0, true, |input| {
+        with_input(store, None, 1.0, |input| {
             input.published.map_or_else(Vec::new, |rows| {
                 doorstroom_charts::published_readout(
                     chart,
@@ -177,26 +148,28 @@ pub fn ChartPanel(chart: Chart) -> impl IntoView {
     });
 
     let speak = move |week: usize| {
-        let rows = with_input(store, None, 1.0, false, |input| {
-            let mut rows = doorstroom_charts::readout(
-                chart,
-                input.run,
-                input.baseline,
-                week,
-                input.format,
-                input.lang,
-            );
-            if let Some(published) = input.published {
-                rows.extend(doorstroom_charts::published_readout(
+        let rows = untrack(|| {
+            with_input(store, None, 1.0, |input| {
+                let mut rows = doorstroom_charts::readout(
                     chart,
                     input.run,
-                    published,
+                    input.baseline,
                     week,
                     input.format,
                     input.lang,
-                ));
-            }
-            rows
+                );
+                if let Some(published) = input.published {
+                    rows.extend(doorstroom_charts::published_readout(
+                        chart,
+                        input.run,
+                        published,
+                        week,
+                        input.format,
+                        input.lang,
+                    ));
+                }
+                rows
+            })
         });
         let text = rows
             .iter()
@@ -223,8 +196,10 @@ pub fn ChartPanel(chart: Chart) -> impl IntoView {
     };
 
     let export = move |_| {
-        with_input(store, None, EXPORT_RATIO, false, |input| {
-            download_png(chart, input)
+        untrack(|| {
+            with_input(store, None, EXPORT_RATIO, |input| {
+                download_png(chart, input)
+            })
         })
     };
 
