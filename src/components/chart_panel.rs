@@ -49,90 +49,49 @@ fn download_png(chart: Chart, input: &ChartInput) {
 
 /// Calls `draw` with the chart input for the run on screen and its
 /// baseline (none while the scenario is its own baseline): the one place
-/// the panel's drawing, readout and export build their input.
+/// the panel's drawing, readout and export build their input. It reads the
+/// store tracked (for the drawing effect); event handlers call it inside
+/// [`untrack`].
 fn with_input<R>(
     store: Store,
     presentation: Option<Presentation>,
     cursor: Option<usize>,
     scale: f64,
-    tracked: bool,
     draw: impl FnOnce(&ChartInput) -> R,
 ) -> R {
-    let lang = if tracked {
-        store.lang().get()
-    } else {
-        store.lang().get_untracked()
-    };
-    let same = if tracked {
-        store.is_baseline.get()
-    } else {
-        store.is_baseline.get_untracked()
-    };
-    let hidden = if tracked {
-        store.hide_published().get()
-    } else {
-        store.hide_published().get_untracked()
-    };
-    let record = if tracked {
-        store.record.get()
-    } else {
-        store.record.get_untracked()
-    };
+    let lang = store.lang().get();
+    let same = store.is_baseline.get();
+    let hidden = store.hide_published().get();
+    let record = store.record.get();
+    let bands = store.current_bands();
     let format = formats(lang);
-    let bands = if tracked {
-        store.current_bands()
-    } else {
-        untrack(|| store.current_bands())
-    };
-    let large = presentation.is_some_and(|p| {
-        if tracked {
-            p.on.get()
-        } else {
-            p.on.get_untracked()
-        }
-    });
-    let (runs, labels) = if tracked {
-        (
-            store.compared_runs.get(),
-            compared_labels(store, lang, true),
-        )
-    } else {
-        (
-            store.compared_runs.get_untracked(),
-            compared_labels(store, lang, false),
-        )
-    };
+    let large = presentation.is_some_and(|p| p.on.get());
+    let runs = store.compared_runs.get();
+    let labels = compared_labels(store, lang);
     let compared: Vec<Overlay> = runs
         .iter()
         .zip(&labels)
         .map(|(run, label)| Overlay { run, label })
         .collect();
-    let build = |run: &Arc<Run>, base: &Arc<Run>| {
-        draw(&ChartInput {
-            run,
-            baseline: (!same).then_some(&**base),
-            compared: &compared,
-            cursor,
-            lang,
-            format: &*format,
-            theme: Theme { scale, large },
-            bands: bands.as_deref(),
-            published: (!hidden).then_some(&record[..]),
+    store.run.with(|run| {
+        store.baseline_run.with(|base| {
+            draw(&ChartInput {
+                run,
+                baseline: (!same).then_some(&**base),
+                compared: &compared,
+                cursor,
+                lang,
+                format: &*format,
+                theme: Theme { scale, large },
+                bands: bands.as_deref(),
+                published: (!hidden).then_some(&record[..]),
+            })
         })
-    };
-    if tracked {
-        store
-            .run
-            .with(|run| store.baseline_run.with(|base| build(run, base)))
-    } else {
-        store
-            .run
-            .with_untracked(|run| store.baseline_run.with_untracked(|base| build(run, base)))
-    }
+    })
 }
 
 /// The legend labels of the compared scenarios: their names on screen.
-fn compared_labels(store: Store, lang: doorstroom_model::Lang, tracked: bool) -> Vec<String> {
+fn compared_labels(store: Store, lang: doorstroom_model::Lang) -> Vec<String> {
     let label = |c: &doorstroom_address::Compared| {
         crate::scenario_names::name(&c.title, Some(&c.scenario), lang)
     };
@@ -144,15 +103,9 @@ fn compared_labels(store: Store, lang: doorstroom_model::Lang, tracked: bool) ->
             s
         }
     };
-    if tracked {
-        store
-            .compared()
-            .with(|c| c.iter().map(label).map(shorten).collect())
-    } else {
-        store
-            .compared()
-            .with_untracked(|c| c.iter().map(label).map(shorten).collect())
-    }
+    store
+        .compared()
+        .with(|c| c.iter().map(label).map(shorten).collect())
 }
 
 #[component]
@@ -185,7 +138,7 @@ pub fn ChartPanel(chart: Chart) -> impl IntoView {
         let ratio = ratio.get();
         let cursor = cursor.get();
         canvas::fit(&canvas, (width, height), ratio);
-        let painted = with_input(store, presentation, cursor, ratio, true, |input| {
+        let painted = with_input(store, presentation, cursor, ratio, |input| {
             canvas::paint(&canvas, chart, input)
         });
         if painted.is_some() {
@@ -210,7 +163,7 @@ pub fn ChartPanel(chart: Chart) -> impl IntoView {
         let Some(week) = cursor.get() else {
             return Vec::new();
         };
-        with_input(store, None, None, 1.0, true, |input| {
+        with_input(store, None, None, 1.0, |input| {
             input.published.map_or_else(Vec::new, |rows| {
                 doorstroom_charts::published_readout(
                     chart,
@@ -225,26 +178,28 @@ pub fn ChartPanel(chart: Chart) -> impl IntoView {
     });
 
     let speak = move |week: usize| {
-        let rows = with_input(store, None, None, 1.0, false, |input| {
-            let mut rows = doorstroom_charts::readout(
-                chart,
-                input.run,
-                input.baseline,
-                week,
-                input.format,
-                input.lang,
-            );
-            if let Some(published) = input.published {
-                rows.extend(doorstroom_charts::published_readout(
+        let rows = untrack(|| {
+            with_input(store, None, None, 1.0, |input| {
+                let mut rows = doorstroom_charts::readout(
                     chart,
                     input.run,
-                    published,
+                    input.baseline,
                     week,
                     input.format,
                     input.lang,
-                ));
-            }
-            rows
+                );
+                if let Some(published) = input.published {
+                    rows.extend(doorstroom_charts::published_readout(
+                        chart,
+                        input.run,
+                        published,
+                        week,
+                        input.format,
+                        input.lang,
+                    ));
+                }
+                rows
+            })
         });
         let text = rows
             .iter()
@@ -271,8 +226,10 @@ pub fn ChartPanel(chart: Chart) -> impl IntoView {
     };
 
     let export = move |_| {
-        with_input(store, None, None, EXPORT_RATIO, false, |input| {
-            download_png(chart, input)
+        untrack(|| {
+            with_input(store, None, None, EXPORT_RATIO, |input| {
+                download_png(chart, input)
+            })
         })
     };
 

@@ -7,10 +7,9 @@ use std::time::{Duration, Instant};
 
 use doorstroom_e2e::{Harness, Result};
 use fantoccini::Locator;
-use serde_json::json;
 
 use super::{
-    Locale, assert_clean, assert_figures, query_of, summary_of, testid, value_of, wait_until,
+    Locale, assert_clean, assert_figures, drag, query_of, summary_of, testid, value_of, wait_until,
 };
 
 /// The address and the FTE field agree, and the figures are the model's
@@ -64,18 +63,7 @@ pub async fn two_thousand_inputs_end_on_the_last_value(harness: &Harness) -> Res
         .collect();
     let mut values = values;
     values.push(777.0);
-    page.client()
-        .execute(
-            "const [selector, values] = arguments;
-             const slider = document.querySelector(selector);
-             for (const v of values) {
-               slider.value = String(v);
-               slider.dispatchEvent(new Event('input', { bubbles: true }));
-             }
-             slider.dispatchEvent(new Event('change', { bubbles: true }));",
-            vec![json!(testid("lever-fte")), json!(values)],
-        )
-        .await?;
+    drag(&page, "lever-fte", &values).await?;
     assert_agree(&page, "777").await?;
     assert_clean(&mut page).await?;
     page.close().await
