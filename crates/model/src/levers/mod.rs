@@ -469,7 +469,9 @@ impl Lever {
     /// Brings the lever's value in `s` into range (fields set directly may
     /// hold anything), with a warning when that changed it.
     pub fn validate(&self, s: &mut Scenario) -> Option<Warning> {
-        let given = self.link_text(s);
+        // Every run validates its scenario, so the value as given is kept
+        // as a plain copy and written out only for a warning.
+        let given = s.clone();
         let kind = match &self.kind {
             LeverKind::Number(n) => {
                 let x = n.get(s);
@@ -490,7 +492,7 @@ impl Lever {
         }?;
         Some(Warning {
             key: self.key.to_owned(),
-            given,
+            given: self.link_text(&given),
             used: Some(self.link_text(s)),
             kind,
         })

@@ -4,11 +4,13 @@
 //! The stocks are kept as running totals: a cohort's contribution changes
 //! only when one of its events comes (the term lapses, the notice, the
 //! appeal, the ruling) or when cases of it are decided, and both are booked
-//! as they happen. Flows and penalties are read from the cohorts whose
-//! event or penalty window falls in the week. All counts are integers, so
+//! as they happen. The events and the penalties are read from running sums
+//! by event week ([`ByWeek`]): for each week, the cases still waiting of the
+//! cohorts whose event falls in it. A decision lowers the sums at its
+//! cohort's event weeks, so a week's books never visit a cohort: the weekly
+//! loop touches only the cohorts it decides. All counts are integers, so
 //! the totals are exactly the sums over cohorts.
 
-use super::calendar::Calendar;
 use super::cohort::{Cohort, Events};
 use super::penalty::{STATUTORY_AFTER_NOTICE_WEEKS, STATUTORY_WEEKLY};
 
@@ -29,8 +31,13 @@ pub(crate) struct Stocks {
 impl Stocks {
     /// The statuses of cohort `c`'s waiting cases in week `t`.
     pub fn of(c: &Cohort, t: i32) -> Stocks {
-        let e = c.events;
-        let pending = u64::from(c.pending);
+        Stocks::of_waiting(&c.events, Waiting::of(c), t)
+    }
+
+    /// The statuses in week `t` of the waiting counts `w` of a cohort with
+    /// events `e`.
+    fn of_waiting(e: &Events, w: Waiting, t: i32) -> Stocks {
+        let pending = u64::from(w.cases);
         let over_6_months = if t >= e.aged_6_months { pending } else { 0 };
         let over_15_months = if t >= e.aged_15_months { pending } else { 0 };
         if t < e.lapse {
@@ -41,8 +48,8 @@ impl Stocks {
                 ..Stocks::default()
             };
         }
-        let noticers = u64::from(c.pending_noticers);
-        let appealers = u64::from(c.pending_appealers);
+        let noticers = u64::from(w.noticers);
+        let appealers = u64::from(w.appealers);
         let noticed = if t >= e.notice { noticers } else { 0 };
         let appealed = if t >= e.appeal { appealers } else { 0 };
         let ordered = if t >= e.ruling { appealers } else { 0 };
@@ -78,22 +85,6 @@ impl Stocks {
     }
 }
 
-/// Changes to the stocks from one week's decisions: what left the statuses
-/// and what the decided cohorts' remaining cases now count for.
-#[derive(Clone, Copy, Debug, Default)]
-pub(crate) struct Shift {
-    removed: Stocks,
-    added: Stocks,
-}
-
-impl Shift {
-    /// Records that a cohort's stocks went from `before` to `after`.
-    pub fn record(&mut self, before: Stocks, after: Stocks) {
-        self.removed.add(before);
-        self.added.add(after);
-    }
-}
-
 /// The end-of-week stocks and the week's flows and costs of one stream.
 #[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct Books {
@@ -113,154 +104,231 @@ pub(crate) struct Rules<'a> {
     pub legal_per_appeal: f64,
 }
 
-/// The event calendars of one stream's cohorts. They depend only on the
-/// cohorts' event weeks, which Monte Carlo runs and goal-seek do not vary,
-/// so such runs build them once and share them.
-pub(crate) struct Calendars {
-    lapse: Calendar,
-    notice: Calendar,
-    appeal: Calendar,
-    ruling: Calendar,
-    court_due: Calendar,
-    aged_6_months: Calendar,
-    aged_15_months: Calendar,
+/// One count per week `lo..hi` (weeks outside are never read).
+struct Weekly {
+    lo: i32,
+    counts: Vec<u64>,
 }
 
-impl Calendars {
-    /// The calendars of all cohorts of a run (`weeks` long; cohorts filed
-    /// before the start may have penalties running into it, so the
-    /// calendars reach back as far as a penalty window lasts).
-    pub fn new(cohorts: &[Cohort], weeks: usize, rules: &Rules<'_>) -> Calendars {
-        let hi = weeks as i32;
-        let back = (rules.court_weekly.len() + STATUTORY_WEEKLY.len()) as i32
-            + STATUTORY_AFTER_NOTICE_WEEKS;
-        let lo = -back;
-        let calendar = |week: fn(&Events) -> i32| {
-            Calendar::new(lo, hi, cohorts.iter().map(move |c| week(&c.events)))
-        };
-        Calendars {
-            lapse: calendar(|e| e.lapse),
-            notice: calendar(|e| e.notice),
-            appeal: calendar(|e| e.appeal),
-            ruling: calendar(|e| e.ruling),
-            court_due: calendar(|e| e.court_due),
-            aged_6_months: calendar(|e| e.aged_6_months),
-            aged_15_months: calendar(|e| e.aged_15_months),
+impl Weekly {
+    fn new(lo: i32, hi: i32) -> Weekly {
+        Weekly {
+            lo,
+            counts: vec![0; (hi - lo).max(0) as usize],
+        }
+    }
+
+    fn slot(&mut self, w: i32) -> Option<&mut u64> {
+        usize::try_from(w - self.lo)
+            .ok()
+            .and_then(|i| self.counts.get_mut(i))
+    }
+
+    fn add(&mut self, w: i32, n: u32) {
+        if let Some(v) = self.slot(w) {
+            *v += u64::from(n);
+        }
+    }
+
+    fn sub(&mut self, w: i32, n: u32) {
+        if let Some(v) = self.slot(w) {
+            *v -= u64::from(n);
+        }
+    }
+
+    /// The `len` counts of weeks `last - len + 1 ..= last`, in that order,
+    /// or fewer where they reach before `lo`.
+    fn window(&self, last: i32, len: usize) -> &[u64] {
+        let end = usize::try_from(last - self.lo + 1)
+            .unwrap_or(0)
+            .min(self.counts.len());
+        &self.counts[end.saturating_sub(len)..end]
+    }
+
+    fn at(&self, w: i32) -> u64 {
+        usize::try_from(w - self.lo)
+            .ok()
+            .and_then(|i| self.counts.get(i))
+            .copied()
+            .unwrap_or(0)
+    }
+}
+
+/// The waiting cases of the entered cohorts by the week of each event: the
+/// cases that change status in a week, and the noticers and appealers whose
+/// penalties run.
+struct ByWeek {
+    /// Pending cases by lapse week.
+    lapse: Weekly,
+    /// Pending noticers by notice week.
+    notice: Weekly,
+    /// Pending appealers by appeal, ruling and court-due week.
+    appeal: Weekly,
+    ruling: Weekly,
+    court_due: Weekly,
+    /// Pending cases by the week they are six and fifteen months old.
+    aged_6_months: Weekly,
+    aged_15_months: Weekly,
+}
+
+/// A cohort's waiting counts: all, noticers, appealers.
+#[derive(Clone, Copy)]
+pub(crate) struct Waiting {
+    cases: u32,
+    noticers: u32,
+    appealers: u32,
+}
+
+impl Waiting {
+    pub fn of(c: &Cohort) -> Waiting {
+        Waiting {
+            cases: c.pending,
+            noticers: c.pending_noticers,
+            appealers: c.pending_appealers,
         }
     }
 }
 
-/// The running stocks of one stream, over its cohorts' event calendars.
-pub(crate) struct Ledger<'c> {
-    stocks: Stocks,
-    cal: &'c Calendars,
+impl ByWeek {
+    fn new(lo: i32, hi: i32) -> ByWeek {
+        ByWeek {
+            lapse: Weekly::new(lo, hi),
+            notice: Weekly::new(lo, hi),
+            appeal: Weekly::new(lo, hi),
+            ruling: Weekly::new(lo, hi),
+            court_due: Weekly::new(lo, hi),
+            aged_6_months: Weekly::new(lo, hi),
+            aged_15_months: Weekly::new(lo, hi),
+        }
+    }
+
+    /// Takes the cases `gone` off the sums at each of `e`'s weeks.
+    fn sub(&mut self, e: &Events, gone: Waiting) {
+        self.lapse.sub(e.lapse, gone.cases);
+        self.notice.sub(e.notice, gone.noticers);
+        self.appeal.sub(e.appeal, gone.appealers);
+        self.ruling.sub(e.ruling, gone.appealers);
+        self.court_due.sub(e.court_due, gone.appealers);
+        self.aged_6_months.sub(e.aged_6_months, gone.cases);
+        self.aged_15_months.sub(e.aged_15_months, gone.cases);
+    }
+
+    /// Adds `w` at each of `e`'s weeks.
+    fn add(&mut self, e: &Events, w: Waiting) {
+        self.lapse.add(e.lapse, w.cases);
+        self.notice.add(e.notice, w.noticers);
+        self.appeal.add(e.appeal, w.appealers);
+        self.ruling.add(e.ruling, w.appealers);
+        self.court_due.add(e.court_due, w.appealers);
+        self.aged_6_months.add(e.aged_6_months, w.cases);
+        self.aged_15_months.add(e.aged_15_months, w.cases);
+    }
 }
 
-impl<'c> Ledger<'c> {
-    /// Empty books over `calendars`.
-    pub fn new(calendars: &'c Calendars) -> Ledger<'c> {
+/// The running stocks of one stream and its waiting cases by event week.
+pub(crate) struct Ledger {
+    stocks: Stocks,
+    by_week: ByWeek,
+}
+
+impl Ledger {
+    /// Empty books for a run of `weeks` weeks (cohorts filed before the
+    /// start may have penalties running into it, so the books reach back as
+    /// far as a penalty window lasts).
+    pub fn new(weeks: usize, rules: &Rules<'_>) -> Ledger {
+        let back = (rules.court_weekly.len() + STATUTORY_WEEKLY.len()) as i32
+            + STATUTORY_AFTER_NOTICE_WEEKS;
         Ledger {
             stocks: Stocks::default(),
-            cal: calendars,
+            by_week: ByWeek::new(-back, weeks as i32),
         }
     }
 
     /// Adds a cohort that enters in week `t` (at the start, or when filed).
     pub fn enter(&mut self, c: &Cohort, t: i32) {
         self.stocks.add(Stocks::of(c, t));
+        self.by_week.add(&c.events, Waiting::of(c));
     }
 
-    /// Moves from week `t - 1` to week `t`: the cohorts with an event in
-    /// week `t` change status (each once, under its first event that week).
-    pub fn advance(&mut self, cohorts: &[Cohort], t: i32) {
-        let c = self.cal;
-        let calendars = [
-            &c.lapse,
-            &c.notice,
-            &c.appeal,
-            &c.ruling,
-            &c.aged_6_months,
-            &c.aged_15_months,
-        ];
-        let mut stocks = self.stocks;
-        for (k, calendar) in calendars.iter().enumerate() {
-            for &i in calendar.on(t) {
-                let c = &cohorts[i as usize];
-                let e = c.events;
-                let first = [
-                    e.lapse,
-                    e.notice,
-                    e.appeal,
-                    e.ruling,
-                    e.aged_6_months,
-                    e.aged_15_months,
-                ][..k]
-                    .iter()
-                    .all(|&w| w != t);
-                if first && c.pending > 0 {
-                    stocks.sub(Stocks::of(c, t - 1));
-                    stocks.add(Stocks::of(c, t));
-                }
-            }
-        }
-        self.stocks = stocks;
+    /// Moves from week `t - 1` to week `t`: the cases of the cohorts with an
+    /// event in week `t` change status. The events of a cohort come in the
+    /// order lapse, notice, appeal, ruling, so each moves its cases one
+    /// status on, and since [`Stocks::of`] is linear in the waiting counts
+    /// between events, the sums move them all at once.
+    pub fn advance(&mut self, t: i32) {
+        let w = &self.by_week;
+        let (lapsed, noticed, appealed, ruled) = (
+            w.lapse.at(t),
+            w.notice.at(t),
+            w.appeal.at(t),
+            w.ruling.at(t),
+        );
+        let s = &mut self.stocks;
+        s.within_term -= lapsed;
+        s.past_term += lapsed;
+        s.past_term -= noticed;
+        s.notice_sent += noticed;
+        s.notice_sent -= appealed;
+        s.appeal_pending += appealed;
+        s.appeal_pending -= ruled;
+        s.court_order += ruled;
+        s.over_6_months += w.aged_6_months.at(t);
+        s.over_15_months += w.aged_15_months.at(t);
     }
 
-    /// Applies a week's decisions.
-    pub fn shift(&mut self, shift: Shift) {
-        self.stocks.add(shift.added);
-        self.stocks.sub(shift.removed);
+    /// Books cases of cohort `c` decided in week `t`: its waiting counts
+    /// went from `before` to what they are now.
+    pub fn decided(&mut self, c: &Cohort, t: i32, before: Waiting) {
+        let now = Waiting::of(c);
+        let gone = Waiting {
+            cases: before.cases - now.cases,
+            noticers: before.noticers - now.noticers,
+            appealers: before.appealers - now.appealers,
+        };
+        self.stocks.sub(Stocks::of_waiting(&c.events, before, t));
+        self.stocks.add(Stocks::of_waiting(&c.events, now, t));
+        self.by_week.sub(&c.events, gone);
     }
 
     /// Books week `t` on the cases still waiting after its decisions. A case
     /// decided during the week neither counts as waiting nor costs anything
-    /// that week.
-    pub fn book(&self, cohorts: &[Cohort], t: i32, rules: &Rules<'_>) -> Books {
+    /// that week. Each euro amount is a rate times a count of cases; with
+    /// whole-euro rates (all defaults) the products and sums are exact.
+    pub fn book(&self, t: i32, rules: &Rules<'_>) -> Books {
+        let w = &self.by_week;
+        let count = |n: u64| n as f64;
+        let appeals = w.appeal.at(t);
         let mut b = Books {
             stocks: self.stocks,
+            notices: w.notice.at(t),
+            appeals,
+            orders: w.ruling.at(t),
+            legal_eur: count(appeals) * rules.legal_per_appeal,
             ..Books::default()
         };
-        for c in waiting(cohorts, &self.cal.notice, t) {
-            b.notices += u64::from(c.pending_noticers);
-        }
-        for c in waiting(cohorts, &self.cal.appeal, t) {
-            b.appeals += u64::from(c.pending_appealers);
-            b.legal_eur += f64::from(c.pending_appealers) * rules.legal_per_appeal;
-        }
-        for c in waiting(cohorts, &self.cal.ruling, t) {
-            b.orders += u64::from(c.pending_appealers);
-        }
+        // The books reach back a whole penalty window before week 0, so the
+        // windows ending at `t` lie within them.
         if rules.statutory {
-            for (k, rate) in STATUTORY_WEEKLY.iter().enumerate() {
-                for c in waiting(
-                    cohorts,
-                    &self.cal.notice,
-                    t - STATUTORY_AFTER_NOTICE_WEEKS - k as i32,
-                ) {
-                    b.statutory_eur += f64::from(c.pending_noticers) * rate;
-                }
-            }
+            let last = t - STATUTORY_AFTER_NOTICE_WEEKS;
+            let noticers = w.notice.window(last, STATUTORY_WEEKLY.len());
+            b.statutory_eur = dot(noticers, &STATUTORY_WEEKLY);
         }
-        for (k, rate) in rules.court_weekly.iter().enumerate() {
-            for c in waiting(cohorts, &self.cal.court_due, t - k as i32) {
-                b.court_eur += f64::from(c.pending_appealers) * rate;
-            }
-        }
+        let appealers = w.court_due.window(t, rules.court_weekly.len());
+        b.court_eur = dot(appealers, rules.court_weekly);
         b
     }
 }
 
-/// The cohorts under week `w` of `calendar` with cases still waiting.
-fn waiting<'a>(
-    cohorts: &'a [Cohort],
-    calendar: &'a Calendar,
-    w: i32,
-) -> impl Iterator<Item = &'a Cohort> {
-    calendar
-        .on(w)
+/// The euros of a penalty window: `counts` of cases by the week their
+/// penalty began (oldest first) times `rates` by the week of the penalty
+/// (the first week first), so the newest count meets the first rate.
+fn dot(counts: &[u64], rates: &[f64]) -> f64 {
+    counts
         .iter()
-        .map(|&i| &cohorts[i as usize])
-        .filter(|c| c.pending > 0)
+        .rev()
+        .zip(rates)
+        .map(|(&n, rate)| n as f64 * rate)
+        .sum()
 }
 
 /// The same books by brute force over every cohort filed by week `t`: the

@@ -9,7 +9,6 @@
 //! equation.
 
 mod account;
-mod calendar;
 mod cohort;
 mod initial;
 mod output;
@@ -22,7 +21,7 @@ mod work_order;
 use crate::run::Run;
 use crate::scenario::Scenario;
 use crate::stream::Stream;
-use account::{Calendars, Ledger, Rules};
+use account::{Ledger, Rules};
 use cohort::Cohort;
 use output::Row;
 use staff::Staff;
@@ -42,11 +41,10 @@ pub fn simulate(s: &Scenario) -> Run {
 
 /// The parts of a run that depend only on the scenario's horizon, terms,
 /// event delays, court penalties and starting backlog: the lapse weeks by
-/// filing week, the weekly court penalties and the cohorts' event
-/// calendars. Monte Carlo runs vary intake, productivity and behaviour, and
-/// goal-seek a capacity lever, never these, so they compute them once for
-/// all their runs (the month arithmetic of the terms and the calendars are
-/// each about a tenth of a run's time).
+/// filing week and the weekly court penalties. Monte Carlo runs vary
+/// intake, productivity and behaviour, goal-seek a capacity lever, and a
+/// slider most levers, never these, so they compute them once for all
+/// their runs.
 pub(crate) struct Fixed {
     /// The validated scenario these parts were computed for.
     of: Scenario,
@@ -54,8 +52,6 @@ pub(crate) struct Fixed {
     terms: Terms,
     court_asylum: Vec<f64>,
     court_family: Vec<f64>,
-    /// Each stream's event calendars, built by the first run.
-    calendars: [std::cell::OnceCell<Calendars>; 4],
 }
 
 impl Fixed {
@@ -76,7 +72,6 @@ impl Fixed {
                 s.court_penalty_cap_family,
                 weeks,
             ),
-            calendars: Default::default(),
         }
     }
 
@@ -271,8 +266,8 @@ fn simulate_stream(
     let si = stream.index();
     let lanes = if stream == Stream::General { 2 } else { 1 };
     // Intake does not depend on what happens to the cases, so every cohort
-    // of the run is formed up front: the event calendars can then be built
-    // once, and week `t` works on the cohorts filed up to `t`.
+    // of the run is formed up front in one allocation, and week `t` works
+    // on the cohorts filed up to `t`.
     let initial = initial::initial_cohorts(s, stream);
     let mut cohorts = Vec::with_capacity((initial.len() + weeks) * lanes);
     for &(filed, cases) in &initial {
@@ -303,11 +298,7 @@ fn simulate_stream(
         court_weekly,
         legal_per_appeal: s.legal_costs_per_appeal,
     };
-    // The calendars hold cohort indices by event week: the same for every
-    // scenario that `Fixed::fits`, since the cohorts are formed in the same
-    // order with the same events.
-    let calendars = fixed.calendars[si].get_or_init(|| Calendars::new(&cohorts, weeks, &rules));
-    let mut ledger = Ledger::new(calendars);
+    let mut ledger = Ledger::new(weeks, &rules);
     for c in &cohorts[..started] {
         ledger.enter(c, 0);
     }
@@ -317,7 +308,7 @@ fn simulate_stream(
     for (w, &intake) in intakes.iter().enumerate() {
         let t = w as i32;
         if t > 0 {
-            ledger.advance(&cohorts, t);
+            ledger.advance(t);
         }
         let filed = started + (w + 1) * lanes;
         for c in &cohorts[filed - lanes..filed] {
@@ -328,7 +319,7 @@ fn simulate_stream(
         let live = &mut cohorts[first_live..filed];
         if stream == Stream::General {
             let baa_capacity = whole(baa.at(t), i64::from(t), Salt::Baa, si);
-            work_order::baa(live, t, baa_capacity, &mut tally);
+            work_order::baa(live, t, baa_capacity, &mut tally, &mut ledger);
         }
         let capacity = whole(
             capacity_per_week(s, stream, staff, t),
@@ -343,12 +334,12 @@ fn simulate_stream(
             s.work_order,
             s.past_term_share,
             &mut tally,
+            &mut ledger,
         );
-        ledger.shift(tally.shift);
         while first_live < filed && cohorts[first_live].pending == 0 {
             first_live += 1;
         }
-        let books = ledger.book(&cohorts, t, &rules);
+        let books = ledger.book(t, &rules);
         #[cfg(test)]
         check_books(&books, &account::book_by_brute_force(&cohorts, t, &rules));
         let staff_week = if stream == Stream::General {
@@ -390,8 +381,8 @@ mod tests {
     use super::*;
 
     /// Parts computed for one scenario and reused for another give exactly
-    /// the other's own run, whether they fit it (and are reused, calendars
-    /// included) or not (and are made anew).
+    /// the other's own run, whether they fit it (and are reused) or not (and
+    /// are made anew).
     #[test]
     fn reused_parts_give_the_run_of_its_own() {
         let (base, _) = Scenario::default().validated();

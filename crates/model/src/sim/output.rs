@@ -24,70 +24,92 @@ pub(super) struct Row {
 }
 
 pub(super) fn write_rows(run: &mut Run, stream: Stream, rows: &[Row]) {
-    let mut put = |m: Measure, f: &dyn Fn(&Row) -> f64| {
+    // A generic function rather than a closure over `&dyn Fn`: each measure's
+    // loop is then compiled with its own accessor inlined.
+    fn fill(run: &mut Run, stream: Stream, rows: &[Row], m: Measure, f: impl Fn(&Row) -> f64) {
         for (v, row) in run.series_mut(Column::of(m, stream)).iter_mut().zip(rows) {
             *v = f(row);
         }
-    };
-    put(Measure::Intake, &|r| f64::from(r.intake));
-    put(Measure::Decisions, &|r| r.tally.decisions as f64);
-    put(Measure::DecisionsBaa, &|r| r.tally.baa as f64);
-    put(Measure::Capacity, &|r| f64::from(r.capacity));
-    put(Measure::BacklogWithinTerm, &|r| {
+    }
+    fill(run, stream, rows, Measure::Intake, |r| f64::from(r.intake));
+    fill(run, stream, rows, Measure::Decisions, |r| {
+        r.tally.decisions as f64
+    });
+    fill(run, stream, rows, Measure::DecisionsBaa, |r| {
+        r.tally.baa as f64
+    });
+    fill(run, stream, rows, Measure::Capacity, |r| {
+        f64::from(r.capacity)
+    });
+    fill(run, stream, rows, Measure::BacklogWithinTerm, |r| {
         r.books.stocks.within_term as f64
     });
-    put(Measure::BacklogPastTerm, &|r| {
+    fill(run, stream, rows, Measure::BacklogPastTerm, |r| {
         r.books.stocks.past_term as f64
     });
-    put(Measure::BacklogNoticeSent, &|r| {
+    fill(run, stream, rows, Measure::BacklogNoticeSent, |r| {
         r.books.stocks.notice_sent as f64
     });
-    put(Measure::BacklogAppealPending, &|r| {
+    fill(run, stream, rows, Measure::BacklogAppealPending, |r| {
         r.books.stocks.appeal_pending as f64
     });
-    put(Measure::BacklogCourtOrder, &|r| {
+    fill(run, stream, rows, Measure::BacklogCourtOrder, |r| {
         r.books.stocks.court_order as f64
     });
-    put(Measure::BacklogOverdue, &|r| {
+    fill(run, stream, rows, Measure::BacklogOverdue, |r| {
         (r.books.stocks.past_term
             + r.books.stocks.notice_sent
             + r.books.stocks.appeal_pending
             + r.books.stocks.court_order) as f64
     });
-    put(Measure::Backlog, &|r| {
+    fill(run, stream, rows, Measure::Backlog, |r| {
         let b = &r.books.stocks;
         (b.within_term + b.past_term + b.notice_sent + b.appeal_pending + b.court_order) as f64
     });
-    put(Measure::NoticesSent, &|r| r.books.notices as f64);
-    put(Measure::AppealsFiled, &|r| r.books.appeals as f64);
-    put(Measure::CourtOrders, &|r| r.books.orders as f64);
-    put(Measure::PenaltyStatutoryEur, &|r| r.books.statutory_eur);
-    put(Measure::PenaltyCourtEur, &|r| r.books.court_eur);
-    put(Measure::LegalCostsEur, &|r| r.books.legal_eur);
-    put(Measure::CostEur, &|r| {
+    fill(run, stream, rows, Measure::NoticesSent, |r| {
+        r.books.notices as f64
+    });
+    fill(run, stream, rows, Measure::AppealsFiled, |r| {
+        r.books.appeals as f64
+    });
+    fill(run, stream, rows, Measure::CourtOrders, |r| {
+        r.books.orders as f64
+    });
+    fill(run, stream, rows, Measure::PenaltyStatutoryEur, |r| {
+        r.books.statutory_eur
+    });
+    fill(run, stream, rows, Measure::PenaltyCourtEur, |r| {
+        r.books.court_eur
+    });
+    fill(run, stream, rows, Measure::LegalCostsEur, |r| {
+        r.books.legal_eur
+    });
+    fill(run, stream, rows, Measure::CostEur, |r| {
         r.books.statutory_eur + r.books.court_eur + r.books.legal_eur
     });
-    put(Measure::DecidedWithinTerm, &|r| r.tally.within_term as f64);
-    put(Measure::DecidedWithin15Months, &|r| {
+    fill(run, stream, rows, Measure::DecidedWithinTerm, |r| {
+        r.tally.within_term as f64
+    });
+    fill(run, stream, rows, Measure::DecidedWithin15Months, |r| {
         r.tally.within_15_months as f64
     });
-    put(Measure::BacklogOver6Months, &|r| {
+    fill(run, stream, rows, Measure::BacklogOver6Months, |r| {
         r.books.stocks.over_6_months as f64
     });
-    put(Measure::BacklogOver15Months, &|r| {
+    fill(run, stream, rows, Measure::BacklogOver15Months, |r| {
         r.books.stocks.over_15_months as f64
     });
-    put(Measure::DecidedAgeWeeks, &|r| {
+    fill(run, stream, rows, Measure::DecidedAgeWeeks, |r| {
         if r.tally.decisions == 0 {
             0.0
         } else {
             r.tally.age_weeks as f64 / r.tally.decisions as f64
         }
     });
-    put(Measure::ProductiveFte, &|r| {
+    fill(run, stream, rows, Measure::ProductiveFte, |r| {
         r.staff.map_or(0.0, |s| s.productive)
     });
-    put(Measure::TraineeFte, &|r| {
+    fill(run, stream, rows, Measure::TraineeFte, |r| {
         r.staff.map_or(0.0, |s| s.trainees)
     });
     let mut total = 0.0;

@@ -20,17 +20,45 @@ pub(crate) const WBV_2023_26_FROM: Date = ymd(2024, 1, 1);
 /// of default (Awb 6:12(2)).
 const APPEAL_AFTER_NOTICE_WEEKS: i32 = 2;
 
+/// A filing day with the days six and fifteen months after it: month
+/// arithmetic is the costliest part of forming a cohort, and every term
+/// rule and age measure asks for one of these two.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Filed {
+    on: Date,
+    six_months: Date,
+    fifteen_months: Date,
+}
+
+impl Filed {
+    pub fn new(on: Date) -> Filed {
+        Filed {
+            on,
+            six_months: on.add_months(ASYLUM_TERM_MONTHS),
+            fifteen_months: on.add_months(EXTENDED_TERM_MONTHS),
+        }
+    }
+
+    /// The same day `months` calendar months after filing.
+    fn after(&self, months: i32) -> Date {
+        match months {
+            ASYLUM_TERM_MONTHS => self.six_months,
+            EXTENDED_TERM_MONTHS => self.fifteen_months,
+            _ => self.on.add_months(months),
+        }
+    }
+}
+
 /// The decision term, in months, of a case of `stream` filed on `filed`.
-fn term_months(s: &Scenario, stream: Stream, filed: Date) -> i32 {
+fn term_months(s: &Scenario, stream: Stream, filed: &Filed) -> i32 {
     if stream == Stream::FamilyReunification {
         return s.term_family_months as i32;
     }
     match s.term {
         TermPolicy::SixMonths => ASYLUM_TERM_MONTHS,
         TermPolicy::Extended => {
-            let running_on_publication =
-                filed.add_months(ASYLUM_TERM_MONTHS) >= EXTENSION_PUBLISHED;
-            if filed < s.ext_until && running_on_publication {
+            let running_on_publication = filed.six_months >= EXTENSION_PUBLISHED;
+            if filed.on < s.ext_until && running_on_publication {
                 EXTENDED_TERM_MONTHS
             } else {
                 ASYLUM_TERM_MONTHS
@@ -53,32 +81,32 @@ pub(crate) fn week_on_or_after(start: Date, day: Date) -> i32 {
 /// asylum case filed on or after [`WBV_2023_26_FROM`] has six months again:
 /// its term lapses six months after filing, but not before the withdrawal,
 /// and never later than its fifteen months.
-pub(crate) fn lapse_day(s: &Scenario, stream: Stream, filed: Date) -> Date {
+pub(crate) fn lapse_day(s: &Scenario, stream: Stream, filed: &Filed) -> Date {
     let months = term_months(s, stream, filed);
-    let extended = filed.add_months(months);
+    let extended = filed.after(months);
     let withdrawn = s.ext_withdrawn < crate::levers::LAST_DAY
         && stream.is_asylum()
         && months == EXTENDED_TERM_MONTHS
-        && filed >= WBV_2023_26_FROM;
+        && filed.on >= WBV_2023_26_FROM;
     if withdrawn {
-        extended.min(filed.add_months(ASYLUM_TERM_MONTHS).max(s.ext_withdrawn))
+        extended.min(filed.six_months.max(s.ext_withdrawn))
     } else {
         extended
     }
 }
 
-/// The week in which the term of a case of `stream` filed on `filed_on`
+/// The week in which the term of a case of `stream` filed on `filed`
 /// lapses under scenario `s`.
-fn lapse_week(s: &Scenario, start: Date, stream: Stream, filed_on: Date) -> i32 {
-    week_on_or_after(start, lapse_day(s, stream, filed_on))
+fn lapse_week(s: &Scenario, start: Date, stream: Stream, filed: &Filed) -> i32 {
+    week_on_or_after(start, lapse_day(s, stream, filed))
 }
 
-/// The first weeks in which a case filed on `filed_on` is six and fifteen
+/// The first weeks in which a case filed on `filed` is six and fifteen
 /// months old.
-fn age_weeks(start: Date, filed_on: Date) -> (i32, i32) {
+fn age_weeks(start: Date, filed: &Filed) -> (i32, i32) {
     (
-        week_on_or_after(start, filed_on.add_months(ASYLUM_TERM_MONTHS)),
-        week_on_or_after(start, filed_on.add_months(EXTENDED_TERM_MONTHS)),
+        week_on_or_after(start, filed.six_months),
+        week_on_or_after(start, filed.fifteen_months),
     )
 }
 
@@ -100,13 +128,16 @@ impl Terms {
     /// The lapse weeks of cohorts filed in weeks `first..weeks`.
     pub fn new(s: &Scenario, first: i32, weeks: usize) -> Terms {
         let historical = Scenario::default();
+        let filed: Vec<Filed> = (first..weeks as i32)
+            .map(|week| Filed::new(s.start.add_days(7 * i64::from(week))))
+            .collect();
         let table = |stream: Stream| {
-            (first..weeks as i32)
-                .map(|filed| {
-                    let filed_on = s.start.add_days(7 * i64::from(filed));
-                    let lapse = lapse_week(s, s.start, stream, filed_on);
-                    let then = if filed < 0 {
-                        lapse_week(&historical, s.start, stream, filed_on)
+            (first..)
+                .zip(&filed)
+                .map(|(week, filed)| {
+                    let lapse = lapse_week(s, s.start, stream, filed);
+                    let then = if week < 0 {
+                        lapse_week(&historical, s.start, stream, filed)
                     } else {
                         lapse
                     };
@@ -114,14 +145,11 @@ impl Terms {
                 })
                 .collect()
         };
-        let ages = (first..weeks as i32)
-            .map(|filed| age_weeks(s.start, s.start.add_days(7 * i64::from(filed))))
-            .collect();
         Terms {
             first,
             asylum: table(Stream::General),
             family: table(Stream::FamilyReunification),
-            ages,
+            ages: filed.iter().map(|f| age_weeks(s.start, f)).collect(),
         }
     }
 
@@ -143,15 +171,17 @@ impl Terms {
         let index = usize::try_from(filed - self.first).ok();
         let (aged_6_months, aged_15_months) = index
             .and_then(|i| self.ages.get(i).copied())
-            .unwrap_or_else(|| age_weeks(s.start, s.start.add_days(7 * i64::from(filed))));
+            .unwrap_or_else(|| {
+                age_weeks(s.start, &Filed::new(s.start.add_days(7 * i64::from(filed))))
+            });
         let (lapse, historical) = index
             .and_then(|i| table.get(i).copied())
             .unwrap_or_else(|| {
-                let filed_on = s.start.add_days(7 * i64::from(filed));
-                let lapse = lapse_week(s, s.start, stream, filed_on);
+                let filed_on = Filed::new(s.start.add_days(7 * i64::from(filed)));
+                let lapse = lapse_week(s, s.start, stream, &filed_on);
                 (
                     lapse,
-                    lapse_week(&Scenario::default(), s.start, stream, filed_on),
+                    lapse_week(&Scenario::default(), s.start, stream, &filed_on),
                 )
             });
         let mut notice = lapse + s.notice_weeks as i32;
@@ -185,26 +215,30 @@ mod tests {
         let s = Scenario::default();
         let g = Stream::General;
         assert_eq!(
-            term_months(&s, g, d("2022-03-26")),
+            term_months(&s, g, &Filed::new(d("2022-03-26"))),
             6,
             "lapsed before 27 Sep 2022"
         );
         assert_eq!(
-            term_months(&s, g, d("2022-03-27")),
+            term_months(&s, g, &Filed::new(d("2022-03-27"))),
             15,
             "still running then"
         );
-        assert_eq!(term_months(&s, g, d("2023-12-31")), 15);
-        assert_eq!(term_months(&s, g, d("2024-01-01")), 6);
+        assert_eq!(term_months(&s, g, &Filed::new(d("2023-12-31"))), 15);
+        assert_eq!(term_months(&s, g, &Filed::new(d("2024-01-01"))), 6);
         assert_eq!(
-            term_months(&s, Stream::FamilyReunification, d("2023-06-01")),
+            term_months(
+                &s,
+                Stream::FamilyReunification,
+                &Filed::new(d("2023-06-01"))
+            ),
             6
         );
         let six = Scenario {
             term: TermPolicy::SixMonths,
             ..s
         };
-        assert_eq!(term_months(&six, g, d("2023-06-01")), 6);
+        assert_eq!(term_months(&six, g, &Filed::new(d("2023-06-01"))), 6);
     }
 
     #[test]
@@ -214,22 +248,39 @@ mod tests {
         let g = Stream::General;
         // Filed June 2024: six months lapsed before the withdrawal, fifteen
         // would run after it: the term lapses on the day of the withdrawal.
-        assert_eq!(lapse_day(&s, g, d("2024-06-03")).to_string(), "2025-06-01");
+        assert_eq!(
+            lapse_day(&s, g, &Filed::new(d("2024-06-03"))).to_string(),
+            "2025-06-01"
+        );
         // Filed February 2024: fifteen months end before the withdrawal.
-        assert_eq!(lapse_day(&s, g, d("2024-02-01")).to_string(), "2025-05-01");
+        assert_eq!(
+            lapse_day(&s, g, &Filed::new(d("2024-02-01"))).to_string(),
+            "2025-05-01"
+        );
         // Filed December 2024: six months after filing, after the withdrawal.
-        assert_eq!(lapse_day(&s, g, d("2024-12-16")).to_string(), "2025-06-16");
+        assert_eq!(
+            lapse_day(&s, g, &Filed::new(d("2024-12-16"))).to_string(),
+            "2025-06-16"
+        );
         // Filed in 2023: the withdrawal does not reach them.
-        assert_eq!(lapse_day(&s, g, d("2023-06-05")).to_string(), "2024-09-05");
+        assert_eq!(
+            lapse_day(&s, g, &Filed::new(d("2023-06-05"))).to_string(),
+            "2024-09-05"
+        );
         // Nareis has its own term.
         assert_eq!(
-            lapse_day(&s, Stream::FamilyReunification, d("2024-01-08")).to_string(),
+            lapse_day(
+                &s,
+                Stream::FamilyReunification,
+                &Filed::new(d("2024-01-08"))
+            )
+            .to_string(),
             "2024-07-08"
         );
         // Without the withdrawal, 2024 filings keep fifteen months.
         let (kept, _) = Scenario::from_query("ext_until=2025-01-01");
         assert_eq!(
-            lapse_day(&kept, g, d("2024-01-08")).to_string(),
+            lapse_day(&kept, g, &Filed::new(d("2024-01-08"))).to_string(),
             "2025-04-08"
         );
     }

@@ -1,6 +1,6 @@
 //! Who gets decided: the BAA's and regular capacity's choice of cases.
 
-use super::account::{Shift, Stocks};
+use super::account::{Ledger, Waiting};
 use super::cohort::Cohort;
 use crate::scenario::WorkOrder;
 
@@ -14,17 +14,22 @@ pub(crate) struct Tally {
     pub within_15_months: u64,
     /// Sum over decided cases of their age in weeks.
     pub age_weeks: u64,
-    /// How the decisions moved the stocks.
-    pub shift: Shift,
 }
 
 impl Tally {
-    /// Decides cases of `c` in week `t` with `how`, and records them.
-    fn decide(&mut self, c: &mut Cohort, t: i32, how: impl FnOnce(&mut Cohort) -> u32) -> u32 {
-        let before = Stocks::of(c, t);
+    /// Decides cases of `c` in week `t` with `how`, and records them here
+    /// and in the stream's books.
+    fn decide(
+        &mut self,
+        books: &mut Ledger,
+        c: &mut Cohort,
+        t: i32,
+        how: impl FnOnce(&mut Cohort) -> u32,
+    ) -> u32 {
+        let before = Waiting::of(c);
         let decided = how(c);
         if decided > 0 {
-            self.shift.record(before, Stocks::of(c, t));
+            books.decided(c, t, before);
             self.record(c, decided, t);
         }
         decided
@@ -48,13 +53,19 @@ impl Tally {
 
 /// The BAA: up to `capacity` eligible cases, oldest first. Returns the
 /// capacity left.
-pub(crate) fn baa(cohorts: &mut [Cohort], t: i32, capacity: u32, tally: &mut Tally) -> u32 {
+pub(crate) fn baa(
+    cohorts: &mut [Cohort],
+    t: i32,
+    capacity: u32,
+    tally: &mut Tally,
+    books: &mut Ledger,
+) -> u32 {
     let mut left = capacity;
     for c in cohorts.iter_mut().filter(|c| c.eligible) {
         if left == 0 {
             break;
         }
-        let d = tally.decide(c, t, |c| c.decide_in_order(left));
+        let d = tally.decide(books, c, t, |c| c.decide_in_order(left));
         left -= d;
         tally.baa += u64::from(d);
     }
@@ -71,22 +82,36 @@ pub(crate) fn regular(
     order: WorkOrder,
     past_term_share: f64,
     tally: &mut Tally,
+    books: &mut Ledger,
 ) -> u32 {
     match order {
-        WorkOrder::Fifo => in_order(cohorts.iter_mut(), t, capacity, tally, |_| true),
-        WorkOrder::NewestFirst => in_order(cohorts.iter_mut().rev(), t, capacity, tally, |_| true),
+        WorkOrder::Fifo => in_order(cohorts.iter_mut(), t, capacity, tally, books, |_| true),
+        WorkOrder::NewestFirst => {
+            in_order(cohorts.iter_mut().rev(), t, capacity, tally, books, |_| {
+                true
+            })
+        }
         WorkOrder::PastTermShare => {
             // The seed's split: a share of the capacity on the old backlog
             // past its term (oldest first), the rest on new intake (newest
             // first, within term); what one part cannot use goes to the
             // other, oldest first.
             let past = (f64::from(capacity) * past_term_share).floor() as u32;
-            let past_left = in_order(cohorts.iter_mut(), t, past, tally, |c| t >= c.events.lapse);
+            let past_left = in_order(cohorts.iter_mut(), t, past, tally, books, |c| {
+                t >= c.events.lapse
+            });
             let new = capacity - past;
-            let new_left = in_order(cohorts.iter_mut().rev(), t, new, tally, |c| {
+            let new_left = in_order(cohorts.iter_mut().rev(), t, new, tally, books, |c| {
                 t < c.events.lapse
             });
-            in_order(cohorts.iter_mut(), t, past_left + new_left, tally, |_| true)
+            in_order(
+                cohorts.iter_mut(),
+                t,
+                past_left + new_left,
+                tally,
+                books,
+                |_| true,
+            )
         }
         WorkOrder::CourtOrdersFirst => {
             let mut left = capacity;
@@ -97,9 +122,9 @@ pub(crate) fn regular(
                 if left == 0 {
                     break;
                 }
-                left -= tally.decide(c, t, |c| c.decide_appealers(left));
+                left -= tally.decide(books, c, t, |c| c.decide_appealers(left));
             }
-            in_order(cohorts.iter_mut(), t, left, tally, |_| true)
+            in_order(cohorts.iter_mut(), t, left, tally, books, |_| true)
         }
     }
 }
@@ -111,6 +136,7 @@ fn in_order<'a>(
     t: i32,
     capacity: u32,
     tally: &mut Tally,
+    books: &mut Ledger,
     take: impl Fn(&Cohort) -> bool,
 ) -> u32 {
     let mut left = capacity;
@@ -121,7 +147,7 @@ fn in_order<'a>(
         if c.pending == 0 || !take(c) {
             continue;
         }
-        left -= tally.decide(c, t, |c| c.decide_in_order(left));
+        left -= tally.decide(books, c, t, |c| c.decide_in_order(left));
     }
     left
 }
