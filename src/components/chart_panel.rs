@@ -6,10 +6,7 @@
 //! the run memo, so one scenario change is one redraw per chart, and the
 //! store already coalesces a drag's input events to one change per frame.
 
-use std::sync::Arc;
-
 use doorstroom_charts::{Chart, ChartInput, Overlay, Plot, Theme};
-use doorstroom_model::Run;
 use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
