@@ -12,14 +12,14 @@
 //! the [`Pacer`], which decides when a write is a new history entry and
 //! spaces the writes out so that the browser keeps them all.
 
-use std::sync::Arc;
+use std::sync::{Arc, PoisonError};
 
 use doorstroom_address::{
     Compared, LinkWarning, MAX_NOTE, MAX_PINNED, MAX_TITLE, PageState, tidy_text,
 };
 use doorstroom_model::record::{self, RecordRow};
 use doorstroom_model::uncertainty::{BandSettings, Bands};
-use doorstroom_model::{Date, Lang, Run, Scenario, Summary};
+use doorstroom_model::{Date, Lang, Run, Runner, Scenario, Summary};
 use leptos::prelude::*;
 
 use crate::history::History;
@@ -88,9 +88,19 @@ pub struct BandsOf {
 }
 
 /// Runs the model, shared behind an `Arc` so that a memo read clones a
-/// pointer, not ten thousand numbers. A new run is always a change.
+/// pointer, not ten thousand numbers. A new run is always a change. The
+/// memo keeps a [`Runner`], so that a slider's runs reuse what the
+/// scenario before shared with them (the terms of every filing week).
 fn run_memo(source: impl Fn() -> Scenario + Send + Sync + 'static) -> Memo<Arc<Run>> {
-    Memo::new_with_compare(move |_| Arc::new(source().run()), |_, _| true)
+    let runner = std::sync::Mutex::new(Runner::new());
+    Memo::new_with_compare(
+        move |_| {
+            let scenario = source();
+            let mut runner = runner.lock().unwrap_or_else(PoisonError::into_inner);
+            Arc::new(runner.run(&scenario))
+        },
+        |_, _| true,
+    )
 }
 
 /// The baseline as run and compared: the pinned scenario (or the default)

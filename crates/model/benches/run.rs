@@ -4,7 +4,8 @@
 //! No benchmark framework: each case runs a warm-up, then many timed runs;
 //! the output is one stable line per case,
 //! `bench model/<case> median_us=… p10_us=… p90_us=… runs=…`.
-//! Cases: one run of three scenarios; 1,000 Monte Carlo runs of the default
+//! Cases: one run of three scenarios; a slider step (one lever moved, the
+//! parts the runs share kept); 1,000 Monte Carlo runs of the default
 //! scenario (with the bands' percentiles) on one thread and on all threads;
 //! one goal-seek.
 
@@ -36,6 +37,20 @@ fn main() {
                 black_box(simulate(black_box(&scenario)));
             });
         }
+    }
+
+    // A slider step: one lever moves, and the runner keeps what the run
+    // before shares with this one (as the page's runner does).
+    if wanted("model/slider_step") {
+        let steps: Vec<Scenario> = (0..8)
+            .map(|i| Scenario::from_query(&format!("fte={}", 800 + 10 * i)).0)
+            .collect();
+        let mut runner = doorstroom_model::Runner::new();
+        let mut i = 0;
+        bench("model/slider_step", 400, 20, || {
+            i = (i + 1) % steps.len();
+            black_box(runner.run(black_box(&steps[i])));
+        });
     }
 
     let scenario = Scenario::default();

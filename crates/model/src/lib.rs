@@ -47,7 +47,7 @@ pub use presets::{AS_IT_HAPPENED, PRESETS, Preset, PresetGroup, preset};
 pub use query::{QUERY_VERSION, VERSION_KEY};
 pub use run::{Aggregate, Column, Measure, Run};
 pub use scenario::{FTE_AT_START, Scenario, TermPolicy, WorkOrder};
-pub use sim::{simulate, simulate_with_intake_factors};
+pub use sim::{Runner, simulate, simulate_with_intake_factors};
 pub use stream::Stream;
 pub use summary::Summary;
 pub use text::{Lang, Text, t};

@@ -130,6 +130,36 @@ impl Fixed {
     }
 }
 
+/// Runs one scenario after another, keeping from the last run the parts
+/// that depend only on the horizon, the terms, the event delays, the court
+/// penalties and the starting backlog while the next scenario shares them:
+/// a slider moves one lever at a time, and most levers are none of these.
+/// Each run is exactly [`simulate`]'s.
+#[derive(Default)]
+pub struct Runner {
+    last: Option<Fixed>,
+}
+
+impl Runner {
+    /// A runner with nothing kept yet.
+    #[must_use]
+    pub fn new() -> Runner {
+        Runner::default()
+    }
+
+    /// Runs the model on `s` (validated first, as by [`simulate`]).
+    pub fn run(&mut self, s: &Scenario) -> Run {
+        let (s, _) = s.clone().validated();
+        let fixed = match self.last.take() {
+            Some(fixed) if fixed.fits(&s) => fixed,
+            _ => Fixed::new(&s),
+        };
+        let run = fixed.run(&s, &[]);
+        self.last = Some(fixed);
+        run
+    }
+}
+
 /// Runs the model on `s` with week `t`'s intake multiplied by
 /// `intake_factors[t]` (1 past its end): the hook for week-to-week intake
 /// noise. `s` is validated first, as by [`simulate`].
@@ -405,6 +435,25 @@ mod tests {
             simulate_with_intake_factors(&base, &factors)
         );
         assert_ne!(fixed.run(&base, &factors), simulate(&base));
+    }
+
+    /// A runner's runs are the plain ones, whether it keeps its parts (a
+    /// lever they do not depend on changed) or makes them anew.
+    #[test]
+    fn a_runner_gives_the_plain_runs() {
+        let mut runner = Runner::new();
+        for query in [
+            "",
+            "fte=900",
+            "fte=901&baa=20000",
+            "term=6",
+            "term=6&intake=90000",
+            "until=2030-12-31",
+            "",
+        ] {
+            let (s, _) = Scenario::from_query(query);
+            assert_eq!(runner.run(&s), simulate(&s), "{query}");
+        }
     }
 
     /// Conservation per cohort: every case filed is decided or waiting,
