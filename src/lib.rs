@@ -28,6 +28,7 @@ mod resize;
 mod results;
 mod scenario_names;
 mod state;
+mod timing;
 
 pub use app::App;
 pub use panic_page::{DEFAULT_SCENARIO_HREF, PANIC_PAGE_ID, install as install_panic_hook};

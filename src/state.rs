@@ -19,12 +19,13 @@ use doorstroom_address::{
 };
 use doorstroom_model::record::{self, RecordRow};
 use doorstroom_model::uncertainty::{BandSettings, Bands};
-use doorstroom_model::{Date, Lang, Run, Runner, Scenario, Summary};
+use doorstroom_model::{Date, Lang, Run, Runner, Scenario, Summary, levers};
 use leptos::prelude::*;
 
 use crate::history::History;
 use crate::location;
 use crate::pacer::{Change, Pacer, Plan};
+use crate::timing::{self, Part};
 
 /// The page's state, shared through context. Every field is a `Copy` handle.
 #[derive(Clone, Copy)]
@@ -73,6 +74,9 @@ pub struct Store {
     /// Whether the scenario on screen is its baseline (no change to show,
     /// no ghost line).
     pub is_baseline: Memo<bool>,
+    /// Whether each lever (in the order of `levers()`) differs from its
+    /// default: one pass per change for all of them.
+    pub changed_levers: Memo<Arc<[bool]>>,
     pub can_undo: Memo<bool>,
     pub can_redo: Memo<bool>,
 }
@@ -97,7 +101,7 @@ fn run_memo(source: impl Fn() -> Scenario + Send + Sync + 'static) -> Memo<Arc<R
         move |_| {
             let scenario = source();
             let mut runner = runner.lock().unwrap_or_else(PoisonError::into_inner);
-            Arc::new(runner.run(&scenario))
+            Arc::new(timing::measure(Part::Model, || runner.run(&scenario)))
         },
         |_, _| true,
     )
@@ -159,13 +163,11 @@ impl Store {
                     Arc::new(
                         list.iter()
                             .map(|c| {
-                                Arc::new(
-                                    Scenario {
-                                        end,
-                                        ..c.scenario.clone()
-                                    }
-                                    .run(),
-                                )
+                                let scenario = Scenario {
+                                    end,
+                                    ..c.scenario.clone()
+                                };
+                                Arc::new(timing::measure(Part::Model, || scenario.run()))
                             })
                             .collect::<Vec<_>>(),
                     )
@@ -178,12 +180,26 @@ impl Store {
         });
         // A summary equal to the last one (a lever that moved nothing) is
         // no change, so the headline figures are left alone.
-        let summary = Memo::new(move |_| run.with(|r| r.summary()));
-        let baseline_summary = Memo::new(move |_| baseline_run.with(|r| r.summary()));
+        let summary =
+            Memo::new(move |_| run.with(|r| timing::measure(Part::Headline, || r.summary())));
+        let baseline_summary = Memo::new(move |_| {
+            baseline_run.with(|r| timing::measure(Part::Headline, || r.summary()))
+        });
         let record = Memo::new_with_compare(
-            move |_| run.with(|r| Arc::new(record::compare(r))),
+            move |_| run.with(|r| Arc::new(timing::measure(Part::Record, || record::compare(r)))),
             |_, _| true,
         );
+        let changed_levers = Memo::new(move |_| {
+            scenario_signal.with(|s| {
+                timing::measure(Part::Levers, || {
+                    let default = Scenario::default();
+                    levers()
+                        .iter()
+                        .map(|l| !l.same(s, &default))
+                        .collect::<Arc<[bool]>>()
+                })
+            })
+        });
         // The figure counts weeks before 2025 only, and a run never looks
         // ahead, so the run without the BAA stops at the end of 2024: half
         // the work of the full horizon.
@@ -193,14 +209,14 @@ impl Store {
                     return summary.with(|m| m.asylum_penalties_through_2024_eur);
                 }
                 let end_2024 = Date::from_ymd(2024, 12, 31).unwrap_or(s.end);
-                Scenario {
+                let without_baa = Scenario {
                     baa_per_year: 0.0,
                     end: s.end.min(end_2024),
                     ..s.clone()
-                }
-                .run()
-                .summary()
-                .asylum_penalties_through_2024_eur
+                };
+                timing::measure(Part::Model, || without_baa.run())
+                    .summary()
+                    .asylum_penalties_through_2024_eur
             })
         });
         let is_baseline = Memo::new(move |_| {
@@ -235,6 +251,7 @@ impl Store {
             record,
             letter_scope_penalties,
             is_baseline,
+            changed_levers,
             can_undo: Memo::new(move |_| history.with(History::can_undo)),
             can_redo: Memo::new(move |_| history.with(History::can_redo)),
         }
@@ -395,6 +412,7 @@ impl Store {
             return;
         };
         if next != shown {
+            timing::change_begins();
             self.scenario.set(next);
             self.address_changed(Change::Drag);
         }
@@ -420,6 +438,7 @@ impl Store {
     pub fn apply(&self, scenario: Scenario) {
         self.pending.set_value(None);
         if scenario != self.scenario.get_untracked() {
+            timing::change_begins();
             self.scenario.set(scenario);
         }
         self.commit();

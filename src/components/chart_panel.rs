@@ -6,6 +6,7 @@
 //! the run memo, so one scenario change is one redraw per chart, and the
 //! store already coalesces a drag's input events to one change per frame.
 
+use crate::timing::{self, Part};
 use doorstroom_charts::{Chart, ChartInput, Overlay, Plot, Theme};
 use leptos::html;
 use leptos::prelude::*;
@@ -136,7 +137,9 @@ pub fn ChartPanel(chart: Chart) -> impl IntoView {
         let cursor = cursor.get();
         canvas::fit(&canvas, (width, height), ratio);
         let painted = with_input(store, presentation, cursor, ratio, |input| {
-            canvas::paint(&canvas, chart, input)
+            timing::measure(Part::Chart(chart.id()), || {
+                canvas::paint(&canvas, chart, input)
+            })
         });
         if painted.is_some() {
             canvas::mark_first_chart();

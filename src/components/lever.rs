@@ -8,7 +8,7 @@
 //! source or a way to read a number.
 
 use doorstroom_model::{
-    ChoiceLever, DateLever, Lang, Lever, LeverKind, NumberLever, Scenario, Warning,
+    ChoiceLever, DateLever, Lang, Lever, LeverKind, NumberLever, Scenario, Warning, levers,
 };
 use leptos::prelude::*;
 
@@ -45,11 +45,9 @@ pub fn LeverControl(
     disabled: Signal<bool>,
 ) -> impl IntoView {
     let store = use_store();
-    let changed_from_default = Memo::new(move |_| {
-        store
-            .scenario()
-            .with(|s| !lever.same(s, &Scenario::default()))
-    });
+    let index = levers().iter().position(|l| std::ptr::eq(l, lever));
+    let changed_from_default =
+        Memo::new(move |_| store.changed_levers.with(|c| index.is_some_and(|i| c[i])));
     let open = RwSignal::new(false);
     let lang = store.lang();
     let control_id = format!("ctl-{}", lever.key);
