@@ -26,16 +26,22 @@ fn main() {
     // `cargo bench` passes `--bench`; a name filter may follow.
     let filter: Option<String> = std::env::args().skip(1).find(|a| !a.starts_with('-'));
     let wanted = |name: &str| filter.as_deref().is_none_or(|f| name.contains(f));
-    for (name, query) in [
-        ("model/default", ""),
-        ("model/ten_years", "until=2033-04-30"),
-        ("model/seed_forecast", "baa=0"),
+    // The frame budget's targets for one run: the default scenario, and
+    // ten years.
+    for (name, query, target_us) in [
+        ("model/default", "", Some(60.0)),
+        ("model/ten_years", "until=2033-04-30", Some(150.0)),
+        ("model/seed_forecast", "baa=0", None),
     ] {
         if wanted(name) {
             let (scenario, _) = Scenario::from_query(query);
-            bench(name, 400, 20, || {
+            let median = bench(name, 400, 20, || {
                 black_box(simulate(black_box(&scenario)));
             });
+            if let Some(target) = target_us {
+                let met = if median < target { "met" } else { "NOT MET" };
+                println!("target {name} median under {target} us: {met}");
+            }
         }
     }
 
@@ -81,8 +87,9 @@ fn main() {
     }
 }
 
-/// Times `f` `runs` times after `warm_up` untimed calls and prints the line.
-fn bench(name: &str, runs: usize, warm_up: usize, mut f: impl FnMut()) {
+/// Times `f` `runs` times after `warm_up` untimed calls, prints the line and
+/// answers with the median in microseconds.
+fn bench(name: &str, runs: usize, warm_up: usize, mut f: impl FnMut()) -> f64 {
     for _ in 0..warm_up {
         f();
     }
@@ -102,4 +109,5 @@ fn bench(name: &str, runs: usize, warm_up: usize, mut f: impl FnMut()) {
         at(0.9),
         times.len()
     );
+    at(0.5)
 }

@@ -1,10 +1,11 @@
 //! The page's load time: from navigation to the app's `doorstroom:mounted`
 //! performance mark, in a fresh headless Chromium each time (so nothing is
-//! cached), served from loopback. Run by `cargo xtask bench`.
+//! cached), served from loopback, on each machine of [`PROFILES`] with the
+//! briefing page. Run by `cargo xtask bench`.
 
 use std::process::ExitCode;
 
-use doorstroom_e2e::{Harness, Result};
+use doorstroom_e2e::{BRIEFING_QUERY, Harness, PROFILES, Profile, Result};
 use serde_json::Value;
 
 /// How many loads to measure, each in a browser of its own.
@@ -28,8 +29,8 @@ struct Load {
     loaded: f64,
 }
 
-async fn load(harness: &Harness) -> Result<Load> {
-    let page = harness.page("").await?;
+async fn load(harness: &Harness, profile: Profile) -> Result<Load> {
+    let page = harness.page_on(profile, BRIEFING_QUERY).await?;
     let timings = page.client().execute(TIMINGS, Vec::new()).await?;
     page.close().await?;
     let at = |index: usize| timings.get(index).and_then(Value::as_f64);
@@ -67,23 +68,26 @@ fn main() -> ExitCode {
         .map_err(Into::into)
         .and_then(|runtime| {
             let harness = Harness::start()?;
-            let mut loads = Vec::with_capacity(LOADS);
-            for _ in 0..LOADS {
-                loads.push(runtime.block_on(load(&harness))?);
+            for profile in PROFILES {
+                let mut loads = Vec::with_capacity(LOADS);
+                for _ in 0..LOADS {
+                    loads.push(runtime.block_on(load(&harness, profile))?);
+                }
+                println!(
+                    "{}: page load over {LOADS} fresh browsers, from navigation start:",
+                    profile.name
+                );
+                print_row("app mounted", loads.iter().map(|l| l.mounted).collect());
+                print_row(
+                    "DOMContentLoaded",
+                    loads.iter().map(|l| l.content_loaded).collect(),
+                );
+                print_row("load event", loads.iter().map(|l| l.loaded).collect());
             }
-            Ok::<_, doorstroom_e2e::Error>(loads)
+            Ok::<_, doorstroom_e2e::Error>(())
         });
     match result {
-        Ok(loads) => {
-            println!("page load over {LOADS} fresh browsers, from navigation start:");
-            print_row("app mounted", loads.iter().map(|l| l.mounted).collect());
-            print_row(
-                "DOMContentLoaded",
-                loads.iter().map(|l| l.content_loaded).collect(),
-            );
-            print_row("load event", loads.iter().map(|l| l.loaded).collect());
-            ExitCode::SUCCESS
-        }
+        Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("error: {error}");
             ExitCode::FAILURE

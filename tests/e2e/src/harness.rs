@@ -107,7 +107,7 @@ impl Harness {
     pub async fn page_with_init_script(&self, query: &str, script: &str) -> Result<Page> {
         let url = self.app_url(query);
         let mut page = self.open("about:blank").await?;
-        page.origin = Url::parse(&url)?.origin();
+        page.set_origin_of(&url)?;
         let opened = match page.add_init_script(script).await {
             Ok(()) => page.goto_app(&url).await,
             Err(error) => Err(error),
@@ -263,12 +263,24 @@ impl Page {
     /// from now on, before the page's own scripts (and outside its
     /// Content-Security-Policy, as the browser's own tools are).
     pub async fn add_init_script(&self, script: &str) -> Result<()> {
-        self.client
-            .issue_cmd(Cdp {
-                command: "Page.addScriptToEvaluateOnNewDocument",
-                params: json!({ "source": script }),
-            })
-            .await?;
+        self.devtools(
+            "Page.addScriptToEvaluateOnNewDocument",
+            json!({ "source": script }),
+        )
+        .await?;
+        Ok(())
+    }
+
+    /// Sends one DevTools protocol command to the page and answers with its
+    /// result.
+    pub async fn devtools(&self, command: &'static str, params: Value) -> Result<Value> {
+        Ok(self.client.issue_cmd(Cdp { command, params }).await?)
+    }
+
+    /// Counts requests to `url`'s origin as the page's own from now on (for
+    /// a page opened on `about:blank` that goes there next).
+    pub fn set_origin_of(&mut self, url: &str) -> Result<()> {
+        self.origin = Url::parse(url)?.origin();
         Ok(())
     }
 

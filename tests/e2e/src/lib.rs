@@ -18,10 +18,12 @@
 mod chromedriver;
 mod harness;
 mod headers;
+mod profile;
 mod server;
 
 pub use chromedriver::Chromedriver;
 pub use harness::{Harness, Page};
+pub use profile::{BRIEFING_QUERY, PROFILES, Profile};
 pub use server::{Header, StaticServer};
 
 /// Errors in a test are reported, not handled: any error will do.
