@@ -38,6 +38,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 mod backlog;
+mod caption;
 mod costs;
 mod cursor;
 mod flow;
@@ -45,13 +46,19 @@ pub mod format;
 mod frame;
 pub mod palette;
 mod shapes;
+mod summary;
 mod time;
 mod waiting;
 
+#[cfg(feature = "svg")]
+pub use caption::to_svg_with_caption;
+pub use caption::{Caption, draw_with_caption, file_stem, slug, source_line};
 pub use format::{Format, PlainFormat};
 /// The plotters these charts are drawn with (create backends and areas with it).
 pub use plotters;
 pub use plotters::style::RGBColor;
+pub use summary::summary;
+pub use waiting::extrapolated_from;
 
 /// The four charts of the page.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -131,6 +138,9 @@ pub enum SeriesKind {
     Ghost,
     /// A fixed reference (such as the decision term), thin and dotted.
     Reference,
+    /// The part of a line that is extrapolated beyond what the run
+    /// realised: the line's colour, dashed (drawn by the chart itself).
+    Extrapolated,
 }
 
 /// One series of a chart.
@@ -184,7 +194,10 @@ impl Series {
     }
 
     fn drawn_in_table(&self) -> bool {
-        !matches!(self.kind, SeriesKind::Ghost | SeriesKind::Reference)
+        !matches!(
+            self.kind,
+            SeriesKind::Ghost | SeriesKind::Reference | SeriesKind::Extrapolated
+        )
     }
 }
 
@@ -343,7 +356,7 @@ pub(crate) fn readout_rows(
             };
             for s in chart.series() {
                 let source = match s.kind {
-                    SeriesKind::Reference => continue,
+                    SeriesKind::Reference | SeriesKind::Extrapolated => continue,
                     SeriesKind::Ghost => match baseline {
                         Some(b) if week < b.weeks() => b,
                         _ => continue,
