@@ -15,6 +15,12 @@ use crate::state::Store;
 /// The app owns the scenario store: it reads the scenario from the address
 /// once, keeps the address in step with every change, and restores the
 /// scenario when the reader goes Back or Forward.
+/// The first tab stop: past the controls, straight to the results.
+const SKIP: doorstroom_model::Text = doorstroom_model::Text {
+    nl: "Naar de uitkomsten",
+    en: "Skip to the results",
+};
+
 #[component]
 pub fn App() -> impl IntoView {
     let store = Store::from_location();
@@ -39,6 +45,9 @@ pub fn App() -> impl IntoView {
     });
 
     view! {
+        <a class="skip-link" href="#results">
+            {move || SKIP.get(store.lang().get())}
+        </a>
         <div class="page">
             <Masthead />
             <Controls />

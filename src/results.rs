@@ -2,6 +2,8 @@ use doorstroom_charts::Chart;
 use leptos::prelude::*;
 
 use crate::components::chart_panel::ChartPanel;
+use crate::components::glossary::Glossary;
+use crate::components::handout::Handout;
 use crate::components::kpis::Kpis;
 use crate::components::notice::Notice;
 use crate::i18n;
@@ -13,8 +15,9 @@ use crate::state::use_store;
 pub fn Results() -> impl IntoView {
     let lang = use_store().lang();
     view! {
-        <main class="results">
+        <main class="results" id="results" tabindex="-1">
             <Notice />
+            <Handout />
             <Kpis />
             <section class="charts" aria-labelledby="charts-title">
                 <h2 id="charts-title" class="visually-hidden">
@@ -22,6 +25,7 @@ pub fn Results() -> impl IntoView {
                 </h2>
                 {Chart::ALL.into_iter().map(|chart| view! { <ChartPanel chart /> }).collect_view()}
             </section>
+            <Glossary />
         </main>
     }
 }

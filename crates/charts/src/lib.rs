@@ -37,6 +37,7 @@ use doorstroom_model::{Aggregate, Column, Date, Lang, Measure, Run, Text};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
+mod against;
 mod backlog;
 mod caption;
 mod costs;
@@ -50,6 +51,7 @@ mod summary;
 mod time;
 mod waiting;
 
+pub use against::{table_against, table_keys};
 #[cfg(feature = "svg")]
 pub use caption::to_svg_with_caption;
 pub use caption::{Caption, draw_with_caption, file_stem, slug, source_line};

@@ -8,7 +8,7 @@ use crate::format::Format;
 use crate::{Chart, Series, SeriesKind};
 
 /// The series the words are about: the one the baseline's ghost repeats.
-fn headline(chart: Chart) -> Option<(&'static Series, &'static Series)> {
+pub(crate) fn headline(chart: Chart) -> Option<(&'static Series, &'static Series)> {
     let series = chart.series();
     let ghost = series.iter().find(|s| s.kind == SeriesKind::Ghost)?;
     let main = series
