@@ -32,22 +32,28 @@ pub fn euro(value: f64, lang: Lang, digits: Digits) -> String {
         Digits::ThreeSignificant if x < 99.95 => 1,
         Digits::ThreeSignificant => 0,
     };
-    let mut body = None;
-    for (size, nl, en) in units {
-        let x = a / size;
-        // Rounded as shown: 999.96 thousand shows as 1.0 million.
-        let d = decimals(x);
-        let shown = (x * 10f64.powi(d as i32)).round() / 10f64.powi(d as i32);
-        if shown >= 1.0 {
-            let trim = digits == Digits::ThreeSignificant;
-            let number = plain.decimal(x, d, trim);
-            body = Some(match lang {
-                Lang::Nl => format!("{number} {nl}"),
-                Lang::En => format!("{number}{en}"),
-            });
-            break;
+    let round = |x: f64, d: usize| (x * 10f64.powi(d as i32)).round() / 10f64.powi(d as i32);
+    // The largest unit the sum reaches; one up when rounding reaches a
+    // thousand of it (999,96 thousand shows as 1,0 million).
+    let mut unit = units.iter().position(|u| a >= u.0);
+    if let Some(i) = unit {
+        let x = a / units[i].0;
+        if i > 0 && round(x, decimals(x)) >= 1000.0 {
+            unit = Some(i - 1);
         }
     }
+    let body = unit.map(|i| {
+        let (size, nl, en) = units[i];
+        let x = a / size;
+        // Formatting the rounded value rounds halves away from zero, as
+        // `Intl` does (1,25 → 1,3), not to even.
+        let d = decimals(x);
+        let number = plain.decimal(round(x, d), d, digits == Digits::ThreeSignificant);
+        match lang {
+            Lang::Nl => format!("{number} {nl}"),
+            Lang::En => format!("{number}{en}"),
+        }
+    });
     let body = body.unwrap_or_else(|| plain.decimal(a, 0, false));
     let negative = value < 0.0 && body.bytes().any(|b| (b'1'..=b'9').contains(&b));
     let minus = if negative { "−" } else { "" };

@@ -63,7 +63,10 @@ impl Harness {
             capabilities: capabilities(&workspace.join("webdriver.json"))?,
             driver: Chromedriver::start()?,
             parent_of_dist: StaticServer::start(parent_of_dist)?,
-            dist: StaticServer::start(&dist)?,
+            dist: StaticServer::start_with_tools(
+                &dist,
+                env::var_os("DOORSTROOM_AXE").map(PathBuf::from),
+            )?,
             dist_folder_name,
             fixtures: StaticServer::start(Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures"))?,
         })

@@ -24,6 +24,16 @@ pub struct StaticServer {
 impl StaticServer {
     /// Serves `root` on 127.0.0.1 at a port the system picks.
     pub fn start(root: impl Into<PathBuf>) -> io::Result<StaticServer> {
+        StaticServer::start_with_tools(root, None)
+    }
+
+    /// Serves `root`, and `tools` (test tools such as axe-core) under
+    /// [`TOOLS_PATH`] on the same origin, so that a page whose policy allows
+    /// only its own scripts can load them.
+    pub fn start_with_tools(
+        root: impl Into<PathBuf>,
+        tools: Option<PathBuf>,
+    ) -> io::Result<StaticServer> {
         let root = root.into();
         if !root.is_dir() {
             return Err(io::Error::new(
@@ -36,8 +46,8 @@ impl StaticServer {
         let stopping = Arc::new(AtomicBool::new(false));
         let acceptor = thread::spawn({
             let stopping = Arc::clone(&stopping);
-            let root = Arc::new(root);
-            move || accept(listener, &root, &stopping)
+            let roots = Arc::new(Roots { root, tools });
+            move || accept(listener, &roots, &stopping)
         });
         Ok(StaticServer {
             addr,
@@ -63,7 +73,15 @@ impl Drop for StaticServer {
     }
 }
 
-fn accept(listener: TcpListener, root: &Arc<PathBuf>, stopping: &AtomicBool) {
+/// Where test tools are served from, below the origin.
+pub const TOOLS_PATH: &str = "/__test-tools__/";
+
+struct Roots {
+    root: PathBuf,
+    tools: Option<PathBuf>,
+}
+
+fn accept(listener: TcpListener, root: &Arc<Roots>, stopping: &AtomicBool) {
     for stream in listener.incoming() {
         if stopping.load(Ordering::SeqCst) {
             return;
@@ -79,7 +97,7 @@ fn accept(listener: TcpListener, root: &Arc<PathBuf>, stopping: &AtomicBool) {
     }
 }
 
-fn respond(mut stream: TcpStream, root: &Path) -> io::Result<()> {
+fn respond(mut stream: TcpStream, roots: &Roots) -> io::Result<()> {
     stream.set_read_timeout(Some(Duration::from_secs(10)))?;
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut request_line = String::new();
@@ -100,6 +118,10 @@ fn respond(mut stream: TcpStream, root: &Path) -> io::Result<()> {
         _ => return send(&mut stream, 405, "text/plain", b"method not allowed", true),
     };
     let path = target.split(['?', '#']).next().unwrap_or("/");
+    let (root, path) = match (&roots.tools, path.strip_prefix(TOOLS_PATH)) {
+        (Some(tools), Some(rest)) => (tools.as_path(), rest),
+        _ => (roots.root.as_path(), path),
+    };
     let Some(relative) = relative_path(path) else {
         return send(&mut stream, 404, "text/plain", b"not found", with_body);
     };
