@@ -314,7 +314,7 @@ pub async fn the_handout_prints_on_two_a4_pages_with_the_link(harness: &Harness)
     let link = link.as_str().unwrap_or_default().to_owned();
     let here = page.client().current_url().await?;
     assert!(
-        link.starts_with(&format!("{}", here.origin().ascii_serialization())),
+        link.starts_with(&here.origin().ascii_serialization()),
         "{link}"
     );
     assert!(
