@@ -28,6 +28,7 @@ pub struct Formats {
     lang: Lang,
     whole: Function,
     one_decimal: Function,
+    signed_one_decimal: Function,
     euro: Function,
     percent: Function,
     month: Function,
@@ -89,6 +90,11 @@ impl Formats {
                 ("minimumFractionDigits", n(1.0)),
                 ("maximumFractionDigits", n(1.0)),
             ]),
+            signed_one_decimal: number(&[
+                ("minimumFractionDigits", n(1.0)),
+                ("maximumFractionDigits", n(1.0)),
+                ("signDisplay", s("exceptZero")),
+            ]),
             euro: number(&[
                 euro[0].clone(),
                 euro[1].clone(),
@@ -135,6 +141,13 @@ impl Formats {
     /// A number with one decimal: `2,5`.
     pub fn one_decimal(&self, value: f64) -> String {
         Self::call(&self.one_decimal, n(value))
+    }
+
+    /// A deviation with its sign, `+3,2` or `−0,4` (zero has none): for a
+    /// column of deviations, where the sign is the message; a change against
+    /// the baseline reads as a size and a word instead (see [`change`]).
+    pub fn signed_one_decimal(&self, value: f64) -> String {
+        Self::call(&self.signed_one_decimal, n(value))
     }
 
     /// Whole euros: `€ 1.250`.

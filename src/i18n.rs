@@ -123,10 +123,21 @@ pub const IN: Text = t("in", "in");
 pub const TOTAL_UNTIL: Text = t("totaal tot", "total until");
 pub const OF_WHICH_ASYLUM_PENALTIES: Text =
     t("waarvan dwangsommen asiel", "of which asylum penalties");
-pub const LETTER_EXPECTED: Text = t(
-    "Kamerbrief verwachtte (zonder BAA)",
-    "the letter expected (without the BAA)",
+/// The letter the page cites: the State Secretary's letter to the Tweede
+/// Kamer on the IND's backlog, with its count of 30 April 2023 (its own
+/// parliamentary number was not found; it cites the letters 19 637 nrs.
+/// 3068 and 3100).
+pub const LETTER_NAME: Text = t(
+    "Kamerbrief (stand 30 april 2023)",
+    "the letter (count of 30 April 2023)",
 );
+pub const WITHOUT_BAA: Text = t("zonder BAA", "without the BAA");
+pub const LETTER_SCOPE: Text = t(
+    "voor dwangsommen asiel zonder BAA",
+    "for asylum penalties without the BAA",
+);
+pub const ASYLUM: Text = t("asiel", "asylum");
+pub const NAREIS: Text = t("nareis", "family");
 pub const OF_DECISIONS: Text = t(
     "van alle beslissingen (alle sporen en nareis)",
     "of all decisions (all tracks and family)",
@@ -157,6 +168,10 @@ pub const NOW_NEVER: Text = t(
 
 // The charts.
 pub const CHARTS: Text = t("Grafieken", "Charts");
+/// The switch of the published figures, in every chart's bar (it acts on
+/// all charts, and the address keeps it).
+pub const HIDE_PUBLISHED: Text = t("IND-cijfers verbergen", "Hide IND figures");
+pub const SHOW_PUBLISHED: Text = t("IND-cijfers tonen", "Show IND figures");
 pub const SHOW_TABLE: Text = t("Toon als tabel", "Show as table");
 pub const SHOW_CHART: Text = t("Toon als grafiek", "Show as chart");
 pub const DOWNLOAD_PNG: Text = t("PNG downloaden", "Download PNG");

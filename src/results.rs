@@ -6,11 +6,12 @@ use crate::components::glossary::Glossary;
 use crate::components::handout::Handout;
 use crate::components::kpis::Kpis;
 use crate::components::notice::Notice;
+use crate::components::record_panel::RecordPanel;
 use crate::i18n;
 use crate::state::use_store;
 
 /// The results: the notice (if the link needed repair), the headline
-/// figures, and the four charts.
+/// figures, the four charts, and the model beside the record.
 #[component]
 pub fn Results() -> impl IntoView {
     let lang = use_store().lang();
@@ -25,6 +26,7 @@ pub fn Results() -> impl IntoView {
                 </h2>
                 {Chart::ALL.into_iter().map(|chart| view! { <ChartPanel chart /> }).collect_view()}
             </section>
+            <RecordPanel />
             <Glossary />
         </main>
     }

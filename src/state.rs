@@ -15,7 +15,8 @@
 use std::sync::Arc;
 
 use doorstroom_address::{LinkWarning, PageState};
-use doorstroom_model::{Lang, Run, Scenario, Summary};
+use doorstroom_model::record::{self, RecordRow};
+use doorstroom_model::{Date, Lang, Run, Scenario, Summary};
 use leptos::prelude::*;
 
 use crate::history::History;
@@ -28,6 +29,8 @@ pub struct Store {
     scenario: RwSignal<Scenario>,
     baseline: RwSignal<Option<Scenario>>,
     lang: RwSignal<Lang>,
+    /// Whether the published figures are hidden on the charts.
+    hide_published: RwSignal<bool>,
     warnings: RwSignal<Vec<LinkWarning>>,
     loaded: StoredValue<Scenario>,
     history: RwSignal<History<Scenario>>,
@@ -43,6 +46,13 @@ pub struct Store {
     pub baseline_run: Memo<Arc<Run>>,
     pub summary: Memo<Summary>,
     pub baseline_summary: Memo<Summary>,
+    /// The published figures in the run's horizon beside the model's
+    /// values (`record::compare`, as `--record` prints them).
+    pub record: Memo<Arc<Vec<RecordRow>>>,
+    /// The asylum penalties through 2024 of the scenario without the BAA:
+    /// the figure that compares like for like with the letter's EUR 55
+    /// million, which left the BAA out.
+    pub letter_scope_penalties: Memo<f64>,
     /// Whether the scenario on screen is its baseline (no change to show,
     /// no ghost line).
     pub is_baseline: Memo<bool>,
@@ -84,6 +94,7 @@ impl Store {
             scenario,
             baseline,
             lang,
+            hide_published,
         } = state;
         let scenario_signal = RwSignal::new(scenario.clone());
         let baseline_signal = RwSignal::new(baseline);
@@ -102,6 +113,29 @@ impl Store {
         // no change, so the headline figures are left alone.
         let summary = Memo::new(move |_| run.with(|r| r.summary()));
         let baseline_summary = Memo::new(move |_| baseline_run.with(|r| r.summary()));
+        let record = Memo::new_with_compare(
+            move |_| run.with(|r| Arc::new(record::compare(r))),
+            |_, _| true,
+        );
+        // The figure counts weeks before 2025 only, and a run never looks
+        // ahead, so the run without the BAA stops at the end of 2024: half
+        // the work of the full horizon.
+        let letter_scope_penalties = Memo::new(move |_| {
+            scenario_signal.with(|s| {
+                if s.baa_per_year == 0.0 {
+                    return summary.with(|m| m.asylum_penalties_through_2024_eur);
+                }
+                let end_2024 = Date::from_ymd(2024, 12, 31).unwrap_or(s.end);
+                Scenario {
+                    baa_per_year: 0.0,
+                    end: s.end.min(end_2024),
+                    ..s.clone()
+                }
+                .run()
+                .summary()
+                .asylum_penalties_through_2024_eur
+            })
+        });
         let is_baseline = Memo::new(move |_| {
             scenario_signal.with(|s| baseline_signal.with(|p| *s == baseline_for(p.as_ref(), s)))
         });
@@ -110,6 +144,7 @@ impl Store {
             scenario: scenario_signal,
             baseline: baseline_signal,
             lang: RwSignal::new(lang),
+            hide_published: RwSignal::new(hide_published),
             warnings: RwSignal::new(warnings),
             loaded: StoredValue::new(scenario),
             history,
@@ -121,6 +156,8 @@ impl Store {
             baseline_run,
             summary,
             baseline_summary,
+            record,
+            letter_scope_penalties,
             is_baseline,
             can_undo: Memo::new(move |_| history.with(History::can_undo)),
             can_redo: Memo::new(move |_| history.with(History::can_redo)),
@@ -139,6 +176,18 @@ impl Store {
 
     pub fn lang(&self) -> ReadSignal<Lang> {
         self.lang.read_only()
+    }
+
+    /// Whether the published figures are hidden on the charts.
+    pub fn hide_published(&self) -> ReadSignal<bool> {
+        self.hide_published.read_only()
+    }
+
+    /// Shows or hides the published figures; a view setting, so the same
+    /// history entry, like the language.
+    pub fn set_hide_published(&self, hide: bool) {
+        self.hide_published.set(hide);
+        self.address_changed(Change::Relabel);
     }
 
     /// What reading the link changed; the notice shows these until dismissed.
@@ -280,6 +329,9 @@ impl Store {
         if state.lang != self.lang.get_untracked() {
             self.lang.set(state.lang);
         }
+        if state.hide_published != self.hide_published.get_untracked() {
+            self.hide_published.set(state.hide_published);
+        }
         if state.baseline != self.baseline.get_untracked() {
             self.baseline.set(state.baseline);
         }
@@ -300,6 +352,7 @@ impl Store {
             scenario: self.scenario.get_untracked(),
             baseline: self.baseline.get_untracked(),
             lang: self.lang.get_untracked(),
+            hide_published: self.hide_published.get_untracked(),
         }
     }
 

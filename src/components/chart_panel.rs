@@ -42,6 +42,16 @@ fn with_input<R>(
     } else {
         store.is_baseline.get_untracked()
     };
+    let hidden = if tracked {
+        store.hide_published().get()
+    } else {
+        store.hide_published().get_untracked()
+    };
+    let record = if tracked {
+        store.record.get()
+    } else {
+        store.record.get_untracked()
+    };
     let format = formats(lang);
     let build = |run: &Arc<Run>, base: &Arc<Run>| {
         draw(&ChartInput {
@@ -54,6 +64,7 @@ fn with_input<R>(
                 scale,
                 large: false,
             },
+            published: (!hidden).then_some(&record[..]),
         })
     };
     if tracked {
@@ -148,16 +159,47 @@ pub fn ChartPanel(chart: Chart) -> impl IntoView {
         }
     };
 
+    // The published figures at the week under the pointer, as text beside
+    // the canvas (the canvas readout draws the same lines).
+    let published_here = Memo::new(move |_| {
+        let Some(week) = cursor.get() else {
+            return Vec::new();
+        };
+        with_input(store, None, 1.0, true, |input| {
+            input.published.map_or_else(Vec::new, |rows| {
+                doorstroom_charts::published_readout(
+                    chart,
+                    input.run,
+                    rows,
+                    week,
+                    input.format,
+                    input.lang,
+                )
+            })
+        })
+    });
+
     let speak = move |week: usize| {
         let rows = with_input(store, None, 1.0, false, |input| {
-            doorstroom_charts::readout(
+            let mut rows = doorstroom_charts::readout(
                 chart,
                 input.run,
                 input.baseline,
                 week,
                 input.format,
                 input.lang,
-            )
+            );
+            if let Some(published) = input.published {
+                rows.extend(doorstroom_charts::published_readout(
+                    chart,
+                    input.run,
+                    published,
+                    week,
+                    input.format,
+                    input.lang,
+                ));
+            }
+            rows
         });
         let text = rows
             .iter()
@@ -184,27 +226,28 @@ pub fn ChartPanel(chart: Chart) -> impl IntoView {
     };
 
     // The image's caption: the scenario and where the figures come from.
-    let caption = move || {
-        let lang = lang.get_untracked();
+    let caption = move |input: &ChartInput| {
+        let lang = input.lang;
         let day = formats(lang).day(&export::today());
+        // The source names the IND's figures only when this chart draws some.
+        let record_drawn = input.published.is_some_and(|rows| {
+            !doorstroom_charts::published_marks(chart, input.run, rows).is_empty()
+        });
         Caption {
             scenario: export::scenario_caption(store, lang),
-            // The charts draw the model only, no published figures (yet).
-            source: source_line(lang, &day, false),
+            source: source_line(lang, &day, record_drawn),
         }
     };
     let export_png = move |_| {
         let slug = export::slug(store, lang.get_untracked());
-        let caption = caption();
         with_input(store, None, 1.0, false, |input| {
-            image::png(chart, input, &caption, &slug)
+            image::png(chart, input, &caption(input), &slug)
         })
     };
     let export_svg = move |_| {
         let slug = export::slug(store, lang.get_untracked());
-        let caption = caption();
         with_input(store, None, 1.0, false, |input| {
-            image::svg(chart, input, &caption, &slug)
+            image::svg(chart, input, &caption(input), &slug)
         })
     };
     let copied = RwSignal::new(None::<Text>);
@@ -259,6 +302,28 @@ pub fn ChartPanel(chart: Chart) -> impl IntoView {
             <p id=summary_id class="chart-summary visually-hidden" data-testid=format!("summary-{}", chart.id())>
                 {summary}
             </p>
+            <ul
+                class="chart-published"
+                data-testid=format!("published-{}", chart.id())
+                hidden=move || published_here.with(Vec::is_empty)
+            >
+                {move || {
+                    published_here
+                        .with(|lines| {
+                            lines
+                                .iter()
+                                .map(|(label, value)| {
+                                    let text = if value.is_empty() {
+                                        label.clone()
+                                    } else {
+                                        format!("{label}: {value}")
+                                    };
+                                    view! { <li>{text}</li> }
+                                })
+                                .collect_view()
+                        })
+                }}
+            </ul>
             {move || as_table.get().then(|| view! { <ChartTable chart /> })}
             <div class="chart-bar">
                 <div class="chart-actions">
@@ -312,6 +377,26 @@ pub fn ChartPanel(chart: Chart) -> impl IntoView {
                     <span class="tool-status" role="status" aria-live="polite">
                         {move || copied.get().map(|t| t.get(lang.get()))}
                     </span>
+                    <button
+                        type="button"
+                        class="small-button"
+                        data-testid="published-switch"
+                        aria-pressed=move || {
+                            if store.hide_published().get() { "true" } else { "false" }
+                        }
+                        on:click=move |_| {
+                            store.set_hide_published(!store.hide_published().get_untracked())
+                        }
+                    >
+                        {move || {
+                            if store.hide_published().get() {
+                                i18n::SHOW_PUBLISHED
+                            } else {
+                                i18n::HIDE_PUBLISHED
+                            }
+                                .get(lang.get())
+                        }}
+                    </button>
                 </div>
             </div>
         </figure>

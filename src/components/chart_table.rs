@@ -2,11 +2,19 @@
 //! readers who cannot see the chart and for anyone who wants the numbers;
 //! with the baseline's headline figure and the difference to it.
 
-use doorstroom_charts::{Chart, table_against};
+use doorstroom_charts::{Chart, published_marks, table_against};
+use doorstroom_model::{Text, t};
 use leptos::prelude::*;
 
 use crate::format::{Formats, formats};
 use crate::state::use_store;
+
+const PUBLISHED_TITLE: Text = t(
+    "Gepubliceerd (IND), zoals in de grafiek",
+    "Published (IND), as on the chart",
+);
+const PER_WEEK: Text = t("gemiddeld per week", "mean per week");
+const PER_MONTH: Text = t("gemiddeld per maand", "mean per month");
 
 fn cell(chart: Chart, f: &Formats, value: f64) -> String {
     if !value.is_finite() {
@@ -45,6 +53,45 @@ pub fn ChartTable(chart: Chart) -> impl IntoView {
             .collect();
         (t.headers, rows)
     });
+    // The published figures drawn on this chart, with the model's value
+    // and the source (none when they are switched off).
+    let published = Memo::new(move |_| {
+        let lang = lang.get();
+        if store.hide_published().get() {
+            return Vec::new();
+        }
+        let f = formats(lang);
+        store.run.with(|run| {
+            store.record.with(|rows| {
+                published_marks(chart, run, rows)
+                    .iter()
+                    .map(|m| {
+                        let p = m.row.published;
+                        let when = if p.measure.is_stock() {
+                            f.day(&m.row.compared.from)
+                        } else {
+                            let per = if chart == Chart::Costs {
+                                PER_MONTH
+                            } else {
+                                PER_WEEK
+                            };
+                            format!(
+                                "{} – {}, {}",
+                                f.day(&m.row.compared.from),
+                                f.day(&m.row.compared.to),
+                                per.get(lang)
+                            )
+                        };
+                        (
+                            format!("{} ({when})", p.measure.label(lang)),
+                            cell(chart, &f, m.value),
+                            p.source.to_owned(),
+                        )
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
     view! {
         <div class="chart-table" tabindex="0">
             <table>
@@ -81,6 +128,33 @@ pub fn ChartTable(chart: Chart) -> impl IntoView {
                     }}
                 </tbody>
             </table>
+            {move || {
+                published
+                    .with(|lines| {
+                        (!lines.is_empty())
+                            .then(|| {
+                                view! {
+                                    <table class="chart-table-published" data-testid="table-published">
+                                        <caption>{PUBLISHED_TITLE.get(lang.get())}</caption>
+                                        <tbody>
+                                            {lines
+                                                .iter()
+                                                .map(|(what, value, source)| {
+                                                    view! {
+                                                        <tr>
+                                                            <th scope="row">{what.clone()}</th>
+                                                            <td>{value.clone()}</td>
+                                                            <td class="source">{source.clone()}</td>
+                                                        </tr>
+                                                    }
+                                                })
+                                                .collect_view()}
+                                        </tbody>
+                                    </table>
+                                }
+                            })
+                    })
+            }}
         </div>
     }
 }

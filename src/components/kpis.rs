@@ -16,8 +16,10 @@ use crate::i18n;
 use crate::state::use_store;
 use doorstroom_model::Text;
 
-/// The penalties through 2024 the letter to Parliament expected (seed:
-/// "circa 55 miljoen euro"), shown beside the model's figure for the same scope.
+/// The penalties through 2024 the letter to Parliament expected ("circa 55
+/// miljoen euro", asylum penalties, the BAA left out), shown beside the
+/// model's figure for the same scope: the scenario's asylum penalties
+/// through 2024 without the BAA.
 const LETTER_PENALTIES_2024_EUR: f64 = 55_000_000.0;
 
 /// Figures longer than this (a phrase rather than a number) are set smaller,
@@ -109,6 +111,8 @@ struct Context<'a> {
     f: &'a Formats,
     lang: Lang,
     end: Date,
+    /// The scenario's asylum penalties through 2024 without the BAA.
+    letter_scope: f64,
 }
 
 /// One headline figure: its test hook, its label and how its texts are
@@ -202,7 +206,15 @@ fn cost_total(c: &Context) -> Figure {
     let (now, base, f, lang) = (c.now, c.base, c.f, c.lang);
     Figure {
         value: f.euro_compact(now.cost_total_eur),
-        note: format!("{} {}", i18n::TOTAL_UNTIL.get(lang), f.day(&c.end)),
+        note: format!(
+            "{} {} · {} {} · {} {}",
+            i18n::TOTAL_UNTIL.get(lang),
+            f.day(&c.end),
+            i18n::ASYLUM.get(lang),
+            f.euro_short(now.cost_asylum_eur),
+            i18n::NAREIS.get(lang),
+            f.euro_short(now.cost_family_eur),
+        ),
         change: number_change(
             now.cost_total_eur,
             base.cost_total_eur,
@@ -219,11 +231,14 @@ fn cost_2024(c: &Context) -> Figure {
     Figure {
         value: f.euro_compact(now.cost_through_2024_eur),
         note: format!(
-            "{} {} · {} {}",
+            "{} {} · {} {} · {}: {} {}",
             i18n::OF_WHICH_ASYLUM_PENALTIES.get(lang),
             f.euro_short(now.asylum_penalties_through_2024_eur),
-            i18n::LETTER_EXPECTED.get(lang),
-            f.euro_short(LETTER_PENALTIES_2024_EUR)
+            i18n::WITHOUT_BAA.get(lang),
+            f.euro_short(c.letter_scope),
+            i18n::LETTER_NAME.get(lang),
+            f.euro_short(LETTER_PENALTIES_2024_EUR),
+            i18n::LETTER_SCOPE.get(lang),
         ),
         change: number_change(
             now.cost_through_2024_eur,
@@ -294,6 +309,7 @@ pub fn Kpis() -> impl IntoView {
                 let lang = lang.get();
                 let end = end.get();
                 let f = formats(lang);
+                let letter_scope = store.letter_scope_penalties.get();
                 store.summary.with(|now| {
                     store.baseline_summary.with(|base| {
                         (spec.figure)(&Context {
@@ -302,6 +318,7 @@ pub fn Kpis() -> impl IntoView {
                             f: &f,
                             lang,
                             end,
+                            letter_scope,
                         })
                     })
                 })

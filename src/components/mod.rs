@@ -11,5 +11,6 @@ pub mod lever;
 pub mod lever_groups;
 pub mod notice;
 pub mod presets;
+pub mod record_panel;
 pub mod shortcuts;
 pub mod toolbar;

@@ -24,6 +24,7 @@ fn at_scale<'a>(input: &ChartInput<'a>, scale: f64) -> ChartInput<'a> {
         baseline: input.baseline,
         cursor: None,
         lang: input.lang,
+        published: input.published,
         format: input.format,
         theme: Theme {
             scale,

@@ -85,6 +85,13 @@ impl Report {
 
         let mut browser_tests = cargo(&["test", "-p", "doorstroom", "--target", WASM]);
         browser_tests.env("CHROMEDRIVER", &browser.chromedriver);
+        // The runner gives a whole test binary 20 seconds by default; the
+        // page tests run the model (a debug build) dozens of times and take
+        // about that long on a loaded machine. A limit, not a speed check:
+        // speed is measured by `cargo xtask bench`.
+        if std::env::var_os("WASM_BINDGEN_TEST_TIMEOUT").is_none() {
+            browser_tests.env("WASM_BINDGEN_TEST_TIMEOUT", "90");
+        }
         self.tests("browser", &mut browser_tests)?;
 
         self.end_to_end(

@@ -13,6 +13,8 @@
 //!   one value, so that it carries the same format version and migrations.
 //! - `lang=en` puts the page in English; Dutch is the default and is not
 //!   written.
+//! - `published=off` hides the published figures (the IND's record) on the
+//!   charts; they are shown by default, and `on` is not written.
 //!
 //! A key the page adds (compared scenarios, a deck, switches) gets a field
 //! in [`PageState`], an arm in [`PageState::read`] and a line in
@@ -26,6 +28,7 @@ use doorstroom_model::{Lang, Scenario, Warning, t};
 
 pub const LANG_KEY: &str = "lang";
 pub const BASE_KEY: &str = "base";
+pub const PUBLISHED_KEY: &str = "published";
 
 /// What the page shows, as its address says it.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -34,6 +37,8 @@ pub struct PageState {
     /// The pinned baseline; `None` compares with the default scenario.
     pub baseline: Option<Scenario>,
     pub lang: Lang,
+    /// Whether the published figures are hidden on the charts (`published=off`).
+    pub hide_published: bool,
 }
 
 /// Something about the link itself rather than one of its levers.
@@ -43,6 +48,8 @@ pub enum PageWarning {
     ExtraQuestionMarks,
     /// A `lang=` other than `nl` or `en`: Dutch is used.
     UnknownLanguage(String),
+    /// A `published=` other than `on` or `off`: the figures are shown.
+    UnknownPublished(String),
 }
 
 /// What reading a link changed or ignored, and where.
@@ -73,6 +80,14 @@ impl LinkWarning {
                 Lang::Nl => format!("Onbekende taal ‘{given}’; Nederlands gebruikt."),
                 Lang::En => format!("Unknown language ‘{given}’; using Dutch."),
             },
+            LinkWarning::Page(PageWarning::UnknownPublished(given)) => match lang {
+                Lang::Nl => format!(
+                    "‘published={given}’ is niet ‘on’ of ‘off’; de gepubliceerde cijfers staan aan."
+                ),
+                Lang::En => format!(
+                    "‘published={given}’ is neither ‘on’ nor ‘off’; the published figures are shown."
+                ),
+            },
         }
     }
 
@@ -81,7 +96,9 @@ impl LinkWarning {
     pub fn given(&self) -> &str {
         match self {
             LinkWarning::Scenario(w) | LinkWarning::Baseline(w) => &w.given,
-            LinkWarning::Page(PageWarning::UnknownLanguage(given)) => given,
+            LinkWarning::Page(
+                PageWarning::UnknownLanguage(given) | PageWarning::UnknownPublished(given),
+            ) => given,
             LinkWarning::Page(PageWarning::ExtraQuestionMarks) => "?",
         }
     }
@@ -114,15 +131,31 @@ impl PageState {
             debug_assert_eq!(key, LANG_KEY);
         }
         let mut base = None;
+        let mut hide_published = false;
+        let mut page_warnings = Vec::new();
         let scenario_pairs = pairs.iter().filter_map(|(k, v)| match k.as_ref() {
             LANG_KEY => None,
             BASE_KEY => {
                 base = Some(v.clone());
                 None
             }
+            PUBLISHED_KEY => {
+                hide_published = match v.trim().to_ascii_lowercase().as_str() {
+                    "off" => true,
+                    "on" => false,
+                    _ => {
+                        page_warnings.push(LinkWarning::Page(PageWarning::UnknownPublished(
+                            v.clone().into_owned(),
+                        )));
+                        false
+                    }
+                };
+                None
+            }
             _ => Some((k.clone(), v.clone())),
         });
         let (scenario, scenario_warnings) = Scenario::from_pairs(scenario_pairs, lang);
+        warnings.extend(page_warnings);
         warnings.extend(scenario_warnings.into_iter().map(LinkWarning::Scenario));
         let baseline = base.and_then(|base| {
             let base = base.trim_start_matches('?');
@@ -137,6 +170,7 @@ impl PageState {
                 scenario,
                 baseline,
                 lang,
+                hide_published,
             },
             warnings,
         )
@@ -152,6 +186,9 @@ impl PageState {
         }
         if self.lang == Lang::En {
             out.append_pair(LANG_KEY, "en");
+        }
+        if self.hide_published {
+            out.append_pair(PUBLISHED_KEY, "off");
         }
         out.finish()
     }
@@ -187,6 +224,7 @@ mod tests {
             scenario: Scenario::from_query("fte=700").0,
             baseline: Some(base),
             lang: Lang::En,
+            hide_published: false,
         };
         let q = state.to_query();
         assert!(q.contains("base=v%3D1%26intake%3D49000"), "{q}");
@@ -225,15 +263,39 @@ mod tests {
         assert!(warnings[1].message(Lang::En).contains("‘de’"));
     }
 
+    #[test]
+    fn the_published_switch_is_kept_only_when_off() {
+        let (off, warnings) = PageState::read("intake=77000&published=off");
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert!(off.hide_published);
+        assert_eq!(off.to_query(), "v=1&intake=77000&published=off");
+        let (on, _) = PageState::read("published=on");
+        assert!(!on.hide_published);
+        assert_eq!(on.to_query(), "v=1");
+        let (odd, warnings) = PageState::read("published=maybe");
+        assert!(!odd.hide_published);
+        assert_eq!(
+            warnings,
+            [LinkWarning::Page(PageWarning::UnknownPublished(
+                "maybe".into()
+            ))]
+        );
+    }
+
     fn states() -> impl Strategy<Value = PageState> {
         let picks = || proptest::collection::vec((0..LEVER_COUNT, 0.0..=1.0f64), 0..12);
-        (picks(), proptest::option::of(picks()), any::<bool>()).prop_map(|(s, b, english)| {
-            PageState {
+        (
+            picks(),
+            proptest::option::of(picks()),
+            any::<bool>(),
+            any::<bool>(),
+        )
+            .prop_map(|(s, b, english, hide_published)| PageState {
                 scenario: scenario_at(s),
                 baseline: b.map(scenario_at).filter(|s| *s != Scenario::default()),
                 lang: if english { Lang::En } else { Lang::Nl },
-            }
-        })
+                hide_published,
+            })
     }
 
     proptest! {

@@ -113,6 +113,7 @@ fn main() {
     for query in ["", "until=2033-04-30"] {
         let run = Scenario::from_query(query).0.run();
         let baseline = Scenario::default().run();
+        let record = doorstroom_model::record::compare(&run);
         let format = PlainFormat { lang: Lang::Nl };
         println!("scenario {query:?}: {} weeks", run.weeks());
         for chart in Chart::ALL {
@@ -126,6 +127,7 @@ fn main() {
                     scale: 2.0,
                     large: false,
                 },
+                published: Some(&record),
             };
             let reps = 2000;
             let t = Instant::now();

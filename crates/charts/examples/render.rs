@@ -19,6 +19,7 @@ fn main() {
     let run = Scenario::from_query(query).0.run();
     let baseline = Scenario::default().run();
     let format = PlainFormat { lang };
+    let record = doorstroom_model::record::compare(&run);
     for chart in Chart::ALL {
         let input = ChartInput {
             run: &run,
@@ -31,6 +32,7 @@ fn main() {
             lang,
             format: &format,
             theme: Theme { scale, large },
+            published: Some(&record),
         };
         let w = (900.0 * scale) as u32;
         let h = (420.0 * scale) as u32;

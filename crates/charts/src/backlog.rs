@@ -96,7 +96,10 @@ pub(crate) fn draw<DB: DrawingBackend>(
         .map(|i| within_values[i] + past_values[i] + court_values[i])
         .filter(|v| v.is_finite())
         .fold(0.0, f64::max);
-    let max = stack_max.max(shapes::max_of([&sum_values[..], &ghost_values]));
+    let published = crate::published::of_input(Chart::Backlog, input);
+    let max = stack_max
+        .max(shapes::max_of([&sum_values[..], &ghost_values]))
+        .max(crate::published::max_value(&published));
     let axis = Axis::new(
         Scale::nice(max * 1.02, 1.0),
         Chart::Backlog.unit(input.lang),

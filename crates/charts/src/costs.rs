@@ -114,7 +114,11 @@ pub(crate) fn draw<DB: DrawingBackend>(
     let bar_max = (0..spans.len())
         .map(|k| statutory_m[k] + court_m[k] + legal_m[k])
         .filter(|v| v.is_finite())
-        .fold(0.0, f64::max);
+        .fold(0.0, f64::max)
+        .max(crate::published::max_value(&crate::published::of_input(
+            Chart::Costs,
+            input,
+        )));
     let euro = |v| input.format.euro(v);
     let left = Axis::new(
         Scale::nice(bar_max * 1.05, 1.0),

@@ -81,7 +81,11 @@ pub(crate) fn draw<DB: DrawingBackend>(
         &baa_values,
         &intake_values,
         &ghost_values,
-    ]);
+    ])
+    .max(crate::published::max_value(&crate::published::of_input(
+        Chart::Flow,
+        input,
+    )));
     let axis = Axis::new(
         Scale::nice(max * 1.05, 1.0),
         Chart::Flow.unit(input.lang),

@@ -213,13 +213,22 @@ pub(crate) fn draw<DB: DrawingBackend>(
     body: impl FnOnce(&Frame) -> DrawResult<DB>,
 ) -> Result<Plot, DrawingAreaErrorKind<DB::ErrorType>> {
     let run = input.run;
+    let published = crate::published::of_input(chart, input);
+    let mut legend = legend_for(chart.series(), input.baseline.is_some(), input.lang);
+    if !published.is_empty() {
+        legend.push(LegendItem {
+            label: crate::published::LABEL.get(input.lang).to_string(),
+            color: palette::PUBLISHED,
+            kind: SeriesKind::Published,
+        });
+    }
     let frame = Frame::layout(
         area,
         input.theme,
         run.weeks(),
         Labels {
             title: chart.title(input.lang),
-            legend: legend_for(chart.series(), input.baseline.is_some(), input.lang),
+            legend,
             unit_left: &left.unit,
             unit_right: right.map_or("", |r| &r.unit),
             left_ticks: &left.ticks,
@@ -231,6 +240,7 @@ pub(crate) fn draw<DB: DrawingBackend>(
     let months = time::month_starts(run);
     time::draw_year_grid(area, &frame, &months)?;
     body(&frame)?;
+    crate::published::draw(area, &frame, &left.scale, &published)?;
     frame.draw_baseline_axis(area)?;
     frame.draw_value_labels(area, &left.scale, &left.ticks, false)?;
     if let Some(right) = right {
@@ -238,7 +248,15 @@ pub(crate) fn draw<DB: DrawingBackend>(
     }
     time::draw_time_axis(area, &frame, &months, input.format)?;
     if let Some(week) = input.cursor {
-        let rows = readout_rows(chart, run, input.baseline, week, input.format, input.lang);
+        let mut rows = readout_rows(chart, run, input.baseline, week, input.format, input.lang);
+        rows.extend(crate::published::readout(
+            chart,
+            &published,
+            week,
+            input.format,
+            input.lang,
+            true,
+        ));
         let w = week.min(run.weeks().saturating_sub(1));
         let marks: Vec<(f64, RGBColor)> = marks
             .iter()
@@ -528,6 +546,7 @@ pub(crate) fn draw_swatch<DB: DrawingBackend>(
             vec![(x, y), (x + width, y)],
             color.stroke_width(m.line(3.0)),
         )),
+        SeriesKind::Published => crate::published::diamond(area, m, (x + width / 2, y), 5.5),
         SeriesKind::Ghost | SeriesKind::Reference | SeriesKind::Extrapolated => {
             let (dash, gap) = dash_pattern(m, kind);
             let line = if kind == SeriesKind::Extrapolated {

@@ -22,7 +22,8 @@
 //! canvas.set_height((css_height * dpr).round() as u32);
 //! let root = CanvasBackend::with_canvas_object(canvas.clone()).unwrap().into_drawing_area();
 //! let input = ChartInput { run: &run, baseline: Some(&baseline), cursor: hovered_week,
-//!                          lang, format: &intl_format, theme: Theme { scale: dpr, large: briefing } };
+//!                          lang, format: &intl_format, theme: Theme { scale: dpr, large: briefing },
+//!                          published: Some(&record_rows) };
 //! let plot = doorstroom_charts::draw(Chart::Backlog, &root, &input)?;
 //! // On pointermove: the week under the pointer, in device pixels.
 //! let week = plot.week_at((ev.offset_x() as f64 * dpr) as i32, (ev.offset_y() as f64 * dpr) as i32);
@@ -46,6 +47,7 @@ mod flow;
 pub mod format;
 mod frame;
 pub mod palette;
+pub mod published;
 mod shapes;
 mod summary;
 mod time;
@@ -59,6 +61,7 @@ pub use format::{Format, PlainFormat};
 /// The plotters these charts are drawn with (create backends and areas with it).
 pub use plotters;
 pub use plotters::style::RGBColor;
+pub use published::{PublishedMark, marks as published_marks, readout_at as published_readout};
 pub use summary::summary;
 pub use waiting::extrapolated_from;
 
@@ -143,6 +146,9 @@ pub enum SeriesKind {
     /// The part of a line that is extrapolated beyond what the run
     /// realised: the line's colour, dashed (drawn by the chart itself).
     Extrapolated,
+    /// A published figure: a hollow diamond (not a series of the chart's
+    /// own; used for the legend and readout swatch).
+    Published,
 }
 
 /// One series of a chart.
@@ -198,7 +204,10 @@ impl Series {
     fn drawn_in_table(&self) -> bool {
         !matches!(
             self.kind,
-            SeriesKind::Ghost | SeriesKind::Reference | SeriesKind::Extrapolated
+            SeriesKind::Ghost
+                | SeriesKind::Reference
+                | SeriesKind::Published
+                | SeriesKind::Extrapolated
         )
     }
 }
@@ -241,6 +250,10 @@ pub struct ChartInput<'a> {
     pub lang: Lang,
     pub format: &'a dyn Format,
     pub theme: Theme,
+    /// The published figures beside the model's (`record::compare` of the
+    /// run), drawn as markers on the charts they belong to; `None` hides
+    /// them.
+    pub published: Option<&'a [doorstroom_model::record::RecordRow]>,
 }
 
 impl<'a> ChartInput<'a> {

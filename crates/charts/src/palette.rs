@@ -20,5 +20,7 @@ pub const AXIS: RGBColor = RGBColor(0x4D, 0x4D, 0x4D);
 pub const GRID: RGBColor = RGBColor(0xDD, 0xDD, 0xDD);
 /// The baseline's ghost line.
 pub const GHOST: RGBColor = RGBColor(0x6E, 0x6E, 0x6E);
+/// The published figures' markers: black, to stand out from every series.
+pub const PUBLISHED: RGBColor = RGBColor(0x00, 0x00, 0x00);
 /// The chart's background.
 pub const PAPER: RGBColor = RGBColor(0xFF, 0xFF, 0xFF);

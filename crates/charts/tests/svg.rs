@@ -41,6 +41,7 @@ fn render(
         lang,
         format: &format,
         theme,
+        published: None,
     };
     let (w, h) = ((900.0 * theme.scale) as u32, (420.0 * theme.scale) as u32);
     let mut svg = String::new();
@@ -155,6 +156,8 @@ fn assert_series(chart: Chart, drawn: &Drawn, run: &Run, has_baseline: bool, lan
                     );
                 }
             }
+            // Published figures are not a series of a chart (tests/published.rs).
+            SeriesKind::Published => unreachable!("{chart:?}: no chart series is published"),
             SeriesKind::Reference => {
                 assert!(svg.contains(label), "{chart:?}: legend {label}");
                 let dashes = elements(svg, "polyline", &[("stroke", &color)]).len();
@@ -551,6 +554,7 @@ fn small_and_large_areas_draw_without_error() {
                 lang: Lang::Nl,
                 format: &format,
                 theme: Theme { scale: 1.0, large },
+                published: None,
             };
             let mut svg = String::new();
             let root = SVGBackend::with_string(&mut svg, (w, h)).into_drawing_area();
@@ -601,6 +605,7 @@ fn an_exported_chart_carries_its_caption_and_source() {
             baseline: Some(&base),
             cursor: None,
             lang,
+            published: None,
             format: &format,
             theme: Theme {
                 scale: 2.0,

@@ -26,6 +26,7 @@ mod date;
 mod levers;
 mod presets;
 mod query;
+pub mod record;
 mod run;
 mod scenario;
 mod sim;
@@ -40,7 +41,7 @@ pub use levers::{
     Adjustment, Choice, ChoiceLever, DateLever, LEVER_COUNT, LEVERS, Lever, LeverGroup, LeverKind,
     LeverValue, NumberLever, Settled, Unit, lever, levers, scenario_at,
 };
-pub use presets::{PRESETS, Preset, PresetGroup, preset};
+pub use presets::{AS_IT_HAPPENED, PRESETS, Preset, PresetGroup, preset};
 pub use query::{QUERY_VERSION, VERSION_KEY};
 pub use run::{Aggregate, Column, Measure, Run};
 pub use scenario::{FTE_AT_START, Scenario, TermPolicy, WorkOrder};

@@ -36,7 +36,7 @@ pub struct Preset {
 }
 
 /// The presets, in the page's order.
-pub const PRESETS: [Preset; 7] = [
+pub const PRESETS: [Preset; 8] = [
     Preset {
         key: "mpp_min",
         group: PresetGroup::Intake,
@@ -113,8 +113,28 @@ pub const PRESETS: [Preset; 7] = [
         ),
         sets: "order=court",
     },
+    Preset {
+        key: "as_it_happened",
+        group: PresetGroup::Policy,
+        label: t("Zo ging het", "As it happened"),
+        help: t(
+            "De gepubliceerde instroom 2023–2025, de verlenging voor 2024 en de intrekking in juni 2025, de capaciteit en het gedrag waarmee het model de cijfers van de IND volgt.",
+            "The published intake 2023–2025, the extension for 2024 and its withdrawal in June 2025, and the capacity and behaviour with which the model tracks the IND's figures.",
+        ),
+        sets: AS_IT_HAPPENED,
+    },
 ];
 
+/// "As it happened": the scenario that the model's README ("The record")
+/// calibrates to the published figures, each value with its reason there.
+/// The intake follows the published totals for 2023 to 2025; the run ends
+/// with 2025, the last year with a published intake. Like every preset it
+/// sets only the levers it names; applied to the default scenario
+/// (`Scenario::from_query(AS_IT_HAPPENED)`) it is the calibrated run.
+pub const AS_IT_HAPPENED: &str = "fte=700&baa=0&intake_by_year=on&backlog_nareis=20300\
+&hiring_per_month=30&capacity_t1=6720&capacity_nareis=7440&ext_until=2025-01-01\
+&ext_withdrawn=2025-06-01&past_term_share=0.8&notice_share=0.6&notice_weeks=30\
+&appeal_share=0.3&until=2025-12-31";
 /// The default scenario with each preset applied, in `PRESETS`' order:
 /// read once, since the page asks every frame which presets are active.
 fn targets() -> &'static [Scenario] {

@@ -71,6 +71,14 @@ pub enum Measure {
     ProductiveFte,
     /// Track-4 FTE in training, in the track-4 column.
     TraineeFte,
+    /// Open cases at least six months old (from filing), whatever their
+    /// term: the IND's "waiting longer than six months".
+    BacklogOver6Months,
+    /// Open cases at least fifteen months old, whatever their term (part
+    /// of [`Measure::BacklogOver6Months`]).
+    BacklogOver15Months,
+    /// Decisions this week on cases not yet fifteen months old.
+    DecidedWithin15Months,
 }
 
 /// How a measure's all-streams column is formed from the stream columns.
@@ -84,7 +92,7 @@ pub(crate) enum Total {
 
 impl Measure {
     /// Every measure, in column order.
-    pub const ALL: [Measure; 25] = [
+    pub const ALL: [Measure; 28] = [
         Measure::Intake,
         Measure::Decisions,
         Measure::DecisionsBaa,
@@ -110,6 +118,9 @@ impl Measure {
         Measure::ExpectedWaitExtrapolated,
         Measure::ProductiveFte,
         Measure::TraineeFte,
+        Measure::BacklogOver6Months,
+        Measure::BacklogOver15Months,
+        Measure::DecidedWithin15Months,
     ];
 
     /// The snake_case name used in CSV headers.
@@ -140,6 +151,9 @@ impl Measure {
             Measure::ExpectedWaitExtrapolated => "expected_wait_extrapolated_share",
             Measure::ProductiveFte => "productive_fte",
             Measure::TraineeFte => "trainee_fte",
+            Measure::BacklogOver6Months => "backlog_over_6_months",
+            Measure::BacklogOver15Months => "backlog_over_15_months",
+            Measure::DecidedWithin15Months => "decided_within_15_months",
         }
     }
 
@@ -155,6 +169,8 @@ impl Measure {
             | Measure::BacklogAppealPending
             | Measure::BacklogCourtOrder
             | Measure::BacklogOverdue
+            | Measure::BacklogOver6Months
+            | Measure::BacklogOver15Months
             | Measure::CostCumulativeEur => Aggregate::Last,
             Measure::DecidedAgeWeeks
             | Measure::ExpectedWaitWeeks
@@ -220,6 +236,11 @@ impl Measure {
             ),
             Measure::ProductiveFte => t("Productieve fte", "Productive FTE"),
             Measure::TraineeFte => t("Fte in opleiding", "FTE in training"),
+            Measure::BacklogOver6Months => t("Langer dan 6 maanden open", "Open over 6 months"),
+            Measure::BacklogOver15Months => t("Langer dan 15 maanden open", "Open over 15 months"),
+            Measure::DecidedWithin15Months => {
+                t("Binnen 15 maanden beslist", "Decided within 15 months")
+            }
         }
     }
 

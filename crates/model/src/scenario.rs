@@ -75,6 +75,21 @@ pub struct Scenario {
     /// Default 0.228: parameters.md "2022 intake", 10,925 of 47,911.
     /// Track 4 gets the rest of the intake.
     pub share_family: f64,
+    /// Whether the intake follows the published totals per calendar year
+    /// (`intake_2023` .. `intake_2025`) in the weeks that start in those
+    /// years; `intake_per_year` (with its growth) then applies from 2026.
+    /// Default off: the seed's one figure for every year.
+    pub intake_by_year: bool,
+    /// The intake in 2023 at a rate per year, when `intake_by_year` is on.
+    /// Default 50,600: the ministry's count for 2023 (via RD.nl, Jan 2025),
+    /// all asylum applications with family reunification and resettlement.
+    pub intake_2023: f64,
+    /// The intake in 2024. Default 45,600: the ministry's count for 2024
+    /// (via RD.nl, Jan 2025), the same scope.
+    pub intake_2024: f64,
+    /// The intake in 2025. Default 44,000: "close to 44,000 with two weeks
+    /// to go" (Hart van Nederland, 22 Dec 2025), the same scope.
+    pub intake_2025: f64,
 
     // ---- the backlog on 30 April 2023 ----
     /// Open track-4 cases at the start. Default 33,555: seed (30 April 2023).
@@ -154,6 +169,13 @@ pub struct Scenario {
     /// assumption, the three-month term for an entry visa plus one
     /// three-month extension; parameters.md lists no nareis term.
     pub term_family_months: u32,
+    /// The day the extension is withdrawn for asylum applications filed
+    /// from 1 January 2024 (WBV 2023/26): from then on they have six months
+    /// again, so those older than six months are past their term at once.
+    /// The lever's last day (2033-04-30) means "not withdrawn", which is
+    /// the default: the seed's law. As it happened: June 2025, after the EU
+    /// Court's judgment of 8 May 2025 (C-662/23), ANP.
+    pub ext_withdrawn: Date,
 
     // ---- work order ----
     /// How regular capacity picks cases. Default `PastTermShare`: seed, the
@@ -233,6 +255,10 @@ impl Default for Scenario {
             share_dublin: 0.12,
             share_safe_country: 0.025,
             share_family: 0.228,
+            intake_by_year: false,
+            intake_2023: 50_600.0,
+            intake_2024: 45_600.0,
+            intake_2025: 44_000.0,
             backlog_general: 33_555,
             backlog_dublin: 3_650,
             backlog_safe_country: 125,
@@ -253,6 +279,7 @@ impl Default for Scenario {
             term: TermPolicy::Extended,
             ext_until: ymd(2024, 1, 1),
             term_family_months: 6,
+            ext_withdrawn: crate::levers::LAST_DAY,
             work_order: WorkOrder::PastTermShare,
             past_term_share: 0.7,
             statutory_asylum: false,

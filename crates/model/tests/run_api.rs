@@ -94,3 +94,20 @@ fn summary_keys_include_the_cli_s() {
         assert!(keys.contains(&key), "{key}");
     }
 }
+
+/// The page compares the letter's EUR 55 million with the scenario's asylum
+/// penalties through 2024 from a run that stops at the end of 2024: a run
+/// never looks ahead, so the figure is the full horizon's.
+#[test]
+fn penalties_through_2024_do_not_depend_on_a_later_horizon() {
+    for query in ["baa=0", "baa=0&term=6", "baa=0&intake=90000&order=fifo"] {
+        let (full, _) = doorstroom_model::Scenario::from_query(query);
+        let (short, _) =
+            doorstroom_model::Scenario::from_query(&format!("{query}&until=2024-12-31"));
+        assert_eq!(
+            full.run().summary().asylum_penalties_through_2024_eur,
+            short.run().summary().asylum_penalties_through_2024_eur,
+            "{query}"
+        );
+    }
+}

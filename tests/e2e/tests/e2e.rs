@@ -130,6 +130,9 @@ fn main() -> ExitCode {
             a_table_copies_as_rows_and_columns,
             the_handout_prints_on_two_a4_pages_with_the_link,
             axe_finds_no_serious_violation_in_either_language,
+            the_record_panel_shows_the_model_s_record_for_the_link,
+            hovering_a_week_with_a_published_figure_shows_its_value_and_source,
+            the_published_switch_hides_and_shows_the_markers_and_is_kept_in_the_link,
         ]
     );
     let conclusion = libtest_mimic::run(&arguments, trials);

@@ -11,6 +11,7 @@
 mod number;
 mod table;
 
+pub(crate) use table::LAST_DAY;
 pub use table::{LEVER_COUNT, LEVERS};
 
 use crate::date::Date;

@@ -145,10 +145,10 @@ const ORDERS: [(WorkOrder, Choice); 4] = [
 /// The earliest and latest dates any date lever takes: the start of the
 /// default scenario and ten years on.
 const FIRST_DAY: Date = ymd(2023, 5, 1);
-const LAST_DAY: Date = ymd(2033, 4, 30);
+pub(crate) const LAST_DAY: Date = ymd(2033, 4, 30);
 
 /// The number of levers.
-pub const LEVER_COUNT: usize = 40;
+pub const LEVER_COUNT: usize = 45;
 
 /// The lever table. Order: the page's order within each group.
 pub static LEVERS: [Lever; LEVER_COUNT] = [
@@ -204,6 +204,23 @@ pub static LEVERS: [Lever; LEVER_COUNT] = [
         label: t("Aandeel nareis", "Share of family reunification"),
         help: t("Deel van de instroom dat nareis is. Spoor 4 krijgt de rest.", "Part of the intake that is family reunification. Track 4 gets the rest."),
         source: t("CBS 2022: 10.925 van 47.911.", "CBS 2022: 10,925 of 47,911.")),
+    choice!("intake_by_year", Intake, intake_by_year: bool = OFF_ON,
+        label: t("Instroom per jaar zoals gepubliceerd", "Intake per year as published"),
+        help: t("Aan: de instroom volgt de getallen voor 2023, 2024 en 2025 hieronder; vanaf 2026 geldt de instroom van de hoofdknop.",
+                "On: the intake follows the figures for 2023, 2024 and 2025 below; from 2026 the headline intake applies."),
+        source: t("Uit: de brief geeft één getal voor elk jaar.", "Off: the letter gives one figure for every year.")),
+    number!("intake_2023", Intake, intake_2023 as f64, 0.0, 200_000.0, 100.0, PerYear,
+        label: t("Instroom 2023", "Intake 2023"),
+        help: t("Asielaanvragen in 2023, alle stromen, als de instroom per jaar aan staat.", "Applications in 2023, all streams, when the intake per year is on."),
+        source: t("Ministerie via RD.nl (jan. 2025): circa 50.600.", "Ministry via RD.nl (Jan 2025): about 50,600.")),
+    number!("intake_2024", Intake, intake_2024 as f64, 0.0, 200_000.0, 100.0, PerYear,
+        label: t("Instroom 2024", "Intake 2024"),
+        help: t("Asielaanvragen in 2024, alle stromen, als de instroom per jaar aan staat.", "Applications in 2024, all streams, when the intake per year is on."),
+        source: t("Ministerie via RD.nl (jan. 2025): circa 45.600.", "Ministry via RD.nl (Jan 2025): about 45,600.")),
+    number!("intake_2025", Intake, intake_2025 as f64, 0.0, 200_000.0, 100.0, PerYear,
+        label: t("Instroom 2025", "Intake 2025"),
+        help: t("Asielaanvragen in 2025, alle stromen, als de instroom per jaar aan staat.", "Applications in 2025, all streams, when the intake per year is on."),
+        source: t("Hart van Nederland (22 dec. 2025): bijna 44.000, twee weken voor het eind.", "Hart van Nederland (22 Dec 2025): close to 44,000 with two weeks to go.")),
     // ---------------- start ----------------
     number!("backlog_t4", Start, backlog_general as u32, 0.0, 150_000.0, 1.0, Cases,
         label: t("Voorraad spoor 4", "Track-4 backlog"),
@@ -271,6 +288,12 @@ pub static LEVERS: [Lever; LEVER_COUNT] = [
                 "Part of track-4 cases (backlog and intake) of Syrians and Yemenis eligible for the BAA."),
         source: t("IND april 2023: circa 18.000 van de 33.555 zaken.", "IND April 2023: about 18,000 of the 33,555 cases.")),
     // ---------------- term ----------------
+    date!("ext_withdrawn", Term, ext_withdrawn, FIRST_DAY, LAST_DAY,
+        label: t("Verlenging ingetrokken op", "Extension withdrawn on"),
+        help: t("Vanaf deze dag hebben asielaanvragen van 1 januari 2024 of later weer zes maanden; wie langer wacht, is meteen over de termijn. De laatste dag betekent: niet ingetrokken.",
+                "From this day asylum applications filed on or after 1 January 2024 have six months again; those waiting longer are past term at once. The last day means: not withdrawn."),
+        source: t("Niet ingetrokken (brief). Zo ging het: juni 2025, na het arrest van het Hof van Justitie van 8 mei 2025 (C-662/23); ANP.",
+                  "Not withdrawn (letter). As it happened: June 2025, after the EU Court's judgment of 8 May 2025 (C-662/23); ANP.")),
     number!("term_nareis", Term, term_family_months as u32, 1.0, 24.0, 1.0, Months,
         label: t("Beslistermijn nareis", "Family-reunification term"),
         help: t("Beslistermijn voor nareis in maanden.", "Decision term for family reunification, in months."),

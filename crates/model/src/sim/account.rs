@@ -12,7 +12,9 @@ use super::calendar::Calendar;
 use super::cohort::{Cohort, Events};
 use super::penalty::{STATUTORY_AFTER_NOTICE_WEEKS, STATUTORY_WEEKLY};
 
-/// Open cases by status; the five add up to the backlog.
+/// Open cases by status; the five statuses add up to the backlog. The two
+/// age counts cut across them: cases at least six and at least fifteen
+/// months old, whatever their term.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Stocks {
     pub within_term: u64,
@@ -20,6 +22,8 @@ pub(crate) struct Stocks {
     pub notice_sent: u64,
     pub appeal_pending: u64,
     pub court_order: u64,
+    pub over_6_months: u64,
+    pub over_15_months: u64,
 }
 
 impl Stocks {
@@ -27,9 +31,13 @@ impl Stocks {
     pub fn of(c: &Cohort, t: i32) -> Stocks {
         let e = c.events;
         let pending = u64::from(c.pending);
+        let over_6_months = if t >= e.aged_6_months { pending } else { 0 };
+        let over_15_months = if t >= e.aged_15_months { pending } else { 0 };
         if t < e.lapse {
             return Stocks {
                 within_term: pending,
+                over_6_months,
+                over_15_months,
                 ..Stocks::default()
             };
         }
@@ -44,6 +52,8 @@ impl Stocks {
             notice_sent: noticed - appealed,
             appeal_pending: appealed - ordered,
             court_order: ordered,
+            over_6_months,
+            over_15_months,
         }
     }
 
@@ -53,6 +63,8 @@ impl Stocks {
         self.notice_sent += o.notice_sent;
         self.appeal_pending += o.appeal_pending;
         self.court_order += o.court_order;
+        self.over_6_months += o.over_6_months;
+        self.over_15_months += o.over_15_months;
     }
 
     fn sub(&mut self, o: Stocks) {
@@ -61,6 +73,8 @@ impl Stocks {
         self.notice_sent -= o.notice_sent;
         self.appeal_pending -= o.appeal_pending;
         self.court_order -= o.court_order;
+        self.over_6_months -= o.over_6_months;
+        self.over_15_months -= o.over_15_months;
     }
 }
 
@@ -107,6 +121,8 @@ pub(crate) struct Ledger {
     appeal: Calendar,
     ruling: Calendar,
     court_due: Calendar,
+    aged_6_months: Calendar,
+    aged_15_months: Calendar,
 }
 
 impl Ledger {
@@ -128,6 +144,8 @@ impl Ledger {
             appeal: calendar(|e| e.appeal),
             ruling: calendar(|e| e.ruling),
             court_due: calendar(|e| e.court_due),
+            aged_6_months: calendar(|e| e.aged_6_months),
+            aged_15_months: calendar(|e| e.aged_15_months),
         }
     }
 
@@ -139,13 +157,27 @@ impl Ledger {
     /// Moves from week `t - 1` to week `t`: the cohorts with an event in
     /// week `t` change status (each once, under its first event that week).
     pub fn advance(&mut self, cohorts: &[Cohort], t: i32) {
-        let calendars = [&self.lapse, &self.notice, &self.appeal, &self.ruling];
+        let calendars = [
+            &self.lapse,
+            &self.notice,
+            &self.appeal,
+            &self.ruling,
+            &self.aged_6_months,
+            &self.aged_15_months,
+        ];
         let mut stocks = self.stocks;
         for (k, calendar) in calendars.iter().enumerate() {
             for &i in calendar.on(t) {
                 let c = &cohorts[i as usize];
                 let e = c.events;
-                let first = [e.lapse, e.notice, e.appeal, e.ruling][..k]
+                let first = [
+                    e.lapse,
+                    e.notice,
+                    e.appeal,
+                    e.ruling,
+                    e.aged_6_months,
+                    e.aged_15_months,
+                ][..k]
                     .iter()
                     .all(|&w| w != t);
                 if first && c.pending > 0 {
@@ -263,6 +295,8 @@ mod tests {
         appeal: 5,
         ruling: 7,
         court_due: 9,
+        aged_6_months: 4,
+        aged_15_months: 8,
     };
 
     #[test]
@@ -297,6 +331,7 @@ mod tests {
                 past_term: 4,
                 notice_sent: 3,
                 appeal_pending: 3,
+                over_6_months: 10,
                 ..Stocks::default()
             }
         );
@@ -306,8 +341,10 @@ mod tests {
                 past_term: 4,
                 notice_sent: 3,
                 court_order: 3,
+                over_6_months: 10,
                 ..Stocks::default()
             }
         );
+        assert_eq!(at(8).over_15_months, 10, "ages count whatever the status");
     }
 }

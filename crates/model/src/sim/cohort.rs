@@ -32,6 +32,11 @@ pub(crate) struct Events {
     pub ruling: i32,
     /// First week of the court penalty (the court's term has passed).
     pub court_due: i32,
+    /// First week in which the cases are six months old, whatever their
+    /// term (the IND publishes its stock by age).
+    pub aged_6_months: i32,
+    /// First week in which they are fifteen months old.
+    pub aged_15_months: i32,
 }
 
 #[derive(Clone, Debug)]
@@ -165,6 +170,8 @@ mod tests {
         appeal: 17,
         ruling: 29,
         court_due: 37,
+        aged_6_months: 26,
+        aged_15_months: 65,
     };
 
     fn check(c: &Cohort) {

@@ -78,6 +78,20 @@ fn share(s: &Scenario, stream: Stream) -> f64 {
     }
 }
 
+/// The intake of calendar year `year` at a rate per year, if the scenario
+/// follows the published totals and has one for that year.
+fn published_intake(s: &Scenario, year: i32) -> Option<f64> {
+    if !s.intake_by_year {
+        return None;
+    }
+    match year {
+        2023 => Some(s.intake_2023),
+        2024 => Some(s.intake_2024),
+        2025 => Some(s.intake_2025),
+        _ => None,
+    }
+}
+
 /// Regular decisions per week in `stream` in week `t`.
 fn capacity_per_week(s: &Scenario, stream: Stream, staff: &Staff, t: i32) -> f64 {
     match stream {
@@ -180,7 +194,11 @@ fn simulate_stream(
     let mut growth = 1.0;
     let mut intakes = Vec::with_capacity(weeks);
     for t in 0..weeks as i32 {
-        let intake = whole(intake_per_week * growth, i64::from(t), Salt::Intake, si);
+        let rate = match published_intake(s, s.start.add_days(7 * i64::from(t)).year()) {
+            Some(per_year) => per_year * share(s, stream) / WEEKS_PER_YEAR,
+            None => intake_per_week * growth,
+        };
+        let intake = whole(rate, i64::from(t), Salt::Intake, si);
         growth *= growth_per_week;
         push_cohorts(s, terms, stream, t, intake, &mut cohorts);
         intakes.push(intake);

@@ -68,6 +68,15 @@ pub(super) fn write_rows(run: &mut Run, stream: Stream, rows: &[Row]) {
         r.books.statutory_eur + r.books.court_eur + r.books.legal_eur
     });
     put(Measure::DecidedWithinTerm, &|r| r.tally.within_term as f64);
+    put(Measure::DecidedWithin15Months, &|r| {
+        r.tally.within_15_months as f64
+    });
+    put(Measure::BacklogOver6Months, &|r| {
+        r.books.stocks.over_6_months as f64
+    });
+    put(Measure::BacklogOver15Months, &|r| {
+        r.books.stocks.over_15_months as f64
+    });
     put(Measure::DecidedAgeWeeks, &|r| {
         if r.tally.decisions == 0 {
             0.0

@@ -12,12 +12,16 @@ const EXTENDED_TERM_MONTHS: i32 = 15;
 /// The extension covered applications whose six-month term had not lapsed
 /// on the day WBV 2022/22 was published (seed).
 const EXTENSION_PUBLISHED: Date = ymd(2022, 9, 27);
+/// The first filing day covered by WBV 2023/26, which extended the term to
+/// the applications filed in 2024; the extension was withdrawn for these
+/// applications after the EU Court's judgment of 8 May 2025 (C-662/23).
+pub(crate) const WBV_2023_26_FROM: Date = ymd(2024, 1, 1);
 /// The earliest appeal for not deciding in time: two weeks after the notice
 /// of default (Awb 6:12(2)).
 const APPEAL_AFTER_NOTICE_WEEKS: i32 = 2;
 
 /// The decision term, in months, of a case of `stream` filed on `filed`.
-pub(crate) fn term_months(s: &Scenario, stream: Stream, filed: Date) -> i32 {
+fn term_months(s: &Scenario, stream: Stream, filed: Date) -> i32 {
     if stream == Stream::FamilyReunification {
         return s.term_family_months as i32;
     }
@@ -43,10 +47,39 @@ pub(crate) fn week_on_or_after(start: Date, day: Date) -> i32 {
         .clamp(i64::from(i32::MIN / 2), i64::from(i32::MAX / 2)) as i32
 }
 
+/// The day on which the term of a case of `stream` filed on `filed` lapses
+/// under scenario `s`. When the extension is withdrawn (`ext_withdrawn`
+/// before the lever's last day, which means "not withdrawn"), an extended
+/// asylum case filed on or after [`WBV_2023_26_FROM`] has six months again:
+/// its term lapses six months after filing, but not before the withdrawal,
+/// and never later than its fifteen months.
+pub(crate) fn lapse_day(s: &Scenario, stream: Stream, filed: Date) -> Date {
+    let months = term_months(s, stream, filed);
+    let extended = filed.add_months(months);
+    let withdrawn = s.ext_withdrawn < crate::levers::LAST_DAY
+        && stream.is_asylum()
+        && months == EXTENDED_TERM_MONTHS
+        && filed >= WBV_2023_26_FROM;
+    if withdrawn {
+        extended.min(filed.add_months(ASYLUM_TERM_MONTHS).max(s.ext_withdrawn))
+    } else {
+        extended
+    }
+}
+
 /// The week in which the term of a case of `stream` filed on `filed_on`
 /// lapses under scenario `s`.
 fn lapse_week(s: &Scenario, start: Date, stream: Stream, filed_on: Date) -> i32 {
-    week_on_or_after(start, filed_on.add_months(term_months(s, stream, filed_on)))
+    week_on_or_after(start, lapse_day(s, stream, filed_on))
+}
+
+/// The first weeks in which a case filed on `filed_on` is six and fifteen
+/// months old.
+fn age_weeks(start: Date, filed_on: Date) -> (i32, i32) {
+    (
+        week_on_or_after(start, filed_on.add_months(ASYLUM_TERM_MONTHS)),
+        week_on_or_after(start, filed_on.add_months(EXTENDED_TERM_MONTHS)),
+    )
 }
 
 /// The lapse weeks of one run by filing week, for the asylum tracks (which
@@ -58,6 +91,9 @@ pub(crate) struct Terms {
     /// (scenario, historical) lapse week per filing week from `first`.
     asylum: Vec<(i32, i32)>,
     family: Vec<(i32, i32)>,
+    /// The weeks in which the cases filed in each week from `first` are
+    /// six and fifteen months old.
+    ages: Vec<(i32, i32)>,
 }
 
 impl Terms {
@@ -78,10 +114,14 @@ impl Terms {
                 })
                 .collect()
         };
+        let ages = (first..weeks as i32)
+            .map(|filed| age_weeks(s.start, s.start.add_days(7 * i64::from(filed))))
+            .collect();
         Terms {
             first,
             asylum: table(Stream::General),
             family: table(Stream::FamilyReunification),
+            ages,
         }
     }
 
@@ -100,8 +140,11 @@ impl Terms {
         } else {
             &self.family
         };
-        let (lapse, historical) = usize::try_from(filed - self.first)
-            .ok()
+        let index = usize::try_from(filed - self.first).ok();
+        let (aged_6_months, aged_15_months) = index
+            .and_then(|i| self.ages.get(i).copied())
+            .unwrap_or_else(|| age_weeks(s.start, s.start.add_days(7 * i64::from(filed))));
+        let (lapse, historical) = index
             .and_then(|i| table.get(i).copied())
             .unwrap_or_else(|| {
                 let filed_on = s.start.add_days(7 * i64::from(filed));
@@ -123,6 +166,8 @@ impl Terms {
             appeal,
             ruling,
             court_due: ruling + s.court_term_weeks as i32,
+            aged_6_months,
+            aged_15_months,
         }
     }
 }
@@ -160,6 +205,33 @@ mod tests {
             ..s
         };
         assert_eq!(term_months(&six, g, d("2023-06-01")), 6);
+    }
+
+    #[test]
+    fn the_withdrawal_gives_2024_filings_six_months_from_the_withdrawal_on() {
+        let (s, w) = Scenario::from_query("ext_until=2025-01-01&ext_withdrawn=2025-06-01");
+        assert!(w.is_empty(), "{w:?}");
+        let g = Stream::General;
+        // Filed June 2024: six months lapsed before the withdrawal, fifteen
+        // would run after it: the term lapses on the day of the withdrawal.
+        assert_eq!(lapse_day(&s, g, d("2024-06-03")).to_string(), "2025-06-01");
+        // Filed February 2024: fifteen months end before the withdrawal.
+        assert_eq!(lapse_day(&s, g, d("2024-02-01")).to_string(), "2025-05-01");
+        // Filed December 2024: six months after filing, after the withdrawal.
+        assert_eq!(lapse_day(&s, g, d("2024-12-16")).to_string(), "2025-06-16");
+        // Filed in 2023: the withdrawal does not reach them.
+        assert_eq!(lapse_day(&s, g, d("2023-06-05")).to_string(), "2024-09-05");
+        // Nareis has its own term.
+        assert_eq!(
+            lapse_day(&s, Stream::FamilyReunification, d("2024-01-08")).to_string(),
+            "2024-07-08"
+        );
+        // Without the withdrawal, 2024 filings keep fifteen months.
+        let (kept, _) = Scenario::from_query("ext_until=2025-01-01");
+        assert_eq!(
+            lapse_day(&kept, g, d("2024-01-08")).to_string(),
+            "2025-04-08"
+        );
     }
 
     #[test]

@@ -10,6 +10,8 @@ pub(crate) struct Tally {
     pub decisions: u64,
     pub baa: u64,
     pub within_term: u64,
+    /// Decisions on cases not yet fifteen months old.
+    pub within_15_months: u64,
     /// Sum over decided cases of their age in weeks.
     pub age_weeks: u64,
     /// How the decisions moved the stocks.
@@ -34,6 +36,9 @@ impl Tally {
         self.decisions += d;
         if t < c.events.lapse {
             self.within_term += d;
+        }
+        if t < c.events.aged_15_months {
+            self.within_15_months += d;
         }
         self.age_weeks += d * age;
         c.decided += decided;

@@ -13,7 +13,7 @@ pub const STATUSES: [Measure; 5] = [
 ];
 
 /// The measures whose all-streams column is the sum of the stream columns.
-const SUMMED: [Measure; 22] = [
+const SUMMED: [Measure; 25] = [
     Measure::Intake,
     Measure::Decisions,
     Measure::DecisionsBaa,
@@ -36,6 +36,9 @@ const SUMMED: [Measure; 22] = [
     Measure::DecidedWithinTerm,
     Measure::ProductiveFte,
     Measure::TraineeFte,
+    Measure::BacklogOver6Months,
+    Measure::BacklogOver15Months,
+    Measure::DecidedWithin15Months,
 ];
 
 pub fn scenario(query: &str) -> Scenario {
@@ -99,6 +102,16 @@ pub fn check_run(s: &Scenario, run: &Run) {
             }
             assert!(col(run, Measure::DecisionsBaa, stream)[w] <= decisions[w]);
             assert!(col(run, Measure::DecidedWithinTerm, stream)[w] <= decisions[w]);
+            assert!(col(run, Measure::DecidedWithin15Months, stream)[w] <= decisions[w]);
+            // The age counts nest: over 15 months is part of over 6 months,
+            // and both are part of the stock.
+            let over_6 = col(run, Measure::BacklogOver6Months, stream)[w];
+            let over_15 = col(run, Measure::BacklogOver15Months, stream)[w];
+            assert!(
+                over_15 <= over_6 && over_6 <= backlog[w],
+                "{label}: ages, {stream:?} week {w}: {over_15} / {over_6} / {}",
+                backlog[w]
+            );
         }
     }
     for m in SUMMED {

@@ -12,11 +12,13 @@ use serde_json::json;
 
 mod exports;
 mod locale;
+mod record;
 
 use locale::{Locale, parse_money, parse_number, parse_percent};
 
 pub use self::cases::*;
 pub use self::exports::*;
+pub use self::record::*;
 
 /// How long the page may take to show the result of an action.
 const PATIENCE: Duration = Duration::from_secs(10);
@@ -369,6 +371,14 @@ mod cases {
                     .await?,
             )
         };
+        // The chart in the middle of the window, wholly in view (the
+        // pointer is moved relative to it).
+        page.client()
+            .execute(
+                "document.querySelector('[data-chart=backlog] canvas').scrollIntoView({ block: 'center' })",
+                vec![],
+            )
+            .await?;
         let before = pixels().await?;
         let canvas = page
             .client()

@@ -1,0 +1,136 @@
+//! Native tests of the published figures on the charts: a run whose
+//! horizon holds published figures draws their markers (a hollow diamond,
+//! in the legend as "gepubliceerd (IND)"); a horizon without any, or the
+//! markers switched off, draws none.
+
+use doorstroom_charts::{
+    Chart, ChartInput, PlainFormat, Theme, draw, palette, published_marks, published_readout,
+};
+use doorstroom_model::record::{self, RecordRow};
+use doorstroom_model::{AS_IT_HAPPENED, Date, Lang, Run, Scenario};
+use plotters::prelude::*;
+
+fn svg(chart: Chart, run: &Run, published: Option<&[RecordRow]>, cursor: Option<usize>) -> String {
+    let format = PlainFormat { lang: Lang::Nl };
+    let input = ChartInput {
+        run,
+        baseline: None,
+        cursor,
+        lang: Lang::Nl,
+        format: &format,
+        theme: Theme::default(),
+        published,
+    };
+    let mut out = String::new();
+    {
+        let root = SVGBackend::with_string(&mut out, (900, 420)).into_drawing_area();
+        draw(chart, &root, &input).expect("draws");
+        root.present().expect("present");
+    }
+    out
+}
+
+/// The outlines of the diamonds: closed five-point paths in the markers'
+/// colour (a flow's bar across its period is a two-point path).
+fn diamonds(svg: &str) -> usize {
+    let stroke = format!(
+        "stroke=\"#{:02X}{:02X}{:02X}\"",
+        palette::PUBLISHED.0,
+        palette::PUBLISHED.1,
+        palette::PUBLISHED.2
+    );
+    svg.match_indices("<polyline ")
+        .map(|(i, _)| &svg[i..i + svg[i..].find('>').unwrap_or(0)])
+        .filter(|el| el.contains(&stroke))
+        .filter(|el| {
+            el.split("points=\"").nth(1).map_or(0, |p| {
+                p.split('"').next().unwrap_or("").split_whitespace().count()
+            }) == 5
+        })
+        .count()
+}
+
+fn as_it_happened() -> Run {
+    Scenario::from_query(AS_IT_HAPPENED).0.run()
+}
+
+#[test]
+fn charts_with_published_figures_in_range_draw_their_markers() {
+    let run = as_it_happened();
+    let rows = record::compare(&run);
+    for chart in [Chart::Backlog, Chart::Costs, Chart::Flow] {
+        let marks = published_marks(chart, &run, &rows);
+        assert!(!marks.is_empty(), "{chart:?}: figures belong to it");
+        let drawn = svg(chart, &run, Some(&rows), None);
+        // One diamond per figure, one more in the legend.
+        assert_eq!(diamonds(&drawn), marks.len() + 1, "{chart:?}");
+        assert!(drawn.contains("gepubliceerd (IND)"), "{chart:?}: legend");
+        // Switched off: none, and no legend entry.
+        let off = svg(chart, &run, None, None);
+        assert_eq!(diamonds(&off), 0, "{chart:?}");
+        assert!(!off.contains("gepubliceerd (IND)"));
+    }
+    // The waiting chart shows a wait that nothing published measures.
+    assert!(published_marks(Chart::Waiting, &run, &rows).is_empty());
+}
+
+#[test]
+fn a_horizon_without_published_figures_draws_no_markers() {
+    let s = Scenario {
+        start: Date::from_ymd(2030, 1, 7).unwrap(),
+        end: Date::from_ymd(2031, 6, 30).unwrap(),
+        ..Scenario::default()
+    };
+    let run = s.run();
+    let rows = record::compare(&run);
+    assert!(rows.is_empty());
+    for chart in Chart::ALL {
+        let drawn = svg(chart, &run, Some(&rows), None);
+        assert_eq!(diamonds(&drawn), 0, "{chart:?}");
+        assert!(!drawn.contains("gepubliceerd (IND)"), "{chart:?}");
+    }
+}
+
+#[test]
+fn markers_sit_at_the_published_value() {
+    let run = as_it_happened();
+    let rows = record::compare(&run);
+    let marks = published_marks(Chart::Backlog, &run, &rows);
+    let end_2023 = marks
+        .iter()
+        .find(|m| m.row.compared.from.to_string() == "2023-12-31")
+        .expect("the end-2023 total");
+    assert_eq!(end_2023.value, 77_000.0);
+    assert_eq!(end_2023.first_week, end_2023.last_week);
+    // A flow is its mean per week over the part of the period in the run.
+    let flow = published_marks(Chart::Flow, &run, &rows);
+    let decisions_2024 = flow
+        .iter()
+        .find(|m| m.row.compared.to.to_string() == "2024-12-31")
+        .unwrap();
+    assert!((decisions_2024.value - 40_480.0 / 366.0 * 7.0).abs() < 1e-6);
+    assert!(decisions_2024.last_week > decisions_2024.first_week + 50);
+}
+
+#[test]
+fn the_readout_gives_the_published_value_and_its_source() {
+    let run = as_it_happened();
+    let rows = record::compare(&run);
+    let marks = published_marks(Chart::Backlog, &run, &rows);
+    let m = marks[0];
+    let format = PlainFormat { lang: Lang::En };
+    let lines = published_readout(Chart::Backlog, &run, &rows, m.first_week, &format, Lang::En);
+    assert!(lines[0].0.starts_with("published (IND)"), "{lines:?}");
+    assert_eq!(lines[0].1, format_number(m.value));
+    assert!(lines[1].0.contains(m.row.published.source), "{lines:?}");
+    // The canvas readout at that week shows it too.
+    let drawn = svg(Chart::Backlog, &run, Some(&rows), Some(m.first_week));
+    assert!(drawn.contains("gepubliceerd (IND) ·"));
+    // A week without a published stock has none.
+    assert!(published_readout(Chart::Backlog, &run, &rows, 0, &format, Lang::En).is_empty());
+}
+
+fn format_number(v: f64) -> String {
+    use doorstroom_charts::Format;
+    PlainFormat { lang: Lang::En }.number(v)
+}
