@@ -35,6 +35,7 @@ mod tests {
             size(now - was, |v| euro(v, lang, Digits::OneDecimal)),
             word(d, lang)
         )
+        .replace('\u{a0}', " ")
     }
 
     #[test]
