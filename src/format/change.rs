@@ -44,7 +44,7 @@ mod tests {
             phrase(10_000_000.0, 33_600_000.0, Lang::Nl),
             "€ 23,6 mln. lager"
         );
-        assert_eq!(phrase(1_401_600.0, 1_000_000.0, Lang::En), "€401.6K higher");
+        assert_eq!(phrase(1_401_600.0, 1_000_000.0, Lang::En), "€401.6k higher");
         assert_eq!(
             phrase(1_401_600.0, 1_000_000.0, Lang::Nl),
             "€ 401,6 dzd. hoger"

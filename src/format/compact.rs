@@ -1,7 +1,8 @@
 //! Large sums in words of the reader's language, written here rather than by
 //! `Intl`'s compact notation: in `nl-NL` that writes thousands as "K"
 //! ("€ 401,6K"), which no Dutch text does. Dutch uses `dzd.`, `mln.` and
-//! `mld.` after a space, English `K`, `M` and `B` without one. Dutch spaces
+//! `mld.` after a space, English (`en-GB`, as `Intl` writes it) `k`, `m` and
+//! `bn` without one. Dutch spaces
 //! are no-break spaces, as `Intl` writes them, so that a sum never breaks
 //! over two lines.
 
@@ -26,7 +27,7 @@ pub fn euro(value: f64, lang: Lang, digits: Digits) -> String {
         return "–".to_owned();
     }
     let units: [(f64, &str, &str); 3] =
-        [(1e9, "mld.", "B"), (1e6, "mln.", "M"), (1e3, "dzd.", "K")];
+        [(1e9, "mld.", "bn"), (1e6, "mln.", "m"), (1e3, "dzd.", "k")];
     let a = value.abs();
     let decimals = |x: f64| match digits {
         Digits::OneDecimal => 1,
@@ -72,24 +73,24 @@ mod tests {
 
     /// (value, Dutch, English, digits): the headline and note formats.
     const TABLE: [(f64, &str, &str, Digits); 14] = [
-        (23_600_000.0, "€ 23,6 mln.", "€23.6M", OneDecimal),
-        (401_600.0, "€ 401,6 dzd.", "€401.6K", OneDecimal),
-        (1_250_000_000.0, "€ 1,3 mld.", "€1.3B", OneDecimal),
-        (999_960.0, "€ 1,0 mln.", "€1.0M", OneDecimal),
+        (23_600_000.0, "€ 23,6 mln.", "€23.6m", OneDecimal),
+        (401_600.0, "€ 401,6 dzd.", "€401.6k", OneDecimal),
+        (1_250_000_000.0, "€ 1,3 mld.", "€1.3bn", OneDecimal),
+        (999_960.0, "€ 1,0 mln.", "€1.0m", OneDecimal),
         (950.0, "€ 950", "€950", OneDecimal),
         (0.0, "€ 0", "€0", OneDecimal),
-        (-23_600_000.0, "−€ 23,6 mln.", "−€23.6M", OneDecimal),
+        (-23_600_000.0, "−€ 23,6 mln.", "−€23.6m", OneDecimal),
         (
             1_234_567_890_123.0,
             "€ 1.234,6 mld.",
-            "€1,234.6B",
+            "€1,234.6bn",
             OneDecimal,
         ),
-        (7_240_000.0, "€ 7,24 mln.", "€7.24M", ThreeSignificant),
-        (55_000_000.0, "€ 55 mln.", "€55M", ThreeSignificant),
-        (123_456.0, "€ 123 dzd.", "€123K", ThreeSignificant),
-        (1_500.0, "€ 1,5 dzd.", "€1.5K", ThreeSignificant),
-        (999_999.0, "€ 1 mln.", "€1M", ThreeSignificant),
+        (7_240_000.0, "€ 7,24 mln.", "€7.24m", ThreeSignificant),
+        (55_000_000.0, "€ 55 mln.", "€55m", ThreeSignificant),
+        (123_456.0, "€ 123 dzd.", "€123k", ThreeSignificant),
+        (1_500.0, "€ 1,5 dzd.", "€1.5k", ThreeSignificant),
+        (999_999.0, "€ 1 mln.", "€1m", ThreeSignificant),
         (-0.4, "€ 0", "€0", ThreeSignificant),
     ];
 
