@@ -1,6 +1,7 @@
 use leptos::ev;
 use leptos::prelude::*;
 
+use crate::bands;
 use crate::components::shortcuts;
 use crate::controls::Controls;
 use crate::footer::Footer;
@@ -26,6 +27,7 @@ pub fn App() -> impl IntoView {
     let store = Store::from_location();
     provide_context(store);
     shortcuts::install(store);
+    bands::install(store);
     let listening = window_event_listener(ev::popstate, move |_| store.restore_from_location());
     on_cleanup(move || listening.remove());
 

@@ -143,6 +143,29 @@ impl Formats {
         Self::call(&self.one_decimal, n(value))
     }
 
+    /// A whole number with its sign, `+1.200` or `−300` (zero has none): for
+    /// a column of effects, where the sign is the message.
+    pub fn signed_whole(&self, value: f64) -> String {
+        let text = self.whole(value);
+        if value.round() > 0.0 {
+            format!("+{text}")
+        } else {
+            text
+        }
+    }
+
+    /// A compact sum with its sign, `+€ 1,2 mln.` or `−€ 1,2 mln.`: for a
+    /// column of effects (a change against the baseline reads as a size and
+    /// a word instead).
+    pub fn signed_euro_compact(&self, value: f64) -> String {
+        let text = self.euro_compact(value);
+        if value > 0.0 && text.bytes().any(|b| (b'1'..=b'9').contains(&b)) {
+            format!("+{text}")
+        } else {
+            text
+        }
+    }
+
     /// A deviation with its sign, `+3,2` or `−0,4` (zero has none): for a
     /// column of deviations, where the sign is the message; a change against
     /// the baseline reads as a size and a word instead (see [`change`]).

@@ -191,6 +191,61 @@ pub const NOTICE_BODY: Text = t(
 );
 pub const DISMISS: Text = t("Melding sluiten", "Dismiss notice");
 
+// Uncertainty: bands, goal-seek, what matters most.
+pub const P10_P90: Text = t("P10–P90:", "P10–P90:");
+pub const NEVER_SHORT: Text = t("nooit", "never");
+pub const UNCERTAINTY: Text = t("Onzekerheid en beslissen", "Uncertainty and decisions");
+pub const BANDS_SWITCH: Text = t("Onzekerheidsbanden tonen", "Show uncertainty bands");
+pub const BANDS_EXPLAIN: Text = t(
+    "Het vlak om de lijn loopt van P10 tot P90 over de doorrekeningen: in acht van de tien ligt de uitkomst daartussen. Elke doorrekening trekt de instroom, de productiviteit en het gedrag van aanvragers rond hun waarde; de spreiding van de instroom komt uit de eigen fouten van de MPP-prognoses.",
+    "The band around the line runs from P10 to P90 over the runs: eight in ten outcomes lie inside it. Each run draws the intake, productivity and applicants' behaviour around their values; the intake's spread comes from the MPP forecasts' own errors.",
+);
+pub const BANDS_RUNS: Text = t("Doorrekeningen", "Runs");
+pub const BANDS_SEED: Text = t("Startgetal", "Seed");
+pub const NEW_DRAW: Text = t("Nieuwe trekking", "New draw");
+pub const BANDS_COMPUTING: Text = t("Banden worden berekend …", "Computing the bands …");
+pub const BANDS_READY_RUNS: Text = t("doorrekeningen, berekend in", "runs, computed in");
+pub const BANDS_OFF: Text = t("Banden staan uit.", "Bands are off.");
+pub const SPREADS: Text = t(
+    "Spreidingen (standaardafwijking)",
+    "Spreads (standard deviation)",
+);
+pub const HISTOGRAM_TITLE: Text = t(
+    "Totale kosten over de doorrekeningen",
+    "Total cost over the runs",
+);
+pub const GOAL_TITLE: Text = t("Doel zoeken", "Goal-seek");
+pub const GOAL_EXPLAIN: Text = t(
+    "De kleinste waarde van een knop waarmee het doel gehaald wordt, gezocht door het model steeds opnieuw door te rekenen.",
+    "The least value of a lever that reaches the goal, found by running the model again and again.",
+);
+pub const GOAL_IN_TERM: Text = t(
+    "Geen asielzaak meer over de termijn vanaf",
+    "No asylum case past its term from",
+);
+pub const GOAL_COST: Text = t(
+    "Kosten (dwangsommen en proceskosten) tot en met eind",
+    "Cost (penalties and legal costs) through the end of",
+);
+pub const GOAL_UNDER: Text = t("onder (euro)", "under (euros)");
+pub const GOAL_LEVER: Text = t("met", "using");
+pub const GOAL_FTE: Text = t("fte spoor 4", "track-4 FTE");
+pub const GOAL_BAA: Text = t("BAA-besluiten per jaar", "BAA decisions a year");
+pub const GOAL_SEEK: Text = t("Zoek", "Seek");
+pub const GOAL_APPLY: Text = t("Toepassen", "Apply");
+pub const GOAL_BAD_INPUT: Text = t(
+    "Vul een geldige datum (JJJJ-MM-DD), een jaar en een bedrag in.",
+    "Enter a valid date (YYYY-MM-DD), a year and an amount.",
+);
+pub const TORNADO_TITLE: Text = t("Wat telt het zwaarst", "What matters most");
+pub const TORNADO_EXPLAIN: Text = t(
+    "Elke knop over zijn aannemelijke bereik, de rest zoals nu: het effect op de totale kosten en op de voorraad aan het eind, de grootste eerst.",
+    "Each lever over its plausible range, the rest as now: the effect on total cost and on the backlog at the end, largest first.",
+);
+pub const TORNADO_RUN: Text = t("Bereken", "Compute");
+pub const TORNADO_COST: Text = t("totale kosten", "total cost");
+pub const TORNADO_BACKLOG: Text = t("voorraad aan het eind", "backlog at the end");
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,11 +7,13 @@ use crate::components::handout::Handout;
 use crate::components::kpis::Kpis;
 use crate::components::notice::Notice;
 use crate::components::record_panel::RecordPanel;
+use crate::components::uncertainty::Uncertainty;
 use crate::i18n;
 use crate::state::use_store;
 
 /// The results: the notice (if the link needed repair), the headline
-/// figures, the four charts, and the model beside the record.
+/// figures, the four charts, the model beside the record, and the
+/// uncertainty and decision tools.
 #[component]
 pub fn Results() -> impl IntoView {
     let lang = use_store().lang();
@@ -28,6 +30,7 @@ pub fn Results() -> impl IntoView {
             </section>
             <RecordPanel />
             <Glossary />
+            <Uncertainty />
         </main>
     }
 }

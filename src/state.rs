@@ -16,6 +16,7 @@ use std::sync::Arc;
 
 use doorstroom_address::{LinkWarning, PageState};
 use doorstroom_model::record::{self, RecordRow};
+use doorstroom_model::uncertainty::{BandSettings, Bands};
 use doorstroom_model::{Date, Lang, Run, Scenario, Summary};
 use leptos::prelude::*;
 
@@ -29,6 +30,13 @@ pub struct Store {
     scenario: RwSignal<Scenario>,
     baseline: RwSignal<Option<Scenario>>,
     lang: RwSignal<Lang>,
+    /// Whether the uncertainty bands are shown, and their settings.
+    band_settings: RwSignal<BandSettings>,
+    /// The newest bands the workers finished, with the scenario and
+    /// settings they are of (older than the screen while a drag goes on).
+    bands: RwSignal<Option<BandsOf>>,
+    /// Whether bands are being computed for what is on screen.
+    bands_busy: RwSignal<bool>,
     /// Whether the published figures are hidden on the charts.
     hide_published: RwSignal<bool>,
     warnings: RwSignal<Vec<LinkWarning>>,
@@ -58,6 +66,16 @@ pub struct Store {
     pub is_baseline: Memo<bool>,
     pub can_undo: Memo<bool>,
     pub can_redo: Memo<bool>,
+}
+
+/// Bands computed by the workers, and what they were computed for.
+#[derive(Clone)]
+pub struct BandsOf {
+    pub scenario: Scenario,
+    pub settings: BandSettings,
+    pub bands: Arc<Bands>,
+    /// Milliseconds from the request to the merged bands.
+    pub millis: f64,
 }
 
 /// Runs the model, shared behind an `Arc` so that a memo read clones a
@@ -94,6 +112,7 @@ impl Store {
             scenario,
             baseline,
             lang,
+            bands,
             hide_published,
         } = state;
         let scenario_signal = RwSignal::new(scenario.clone());
@@ -144,6 +163,9 @@ impl Store {
             scenario: scenario_signal,
             baseline: baseline_signal,
             lang: RwSignal::new(lang),
+            band_settings: RwSignal::new(bands),
+            bands: RwSignal::new(None),
+            bands_busy: RwSignal::new(false),
             hide_published: RwSignal::new(hide_published),
             warnings: RwSignal::new(warnings),
             loaded: StoredValue::new(scenario),
@@ -176,6 +198,58 @@ impl Store {
 
     pub fn lang(&self) -> ReadSignal<Lang> {
         self.lang.read_only()
+    }
+
+    /// The uncertainty bands' settings (on or off, runs, seed, spreads).
+    pub fn band_settings(&self) -> ReadSignal<BandSettings> {
+        self.band_settings.read_only()
+    }
+
+    /// Changes the bands' settings: a change of view, in the same history
+    /// entry, as the language is.
+    pub fn set_band_settings(&self, settings: BandSettings) {
+        let (settings, _) = settings.validated();
+        if settings != self.band_settings.get_untracked() {
+            self.band_settings.set(settings);
+            self.address_changed(Change::Relabel);
+        }
+    }
+
+    /// The newest finished bands, whatever they are of.
+    pub fn bands_done(&self) -> ReadSignal<Option<BandsOf>> {
+        self.bands.read_only()
+    }
+
+    /// Bands the workers finished.
+    pub fn set_bands_done(&self, done: Option<BandsOf>) {
+        self.bands.set(done);
+    }
+
+    /// Whether bands are being computed for what is on screen.
+    pub fn bands_busy(&self) -> ReadSignal<bool> {
+        self.bands_busy.read_only()
+    }
+
+    pub fn set_bands_busy(&self, busy: bool) {
+        if busy != self.bands_busy.get_untracked() {
+            self.bands_busy.set(busy);
+        }
+    }
+
+    /// The bands of what is on screen: the newest finished bands if they
+    /// are of the scenario and settings shown and bands are on, else none
+    /// (bands of a scenario the screen has left are never drawn).
+    pub fn current_bands(&self) -> Option<Arc<Bands>> {
+        let settings = self.band_settings.get();
+        if !settings.on {
+            return None;
+        }
+        let scenario = self.scenario.get();
+        self.bands.with(|b| {
+            b.as_ref()
+                .filter(|b| b.settings == settings && b.scenario == scenario)
+                .map(|b| Arc::clone(&b.bands))
+        })
     }
 
     /// Whether the published figures are hidden on the charts.
@@ -335,6 +409,9 @@ impl Store {
         if state.baseline != self.baseline.get_untracked() {
             self.baseline.set(state.baseline);
         }
+        if state.bands != self.band_settings.get_untracked() {
+            self.band_settings.set(state.bands);
+        }
         if state.scenario != self.scenario.get_untracked() {
             self.scenario.set(state.scenario.clone());
         }
@@ -352,6 +429,7 @@ impl Store {
             scenario: self.scenario.get_untracked(),
             baseline: self.baseline.get_untracked(),
             lang: self.lang.get_untracked(),
+            bands: self.band_settings.get_untracked(),
             hide_published: self.hide_published.get_untracked(),
         }
     }

@@ -53,6 +53,11 @@ fn with_input<R>(
         store.record.get_untracked()
     };
     let format = formats(lang);
+    let bands = if tracked {
+        store.current_bands()
+    } else {
+        untrack(|| store.current_bands())
+    };
     let build = |run: &Arc<Run>, base: &Arc<Run>| {
         draw(&ChartInput {
             run,
@@ -64,6 +69,7 @@ fn with_input<R>(
                 scale,
                 large: false,
             },
+            bands: bands.as_deref(),
             published: (!hidden).then_some(&record[..]),
         })
     };

@@ -115,12 +115,39 @@ struct Context<'a> {
     letter_scope: f64,
 }
 
-/// One headline figure: its test hook, its label and how its texts are
-/// computed from the two summaries.
+/// One headline figure: its test hook, its label, how its texts are
+/// computed from the two summaries, and the key and notation of its
+/// distribution over the uncertainty bands' runs.
 struct FigureSpec {
     testid: &'static str,
     label: Text,
     figure: fn(&Context) -> Figure,
+    band: (&'static str, BandText),
+}
+
+/// Writes a value of a figure's distribution: the formats, the value, the
+/// run's start (for dates) and the language.
+type BandText = fn(&Formats, f64, Date, Lang) -> String;
+
+fn band_whole(f: &Formats, x: f64, _: Date, _: Lang) -> String {
+    f.whole(x)
+}
+
+fn band_euro(f: &Formats, x: f64, _: Date, _: Lang) -> String {
+    f.euro_compact(x)
+}
+
+fn band_percent(f: &Formats, x: f64, _: Date, _: Lang) -> String {
+    f.percent(x)
+}
+
+/// A month figure: days after the run's start, +∞ for "never".
+fn band_month(f: &Formats, x: f64, start: Date, lang: Lang) -> String {
+    if x.is_finite() {
+        f.month_long(&start.add_days(x as i64))
+    } else {
+        i18n::NEVER_SHORT.get(lang).to_owned()
+    }
 }
 
 /// The headline figures, in the page's order.
@@ -129,31 +156,37 @@ const FIGURES: [FigureSpec; 6] = [
         testid: "kpi-backlog-end",
         label: i18n::KPI_BACKLOG_END,
         figure: backlog_end,
+        band: ("backlog_end", band_whole),
     },
     FigureSpec {
         testid: "kpi-backlog-peak",
         label: i18n::KPI_BACKLOG_PEAK,
         figure: backlog_peak,
+        band: ("backlog_peak", band_whole),
     },
     FigureSpec {
         testid: "kpi-cost-total",
         label: i18n::KPI_COST_TOTAL,
         figure: cost_total,
+        band: ("cost_total_eur", band_euro),
     },
     FigureSpec {
         testid: "kpi-cost-2024",
         label: i18n::KPI_COST_2024,
         figure: cost_2024,
+        band: ("cost_through_2024_eur", band_euro),
     },
     FigureSpec {
         testid: "kpi-in-term",
         label: i18n::KPI_IN_TERM,
         figure: in_term,
+        band: ("share_decided_in_term", band_percent),
     },
     FigureSpec {
         testid: "kpi-back-in-term",
         label: i18n::KPI_BACK_IN_TERM,
         figure: back_in_term,
+        band: ("back_in_term_from", band_month),
     },
 ];
 
@@ -324,6 +357,22 @@ pub fn Kpis() -> impl IntoView {
                 })
             });
             let long = Memo::new(move |_| figure.with(|f| f.value.chars().count() > LONG_FIGURE));
+            // P10 to P90 over the bands' runs, when bands of what is on
+            // screen are ready.
+            let range = Memo::new(move |_| {
+                let bands = store.current_bands()?;
+                let lang = lang.get();
+                let f = formats(lang);
+                let (key, show) = spec.band;
+                let p = bands.figure(key)?.percentiles;
+                Some(format!(
+                    "{} {} – {}",
+                    i18n::P10_P90.get(lang),
+                    show(&f, p.p10, bands.start, lang),
+                    show(&f, p.p90, bands.start, lang)
+                ))
+            });
+            let range_testid = format!("range-{}", spec.testid);
             let change = move || figure.with(|f| f.change.clone());
             view! {
                 <div class="kpi">
@@ -336,6 +385,11 @@ pub fn Kpis() -> impl IntoView {
                     <p class="kpi-note">
                         <Words text=Signal::derive(move || figure.with(|f| f.note.clone())) />
                     </p>
+                    <Show when=move || range.with(Option::is_some)>
+                        <p class="kpi-range" data-testid=range_testid.clone()>
+                            {move || range.get().unwrap_or_default()}
+                        </p>
+                    </Show>
                     <p class=move || format!("kpi-delta {}", change().tone.class())>
                         <span class="arrow" aria-hidden="true">
                             {move || delta::arrow(change().direction)}

@@ -14,3 +14,4 @@ pub mod presets;
 pub mod record_panel;
 pub mod shortcuts;
 pub mod toolbar;
+pub mod uncertainty;

@@ -25,6 +25,7 @@ fn at_scale<'a>(input: &ChartInput<'a>, scale: f64) -> ChartInput<'a> {
         cursor: None,
         lang: input.lang,
         published: input.published,
+        bands: input.bands,
         format: input.format,
         theme: Theme {
             scale,

@@ -6,7 +6,9 @@
 //!   the app's `doorstroom:mounted` performance mark, over fresh browsers
 //!   (`tests/e2e/benches/load.rs`);
 //! - the page's speed: slider input to painted frame, navigation to the
-//!   first drawn chart, and the gzipped sizes (`tests/e2e/benches/slider.rs`).
+//!   first drawn chart, and the gzipped sizes (`tests/e2e/benches/slider.rs`);
+//! - 1,000 Monte Carlo runs of the bands in the page's Web Workers
+//!   (`tests/e2e/benches/bands.rs`).
 
 use crate::{Result, dist, install, process, workspace_root};
 
@@ -22,7 +24,7 @@ pub fn run() -> Result<()> {
     )?;
 
     dist::build(&tools)?;
-    for bench in ["load", "slider"] {
+    for bench in ["load", "slider", "bands"] {
         process::run(
             tools
                 .command(&cargo)

@@ -13,6 +13,10 @@
 //!   one value, so that it carries the same format version and migrations.
 //! - `lang=en` puts the page in English; Dutch is the default and is not
 //!   written.
+//! - The uncertainty bands' settings (`bands=on`, `runs=`, `seed=`, the
+//!   `sd_…` spreads) belong to the model too (`BandSettings::from_pairs`,
+//!   `BandSettings::to_query`); only those that differ from the default are
+//!   written.
 //! - `published=off` hides the published figures (the IND's record) on the
 //!   charts; they are shown by default, and `on` is not written.
 //!
@@ -24,6 +28,7 @@
 
 use std::borrow::Cow;
 
+use doorstroom_model::uncertainty::BandSettings;
 use doorstroom_model::{Lang, Scenario, Warning, t};
 
 pub const LANG_KEY: &str = "lang";
@@ -37,6 +42,8 @@ pub struct PageState {
     /// The pinned baseline; `None` compares with the default scenario.
     pub baseline: Option<Scenario>,
     pub lang: Lang,
+    /// Whether the uncertainty bands are shown, and how they are drawn.
+    pub bands: BandSettings,
     /// Whether the published figures are hidden on the charts (`published=off`).
     pub hide_published: bool,
 }
@@ -57,6 +64,8 @@ pub enum PageWarning {
 pub enum LinkWarning {
     Scenario(Warning),
     Baseline(Warning),
+    /// About the uncertainty bands' settings.
+    Bands(Warning),
     Page(PageWarning),
 }
 
@@ -64,7 +73,7 @@ impl LinkWarning {
     /// The warning as a sentence for people.
     pub fn message(&self, lang: Lang) -> String {
         match self {
-            LinkWarning::Scenario(w) => w.message(lang),
+            LinkWarning::Scenario(w) | LinkWarning::Bands(w) => w.message(lang),
             LinkWarning::Baseline(w) => format!(
                 "{} {}",
                 t("In de basislijn:", "In the baseline:").get(lang),
@@ -95,7 +104,7 @@ impl LinkWarning {
     /// that quotes only a bounded part of it.
     pub fn given(&self) -> &str {
         match self {
-            LinkWarning::Scenario(w) | LinkWarning::Baseline(w) => &w.given,
+            LinkWarning::Scenario(w) | LinkWarning::Baseline(w) | LinkWarning::Bands(w) => &w.given,
             LinkWarning::Page(
                 PageWarning::UnknownLanguage(given) | PageWarning::UnknownPublished(given),
             ) => given,
@@ -131,6 +140,10 @@ impl PageState {
             debug_assert_eq!(key, LANG_KEY);
         }
         let mut base = None;
+        let (band_pairs, pairs): (Vec<_>, Vec<_>) = pairs
+            .into_iter()
+            .partition(|(k, _)| BandSettings::owns_key(k));
+        let (bands, band_warnings) = BandSettings::from_pairs(band_pairs);
         let mut hide_published = false;
         let mut page_warnings = Vec::new();
         let scenario_pairs = pairs.iter().filter_map(|(k, v)| match k.as_ref() {
@@ -165,11 +178,13 @@ impl PageState {
             // link then says nothing about one.
             (s != Scenario::default()).then_some(s)
         });
+        warnings.extend(band_warnings.into_iter().map(LinkWarning::Bands));
         (
             PageState {
                 scenario,
                 baseline,
                 lang,
+                bands,
                 hide_published,
             },
             warnings,
@@ -186,6 +201,10 @@ impl PageState {
         }
         if self.lang == Lang::En {
             out.append_pair(LANG_KEY, "en");
+        }
+        let bands = self.bands.to_query();
+        for (key, value) in form_urlencoded::parse(bands.as_bytes()) {
+            out.append_pair(&key, &value);
         }
         if self.hide_published {
             out.append_pair(PUBLISHED_KEY, "off");
@@ -224,6 +243,7 @@ mod tests {
             scenario: Scenario::from_query("fte=700").0,
             baseline: Some(base),
             lang: Lang::En,
+            bands: BandSettings::default(),
             hide_published: false,
         };
         let q = state.to_query();
@@ -284,18 +304,45 @@ mod tests {
 
     fn states() -> impl Strategy<Value = PageState> {
         let picks = || proptest::collection::vec((0..LEVER_COUNT, 0.0..=1.0f64), 0..12);
+        let bands = (any::<bool>(), 1..=5_000u32, any::<u64>(), 0.0..=1.0f64).prop_map(
+            |(on, runs, seed, intake)| BandSettings {
+                on,
+                runs,
+                seed,
+                spreads: doorstroom_model::uncertainty::Spreads {
+                    intake,
+                    ..Default::default()
+                },
+            },
+        );
         (
             picks(),
             proptest::option::of(picks()),
             any::<bool>(),
             any::<bool>(),
+            bands,
         )
-            .prop_map(|(s, b, english, hide_published)| PageState {
+            .prop_map(|(s, b, english, hide_published, bands)| PageState {
                 scenario: scenario_at(s),
                 baseline: b.map(scenario_at).filter(|s| *s != Scenario::default()),
                 lang: if english { Lang::En } else { Lang::Nl },
                 hide_published,
+                bands,
             })
+    }
+
+    #[test]
+    fn the_bands_settings_ride_along() {
+        let (state, warnings) =
+            PageState::read("intake=60000&bands=on&seed=42&sd_intake=0,2&runs=x");
+        assert!(state.bands.on);
+        assert_eq!((state.bands.seed, state.bands.spreads.intake), (42, 0.2));
+        assert!(matches!(&warnings[..], [LinkWarning::Bands(w)] if w.key == "runs"));
+        assert_eq!(
+            state.to_query(),
+            "v=1&intake=60000&bands=on&seed=42&sd_intake=0.2"
+        );
+        assert_eq!(PageState::read(&state.to_query()).0, state);
     }
 
     proptest! {

@@ -128,6 +128,7 @@ fn main() {
                     large: false,
                 },
                 published: Some(&record),
+                bands: None,
             };
             let reps = 2000;
             let t = Instant::now();

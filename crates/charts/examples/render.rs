@@ -1,7 +1,14 @@
 //! Writes every chart as SVG into a folder, to look at them:
-//! `cargo run -p doorstroom-charts --example render --features svg -- /tmp/charts [query] [lang] [cursor-week] [scale] [large]`
-use doorstroom_charts::{Chart, ChartInput, PlainFormat, Theme, to_svg};
-use doorstroom_model::{Lang, Scenario};
+//! `cargo run -p doorstroom-charts --example render --features svg -- /tmp/charts [query] [lang] [cursor-week] [scale] [large] [bands]`
+//!
+//! With `bands` the charts carry the Monte Carlo bands of the query (its
+//! band settings, e.g. `runs=` and `seed=`), and `histogram.svg` shows the
+//! total cost over the runs.
+use doorstroom_charts::{
+    Chart, ChartInput, Format, HistogramInput, PlainFormat, Theme, histogram_svg, to_svg,
+};
+use doorstroom_model::uncertainty::{Bands, read_query, sample};
+use doorstroom_model::{Lang, Scenario, Text};
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
@@ -15,8 +22,11 @@ fn main() {
     let cursor = args.get(4).and_then(|s| s.parse().ok());
     let scale = args.get(5).and_then(|s| s.parse().ok()).unwrap_or(1.0);
     let large = args.get(6).is_some_and(|s| s == "large");
+    let with_bands = args.get(7).is_some_and(|s| s == "bands");
     std::fs::create_dir_all(dir).expect("output folder");
-    let run = Scenario::from_query(query).0.run();
+    let (scenario, settings, _) = read_query(query);
+    let run = scenario.run();
+    let bands = with_bands.then(|| Bands::of(&sample(&scenario, &settings, 0..settings.runs)));
     let baseline = Scenario::default().run();
     let format = PlainFormat { lang };
     let record = doorstroom_model::record::compare(&run);
@@ -33,12 +43,36 @@ fn main() {
             format: &format,
             theme: Theme { scale, large },
             published: Some(&record),
+            bands: bands.as_ref(),
         };
         let w = (900.0 * scale) as u32;
         let h = (420.0 * scale) as u32;
         // plotters' SVG backend writes font sizes / 1.24; a canvas uses them as
         // they are. Undo that here so the picture shows what the canvas shows.
-        let svg = to_svg(chart, &input, w, h);
+        write(dir, chart.id(), &to_svg(chart, &input, w, h));
+    }
+    if let Some(cost) = bands.as_ref().and_then(|b| b.figure("cost_total_eur")) {
+        let euro = |v: f64| format.euro(v);
+        let input = HistogramInput {
+            distribution: cost,
+            title: Text {
+                nl: "Totale kosten over de doorrekeningen",
+                en: "Total cost over the runs",
+            },
+            value: &euro,
+            lang,
+            format: &format,
+            theme: Theme { scale, large },
+            bins: 24,
+        };
+        let (w, h) = ((420.0 * scale) as u32, (240.0 * scale) as u32);
+        write(dir, "histogram", &histogram_svg(&input, w, h));
+    }
+}
+
+/// Writes `svg` to `dir/name.svg`.
+fn write(dir: &str, name: &str, svg: &str) {
+    {
         let svg = svg
             .split("font-size=\"")
             .enumerate()
@@ -53,7 +87,7 @@ fn main() {
                 format!("font-size=\"{size}\"{rest}")
             })
             .collect::<String>();
-        let path = format!("{dir}/{}.svg", chart.id());
+        let path = format!("{dir}/{name}.svg");
         std::fs::write(&path, svg).expect("write svg");
         println!("{path}");
     }

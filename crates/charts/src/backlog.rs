@@ -7,7 +7,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use crate::frame::{self, Axis, Scale};
-use crate::{Chart, ChartInput, Plot, Series, SeriesKind, Spec, palette, shapes, total};
+use crate::{Chart, ChartInput, Plot, Series, SeriesKind, Spec, fan, palette, shapes, total};
 
 pub(crate) static SPEC: Spec = Spec {
     title: Text {
@@ -96,10 +96,12 @@ pub(crate) fn draw<DB: DrawingBackend>(
         .map(|i| within_values[i] + past_values[i] + court_values[i])
         .filter(|v| v.is_finite())
         .fold(0.0, f64::max);
+    let fan = fan::of_chart(Chart::Backlog, input);
     let published = crate::published::of_input(Chart::Backlog, input);
     let max = stack_max
         .max(shapes::max_of([&sum_values[..], &ghost_values]))
-        .max(crate::published::max_value(&published));
+        .max(crate::published::max_value(&published))
+        .max(fan::max(fan));
     let axis = Axis::new(
         Scale::nice(max * 1.02, 1.0),
         Chart::Backlog.unit(input.lang),
@@ -117,6 +119,9 @@ pub(crate) fn draw<DB: DrawingBackend>(
             (&court_values[..], court.color),
         ];
         shapes::stacked(area, f, scale, &layers)?;
+        if let Some((band, color)) = fan {
+            fan::draw(area, f, scale, band, color)?;
+        }
         shapes::line(area, f, scale, &sum_values, sum, 1.5)?;
         shapes::line(area, f, scale, &ghost_values, ghost, 2.0)
     })

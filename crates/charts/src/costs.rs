@@ -15,7 +15,8 @@ use plotters::prelude::*;
 use crate::format::Format;
 use crate::frame::{self, Axis, Scale};
 use crate::{
-    Chart, ChartInput, Plot, ReadoutRow, Series, SeriesKind, Spec, palette, shapes, time, total,
+    Chart, ChartInput, Plot, ReadoutRow, Series, SeriesKind, Spec, fan, palette, shapes, time,
+    total,
 };
 
 pub(crate) static SPEC: Spec = Spec {
@@ -125,7 +126,8 @@ pub(crate) fn draw<DB: DrawingBackend>(
         Chart::Costs.unit(input.lang),
         euro,
     );
-    let cum_max = shapes::max_of([&cumulative_values[..], &ghost_values]);
+    let fan = fan::of_chart(Chart::Costs, input);
+    let cum_max = shapes::max_of([&cumulative_values[..], &ghost_values]).max(fan::max(fan));
     let cumulative_unit = Text {
         nl: "totaal tot dan toe",
         en: "running total",
@@ -147,6 +149,9 @@ pub(crate) fn draw<DB: DrawingBackend>(
             (&legal_m[..], legal.color),
         ];
         shapes::bars(area, f, &left.scale, &spans, &layers)?;
+        if let Some((band, color)) = fan {
+            fan::draw(area, f, &right.scale, band, color)?;
+        }
         shapes::line(area, f, &right.scale, &ghost_values, ghost, 2.0)?;
         shapes::line(area, f, &right.scale, &cumulative_values, cumulative, 2.5)
     })

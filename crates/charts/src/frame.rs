@@ -222,6 +222,9 @@ pub(crate) fn draw<DB: DrawingBackend>(
             kind: SeriesKind::Published,
         });
     }
+    if let (Some((_, color)), Some(bands)) = (crate::fan::of_chart(chart, input), input.bands) {
+        legend.extend(crate::fan::legend(color, bands.runs, input.lang));
+    }
     let frame = Frame::layout(
         area,
         input.theme,

@@ -5,7 +5,8 @@
 //! drive the drawing, the hover [`readout`] and the "show as table" [`table`].
 //! Every drawing function takes a [`ChartInput`] (the run, an optional
 //! baseline drawn as a ghost line, the week under the pointer, the language,
-//! a [`Format`] and a [`Theme`] with the device pixel ratio) and returns a
+//! a [`Format`], a [`Theme`] with the device pixel ratio, and optional Monte
+//! Carlo bands drawn as fans) and returns a
 //! [`Plot`] that maps the pointer back to a week.
 //!
 //! In the browser, with `plotters-canvas` (use the plotters re-exported here,
@@ -23,7 +24,7 @@
 //! let root = CanvasBackend::with_canvas_object(canvas.clone()).unwrap().into_drawing_area();
 //! let input = ChartInput { run: &run, baseline: Some(&baseline), cursor: hovered_week,
 //!                          lang, format: &intl_format, theme: Theme { scale: dpr, large: briefing },
-//!                          published: Some(&record_rows) };
+//!                          published: Some(&record_rows), bands: None };
 //! let plot = doorstroom_charts::draw(Chart::Backlog, &root, &input)?;
 //! // On pointermove: the week under the pointer, in device pixels.
 //! let week = plot.week_at((ev.offset_x() as f64 * dpr) as i32, (ev.offset_y() as f64 * dpr) as i32);
@@ -34,6 +35,7 @@
 
 use std::borrow::Cow;
 
+use doorstroom_model::uncertainty::Bands;
 use doorstroom_model::{Aggregate, Column, Date, Lang, Measure, Run, Text};
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -43,9 +45,11 @@ mod backlog;
 mod caption;
 mod costs;
 mod cursor;
+mod fan;
 mod flow;
 pub mod format;
 mod frame;
+mod histogram;
 pub mod palette;
 pub mod published;
 mod shapes;
@@ -58,6 +62,9 @@ pub use against::{table_against, table_keys};
 pub use caption::to_svg_with_caption;
 pub use caption::{Caption, draw_with_caption, file_stem, slug, source_line};
 pub use format::{Format, PlainFormat};
+#[cfg(feature = "svg")]
+pub use histogram::histogram_svg;
+pub use histogram::{HistogramInput, draw_histogram};
 /// The plotters these charts are drawn with (create backends and areas with it).
 pub use plotters;
 pub use plotters::style::RGBColor;
@@ -250,6 +257,12 @@ pub struct ChartInput<'a> {
     pub lang: Lang,
     pub format: &'a dyn Format,
     pub theme: Theme,
+    /// Monte Carlo bands of this run's scenario: drawn as fans (P10–P90 and
+    /// the median) behind the central line of the backlog, cost and waiting
+    /// charts. Bands of another horizon than the run's are not drawn; bands
+    /// of other lever values would be, so leave this `None` while they are
+    /// being computed anew.
+    pub bands: Option<&'a Bands>,
     /// The published figures beside the model's (`record::compare` of the
     /// run), drawn as markers on the charts they belong to; `None` hides
     /// them.

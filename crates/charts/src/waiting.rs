@@ -8,7 +8,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use crate::frame::{self, Axis, Scale};
-use crate::{Chart, ChartInput, Plot, Series, SeriesKind, Spec, palette, shapes, total};
+use crate::{Chart, ChartInput, Plot, Series, SeriesKind, Spec, fan, palette, shapes, total};
 
 pub(crate) static SPEC: Spec = Spec {
     title: Text {
@@ -79,7 +79,8 @@ pub(crate) fn draw<DB: DrawingBackend>(
     let (wait_values, extrapolated_values) = split_extrapolated(input.run, &all_values);
     let ghost_values = input.ghost(ghost);
 
-    let max = shapes::max_of([&wait_values[..], &ghost_values]);
+    let fan = fan::of_chart(Chart::Waiting, input);
+    let max = shapes::max_of([&wait_values[..], &ghost_values]).max(fan::max(fan));
     let scale = Scale::weeks(max.max(TERM_WEEKS) * 1.05);
     let unit = Chart::Waiting.unit(input.lang);
     let unit = if scale.step >= 52.0 {
@@ -99,6 +100,9 @@ pub(crate) fn draw<DB: DrawingBackend>(
     ];
     frame::draw(area, input, Chart::Waiting, (&axis, None), &marks, |f| {
         shapes::reference(area, f, scale, TERM_WEEKS, term.color)?;
+        if let Some((band, color)) = fan {
+            fan::draw(area, f, scale, band, color)?;
+        }
         shapes::line(area, f, scale, &ghost_values, ghost, 2.0)?;
         shapes::line(area, f, scale, &wait_values, wait, 3.0)?;
         shapes::line(area, f, scale, &extrapolated_values, extrapolated, 3.0)

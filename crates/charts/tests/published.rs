@@ -20,6 +20,7 @@ fn svg(chart: Chart, run: &Run, published: Option<&[RecordRow]>, cursor: Option<
         format: &format,
         theme: Theme::default(),
         published,
+        bands: None,
     };
     let mut out = String::new();
     {

@@ -42,6 +42,7 @@ fn render(
         format: &format,
         theme,
         published: None,
+        bands: None,
     };
     let (w, h) = ((900.0 * theme.scale) as u32, (420.0 * theme.scale) as u32);
     let mut svg = String::new();
@@ -555,6 +556,7 @@ fn small_and_large_areas_draw_without_error() {
                 format: &format,
                 theme: Theme { scale: 1.0, large },
                 published: None,
+                bands: None,
             };
             let mut svg = String::new();
             let root = SVGBackend::with_string(&mut svg, (w, h)).into_drawing_area();
@@ -606,6 +608,7 @@ fn an_exported_chart_carries_its_caption_and_source() {
             cursor: None,
             lang,
             published: None,
+            bands: None,
             format: &format,
             theme: Theme {
                 scale: 2.0,

@@ -6,6 +6,10 @@
 //! cargo run -p doorstroom-model --example scenario -- --presets
 //! cargo run -p doorstroom-model --example scenario -- --preset as_it_happened --record
 //! cargo run -p doorstroom-model --example scenario -- --preset as_it_happened 'fte=900' --stream t4
+//! cargo run -p doorstroom-model --example scenario -- --bands 500 --seed 7 --summary
+//! cargo run -p doorstroom-model --example scenario -- --goal 'in-term-by=2027-01-01'
+//! cargo run -p doorstroom-model --example scenario -- --goal 'cost-2024-under=20000000' --goal-lever baa
+//! cargo run -p doorstroom-model --example scenario -- --tornado
 //! ```
 //!
 //! Prints on stdout the weekly totals as CSV; with `--summary` the headline
@@ -14,11 +18,23 @@
 //! figures beside the model's (`measure,scope,date,published,model,
 //! difference_pct,source`). `--presets` lists the presets; `--preset NAME`
 //! starts from one, and a query given beside it changes levers on top.
-//! Warnings about the query go to stderr.
+//! With `--bands N` the Monte Carlo bands of N runs: the weekly P10/P50/P90
+//! as CSV, or with `--summary` each headline figure also as `KEY_p10`,
+//! `KEY_p50` and `KEY_p90`; the query may hold the band settings (`seed=`,
+//! `sd_intake=` …), and `--bands` and `--seed` override them. `--goal`
+//! prints `fte=…` (or `baa=…` with `--goal-lever baa`) or `unreachable=`
+//! with the reason; `--tornado` prints `lever,low,high,cost_effect_eur,
+//! backlog_effect`. Warnings about the query go to stderr.
 
+use doorstroom_model::uncertainty::{
+    BandSettings, Bands, Goal, GoalLever, read_query, sample_threads, seek, tornado, tornado_csv,
+};
 use doorstroom_model::{Lang, PRESETS, Scenario, Stream, record};
 
-const USAGE: &str = "usage: scenario [--presets] [--preset NAME] [--summary | --record | --stream t1|t2|t4|nareis] [QUERY]
+const USAGE: &str =
+    "usage: scenario [--presets] [--preset NAME] [--summary | --record | --stream t1|t2|t4|nareis]
+                [--bands N [--seed S]] [--goal GOAL [--goal-lever fte|baa]] [--tornado] [QUERY]
+  GOAL  in-term-by=YYYY-MM-DD | cost-YYYY-under=EUR
   e.g. scenario --preset as_it_happened --record
        scenario 'v=1&intake=77000&fte=600'";
 
@@ -32,9 +48,18 @@ enum Output {
 fn main() {
     let mut output = Output::Csv;
     let mut preset = None;
+    let mut runs: Option<u32> = None;
+    let mut seed: Option<u64> = None;
+    let mut goal: Option<String> = None;
+    let mut goal_lever = GoalLever::Fte;
+    let mut want_tornado = false;
     let mut query = String::new();
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
+        let mut value = |name: &str| {
+            args.next()
+                .unwrap_or_else(|| fail(&format!("{name} needs a value")))
+        };
         match arg.as_str() {
             "--summary" => output = Output::Summary,
             "--record" => output = Output::Record,
@@ -45,23 +70,42 @@ fn main() {
                 return;
             }
             "--preset" => {
-                let Some(name) = args.next() else {
-                    fail("--preset needs a name (see --presets)");
-                };
+                let name = value("--preset");
                 let Some(p) = PRESETS.iter().find(|p| p.key == name) else {
                     fail(&format!("no preset `{name}` (see --presets)"));
                 };
                 preset = Some(p.sets);
             }
             "--stream" => {
-                let Some(key) = args.next() else {
-                    fail("--stream needs t1, t2, t4 or nareis");
-                };
+                let key = value("--stream");
                 let Some(s) = Stream::ALL.into_iter().find(|s| s.key() == key) else {
                     fail(&format!("no stream `{key}`: t1, t2, t4 or nareis"));
                 };
                 output = Output::Stream(s);
             }
+            "--bands" => {
+                let v = value("--bands");
+                runs = Some(
+                    v.parse()
+                        .unwrap_or_else(|_| fail("--bands needs a number of runs")),
+                );
+            }
+            "--seed" => {
+                let v = value("--seed");
+                seed = Some(
+                    v.parse()
+                        .unwrap_or_else(|_| fail("--seed needs a whole number")),
+                );
+            }
+            "--goal" => goal = Some(value("--goal")),
+            "--goal-lever" => {
+                goal_lever = match value("--goal-lever").as_str() {
+                    "fte" => GoalLever::Fte,
+                    "baa" => GoalLever::Baa,
+                    _ => fail("--goal-lever is fte or baa"),
+                }
+            }
+            "--tornado" => want_tornado = true,
             "-h" | "--help" => {
                 println!("{USAGE}");
                 return;
@@ -76,24 +120,54 @@ fn main() {
         Some(p) => format!("{p}&{}", query.trim_start_matches('?')),
         None => query,
     };
-    let (scenario, warnings) = Scenario::from_query(&full);
+    let (scenario, mut settings, warnings) = read_query(&full);
     for w in &warnings {
         eprintln!("warning: {}", w.message(Lang::En));
     }
+    if let Some(text) = goal {
+        let goal = Goal::parse(&text).unwrap_or_else(|e| fail(&e));
+        let result = seek(&scenario, goal_lever, goal);
+        println!("{}", result.to_line());
+        eprintln!("{} ({} runs)", result.message(Lang::En), result.evaluations);
+        return;
+    }
+    if want_tornado {
+        print!("{}", tornado_csv(&tornado(&scenario)));
+        return;
+    }
+    let bands = runs.map(|n| bands(&scenario, &mut settings, n, seed));
     let run = scenario.run();
-    match output {
-        Output::Csv => print!("{}", run.to_csv()),
-        Output::Summary => {
+    match (output, bands) {
+        (Output::Summary, bands) => {
             for (key, value) in run.summary().to_key_values() {
                 println!("{key}={value}");
             }
+            for (key, value) in bands.map(|b| b.to_key_values()).unwrap_or_default() {
+                println!("{key}={value}");
+            }
         }
-        Output::Record => print!("{}", record::to_csv(&record::compare(&run))),
-        Output::Stream(s) => print!("{}", run.stream_csv(s)),
+        (Output::Csv, Some(bands)) => print!("{}", bands.to_csv()),
+        (Output::Csv, None) => print!("{}", run.to_csv()),
+        (Output::Record, _) => print!("{}", record::to_csv(&record::compare(&run))),
+        (Output::Stream(s), _) => print!("{}", run.stream_csv(s)),
     }
 }
 
+/// The bands of `n` runs (and `seed`, if given) over all threads.
+fn bands(scenario: &Scenario, settings: &mut BandSettings, n: u32, seed: Option<u64>) -> Bands {
+    settings.runs = n;
+    if let Some(s) = seed {
+        settings.seed = s;
+    }
+    let (settings, more) = settings.validated();
+    for w in &more {
+        eprintln!("warning: {}", w.message(Lang::En));
+    }
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    Bands::of(&sample_threads(scenario, &settings, threads))
+}
+
 fn fail(message: &str) -> ! {
-    eprintln!("{message}\n{USAGE}");
-    std::process::exit(2);
+    eprintln!("error: {message}\n{USAGE}");
+    std::process::exit(2)
 }

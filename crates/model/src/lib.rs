@@ -4,7 +4,8 @@
 //! A [`Scenario`] (every assumption, typed, with its source) goes in;
 //! [`simulate`] gives a [`Run`] (weekly series per stream and measure) and
 //! its [`Summary`]. The [`levers`] table is the one source of truth for the
-//! scenario's URL form, ranges and texts. `README.md` beside this crate
+//! scenario's URL form, ranges and texts. [`uncertainty`] runs the model
+//! many times: Monte Carlo bands, goal-seek and the tornado. `README.md` beside this crate
 //! documents the model's equations, defaults and calibration.
 //!
 //! ```
@@ -33,6 +34,7 @@ mod sim;
 mod stream;
 mod summary;
 mod text;
+pub mod uncertainty;
 mod warning;
 
 pub use csv::{About, CSV_COLUMNS, Notation, Period, Sheet, column_key, column_name, run_columns};
@@ -45,7 +47,7 @@ pub use presets::{AS_IT_HAPPENED, PRESETS, Preset, PresetGroup, preset};
 pub use query::{QUERY_VERSION, VERSION_KEY};
 pub use run::{Aggregate, Column, Measure, Run};
 pub use scenario::{FTE_AT_START, Scenario, TermPolicy, WorkOrder};
-pub use sim::simulate;
+pub use sim::{simulate, simulate_with_intake_factors};
 pub use stream::Stream;
 pub use summary::Summary;
 pub use text::{Lang, Text, t};

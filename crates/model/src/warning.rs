@@ -102,8 +102,11 @@ impl Warning {
     /// The warning as a sentence for people: the lever's name and the note.
     pub fn message(&self, lang: Lang) -> String {
         let note = self.note(lang);
-        match lever(&self.key) {
-            Some(l) => format!("{}: {note}.", l.label.get(lang)),
+        let label = lever(&self.key)
+            .map(|l| l.label)
+            .or_else(|| crate::uncertainty::label(&self.key));
+        match label {
+            Some(label) => format!("{}: {note}.", label.get(lang)),
             None => capitalised(&note) + ".",
         }
     }

@@ -113,9 +113,10 @@ pub(crate) struct Rules<'a> {
     pub legal_per_appeal: f64,
 }
 
-/// The running stocks of one stream and its cohorts' event calendars.
-pub(crate) struct Ledger {
-    stocks: Stocks,
+/// The event calendars of one stream's cohorts. They depend only on the
+/// cohorts' event weeks, which Monte Carlo runs and goal-seek do not vary,
+/// so such runs build them once and share them.
+pub(crate) struct Calendars {
     lapse: Calendar,
     notice: Calendar,
     appeal: Calendar,
@@ -125,11 +126,11 @@ pub(crate) struct Ledger {
     aged_15_months: Calendar,
 }
 
-impl Ledger {
+impl Calendars {
     /// The calendars of all cohorts of a run (`weeks` long; cohorts filed
     /// before the start may have penalties running into it, so the
     /// calendars reach back as far as a penalty window lasts).
-    pub fn new(cohorts: &[Cohort], weeks: usize, rules: &Rules<'_>) -> Ledger {
+    pub fn new(cohorts: &[Cohort], weeks: usize, rules: &Rules<'_>) -> Calendars {
         let hi = weeks as i32;
         let back = (rules.court_weekly.len() + STATUTORY_WEEKLY.len()) as i32
             + STATUTORY_AFTER_NOTICE_WEEKS;
@@ -137,8 +138,7 @@ impl Ledger {
         let calendar = |week: fn(&Events) -> i32| {
             Calendar::new(lo, hi, cohorts.iter().map(move |c| week(&c.events)))
         };
-        Ledger {
-            stocks: Stocks::default(),
+        Calendars {
             lapse: calendar(|e| e.lapse),
             notice: calendar(|e| e.notice),
             appeal: calendar(|e| e.appeal),
@@ -146,6 +146,22 @@ impl Ledger {
             court_due: calendar(|e| e.court_due),
             aged_6_months: calendar(|e| e.aged_6_months),
             aged_15_months: calendar(|e| e.aged_15_months),
+        }
+    }
+}
+
+/// The running stocks of one stream, over its cohorts' event calendars.
+pub(crate) struct Ledger<'c> {
+    stocks: Stocks,
+    cal: &'c Calendars,
+}
+
+impl<'c> Ledger<'c> {
+    /// Empty books over `calendars`.
+    pub fn new(calendars: &'c Calendars) -> Ledger<'c> {
+        Ledger {
+            stocks: Stocks::default(),
+            cal: calendars,
         }
     }
 
@@ -157,13 +173,14 @@ impl Ledger {
     /// Moves from week `t - 1` to week `t`: the cohorts with an event in
     /// week `t` change status (each once, under its first event that week).
     pub fn advance(&mut self, cohorts: &[Cohort], t: i32) {
+        let c = self.cal;
         let calendars = [
-            &self.lapse,
-            &self.notice,
-            &self.appeal,
-            &self.ruling,
-            &self.aged_6_months,
-            &self.aged_15_months,
+            &c.lapse,
+            &c.notice,
+            &c.appeal,
+            &c.ruling,
+            &c.aged_6_months,
+            &c.aged_15_months,
         ];
         let mut stocks = self.stocks;
         for (k, calendar) in calendars.iter().enumerate() {
@@ -203,21 +220,21 @@ impl Ledger {
             stocks: self.stocks,
             ..Books::default()
         };
-        for c in waiting(cohorts, &self.notice, t) {
+        for c in waiting(cohorts, &self.cal.notice, t) {
             b.notices += u64::from(c.pending_noticers);
         }
-        for c in waiting(cohorts, &self.appeal, t) {
+        for c in waiting(cohorts, &self.cal.appeal, t) {
             b.appeals += u64::from(c.pending_appealers);
             b.legal_eur += f64::from(c.pending_appealers) * rules.legal_per_appeal;
         }
-        for c in waiting(cohorts, &self.ruling, t) {
+        for c in waiting(cohorts, &self.cal.ruling, t) {
             b.orders += u64::from(c.pending_appealers);
         }
         if rules.statutory {
             for (k, rate) in STATUTORY_WEEKLY.iter().enumerate() {
                 for c in waiting(
                     cohorts,
-                    &self.notice,
+                    &self.cal.notice,
                     t - STATUTORY_AFTER_NOTICE_WEEKS - k as i32,
                 ) {
                     b.statutory_eur += f64::from(c.pending_noticers) * rate;
@@ -225,7 +242,7 @@ impl Ledger {
             }
         }
         for (k, rate) in rules.court_weekly.iter().enumerate() {
-            for c in waiting(cohorts, &self.court_due, t - k as i32) {
+            for c in waiting(cohorts, &self.cal.court_due, t - k as i32) {
                 b.court_eur += f64::from(c.pending_appealers) * rate;
             }
         }

@@ -22,7 +22,7 @@ mod work_order;
 use crate::run::Run;
 use crate::scenario::Scenario;
 use crate::stream::Stream;
-use account::{Ledger, Rules};
+use account::{Calendars, Ledger, Rules};
 use cohort::Cohort;
 use output::Row;
 use staff::Staff;
@@ -37,33 +37,116 @@ pub(crate) const WEEKS_PER_YEAR: f64 = 365.25 / 7.0;
 #[must_use]
 pub fn simulate(s: &Scenario) -> Run {
     let (s, _) = s.clone().validated();
-    let weeks = horizon_weeks(&s);
-    let mut run = Run::zeroed(s.start, weeks);
-    let court_asylum = penalty::court_weekly(s.court_penalty_per_day, s.court_penalty_cap, weeks);
-    let court_family =
-        penalty::court_weekly(s.court_penalty_per_day, s.court_penalty_cap_family, weeks);
-    let staff = Staff::new(&s);
-    let terms = Terms::new(&s, initial::OLDEST_FILED_WEEK, weeks);
-    let court = |stream: Stream| {
-        if stream.is_asylum() {
-            &court_asylum[..]
-        } else {
-            &court_family[..]
+    Fixed::new(&s).run(&s, &[])
+}
+
+/// The parts of a run that depend only on the scenario's horizon, terms,
+/// event delays, court penalties and starting backlog: the lapse weeks by
+/// filing week, the weekly court penalties and the cohorts' event
+/// calendars. Monte Carlo runs vary intake, productivity and behaviour, and
+/// goal-seek a capacity lever, never these, so they compute them once for
+/// all their runs (the month arithmetic of the terms and the calendars are
+/// each about a tenth of a run's time).
+pub(crate) struct Fixed {
+    /// The validated scenario these parts were computed for.
+    of: Scenario,
+    weeks: usize,
+    terms: Terms,
+    court_asylum: Vec<f64>,
+    court_family: Vec<f64>,
+    /// Each stream's event calendars, built by the first run.
+    calendars: [std::cell::OnceCell<Calendars>; 4],
+}
+
+impl Fixed {
+    /// The fixed parts of the validated scenario `s`.
+    pub(crate) fn new(s: &Scenario) -> Fixed {
+        let weeks = horizon_weeks(s);
+        Fixed {
+            of: s.clone(),
+            weeks,
+            terms: Terms::new(s, initial::OLDEST_FILED_WEEK, weeks),
+            court_asylum: penalty::court_weekly(
+                s.court_penalty_per_day,
+                s.court_penalty_cap,
+                weeks,
+            ),
+            court_family: penalty::court_weekly(
+                s.court_penalty_per_day,
+                s.court_penalty_cap_family,
+                weeks,
+            ),
+            calendars: Default::default(),
         }
-    };
-    for stream in Stream::ALL {
-        let StreamRun { rows, cohorts } =
-            simulate_stream(&s, &terms, stream, &staff, court(stream), weeks);
-        output::write_rows(&mut run, stream, &rows);
-        output::write_waits(&mut run, stream, &cohorts);
     }
-    output::fill_totals(&mut run);
-    run
+
+    /// Whether these parts hold for the validated scenario `s` as well.
+    fn fits(&self, s: &Scenario) -> bool {
+        let o = &self.of;
+        let terms = |x: &Scenario| (x.start, x.end, x.term, x.ext_until, x.term_family_months);
+        let events = |x: &Scenario| {
+            (
+                x.notice_weeks,
+                x.appeal_weeks,
+                x.court_weeks,
+                x.court_term_weeks,
+            )
+        };
+        let court = |x: &Scenario| {
+            (
+                x.court_penalty_per_day,
+                x.court_penalty_cap,
+                x.court_penalty_cap_family,
+            )
+        };
+        let backlog = |x: &Scenario| {
+            (
+                x.backlog_general,
+                x.backlog_dublin,
+                x.backlog_safe_country,
+                x.backlog_family,
+            )
+        };
+        terms(o) == terms(s)
+            && events(o) == events(s)
+            && court(o) == court(s)
+            && backlog(o) == backlog(s)
+    }
+
+    /// Runs the validated scenario `s`, with week `t`'s intake (of every
+    /// stream) multiplied by `intake_factors[t]` (1 past its end, so `&[]`
+    /// is the plain run). If `s` differs from the scenario these parts were
+    /// made for in what they depend on, they are made anew for it.
+    pub(crate) fn run(&self, s: &Scenario, intake_factors: &[f64]) -> Run {
+        if !self.fits(s) {
+            return Fixed::new(s).run(s, intake_factors);
+        }
+        let weeks = self.weeks;
+        let mut run = Run::zeroed(s.start, weeks);
+        let staff = Staff::new(s);
+        for stream in Stream::ALL {
+            let StreamRun { rows, cohorts } =
+                simulate_stream(s, self, stream, &staff, intake_factors);
+            output::write_rows(&mut run, stream, &rows);
+            output::write_waits(&mut run, stream, &cohorts);
+        }
+        output::fill_totals(&mut run);
+        run
+    }
+}
+
+/// Runs the model on `s` with week `t`'s intake multiplied by
+/// `intake_factors[t]` (1 past its end): the hook for week-to-week intake
+/// noise. `s` is validated first, as by [`simulate`].
+#[must_use]
+pub fn simulate_with_intake_factors(s: &Scenario, intake_factors: &[f64]) -> Run {
+    let (s, _) = s.clone().validated();
+    Fixed::new(&s).run(&s, intake_factors)
 }
 
 /// The number of weeks from `start` through `end` (a last, partial week
 /// counts whole).
-fn horizon_weeks(s: &Scenario) -> usize {
+pub(crate) fn horizon_weeks(s: &Scenario) -> usize {
     let days = s.start.days_until(s.end) + 1;
     ((days + 6) / 7).max(1) as usize
 }
@@ -170,14 +253,21 @@ struct StreamRun {
     cohorts: Vec<Cohort>,
 }
 
+/// One stream's weeks under the validated scenario `s`, with the parts
+/// `fixed` computed for it (or for one it fits).
 fn simulate_stream(
     s: &Scenario,
-    terms: &Terms,
+    fixed: &Fixed,
     stream: Stream,
     staff: &Staff,
-    court_weekly: &[f64],
-    weeks: usize,
+    intake_factors: &[f64],
 ) -> StreamRun {
+    let (terms, weeks) = (&fixed.terms, fixed.weeks);
+    let court_weekly = if stream.is_asylum() {
+        &fixed.court_asylum[..]
+    } else {
+        &fixed.court_family[..]
+    };
     let si = stream.index();
     let lanes = if stream == Stream::General { 2 } else { 1 };
     // Intake does not depend on what happens to the cases, so every cohort
@@ -194,11 +284,12 @@ fn simulate_stream(
     let mut growth = 1.0;
     let mut intakes = Vec::with_capacity(weeks);
     for t in 0..weeks as i32 {
+        let factor = intake_factors.get(t as usize).copied().unwrap_or(1.0);
         let rate = match published_intake(s, s.start.add_days(7 * i64::from(t)).year()) {
             Some(per_year) => per_year * share(s, stream) / WEEKS_PER_YEAR,
             None => intake_per_week * growth,
         };
-        let intake = whole(rate, i64::from(t), Salt::Intake, si);
+        let intake = whole(rate * factor, i64::from(t), Salt::Intake, si);
         growth *= growth_per_week;
         push_cohorts(s, terms, stream, t, intake, &mut cohorts);
         intakes.push(intake);
@@ -212,7 +303,11 @@ fn simulate_stream(
         court_weekly,
         legal_per_appeal: s.legal_costs_per_appeal,
     };
-    let mut ledger = Ledger::new(&cohorts, weeks, &rules);
+    // The calendars hold cohort indices by event week: the same for every
+    // scenario that `Fixed::fits`, since the cohorts are formed in the same
+    // order with the same events.
+    let calendars = fixed.calendars[si].get_or_init(|| Calendars::new(&cohorts, weeks, &rules));
+    let mut ledger = Ledger::new(calendars);
     for c in &cohorts[..started] {
         ledger.enter(c, 0);
     }
@@ -294,6 +389,33 @@ fn check_books(fast: &account::Books, slow: &account::Books) {
 mod tests {
     use super::*;
 
+    /// Parts computed for one scenario and reused for another give exactly
+    /// the other's own run, whether they fit it (and are reused, calendars
+    /// included) or not (and are made anew).
+    #[test]
+    fn reused_parts_give_the_run_of_its_own() {
+        let (base, _) = Scenario::default().validated();
+        let fixed = Fixed::new(&base);
+        let _warm = fixed.run(&base, &[]);
+        for query in [
+            "intake=90000&productivity=0.7&notice_share=0.6&appeal_share=0.9",
+            "fte=800&baa=20000&intake_growth=0.1",
+            "term=6&court_weeks=12&backlog_t4=40000",
+            "notice_weeks=3&until=2025-06-30",
+        ] {
+            let (varied, _) = Scenario::from_query(query);
+            assert_eq!(fixed.run(&varied, &[]), simulate(&varied), "{query}");
+        }
+        let factors: Vec<f64> = (0..192)
+            .map(|t| 1.0 + 0.3 * ((t % 7) as f64 - 3.0) / 3.0)
+            .collect();
+        assert_eq!(
+            fixed.run(&base, &factors),
+            simulate_with_intake_factors(&base, &factors)
+        );
+        assert_ne!(fixed.run(&base, &factors), simulate(&base));
+    }
+
     /// Conservation per cohort: every case filed is decided or waiting,
     /// and the waiting behaviour types are consistent.
     #[test]
@@ -306,11 +428,9 @@ mod tests {
         ] {
             let (s, _) = Scenario::from_query(query);
             let staff = Staff::new(&s);
-            let court_weekly =
-                penalty::court_weekly(s.court_penalty_per_day, s.court_penalty_cap_family, 192);
+            let fixed = Fixed::new(&s);
             for stream in Stream::ALL {
-                let terms = Terms::new(&s, initial::OLDEST_FILED_WEEK, 192);
-                let run = simulate_stream(&s, &terms, stream, &staff, &court_weekly, 192);
+                let run = simulate_stream(&s, &fixed, stream, &staff, &[]);
                 let decided: u64 = run.rows.iter().map(|r| r.tally.decisions).sum();
                 let mut filed = 0u64;
                 for c in &run.cohorts {

@@ -1,0 +1,195 @@
+//! The headline figures of a [`Summary`] as numbers, so that their
+//! distribution over Monte Carlo runs can be taken, and back into the
+//! summary's `key=value` notation.
+//!
+//! Dates become days after the run's start; "never" (no month from which no
+//! case is past its term, because cases are past term at the end) is +∞,
+//! so that it sorts after every date.
+
+use crate::date::Date;
+use crate::summary::Summary;
+
+/// How a figure is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FigureKind {
+    /// Cases or euros, rounded to whole units.
+    Whole,
+    /// A fraction, to four decimals.
+    Share,
+    /// Weeks, to one decimal.
+    Weeks,
+    /// A day (`YYYY-MM-DD`), as days after the start.
+    Day,
+    /// A month (`YYYY-MM`) as days after the start, or `never` (+∞).
+    Month,
+}
+
+/// One headline figure: its key (as in [`Summary::to_key_values`]), how it
+/// is written, and how it is read from a summary of a run that starts on
+/// the given day.
+#[derive(Clone, Copy, Debug)]
+pub struct Figure {
+    pub key: &'static str,
+    pub kind: FigureKind,
+    read: fn(&Summary, Date) -> f64,
+}
+
+/// Figures are the same figure when their keys are.
+impl PartialEq for Figure {
+    fn eq(&self, other: &Figure) -> bool {
+        self.key == other.key
+    }
+}
+
+fn days(start: Date, d: Option<Date>) -> f64 {
+    d.map_or(f64::INFINITY, |d| start.days_until(d) as f64)
+}
+
+/// Every headline figure, in the order of [`Summary::to_key_values`].
+pub const FIGURES: [Figure; 16] = {
+    use FigureKind::*;
+    [
+        Figure {
+            key: "backlog_end",
+            kind: Whole,
+            read: |s, _| s.backlog_end,
+        },
+        Figure {
+            key: "backlog_peak",
+            kind: Whole,
+            read: |s, _| s.backlog_peak,
+        },
+        Figure {
+            key: "backlog_peak_week",
+            kind: Day,
+            read: |s, start| days(start, Some(s.backlog_peak_week)),
+        },
+        Figure {
+            key: "cost_total_eur",
+            kind: Whole,
+            read: |s, _| s.cost_total_eur,
+        },
+        Figure {
+            key: "cost_statutory_eur",
+            kind: Whole,
+            read: |s, _| s.cost_statutory_eur,
+        },
+        Figure {
+            key: "cost_court_eur",
+            kind: Whole,
+            read: |s, _| s.cost_court_eur,
+        },
+        Figure {
+            key: "cost_legal_eur",
+            kind: Whole,
+            read: |s, _| s.cost_legal_eur,
+        },
+        Figure {
+            key: "cost_asylum_eur",
+            kind: Whole,
+            read: |s, _| s.cost_asylum_eur,
+        },
+        Figure {
+            key: "cost_family_eur",
+            kind: Whole,
+            read: |s, _| s.cost_family_eur,
+        },
+        Figure {
+            key: "cost_through_2024_eur",
+            kind: Whole,
+            read: |s, _| s.cost_through_2024_eur,
+        },
+        Figure {
+            key: "asylum_penalties_through_2024_eur",
+            kind: Whole,
+            read: |s, _| s.asylum_penalties_through_2024_eur,
+        },
+        Figure {
+            key: "appeals_through_2024",
+            kind: Whole,
+            read: |s, _| s.appeals_through_2024,
+        },
+        Figure {
+            key: "share_decided_in_term",
+            kind: Share,
+            read: |s, _| s.share_decided_in_term,
+        },
+        Figure {
+            key: "back_in_term_from",
+            kind: Month,
+            read: |s, start| days(start, s.back_in_term_from),
+        },
+        Figure {
+            key: "asylum_back_in_term_from",
+            kind: Month,
+            read: |s, start| days(start, s.asylum_back_in_term_from),
+        },
+        Figure {
+            key: "expected_wait_last_month_weeks",
+            kind: Weeks,
+            read: |s, _| s.expected_wait_last_month_weeks,
+        },
+    ]
+};
+
+impl Figure {
+    /// The figure's value in `summary` of a run starting on `start`.
+    pub fn read(&self, summary: &Summary, start: Date) -> f64 {
+        (self.read)(summary, start)
+    }
+
+    /// `x` (as [`Figure::read`] gives it) written as in
+    /// [`Summary::to_key_values`].
+    pub fn write(&self, x: f64, start: Date) -> String {
+        let day = || start.add_days(x as i64);
+        match self.kind {
+            FigureKind::Whole => format!("{x:.0}"),
+            FigureKind::Share => format!("{x:.4}"),
+            FigureKind::Weeks => format!("{x:.1}"),
+            FigureKind::Day => day().to_string(),
+            FigureKind::Month if x.is_infinite() => "never".to_string(),
+            FigureKind::Month => {
+                let d = day();
+                format!("{:04}-{:02}", d.year(), d.month())
+            }
+        }
+    }
+
+    /// The date a [`FigureKind::Day`] or [`FigureKind::Month`] figure
+    /// stands for (`None` for "never" and for the other kinds).
+    pub fn date(&self, x: f64, start: Date) -> Option<Date> {
+        match self.kind {
+            FigureKind::Day | FigureKind::Month if x.is_finite() => Some(start.add_days(x as i64)),
+            _ => None,
+        }
+    }
+}
+
+/// The headline figure with key `key`.
+pub fn figure(key: &str) -> Option<&'static Figure> {
+    FIGURES.iter().find(|f| f.key == key)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenario::Scenario;
+
+    #[test]
+    fn reads_and_writes_as_the_summary_does() {
+        for query in ["", "intake=30000&fte=900", "term=6", "until=2024-03-31"] {
+            let (s, _) = Scenario::from_query(query);
+            let summary = s.run().summary();
+            let lines = summary.to_key_values();
+            assert_eq!(lines.len(), FIGURES.len());
+            for (f, (key, value)) in FIGURES.iter().zip(&lines) {
+                assert_eq!(f.key, *key);
+                assert_eq!(
+                    &f.write(f.read(&summary, s.start), s.start),
+                    value,
+                    "{key} {query}"
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,501 @@
+//! Uncertainty and decisions, below the charts: the bands' switch and
+//! settings with their status and the histogram of the total cost; goal-seek
+//! with a button that applies its answer; and the tornado of what matters
+//! most. The model does the work (`doorstroom_model::uncertainty`); the
+//! bands' runs go to the workers (`crate::bands`), goal-seek and the tornado
+//! are a few dozen runs and run here when asked for.
+
+use doorstroom_charts::{HistogramInput, Theme, draw_histogram};
+use doorstroom_model::uncertainty::{
+    BandSettings, Goal, GoalLever, GoalResult, Outcome, RUNS_RANGE, SPREADS, TornadoBar, seek,
+    tornado, write_query,
+};
+use doorstroom_model::{Date, lever};
+use leptos::html;
+use leptos::prelude::*;
+use plotters::prelude::IntoDrawingArea;
+use plotters_canvas::CanvasBackend;
+
+use crate::bands;
+use crate::format::formats;
+use crate::i18n;
+use crate::state::use_store;
+
+#[component]
+pub fn Uncertainty() -> impl IntoView {
+    let lang = use_store().lang();
+    view! {
+        <section class="uncertainty" aria-labelledby="uncertainty-title">
+            <h2 id="uncertainty-title">{move || i18n::UNCERTAINTY.get(lang.get())}</h2>
+            <BandsPanel />
+            <GoalPanel />
+            <TornadoPanel />
+        </section>
+    }
+}
+
+/// The bands' switch, runs, seed and spreads, the status line and the
+/// histogram of the total cost.
+#[component]
+fn BandsPanel() -> impl IntoView {
+    let store = use_store();
+    let lang = store.lang();
+    let settings = store.band_settings();
+    let change = move |edit: &dyn Fn(&mut BandSettings)| {
+        let mut s = settings.get_untracked();
+        edit(&mut s);
+        store.set_band_settings(s);
+    };
+    let status = move || {
+        let lang = lang.get();
+        if !settings.get().on {
+            return i18n::BANDS_OFF.get(lang).to_owned();
+        }
+        if store.bands_busy().get() {
+            return i18n::BANDS_COMPUTING.get(lang).to_owned();
+        }
+        store.bands_done().with(|b| {
+            b.as_ref().map_or_else(String::new, |b| {
+                format!(
+                    "{} {} {:.0} ms",
+                    b.bands.runs,
+                    i18n::BANDS_READY_RUNS.get(lang),
+                    b.millis
+                )
+            })
+        })
+    };
+    let state = move || {
+        if !settings.get().on {
+            "off"
+        } else if store.bands_busy().get() || store.current_bands().is_none() {
+            "computing"
+        } else {
+            "ready"
+        }
+    };
+    // What the finished bands are of, as a link: the tests read it.
+    let of = move || {
+        store
+            .bands_done()
+            .with(|b| b.as_ref().map(|b| write_query(&b.scenario, &b.settings)))
+            .unwrap_or_default()
+    };
+    let millis = move || {
+        store
+            .bands_done()
+            .with(|b| b.as_ref().map(|b| format!("{:.1}", b.millis)))
+            .unwrap_or_default()
+    };
+    let spreads = SPREADS
+        .iter()
+        .enumerate()
+        .map(|(i, spread)| {
+            let value = move || settings.get().spreads.values()[i].to_string();
+            let id = format!("spread-{}", spread.key);
+            view! {
+                <label class="spread" title=move || spread.source.get(lang.get())>
+                    <span>{move || spread.label.get(lang.get())}</span>
+                    <input
+                        type="number"
+                        id=id
+                        data-testid=format!("spread-{}", spread.key)
+                        min="0"
+                        max=spread.max.to_string()
+                        step="0.01"
+                        prop:value=value
+                        on:change=move |ev| {
+                            if let Ok(x) = event_target_value(&ev).replace(',', ".").parse::<f64>() {
+                                change(&|s: &mut BandSettings| {
+                                    let mut values = s.spreads.values();
+                                    values[i] = x;
+                                    s.spreads = spreads_from(values);
+                                });
+                            }
+                        }
+                    />
+                </label>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="bands-panel">
+            <label class="switch">
+                <input
+                    type="checkbox"
+                    data-testid="bands-switch"
+                    prop:checked=move || settings.get().on
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        change(&|s: &mut BandSettings| s.on = on);
+                    }
+                />
+                " "
+                {move || i18n::BANDS_SWITCH.get(lang.get())}
+            </label>
+            <p class="explain">{move || i18n::BANDS_EXPLAIN.get(lang.get())}</p>
+            <div class="bands-settings">
+                <label>
+                    <span>{move || i18n::BANDS_RUNS.get(lang.get())}</span>
+                    <input
+                        type="number"
+                        data-testid="bands-runs"
+                        min=RUNS_RANGE.0.to_string()
+                        max=RUNS_RANGE.1.to_string()
+                        step="1"
+                        prop:value=move || settings.get().runs.to_string()
+                        on:change=move |ev| {
+                            if let Ok(n) = event_target_value(&ev).parse::<f64>() {
+                                let n = n.round().clamp(0.0, f64::from(u32::MAX)) as u32;
+                                change(&|s: &mut BandSettings| s.runs = n);
+                            }
+                        }
+                    />
+                </label>
+                <label>
+                    <span>{move || i18n::BANDS_SEED.get(lang.get())}</span>
+                    <input
+                        type="number"
+                        data-testid="bands-seed"
+                        min="0"
+                        step="1"
+                        prop:value=move || settings.get().seed.to_string()
+                        on:change=move |ev| {
+                            if let Ok(seed) = event_target_value(&ev).trim().parse::<u64>() {
+                                change(&|s: &mut BandSettings| s.seed = seed);
+                            }
+                        }
+                    />
+                </label>
+                <button
+                    type="button"
+                    data-testid="bands-new-draw"
+                    on:click=move |_| {
+                        if let Some(seed) = bands::fresh_seed() {
+                            change(&|s: &mut BandSettings| s.seed = seed);
+                        }
+                    }
+                >
+                    {move || i18n::NEW_DRAW.get(lang.get())}
+                </button>
+            </div>
+            <details class="spreads">
+                <summary>{move || i18n::SPREADS.get(lang.get())}</summary>
+                {spreads}
+            </details>
+            <p
+                class="bands-status"
+                role="status"
+                data-testid="bands-status"
+                data-state=state
+                data-millis=millis
+                data-of=of
+            >
+                {status}
+            </p>
+            <Histogram />
+        </div>
+    }
+}
+
+fn spreads_from(v: [f64; 6]) -> doorstroom_model::uncertainty::Spreads {
+    doorstroom_model::uncertainty::Spreads {
+        intake: v[0],
+        intake_year: v[1],
+        intake_week: v[2],
+        productivity: v[3],
+        notice: v[4],
+        appeal: v[5],
+    }
+}
+
+/// The total cost over the runs, when bands of what is on screen are ready.
+#[component]
+fn Histogram() -> impl IntoView {
+    let store = use_store();
+    let lang = store.lang();
+    let canvas_ref = NodeRef::<html::Canvas>::new();
+    let shown = Memo::new(move |_| store.current_bands().is_some());
+    Effect::new(move |_| {
+        let Some(canvas) = canvas_ref.get() else {
+            return;
+        };
+        let Some(bands) = store.current_bands() else {
+            return;
+        };
+        let Some(cost) = bands.figure("cost_total_eur") else {
+            return;
+        };
+        let lang = lang.get();
+        let f = formats(lang);
+        let ratio = crate::resize::device_pixel_ratio();
+        crate::canvas::fit(&canvas, (420.0, 220.0), ratio);
+        let euro = |v: f64| doorstroom_charts::Format::euro(&*f, v);
+        let input = HistogramInput {
+            distribution: cost,
+            title: i18n::HISTOGRAM_TITLE,
+            value: &euro,
+            lang,
+            format: &*f,
+            theme: Theme {
+                scale: ratio,
+                large: false,
+            },
+            bins: 24,
+        };
+        if let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) {
+            let area = backend.into_drawing_area();
+            if draw_histogram(&area, &input).is_ok() {
+                let _ = area.present();
+            }
+        }
+    });
+    view! {
+        <canvas
+            node_ref=canvas_ref
+            class="histogram"
+            data-testid="bands-histogram"
+            style:display=move || if shown.get() { "block" } else { "none" }
+            style:width="420px"
+            style:height="220px"
+            role="img"
+            aria-label=move || i18n::HISTOGRAM_TITLE.get(lang.get())
+        ></canvas>
+    }
+}
+
+/// Which goal the form asks for.
+#[derive(Clone, Copy, PartialEq)]
+enum GoalKind {
+    InTerm,
+    Cost,
+}
+
+/// Goal-seek: the goal, the lever, the answer and a button that applies it.
+#[component]
+fn GoalPanel() -> impl IntoView {
+    let store = use_store();
+    let lang = store.lang();
+    let kind = RwSignal::new(GoalKind::InTerm);
+    let day = RwSignal::new("2027-01-01".to_owned());
+    let year = RwSignal::new("2024".to_owned());
+    let eur = RwSignal::new("20000000".to_owned());
+    let which = RwSignal::new(GoalLever::Fte);
+    let answer = RwSignal::new(None::<GoalResult>);
+    let bad_input = RwSignal::new(false);
+    let run = move |_| {
+        let goal = match kind.get_untracked() {
+            GoalKind::InTerm => day
+                .get_untracked()
+                .trim()
+                .parse::<Date>()
+                .ok()
+                .map(Goal::InTermBy),
+            GoalKind::Cost => Goal::parse(&format!(
+                "cost-{}-under={}",
+                year.get_untracked().trim(),
+                eur.get_untracked().trim()
+            ))
+            .ok(),
+        };
+        bad_input.set(goal.is_none());
+        answer.set(goal.map(|g| seek(&store.current(), which.get_untracked(), g)));
+    };
+    let apply = move |_| {
+        let Some(result) = answer.get_untracked() else {
+            return;
+        };
+        let Outcome::Reached { value, .. } = result.outcome else {
+            return;
+        };
+        let mut s = store.current();
+        if let Some(doorstroom_model::LeverKind::Number(n)) =
+            lever(result.lever.key()).map(|l| &l.kind)
+        {
+            n.set(&mut s, value);
+        }
+        store.apply(s);
+    };
+    let reached = move || {
+        answer.with(|a| {
+            a.as_ref()
+                .is_some_and(|a| matches!(a.outcome, Outcome::Reached { .. }))
+        })
+    };
+    view! {
+        <div class="goal-panel">
+            <h3>{move || i18n::GOAL_TITLE.get(lang.get())}</h3>
+            <p class="explain">{move || i18n::GOAL_EXPLAIN.get(lang.get())}</p>
+            <div class="goal-form">
+                <label>
+                    <input
+                        type="radio"
+                        name="goal-kind"
+                        data-testid="goal-kind-in-term"
+                        prop:checked=move || kind.get() == GoalKind::InTerm
+                        on:change=move |_| kind.set(GoalKind::InTerm)
+                    />
+                    " "
+                    {move || i18n::GOAL_IN_TERM.get(lang.get())}
+                    " "
+                    <input
+                        type="text"
+                        size="10"
+                        data-testid="goal-day"
+                        prop:value=move || day.get()
+                        on:change=move |ev| day.set(event_target_value(&ev))
+                    />
+                </label>
+                <label>
+                    <input
+                        type="radio"
+                        name="goal-kind"
+                        data-testid="goal-kind-cost"
+                        prop:checked=move || kind.get() == GoalKind::Cost
+                        on:change=move |_| kind.set(GoalKind::Cost)
+                    />
+                    " "
+                    {move || i18n::GOAL_COST.get(lang.get())}
+                    " "
+                    <input
+                        type="text"
+                        size="4"
+                        data-testid="goal-year"
+                        prop:value=move || year.get()
+                        on:change=move |ev| year.set(event_target_value(&ev))
+                    />
+                    " "
+                    {move || i18n::GOAL_UNDER.get(lang.get())}
+                    " "
+                    <input
+                        type="text"
+                        size="12"
+                        data-testid="goal-eur"
+                        prop:value=move || eur.get()
+                        on:change=move |ev| eur.set(event_target_value(&ev))
+                    />
+                </label>
+                <label>
+                    {move || i18n::GOAL_LEVER.get(lang.get())}
+                    " "
+                    <select
+                        data-testid="goal-lever"
+                        on:change=move |ev| {
+                            which
+                                .set(
+                                    if event_target_value(&ev) == "baa" {
+                                        GoalLever::Baa
+                                    } else {
+                                        GoalLever::Fte
+                                    },
+                                )
+                        }
+                    >
+                        <option value="fte" selected=move || which.get() == GoalLever::Fte>
+                            {move || i18n::GOAL_FTE.get(lang.get())}
+                        </option>
+                        <option value="baa" selected=move || which.get() == GoalLever::Baa>
+                            {move || i18n::GOAL_BAA.get(lang.get())}
+                        </option>
+                    </select>
+                </label>
+                <button type="button" data-testid="goal-seek" on:click=run>
+                    {move || i18n::GOAL_SEEK.get(lang.get())}
+                </button>
+            </div>
+            <Show when=move || bad_input.get()>
+                <p class="goal-answer">{move || i18n::GOAL_BAD_INPUT.get(lang.get())}</p>
+            </Show>
+            <Show when=move || answer.with(Option::is_some)>
+                <p
+                    class="goal-answer"
+                    data-testid="goal-answer"
+                    data-value=move || {
+                        answer
+                            .with(|a| match a.as_ref().map(|a| a.outcome) {
+                                Some(Outcome::Reached { value, .. }) => value.to_string(),
+                                _ => String::new(),
+                            })
+                    }
+                    role="status"
+                >
+                    {move || answer.with(|a| a.as_ref().map(|a| a.message(lang.get())))}
+                </p>
+            </Show>
+            <Show when=reached>
+                <button type="button" data-testid="goal-apply" on:click=apply>
+                    {move || i18n::GOAL_APPLY.get(lang.get())}
+                </button>
+            </Show>
+        </div>
+    }
+}
+
+/// The tornado: a bar per lever for its effect on the total cost, with the
+/// effect on the backlog beside it, largest first.
+#[component]
+fn TornadoPanel() -> impl IntoView {
+    let store = use_store();
+    let lang = store.lang();
+    let bars = RwSignal::new(None::<Vec<TornadoBar>>);
+    let compute = move |_| bars.set(Some(tornado(&store.current())));
+    let rows = move || {
+        let lang = lang.get();
+        let f = formats(lang);
+        bars.with(|bars| {
+            let Some(bars) = bars else {
+                return Vec::new();
+            };
+            let widest = bars
+                .iter()
+                .map(|b| b.cost_effect().abs())
+                .fold(0.0, f64::max)
+                .max(1.0);
+            bars.iter()
+                .map(|b| {
+                    let label = lever(b.key).map_or(b.key, |l| l.label.get(lang));
+                    let (low, high) = b.ends();
+                    let share = b.cost_effect().abs() / widest * 50.0;
+                    let (left, class) = if b.cost_effect() < 0.0 {
+                        (50.0 - share, "bar lower")
+                    } else {
+                        (50.0, "bar higher")
+                    };
+                    let cost = f.signed_euro_compact(b.cost_effect());
+                    let backlog = f.signed_whole(b.backlog_effect());
+                    view! {
+                        <li data-testid="tornado-row" data-key=b.key>
+                            <span class="lever">{format!("{label} ({low} → {high})")}</span>
+                            <span class="track" aria-hidden="true">
+                                <span
+                                    class=class
+                                    style:left=format!("{left:.1}%")
+                                    style:width=format!("{share:.1}%")
+                                ></span>
+                            </span>
+                            <span class="effects">
+                                {format!(
+                                    "{} {cost} · {} {backlog}",
+                                    i18n::TORNADO_COST.get(lang),
+                                    i18n::TORNADO_BACKLOG.get(lang),
+                                )}
+                            </span>
+                        </li>
+                    }
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <div class="tornado-panel">
+            <h3>{move || i18n::TORNADO_TITLE.get(lang.get())}</h3>
+            <p class="explain">{move || i18n::TORNADO_EXPLAIN.get(lang.get())}</p>
+            <button type="button" data-testid="tornado-run" on:click=compute>
+                {move || i18n::TORNADO_RUN.get(lang.get())}
+            </button>
+            <ol class="tornado" data-testid="tornado">
+                {rows}
+            </ol>
+        </div>
+    }
+}
