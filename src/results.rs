@@ -2,23 +2,30 @@ use doorstroom_charts::Chart;
 use leptos::prelude::*;
 
 use crate::components::chart_panel::ChartPanel;
+use crate::components::compare::{Comparison, PinnedList};
 use crate::components::glossary::Glossary;
 use crate::components::handout::Handout;
 use crate::components::kpis::Kpis;
 use crate::components::notice::Notice;
+use crate::components::presentation::PresentationBar;
 use crate::components::record_panel::RecordPanel;
+use crate::components::scenario_heading::ScenarioHeading;
 use crate::components::uncertainty::Uncertainty;
 use crate::i18n;
 use crate::state::use_store;
 
-/// The results: the notice (if the link needed repair), the headline
-/// figures, the four charts, the model beside the record, and the
-/// uncertainty and decision tools.
+/// The results: the presenter's bar (in presentation mode), the scenario's
+/// heading, the notice (if the link needed repair), the handout's own lines
+/// (shown only in print), the headline figures, the four charts, the pinned
+/// scenarios with their comparison, the model beside the record, the
+/// glossary, and the uncertainty and decision tools.
 #[component]
 pub fn Results() -> impl IntoView {
     let lang = use_store().lang();
     view! {
         <main class="results" id="results" tabindex="-1">
+            <PresentationBar />
+            <ScenarioHeading />
             <Notice />
             <Handout />
             <Kpis />
@@ -28,6 +35,8 @@ pub fn Results() -> impl IntoView {
                 </h2>
                 {Chart::ALL.into_iter().map(|chart| view! { <ChartPanel chart /> }).collect_view()}
             </section>
+            <PinnedList />
+            <Comparison />
             <RecordPanel />
             <Glossary />
             <Uncertainty />

@@ -1,7 +1,7 @@
 //! The one source of a scenario's caption: what an exported image, file or
-//! handout says the scenario is. A scenario title, once the page holds one,
-//! is the caption; until then, and without one, it is the levers that differ
-//! from the default, in words.
+//! handout says the scenario is. The scenario's title, when it has one, is
+//! the caption; without one, it is the levers that differ from the default,
+//! in words.
 
 use doorstroom_model::{LEVERS, Lang, Scenario, Text};
 
@@ -33,8 +33,11 @@ pub fn levers_that_differ(scenario: &Scenario, lang: Lang) -> Vec<String> {
         .collect()
 }
 
-/// The scenario's caption in `lang` (see the module's doc).
-pub fn scenario_caption(scenario: &Scenario, lang: Lang) -> String {
+/// The caption in `lang` of `scenario` titled `title` (see the module's doc).
+pub fn scenario_caption(title: &str, scenario: &Scenario, lang: Lang) -> String {
+    if !title.trim().is_empty() {
+        return title.trim().to_owned();
+    }
     let differ = levers_that_differ(scenario, lang);
     if differ.is_empty() {
         DEFAULT.get(lang).to_owned()
@@ -50,13 +53,22 @@ mod tests {
     #[test]
     fn the_default_says_so_and_a_change_names_its_lever() {
         assert_eq!(
-            scenario_caption(&Scenario::default(), Lang::En),
+            scenario_caption("", &Scenario::default(), Lang::En),
             "Default scenario (no levers changed)"
         );
         let (s, _) = Scenario::from_query("intake=60000");
-        let caption = scenario_caption(&s, Lang::Nl);
+        let caption = scenario_caption(" ", &s, Lang::Nl);
         assert!(caption.contains("60.000"), "{caption}");
         assert!(caption.contains("(standaard "), "{caption}");
         assert_eq!(levers_that_differ(&s, Lang::Nl).len(), 1);
+    }
+
+    #[test]
+    fn a_title_is_the_caption() {
+        let (s, _) = Scenario::from_query("intake=60000");
+        assert_eq!(
+            scenario_caption(" Minder instroom ", &s, Lang::Nl),
+            "Minder instroom"
+        );
     }
 }

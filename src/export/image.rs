@@ -22,6 +22,7 @@ fn at_scale<'a>(input: &ChartInput<'a>, scale: f64) -> ChartInput<'a> {
     ChartInput {
         run: input.run,
         baseline: input.baseline,
+        compared: input.compared,
         cursor: None,
         lang: input.lang,
         published: input.published,

@@ -27,11 +27,12 @@ pub fn today() -> Date {
     .unwrap_or(doorstroom_model::Scenario::default().start)
 }
 
-/// The caption of the scenario on screen.
+/// The caption of the scenario on screen: its title, or what it changes.
 pub fn scenario_caption(store: Store, lang: Lang) -> String {
+    let title = store.title().get_untracked();
     store
         .scenario()
-        .with_untracked(|s| caption::scenario_caption(s, lang))
+        .with_untracked(|s| caption::scenario_caption(&title, s, lang))
 }
 
 /// The caption of the baseline, or `None` when the scenario is its own.
@@ -40,10 +41,12 @@ pub fn baseline_caption(store: Store, lang: Lang) -> Option<String> {
         return None;
     }
     let baseline = store.pinned().get_untracked().unwrap_or_default();
-    Some(caption::scenario_caption(&baseline, lang))
+    let title = store.baseline_title().get_untracked();
+    Some(caption::scenario_caption(&title, &baseline, lang))
 }
 
-/// The scenario's part of exported file names.
+/// The scenario's part of exported file names: its title, or what it
+/// changes, so that two scenarios' files can be told apart.
 pub fn slug(store: Store, lang: Lang) -> String {
     doorstroom_charts::slug(&scenario_caption(store, lang), 60)
 }

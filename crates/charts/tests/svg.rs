@@ -37,6 +37,7 @@ fn render(
     let input = ChartInput {
         run,
         baseline,
+        compared: &[],
         cursor,
         lang,
         format: &format,
@@ -551,6 +552,7 @@ fn small_and_large_areas_draw_without_error() {
             let input = ChartInput {
                 run: &run,
                 baseline: Some(&baseline),
+                compared: &[],
                 cursor: Some(run.weeks() - 1),
                 lang: Lang::Nl,
                 format: &format,
@@ -605,6 +607,7 @@ fn an_exported_chart_carries_its_caption_and_source() {
         let input = ChartInput {
             run: &current,
             baseline: Some(&base),
+            compared: &[],
             cursor: None,
             lang,
             published: None,

@@ -10,7 +10,9 @@ use doorstroom_model::{Scenario, Summary};
 use fantoccini::Locator;
 use serde_json::json;
 
+mod address;
 mod bands;
+mod briefing;
 mod exports;
 mod hardening;
 mod locale;
@@ -18,7 +20,9 @@ mod record;
 
 use locale::{Locale, parse_money, parse_number, parse_percent};
 
+pub use self::address::*;
 pub use self::bands::*;
+pub use self::briefing::*;
 pub use self::cases::*;
 pub use self::exports::*;
 pub use self::hardening::*;
