@@ -90,7 +90,10 @@ pub fn Handout() -> impl IntoView {
                     <p class="handout-link">
                         {move || LINK.get(lang.get())}
                         " "
-                        <span class="link-text" data-testid="handout-link">{move || link.get()}</span>
+                        // A link on paper and in a PDF, where it can be clicked.
+                        <a class="link-text" data-testid="handout-link" href=move || link.get()>
+                            {move || link.get()}
+                        </a>
                     </p>
                     <p class="handout-date">
                         {move || {

@@ -45,8 +45,13 @@ pub fn baseline_caption(store: Store, lang: Lang) -> Option<String> {
     Some(caption::scenario_caption(&title, &baseline, lang))
 }
 
-/// The scenario's part of exported file names: its title, or what it
-/// changes, so that two scenarios' files can be told apart.
+/// The scenario's part of exported file names: its name on screen (its
+/// title, or the levers it changes, without their defaults), so that two
+/// scenarios' files can be told apart and the name stays short.
 pub fn slug(store: Store, lang: Lang) -> String {
-    doorstroom_charts::slug(&scenario_caption(store, lang), 60)
+    let title = store.title().get_untracked();
+    let name = store
+        .scenario()
+        .with_untracked(|s| crate::scenario_names::name(&title, Some(s), lang));
+    doorstroom_charts::slug(&name, 60)
 }

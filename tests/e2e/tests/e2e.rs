@@ -130,6 +130,7 @@ fn main() -> ExitCode {
             a_table_copies_as_rows_and_columns,
             the_handout_prints_on_two_a4_pages_with_the_link,
             axe_finds_no_serious_violation_in_either_language,
+            axe_finds_no_serious_violation_in_the_comparison_or_presentation_mode,
             under_its_csp_the_page_loads_and_works_without_a_violation,
             a_changed_wasm_or_js_is_refused,
             a_5000_digit_value_keeps_the_page_in_the_window,

@@ -10,14 +10,23 @@ use serde_json::Value;
 
 use super::{assert_clean, testid, wait_until};
 
-/// Catches the page's downloads (the links it clicks for the reader) and
-/// clipboard writes, to look at what they hold.
+/// Catches the page's downloads (the links it clicks for the reader, and the
+/// Blob behind each `blob:` link) and its clipboard writes, to look at what
+/// they hold. The page's policy lets no script `fetch` a `blob:` URL, so the
+/// Blob itself is kept as the page makes it.
 async fn catch_downloads(page: &Page) -> Result<()> {
     page.client()
         .execute(
             "window.__offered = [];
+             const blobs = new Map();
+             const create = URL.createObjectURL;
+             URL.createObjectURL = function (object) {
+               const url = create.call(URL, object);
+               blobs.set(url, object);
+               return url;
+             };
              HTMLAnchorElement.prototype.click = function () {
-               window.__offered.push([this.download, this.href]);
+               window.__offered.push([this.download, this.href, blobs.get(this.href) || null]);
              };
              window.__clipboard = [];
              Object.defineProperty(navigator, 'clipboard', { value: {
@@ -29,9 +38,37 @@ async fn catch_downloads(page: &Page) -> Result<()> {
     Ok(())
 }
 
-/// The `n`th download offered so far: its file name and its content (text,
-/// or the `data:` URL for an image).
-async fn offered(page: &Page, n: usize) -> Result<(String, String)> {
+/// A file the page offered for download.
+struct Download {
+    name: String,
+    /// The type the page gave it, e.g. `text/csv;charset=utf-8`.
+    mime: String,
+    bytes: Vec<u8>,
+}
+
+impl Download {
+    /// The file as UTF-8 text, byte order mark and all.
+    fn text(&self) -> Result<String> {
+        Ok(String::from_utf8(self.bytes.clone())?)
+    }
+}
+
+/// The type and bytes of a `data:` URL.
+fn decode_data_url(url: &str) -> Result<(String, Vec<u8>)> {
+    use base64::Engine;
+    let rest = url.strip_prefix("data:").ok_or("not a data: URL")?;
+    let (header, data) = rest.split_once(',').ok_or("a data: URL without a comma")?;
+    let mime = header
+        .strip_suffix(";base64")
+        .ok_or_else(|| format!("a data: URL that is not base64: {header}"))?;
+    let bytes = base64::engine::general_purpose::STANDARD.decode(data)?;
+    Ok((mime.to_owned(), bytes))
+}
+
+/// The `n`th download offered so far. A `blob:` link's Blob is read with a
+/// `FileReader` (as a `data:` URL, so bytes cross the driver as text); a
+/// `data:` link (a canvas's PNG) is the file already.
+async fn offered(page: &Page, n: usize) -> Result<Download> {
     wait_until("a download", || async {
         let count = page
             .client()
@@ -44,16 +81,55 @@ async fn offered(page: &Page, n: usize) -> Result<(String, String)> {
         .client()
         .execute_async(
             "const done = arguments[arguments.length - 1];
-             const [name, url] = window.__offered[arguments[0]];
+             const [name, url, blob] = window.__offered[arguments[0]];
              if (url.startsWith('data:')) { done([name, url]); return; }
-             // Decoded keeping the byte order mark, which `text()` drops.
-             fetch(url).then(r => r.arrayBuffer()).then(b =>
-               done([name, new TextDecoder('utf-8', { ignoreBOM: true }).decode(b)]));",
+             if (!blob) { done([name, 'no Blob was made for ' + url]); return; }
+             const reader = new FileReader();
+             reader.onload = () => done([name, reader.result]);
+             reader.onerror = () => done([name, 'the Blob could not be read: ' + reader.error]);
+             reader.readAsDataURL(blob);",
             vec![Value::from(n)],
         )
         .await?;
     let text = |i: usize| found[i].as_str().unwrap_or_default().to_owned();
-    Ok((text(0), text(1)))
+    let (name, url) = (text(0), text(1));
+    let (mime, bytes) = decode_data_url(&url).map_err(|e| format!("{name}: {e}: {url:.80}"))?;
+    let download = Download { name, mime, bytes };
+    keep(&download)?;
+    Ok(download)
+}
+
+/// With `$DOORSTROOM_KEEP_DOWNLOADS` naming a folder, keeps each download
+/// there under its own name, to look at by eye.
+fn keep(download: &Download) -> Result<()> {
+    if let Some(folder) = std::env::var_os("DOORSTROOM_KEEP_DOWNLOADS") {
+        let folder = std::path::PathBuf::from(folder);
+        std::fs::create_dir_all(&folder)?;
+        std::fs::write(folder.join(&download.name), &download.bytes)?;
+    }
+    Ok(())
+}
+
+/// A PNG's size, and how many of its pixels in the bottom `rows` rows are
+/// dark (ink on the paper: the caption's text).
+fn png_size_and_ink(bytes: &[u8], rows: u32) -> Result<((u32, u32), usize)> {
+    let mut decoder = png::Decoder::new(std::io::Cursor::new(bytes));
+    decoder.set_transformations(png::Transformations::normalize_to_color8());
+    let mut reader = decoder.read_info()?;
+    let mut buffer = vec![0; reader.output_buffer_size().ok_or("a PNG too large")?];
+    let frame = reader.next_frame(&mut buffer)?;
+    let (width, height) = (frame.width, frame.height);
+    let channels = frame.color_type.samples();
+    let line = frame.line_size;
+    let mut ink = 0;
+    for y in height.saturating_sub(rows)..height {
+        let row = &buffer[y as usize * line..][..line];
+        ink += row
+            .chunks_exact(channels)
+            .filter(|px| px.iter().take(3).map(|&c| u32::from(c)).sum::<u32>() < 3 * 110)
+            .count();
+    }
+    Ok(((width, height), ink))
 }
 
 async fn click(page: &Page, selector: &str) -> Result<()> {
@@ -78,51 +154,50 @@ fn unescape_xml(svg: &str) -> String {
 pub async fn a_chart_exports_a_slide_png_and_an_svg_twin_with_its_caption(
     harness: &Harness,
 ) -> Result<()> {
+    use doorstroom_model::Lang;
     let mut page = harness.page("?intake=60000").await?;
     catch_downloads(&page).await?;
     click(&page, "[data-chart=costs] [data-export=png]").await?;
     click(&page, "[data-chart=costs] [data-export=svg]").await?;
-    let (png_name, png_url) = offered(&page, 0).await?;
-    let (svg_name, svg) = offered(&page, 1).await?;
+    let png = offered(&page, 0).await?;
+    let svg = offered(&page, 1).await?;
     // Named after the scenario and the chart, the same for both.
     assert!(
-        png_name.starts_with("doorstroom-") && png_name.ends_with("-costs.png"),
-        "{png_name}"
+        png.name.starts_with("doorstroom-") && png.name.ends_with("-costs.png"),
+        "{}",
+        png.name
     );
+    // The lever that changed, without its default: short enough to read.
     assert!(
-        png_name.contains("60-000"),
-        "the scenario is in the name: {png_name}"
+        png.name.contains("instroom-60-000") && !png.name.contains("standaard"),
+        "the scenario is in the name: {}",
+        png.name
     );
     assert_eq!(
-        svg_name.trim_end_matches(".svg"),
-        png_name.trim_end_matches(".png")
+        svg.name.trim_end_matches(".svg"),
+        png.name.trim_end_matches(".png")
     );
-    // Slide resolution.
-    let size = page
-        .client()
-        .execute_async(
-            "const done = arguments[arguments.length - 1];
-             const img = new Image();
-             img.onload = () => done([img.naturalWidth, img.naturalHeight]);
-             img.src = arguments[0];",
-            vec![Value::from(png_url)],
-        )
-        .await?;
-    assert_eq!(size, serde_json::json!([2400, 1350]), "PNG size");
+    assert_eq!(png.mime, "image/png");
+    assert_eq!(svg.mime, "image/svg+xml");
+    // Slide resolution, as an image viewer decodes it, with the caption's
+    // text painted in its band along the bottom.
+    let (size, ink) = png_size_and_ink(&png.bytes, 100)?;
+    assert_eq!(size, (2400, 1350), "PNG size");
+    assert!(ink > 2_000, "{ink} dark pixels in the caption band");
     // The caption: the chart's title, the lever that differs (with its
     // default), the source line with the model version and today's date.
-    let text = unescape_xml(&svg);
+    let text = unescape_xml(&svg.text()?);
     assert!(
         text.contains("Kosten: dwangsommen en proceskosten"),
         "title"
     );
     let lever = doorstroom_model::lever("intake").ok_or("the intake lever")?;
     let (scenario, _) = Scenario::from_query("intake=60000");
-    let described = lever.describe(&scenario, doorstroom_model::Lang::Nl);
-    let default = lever.describe(&Scenario::default(), doorstroom_model::Lang::Nl);
+    let described = lever.describe(&scenario, Lang::Nl);
+    let default = lever.describe(&Scenario::default(), Lang::Nl);
     let expected = format!(
         "{}: {described} (standaard {default})",
-        lever.label.get(doorstroom_model::Lang::Nl)
+        lever.label.get(Lang::Nl)
     );
     assert!(
         text.contains(&expected),
@@ -133,6 +208,38 @@ pub async fn a_chart_exports_a_slide_png_and_an_svg_twin_with_its_caption(
         doorstroom_model::VERSION
     );
     assert!(text.contains(&source), "the source line in the SVG");
+    assert_clean(&mut page).await?;
+    page.close().await?;
+
+    // A scenario with a title goes by its title, in the file's name and on
+    // the image, in either language.
+    let mut page = harness
+        .page("?intake=60000&title=Minder%20instroom%202025&lang=en")
+        .await?;
+    catch_downloads(&page).await?;
+    click(&page, "[data-chart=backlog] [data-export=svg]").await?;
+    click(&page, "[data-chart=backlog] [data-export=png]").await?;
+    let svg = offered(&page, 0).await?;
+    let png = offered(&page, 1).await?;
+    assert_eq!(svg.name, "doorstroom-minder-instroom-2025-backlog.svg");
+    assert_eq!(png.name, "doorstroom-minder-instroom-2025-backlog.png");
+    let text = unescape_xml(&svg.text()?);
+    assert!(
+        text.contains("Minder instroom 2025"),
+        "the title on the image"
+    );
+    assert!(
+        !text.contains(&format!("{}: ", lever.label.get(Lang::En))),
+        "the title stands for the levers"
+    );
+    assert!(
+        text.contains(&format!(
+            "Source: Doorstroom, model version {}",
+            doorstroom_model::VERSION
+        )),
+        "the English source line"
+    );
+    assert_eq!(png_size_and_ink(&png.bytes, 100)?.0, (2400, 1350));
     assert_clean(&mut page).await?;
     page.close().await
 }
@@ -160,29 +267,50 @@ fn read_csv(text: &str, separator: u8) -> Result<(Vec<String>, Vec<csv::StringRe
 }
 
 pub async fn the_run_downloads_as_csv_in_dutch_and_in_english(harness: &Harness) -> Result<()> {
+    use doorstroom_model::{Column, Measure};
     let run = Scenario::from_query("intake=60000").0.run();
     let columns = run_columns();
-    for (lang, separator, decimal, labels) in [
+    let intake_lever = doorstroom_model::lever("intake").ok_or("the intake lever")?;
+    let untitled = format!(
+        "# Scenario: {}: {}",
+        intake_lever.label.nl,
+        intake_lever.describe(
+            &Scenario::from_query("intake=60000").0,
+            doorstroom_model::Lang::Nl
+        )
+    );
+    // In English, a scenario with a title: the file goes by it.
+    for (lang, separator, decimal, labels, scenario) in [
         (
             "",
             b';',
             ',',
             ["# Modelversie: ", "# Basislijn: ", "Week (maandag)"],
+            untitled.as_str(),
         ),
         (
-            "&lang=en",
+            "&title=Minder%20instroom%202025&lang=en",
             b',',
             '.',
             ["# Model version: ", "# Baseline: ", "Week (Monday)"],
+            "# Scenario: Minder instroom 2025",
         ),
     ] {
         let mut page = harness.page(&format!("?intake=60000{lang}")).await?;
         catch_downloads(&page).await?;
         click(&page, &testid("download-csv")).await?;
-        let (name, text) = offered(&page, 0).await?;
-        assert!(name.ends_with("-weekly.csv"), "{name}");
-        let (comments, records) = read_csv(&text, separator)?;
+        let file = offered(&page, 0).await?;
+        assert!(file.name.ends_with("-weekly.csv"), "{}", file.name);
+        if lang.contains("title=") {
+            assert_eq!(file.name, "doorstroom-minder-instroom-2025-weekly.csv");
+        }
+        assert_eq!(file.mime, "text/csv;charset=utf-8");
+        let (comments, records) = read_csv(&file.text()?, separator)?;
         assert!(comments[0].starts_with("# Doorstroom: "), "{comments:?}");
+        assert!(
+            comments.iter().any(|c| c.starts_with(scenario)),
+            "{scenario:?} in {comments:?}"
+        );
         let link = comments
             .iter()
             .find(|c| c.starts_with("# Link: http"))
@@ -221,6 +349,32 @@ pub async fn the_run_downloads_as_csv_in_dutch_and_in_english(harness: &Harness)
                 column
             );
         }
+        // By month: the same columns, a row per month, the first month's
+        // intake the model's sum of its weeks.
+        click(&page, &testid("download-csv-monthly")).await?;
+        let file = offered(&page, 1).await?;
+        assert!(file.name.ends_with("-monthly.csv"), "{}", file.name);
+        let (_, monthly) = read_csv(&file.text()?, separator)?;
+        assert_eq!(monthly[1].get(0), Some("month"));
+        assert_eq!(monthly[1].len(), columns.len() + 1);
+        let intake = Column::total(Measure::Intake);
+        let months = run.monthly(intake, Measure::Intake.aggregate());
+        assert_eq!(monthly.len(), 2 + months.len());
+        let at = columns
+            .iter()
+            .position(|c| *c == intake)
+            .ok_or("the intake column")?;
+        let first = &monthly[2];
+        assert_eq!(first.get(0), Some(months[0].0.to_string().as_str()));
+        let value: f64 = first
+            .get(at + 1)
+            .unwrap_or_default()
+            .replace(decimal, ".")
+            .parse()?;
+        assert!(
+            (value - months[0].1).abs() <= 0.005,
+            "{value} vs {months:?}"
+        );
         assert_clean(&mut page).await?;
         page.close().await?;
     }
@@ -283,52 +437,46 @@ pub async fn a_table_copies_as_rows_and_columns(harness: &Harness) -> Result<()>
     page.close().await
 }
 
-/// The number of pages of a PDF: its page objects (`/Type /Page`, not `/Pages`).
-fn pdf_pages(pdf: &[u8]) -> usize {
-    let needle = b"/Type /Page";
-    pdf.windows(needle.len() + 1)
-        .filter(|w| &w[..needle.len()] == needle && w[needle.len()] != b's')
-        .count()
+/// What a printed PDF holds, read with a PDF library: per page, the image
+/// objects it draws (the charts' canvases print as images; the QR code is
+/// drawn in vectors), and the web links on any page.
+struct Printed {
+    images_per_page: Vec<Vec<lopdf::ObjectId>>,
+    links: Vec<String>,
 }
 
-pub async fn the_handout_prints_on_two_a4_pages_with_the_link(harness: &Harness) -> Result<()> {
-    let mut page = harness.page("?intake=60000&baa=0").await?;
-    wait_until("four drawn charts", || async {
-        let drawn = page
-            .client()
-            .execute(
-                "return [...document.querySelectorAll('.chart canvas')].every(c => c.width > 0)",
-                vec![],
-            )
-            .await?;
-        Ok((drawn == true, drawn.to_string()))
+fn read_pdf(pdf: &[u8]) -> Result<Printed> {
+    let doc = lopdf::Document::load_mem(pdf)?;
+    let mut images_per_page = Vec::new();
+    let mut links = Vec::new();
+    for page in doc.get_pages().into_values() {
+        images_per_page.push(
+            doc.get_page_images(page)?
+                .into_iter()
+                .map(|image| image.id)
+                .collect(),
+        );
+        for annotation in doc.get_page_annotations(page)? {
+            let Ok(action) = annotation.get_deref(b"A", &doc) else {
+                continue;
+            };
+            let Ok(action) = action.as_dict() else {
+                continue;
+            };
+            if let Ok(uri) = action.get_deref(b"URI", &doc).and_then(|u| u.as_str()) {
+                links.push(String::from_utf8_lossy(uri).into_owned());
+            }
+        }
+    }
+    Ok(Printed {
+        images_per_page,
+        links,
     })
-    .await?;
-    let link = page
-        .client()
-        .execute(
-            "return document.querySelector('[data-testid=handout-link]').textContent",
-            vec![],
-        )
-        .await?;
-    let link = link.as_str().unwrap_or_default().to_owned();
-    let here = page.client().current_url().await?;
-    assert!(
-        link.starts_with(&here.origin().ascii_serialization()),
-        "{link}"
-    );
-    assert!(
-        link.contains("intake=60000") && link.contains("baa=0"),
-        "{link}"
-    );
-    let qr = page
-        .client()
-        .execute(
-            "return document.querySelectorAll('.handout-qr svg').length",
-            vec![],
-        )
-        .await?;
-    assert_eq!(qr, Value::from(1), "a QR code");
+}
+
+/// Prints the page as the reader's browser prints to PDF: A4, the
+/// handout's own margins, no backgrounds.
+async fn print_a4(page: &Page) -> Result<Vec<u8>> {
     let config = PrintConfiguration::builder()
         .size(PrintSize::A4)
         .margins(PrintMargins {
@@ -338,57 +486,209 @@ pub async fn the_handout_prints_on_two_a4_pages_with_the_link(harness: &Harness)
             right: 1.2,
         })
         .background(false)
-        .shrink_to_fit(true)
+        .shrink_to_fit(false)
         .build()
         .map_err(|e| format!("print configuration: {e:?}"))?;
-    let pdf = page.client().print(config).await?;
-    let pages = pdf_pages(&pdf);
-    assert!((1..=2).contains(&pages), "{pages} A4 pages");
-    assert_clean(&mut page).await?;
-    page.close().await
+    Ok(page.client().print(config).await?)
 }
 
-/// Runs axe-core, served by the test server on the page's own origin, and
-/// returns the serious and critical violations as "rule: target" lines.
-async fn axe_violations(page: &Page) -> Result<Vec<String>> {
+pub async fn the_handout_prints_on_two_a4_pages_with_the_link(harness: &Harness) -> Result<()> {
+    // A scenario alone, and a briefing: a title, a note, a baseline and two
+    // compared scenarios, whose comparison prints too, in both languages.
+    for query in [
+        "?intake=60000&baa=0",
+        "?intake=60000&title=Nu&note=Met+minder+instroom&base=77000&base_title=Hoog\
+         &cmp1=49000&cmp1_title=Laag&cmp2=*600&lang=en",
+    ] {
+        let mut page = harness.page(query).await?;
+        wait_until("four drawn charts", || async {
+            let drawn = page
+                .client()
+                .execute(
+                    "return [...document.querySelectorAll('.chart canvas')].every(c => c.width > 0)",
+                    vec![],
+                )
+                .await?;
+            Ok((drawn == true, drawn.to_string()))
+        })
+        .await?;
+        let link = page
+            .client()
+            .execute(
+                "return document.querySelector('[data-testid=handout-link]').textContent",
+                vec![],
+            )
+            .await?;
+        let link = link.as_str().unwrap_or_default().to_owned();
+        let here = page.client().current_url().await?;
+        assert!(
+            link.starts_with(&here.origin().ascii_serialization()),
+            "{link}"
+        );
+        assert!(link.contains("intake=60000"), "{link}");
+        let qr = page
+            .client()
+            .execute(
+                "return document.querySelectorAll('.handout-qr svg').length",
+                vec![],
+            )
+            .await?;
+        assert_eq!(qr, Value::from(1), "a QR code");
+        let printed = read_pdf(&print_a4(&page).await?)?;
+        let pages = printed.images_per_page.len();
+        assert!((1..=2).contains(&pages), "{query}: {pages} A4 pages");
+        // Each chart is drawn on one page only: a chart split by a page
+        // break would be drawn on both.
+        let drawn: Vec<_> = printed.images_per_page.iter().flatten().collect();
+        assert_eq!(
+            drawn.len(),
+            4,
+            "{query}: the four charts, each on one page: {:?}",
+            printed.images_per_page
+        );
+        let mut distinct = drawn.clone();
+        distinct.sort();
+        distinct.dedup();
+        assert_eq!(distinct.len(), 4, "{query}: {:?}", printed.images_per_page);
+        // The full link is on paper, as a link a PDF reader opens.
+        assert!(
+            printed.links.contains(&link),
+            "{query}: the link {link} among the PDF's links {:?}",
+            printed.links
+        );
+        assert_clean(&mut page).await?;
+        page.close().await?;
+    }
+    Ok(())
+}
+
+/// What an axe-core run found.
+struct Audit {
+    /// The rules that passed: at least some, or axe did not look.
+    passes: u64,
+    /// The violated rules by impact ("minor", "moderate", "serious",
+    /// "critical"), each as "rule ×nodes".
+    by_impact: serde_json::Map<String, Value>,
+    /// The serious and critical violations as "rule: target" lines.
+    serious: Vec<String>,
+}
+
+/// Runs axe-core, served by the test server on the page's own origin (the
+/// page's policy allows only its own scripts), over the whole document.
+async fn audit(page: &Page) -> Result<Audit> {
     let result = page
         .client()
         .execute_async(
             "const done = arguments[arguments.length - 1];
              const run = () => axe.run(document)
-               .then(r => done({ passes: r.passes.length, violations: r.violations
-                 .filter(v => v.impact === 'serious' || v.impact === 'critical')
-                 .flatMap(v => v.nodes.map(n => v.id + ': ' + n.target.join(' '))) }))
-               .catch(e => done({ passes: 0, violations: ['axe failed: ' + e] }));
+               .then(r => {
+                 const byImpact = {};
+                 for (const v of r.violations) (byImpact[v.impact] ||= []).push(v.id + ' ×' + v.nodes.length);
+                 done({ passes: r.passes.length, byImpact, serious: r.violations
+                   .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                   .flatMap(v => v.nodes.map(n => v.id + ': ' + n.target.join(' '))) });
+               })
+               .catch(e => done({ error: 'axe failed: ' + e }));
              if (window.axe) { run(); return; }
              const s = document.createElement('script');
-             s.src = '/__test-tools__/axe.min.js';
+             s.src = arguments[0] + 'axe.min.js';
              s.onload = run;
-             s.onerror = () => done({ passes: 0, violations: ['axe-core could not be loaded from the test server'] });
+             s.onerror = () => done({ error: 'axe-core could not be loaded from the test server' });
              document.head.appendChild(s);",
-            vec![],
+            vec![Value::from(doorstroom_e2e::TOOLS_PATH)],
         )
         .await?;
-    Ok(result
+    if let Some(error) = result.get("error") {
+        return Err(error.to_string().into());
+    }
+    let serious = result["serious"]
         .as_array()
-        .map(|a| {
-            a.iter()
-                .map(|v| v.as_str().unwrap_or_default().to_owned())
-                .collect()
-        })
-        .unwrap_or_default())
+        .ok_or_else(|| format!("axe's answer: {result}"))?
+        .iter()
+        .map(|v| v.as_str().unwrap_or_default().to_owned())
+        .collect();
+    Ok(Audit {
+        passes: result["passes"].as_u64().unwrap_or(0),
+        by_impact: result["byImpact"].as_object().cloned().unwrap_or_default(),
+        serious,
+    })
 }
 
-pub async fn axe_finds_no_serious_violation_in_either_language(harness: &Harness) -> Result<()> {
+/// Audits the page as it is now, under `what`, and fails on any serious or
+/// critical violation. The counts by impact go to the test's output.
+async fn assert_accessible(page: &Page, what: &str) -> Result<()> {
+    let audit = audit(page).await?;
+    eprintln!(
+        "axe-core, {what}: {} rules passed; violations by impact: {}",
+        audit.passes,
+        Value::Object(audit.by_impact.clone())
+    );
+    assert!(
+        audit.passes > 10,
+        "{what}: axe checked {} rules",
+        audit.passes
+    );
+    assert_eq!(audit.serious, Vec::<String>::new(), "{what}");
+    Ok(())
+}
+
+fn require_axe() -> Result<()> {
     if std::env::var_os("DOORSTROOM_AXE").is_none() {
         return Err("DOORSTROOM_AXE names no axe-core folder; `cargo xtask test` sets it".into());
     }
+    Ok(())
+}
+
+pub async fn axe_finds_no_serious_violation_in_either_language(harness: &Harness) -> Result<()> {
+    require_axe()?;
     for query in ["?intake=60000", "?intake=60000&lang=en"] {
         let mut page = harness.page(query).await?;
+        assert_accessible(&page, query).await?;
         // With a table open too: its markup is checked as well.
         click(&page, "[data-chart=flow] .chart-actions button").await?;
-        let violations = axe_violations(&page).await?;
-        assert_eq!(violations, Vec::<String>::new(), "{query}");
+        page.client()
+            .wait()
+            .for_element(Locator::Css("[data-chart=flow] table"))
+            .await?;
+        assert_accessible(&page, &format!("{query}, a table open")).await?;
+        assert_clean(&mut page).await?;
+        page.close().await?;
+    }
+    Ok(())
+}
+
+pub async fn axe_finds_no_serious_violation_in_the_comparison_or_presentation_mode(
+    harness: &Harness,
+) -> Result<()> {
+    require_axe()?;
+    // Two pinned scenarios beside the one on screen: the comparison shows.
+    let compared = "?intake=60000&title=Nu&base=77000&base_title=Hoog&cmp1=49000&cmp1_title=Laag";
+    for lang in ["", "&lang=en"] {
+        let query = format!("{compared}{lang}");
+        let mut page = harness.page(&query).await?;
+        page.client()
+            .wait()
+            .for_element(Locator::Css(&testid("cmp-kpi-backlog-end")))
+            .await?;
+        assert_accessible(&page, &format!("comparison {query}")).await?;
+        // Presentation mode, from the keyboard.
+        page.client()
+            .find(Locator::Css("body"))
+            .await?
+            .send_keys("f")
+            .await?;
+        wait_until("presentation mode", || async {
+            let on = page
+                .client()
+                .execute(
+                    "return document.documentElement.classList.contains('presenting')",
+                    vec![],
+                )
+                .await?;
+            Ok((on == Value::Bool(true), on.to_string()))
+        })
+        .await?;
+        assert_accessible(&page, &format!("presentation mode {query}")).await?;
         assert_clean(&mut page).await?;
         page.close().await?;
     }
