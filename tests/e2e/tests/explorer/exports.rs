@@ -95,17 +95,17 @@ async fn offered(page: &Page, n: usize) -> Result<Download> {
     let (name, url) = (text(0), text(1));
     let (mime, bytes) = decode_data_url(&url).map_err(|e| format!("{name}: {e}: {url:.80}"))?;
     let download = Download { name, mime, bytes };
-    keep(&download)?;
+    keep(&download.name, &download.bytes)?;
     Ok(download)
 }
 
 /// With `$DOORSTROOM_KEEP_DOWNLOADS` naming a folder, keeps each download
-/// there under its own name, to look at by eye.
-fn keep(download: &Download) -> Result<()> {
+/// (and each printed handout) there under its own name, to look at by eye.
+fn keep(name: &str, bytes: &[u8]) -> Result<()> {
     if let Some(folder) = std::env::var_os("DOORSTROOM_KEEP_DOWNLOADS") {
         let folder = std::path::PathBuf::from(folder);
         std::fs::create_dir_all(&folder)?;
-        std::fs::write(folder.join(&download.name), &download.bytes)?;
+        std::fs::write(folder.join(name), bytes)?;
     }
     Ok(())
 }
@@ -439,23 +439,31 @@ pub async fn a_table_copies_as_rows_and_columns(harness: &Harness) -> Result<()>
 
 /// What a printed PDF holds, read with a PDF library: per page, the image
 /// objects it draws (the charts' canvases print as images; the QR code is
-/// drawn in vectors), and the web links on any page.
+/// drawn in vectors) and its text without white space; and the web links on
+/// any page.
 struct Printed {
     images_per_page: Vec<Vec<lopdf::ObjectId>>,
+    text_per_page: Vec<String>,
     links: Vec<String>,
+}
+
+fn without_spaces(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
 fn read_pdf(pdf: &[u8]) -> Result<Printed> {
     let doc = lopdf::Document::load_mem(pdf)?;
     let mut images_per_page = Vec::new();
+    let mut text_per_page = Vec::new();
     let mut links = Vec::new();
-    for page in doc.get_pages().into_values() {
+    for (number, page) in doc.get_pages() {
         images_per_page.push(
             doc.get_page_images(page)?
                 .into_iter()
                 .map(|image| image.id)
                 .collect(),
         );
+        text_per_page.push(without_spaces(&doc.extract_text(&[number])?));
         for annotation in doc.get_page_annotations(page)? {
             let Ok(action) = annotation.get_deref(b"A", &doc) else {
                 continue;
@@ -470,6 +478,7 @@ fn read_pdf(pdf: &[u8]) -> Result<Printed> {
     }
     Ok(Printed {
         images_per_page,
+        text_per_page,
         links,
     })
 }
@@ -534,28 +543,85 @@ pub async fn the_handout_prints_on_two_a4_pages_with_the_link(harness: &Harness)
             )
             .await?;
         assert_eq!(qr, Value::from(1), "a QR code");
-        let printed = read_pdf(&print_a4(&page).await?)?;
-        let pages = printed.images_per_page.len();
-        assert!((1..=2).contains(&pages), "{query}: {pages} A4 pages");
-        // Each chart is drawn on one page only: a chart split by a page
-        // break would be drawn on both.
-        let drawn: Vec<_> = printed.images_per_page.iter().flatten().collect();
-        assert_eq!(
-            drawn.len(),
-            4,
-            "{query}: the four charts, each on one page: {:?}",
-            printed.images_per_page
-        );
-        let mut distinct = drawn.clone();
-        distinct.sort();
-        distinct.dedup();
-        assert_eq!(distinct.len(), 4, "{query}: {:?}", printed.images_per_page);
-        // The full link is on paper, as a link a PDF reader opens.
-        assert!(
-            printed.links.contains(&link),
-            "{query}: the link {link} among the PDF's links {:?}",
-            printed.links
-        );
+        // Each chart's summary in words, which prints under the chart in
+        // its frame: the start of it names the chart.
+        let summaries = page
+            .client()
+            .execute(
+                "return [...document.querySelectorAll('figure.chart .chart-summary')].map(p => p.textContent)",
+                vec![],
+            )
+            .await?;
+        let summaries: Vec<String> = summaries
+            .as_array()
+            .ok_or("the charts' summaries")?
+            .iter()
+            .map(|s| {
+                without_spaces(s.as_str().unwrap_or_default())
+                    .chars()
+                    .take(24)
+                    .collect()
+            })
+            .collect();
+        assert_eq!(summaries.len(), 4, "{summaries:?}");
+        // The same pages from a wide window and from a narrow one: the
+        // charts' height on paper does not follow the window's.
+        for (width, height) in [(1280, 720), (800, 1000)] {
+            page.client().set_window_size(width, height).await?;
+            // The charts redraw at the new size in the next frames.
+            tokio::time::sleep(std::time::Duration::from_millis(600)).await;
+            let pdf = print_a4(&page).await?;
+            keep(
+                &format!("handout-{}-{width}.pdf", without_spaces(query).len()),
+                &pdf,
+            )?;
+            let printed = read_pdf(&pdf)?;
+            let pages = printed.images_per_page.len();
+            assert!(
+                (1..=2).contains(&pages),
+                "{query} at {width} px: {pages} A4 pages"
+            );
+            // A chart whole on its page: its drawing and its summary on the
+            // same page, so every page holds as many of each; a chart split
+            // by a page break would leave one without the other.
+            for (i, (images, text)) in printed
+                .images_per_page
+                .iter()
+                .zip(&printed.text_per_page)
+                .enumerate()
+            {
+                let said = summaries.iter().filter(|s| text.contains(*s)).count();
+                assert_eq!(
+                    images.len(),
+                    said,
+                    "{query} at {width} px: page {}: {} chart drawings, {said} chart summaries",
+                    i + 1,
+                    images.len()
+                );
+            }
+            let drawn: Vec<_> = printed.images_per_page.iter().flatten().collect();
+            assert_eq!(
+                drawn.len(),
+                4,
+                "{query} at {width} px: the four charts, each on one page: {:?}",
+                printed.images_per_page
+            );
+            let mut distinct = drawn.clone();
+            distinct.sort();
+            distinct.dedup();
+            assert_eq!(
+                distinct.len(),
+                4,
+                "{query} at {width} px: {:?}",
+                printed.images_per_page
+            );
+            // The full link is on paper, as a link a PDF reader opens.
+            assert!(
+                printed.links.contains(&link),
+                "{query} at {width} px: the link {link} among the PDF's links {:?}",
+                printed.links
+            );
+        }
         assert_clean(&mut page).await?;
         page.close().await?;
     }
