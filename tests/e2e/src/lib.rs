@@ -24,7 +24,7 @@ mod server;
 pub use chromedriver::Chromedriver;
 pub use harness::{Harness, Page};
 pub use profile::{BRIEFING_QUERY, PROFILES, Profile};
-pub use server::{Header, StaticServer};
+pub use server::{Header, StaticServer, TOOLS_PATH};
 
 /// Errors in a test are reported, not handled: any error will do.
 pub type Error = Box<dyn std::error::Error + Send + Sync>;
