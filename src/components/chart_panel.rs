@@ -6,13 +6,8 @@
 //! the run memo, so one scenario change is one redraw per chart, and the
 //! store already coalesces a drag's input events to one change per frame.
 
-<<<<<<< HEAD
-use crate::timing::{self, Part};
-use doorstroom_charts::{Chart, ChartInput, Overlay, Plot, Theme};
-=======
 use doorstroom_charts::{Caption, Chart, ChartInput, Overlay, Plot, Theme, source_line};
 use doorstroom_model::Text;
->>>>>>> main
 use leptos::html;
 use leptos::prelude::*;
 
@@ -25,6 +20,7 @@ use crate::format::formats;
 use crate::i18n;
 use crate::resize::{device_pixel_ratio, observe_size};
 use crate::state::{Store, use_store};
+use crate::timing::{self, Part};
 
 /// Calls `draw` with the chart input for the run on screen and its
 /// baseline (none while the scenario is its own baseline): the one place
