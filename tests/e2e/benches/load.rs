@@ -5,7 +5,7 @@
 
 use std::process::ExitCode;
 
-use doorstroom_e2e::{BRIEFING_QUERY, Harness, PROFILES, Profile, Result};
+use doorstroom_e2e::{Harness, PROFILES, Profile, Result, bench_query};
 use serde_json::Value;
 
 /// How many loads to measure, each in a browser of its own.
@@ -30,7 +30,7 @@ struct Load {
 }
 
 async fn load(harness: &Harness, profile: Profile) -> Result<Load> {
-    let page = harness.page_on(profile, BRIEFING_QUERY).await?;
+    let page = harness.page_on(profile, &bench_query()).await?;
     let timings = page.client().execute(TIMINGS, Vec::new()).await?;
     page.close().await?;
     let at = |index: usize| timings.get(index).and_then(Value::as_f64);

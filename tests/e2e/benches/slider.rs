@@ -25,7 +25,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Duration;
 
-use doorstroom_e2e::{BRIEFING_QUERY, Harness, PROFILES, Page, Profile, Result};
+use doorstroom_e2e::{BRIEFING_QUERY, Harness, PROFILES, Page, Profile, Result, bench_query};
 use fantoccini::Locator;
 use fantoccini::wd::TimeoutConfiguration;
 use flate2::Compression;
@@ -213,15 +213,20 @@ fn part_name(measure: &str) -> String {
 }
 
 async fn slider_to_paint(harness: &Harness, profile: Profile) -> Result<()> {
-    let page = harness.page_on(profile, BRIEFING_QUERY).await?;
+    let page = harness.page_on(profile, &bench_query()).await?;
     with_long_scripts(&page).await?;
     page.client().execute_async(FIRST_CHART, vec![]).await?;
     // The briefing page is what is timed: three pinned scenarios and bands.
-    page.client()
-        .find(Locator::Css("[data-testid=\"pinned-2\"]"))
-        .await
-        .map_err(|e| format!("the briefing page shows no third pinned scenario: {e}"))?;
-    wait_for_bands(&page).await?;
+    let query = bench_query();
+    if query == BRIEFING_QUERY {
+        page.client()
+            .find(Locator::Css("[data-testid=\"pinned-2\"]"))
+            .await
+            .map_err(|e| format!("the briefing page shows no third pinned scenario: {e}"))?;
+    }
+    if query.contains("bands=on") {
+        wait_for_bands(&page).await?;
+    }
     let interval = page
         .client()
         .execute_async(FRAME_INTERVAL, vec![])
@@ -300,7 +305,7 @@ async fn slider_to_paint(harness: &Harness, profile: Profile) -> Result<()> {
 async fn first_chart(harness: &Harness, profile: Profile) -> Result<()> {
     let mut times = Vec::with_capacity(LOADS);
     for _ in 0..LOADS {
-        let page = harness.page_on(profile, BRIEFING_QUERY).await?;
+        let page = harness.page_on(profile, &bench_query()).await?;
         with_long_scripts(&page).await?;
         let at = page.client().execute_async(FIRST_CHART, vec![]).await?;
         page.close().await?;

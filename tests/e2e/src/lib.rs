@@ -23,7 +23,7 @@ mod server;
 
 pub use chromedriver::Chromedriver;
 pub use harness::{Harness, Page};
-pub use profile::{BRIEFING_QUERY, PROFILES, Profile};
+pub use profile::{BRIEFING_QUERY, PROFILES, Profile, bench_query};
 pub use server::{Header, StaticServer, TOOLS_PATH};
 
 /// Errors in a test are reported, not handled: any error will do.

@@ -35,6 +35,12 @@ pub const BRIEFING_QUERY: &str = "?intake=60000&title=Briefing\
     &base=77000&base_title=Hoog&cmp1=49000&cmp1_title=Laag\
     &cmp2=*900&cmp2_title=Meer+fte&bands=on";
 
+/// The page the benchmarks open: [`BRIEFING_QUERY`], or another link's
+/// query given in `DOORSTROOM_BENCH_QUERY` (to see what a feature costs).
+pub fn bench_query() -> String {
+    std::env::var("DOORSTROOM_BENCH_QUERY").unwrap_or_else(|_| BRIEFING_QUERY.to_owned())
+}
+
 impl Harness {
     /// Opens the app with `query` in a new browser already slowed down as
     /// `profile` says (from the first byte of the page on), and waits until
