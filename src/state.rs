@@ -648,7 +648,9 @@ impl Store {
         loop {
             match plan {
                 Plan::Write(entry) => {
-                    let held = location::write(&self.page_state().to_query(), entry);
+                    let held = timing::measure(Part::Address, || {
+                        location::write(&self.page_state().to_query(), entry)
+                    });
                     let now = js_sys::Date::now();
                     plan = self
                         .pacer

@@ -1,6 +1,7 @@
 //! Performance measures around the parts of the page's work after a
 //! change: the model, the published record beside it, the headline
-//! figures, the levers and each chart. `cargo xtask bench` reads them to
+//! figures, the levers, each chart, the charts' text summaries, the
+//! comparison and the address. `cargo xtask bench` reads them to
 //! say where a frame's time goes, and the browser's profiler shows them by
 //! name (`doorstroom:model`, `doorstroom:chart:backlog`, …).
 //!
@@ -34,6 +35,12 @@ pub enum Part {
     Levers,
     /// One chart's drawing, by its id.
     Chart(&'static str),
+    /// The charts' text summaries for screen readers.
+    ChartSummaries,
+    /// The comparison table's text.
+    Comparison,
+    /// Writing the link into the address.
+    Address,
 }
 
 impl Part {
@@ -44,6 +51,9 @@ impl Part {
             Part::Headline => "doorstroom:headline".to_owned(),
             Part::Levers => "doorstroom:levers".to_owned(),
             Part::Chart(id) => format!("doorstroom:chart:{id}"),
+            Part::ChartSummaries => "doorstroom:chart-summaries".to_owned(),
+            Part::Comparison => "doorstroom:comparison".to_owned(),
+            Part::Address => "doorstroom:address".to_owned(),
         }
     }
 }

@@ -284,7 +284,15 @@ pub fn ChartPanel(chart: Chart) -> impl IntoView {
     let described_by = summary_id.clone();
     let summary = move || {
         with_input(store, None, None, 1.0, |input| {
-            doorstroom_charts::summary(chart, input.run, input.baseline, input.format, input.lang)
+            timing::measure(Part::ChartSummaries, || {
+                doorstroom_charts::summary(
+                    chart,
+                    input.run,
+                    input.baseline,
+                    input.format,
+                    input.lang,
+                )
+            })
         })
     };
 

@@ -13,6 +13,7 @@ use crate::delta::Direction;
 use crate::format::formats;
 use crate::scenario_names::{self, differing, name};
 use crate::state::use_store;
+use crate::timing::{self, Part};
 
 const PINNED: Text = t("Vastgezette scenario's", "Pinned scenarios");
 const TITLE_LABEL: Text = t("Titel", "Title");
@@ -170,6 +171,192 @@ struct Column {
     is_baseline: bool,
 }
 
+/// One cell of the comparison: the value, and the change against the
+/// baseline (none in the baseline's own column).
+#[derive(Clone, Debug, PartialEq)]
+struct Cell {
+    value: String,
+    change: Option<String>,
+    /// A lever's cell whose value differs from the baseline's.
+    differs: bool,
+}
+
+/// A row of the comparison: its test id, its label and a cell per column.
+#[derive(Clone, Debug, PartialEq)]
+struct Row {
+    testid: String,
+    label: String,
+    cells: Vec<Cell>,
+}
+
+/// The comparison's text: the column headings, a row per headline figure
+/// and a row per lever that differs in any column.
+#[derive(Clone, Debug, PartialEq)]
+struct Table {
+    head: Vec<String>,
+    figures: Vec<Row>,
+    levers: Vec<Row>,
+}
+
+/// Where each row and column is: the table without its cells' text. A drag
+/// changes the cells of one column; the shape only when a lever starts or
+/// stops differing, so only then is the table built anew.
+#[derive(Clone, Debug, PartialEq)]
+struct Shape {
+    head: Vec<String>,
+    figures: Vec<(String, String)>,
+    levers: Vec<(String, String)>,
+}
+
+/// Where a cell is in the table.
+#[derive(Clone, Copy)]
+struct Place {
+    levers: bool,
+    row: usize,
+    column: usize,
+}
+
+impl Place {
+    /// `f` of the cell here, if the table has one here.
+    fn read<T>(self, table: Memo<Option<Table>>, f: impl Fn(&Cell) -> T) -> Option<T> {
+        table.with(|t| {
+            let rows = t
+                .as_ref()
+                .map(|t| if self.levers { &t.levers } else { &t.figures })?;
+            rows.get(self.row)?.cells.get(self.column).map(f)
+        })
+    }
+}
+
+impl Table {
+    fn shape(&self) -> Shape {
+        let rows = |rows: &[Row]| {
+            rows.iter()
+                .map(|r| (r.testid.clone(), r.label.clone()))
+                .collect()
+        };
+        Shape {
+            head: self.head.clone(),
+            figures: rows(&self.figures),
+            levers: rows(&self.levers),
+        }
+    }
+}
+
+/// The comparison's columns, in order: this scenario, the baseline, the
+/// other pinned scenarios.
+fn columns(store: crate::state::Store, lang: Lang, base: Scenario) -> Vec<Column> {
+    let scenario = store.scenario().get();
+    let end = scenario.end;
+    let mut columns = vec![
+        Column {
+            heading: {
+                let title = store.title().get();
+                if title.is_empty() {
+                    THIS_SCENARIO.get(lang).to_owned()
+                } else {
+                    title
+                }
+            },
+            scenario: scenario.clone(),
+            summary: store.summary.get(),
+            is_baseline: false,
+        },
+        Column {
+            heading: format!(
+                "{}: {}",
+                scenario_names::BASELINE.get(lang),
+                name(&store.baseline_title().get(), Some(&base), lang)
+            ),
+            scenario: Scenario { end, ..base },
+            summary: store.baseline_summary.get(),
+            is_baseline: true,
+        },
+    ];
+    let summaries = store.compared_summaries.get();
+    for (c, summary) in store.compared().get().into_iter().zip(summaries) {
+        columns.push(Column {
+            heading: name(&c.title, Some(&c.scenario), lang),
+            scenario: Scenario { end, ..c.scenario },
+            summary,
+            is_baseline: false,
+        });
+    }
+    columns
+}
+
+/// The comparison's text for `columns` (the baseline second).
+fn table(columns: &[Column], lang: Lang) -> Table {
+    let f = formats(lang);
+    let base_summary = &columns[1].summary;
+    let end = columns[0].scenario.end;
+    let figures = FIGURES
+        .iter()
+        .map(|spec| Row {
+            testid: format!("cmp-{}", spec.testid),
+            label: spec.label.get(lang).to_owned(),
+            cells: columns
+                .iter()
+                .map(|c| {
+                    let fig = (spec.figure)(&Context {
+                        now: &c.summary,
+                        base: base_summary,
+                        f: &f,
+                        lang,
+                        end,
+                        // Only the cards' notes use it, and the comparison
+                        // shows no notes.
+                        letter_scope: f64::NAN,
+                    });
+                    let change = (!c.is_baseline).then(|| {
+                        if fig.change.direction == Direction::Same {
+                            SAME.get(lang).to_owned()
+                        } else {
+                            format!("{} {}", fig.change.amount, fig.change.word)
+                                .trim()
+                                .to_owned()
+                        }
+                    });
+                    Cell {
+                        value: fig.value,
+                        change,
+                        differs: false,
+                    }
+                })
+                .collect(),
+        })
+        .collect();
+    let baseline_scenario = &columns[1].scenario;
+    let levers = doorstroom_model::levers()
+        .iter()
+        .filter(|l| {
+            columns
+                .iter()
+                .any(|c| differing(&c.scenario, baseline_scenario).any(|d| d.key == l.key))
+        })
+        .map(|l| Row {
+            testid: format!("cmp-lever-{}", l.key),
+            label: l.label.get(lang).to_owned(),
+            cells: columns
+                .iter()
+                .map(|c| {
+                    let differs = !c.is_baseline && !l.same(&c.scenario, baseline_scenario);
+                    Cell {
+                        value: l.describe(&c.scenario, lang),
+                        change: (!c.is_baseline && !differs).then(|| SAME.get(lang).to_owned()),
+                        differs,
+                    }
+                })
+                .collect(),
+        })
+        .collect();
+    Table {
+        head: columns.iter().map(|c| c.heading.clone()).collect(),
+        figures,
+        levers,
+    }
+}
+
 /// The comparison: a table with a column per scenario (this one, the
 /// baseline, the others pinned) and a row per headline figure and per
 /// lever that differs in any of them.
@@ -177,129 +364,55 @@ struct Column {
 pub fn Comparison() -> impl IntoView {
     let store = use_store();
     let lang = store.lang();
-    let table = move || {
-        let lang = lang.get();
+    let table = Memo::new(move |_| {
         let base = store.pinned().get()?;
-        let f = formats(lang);
-        let scenario = store.scenario().get();
-        let end = scenario.end;
-        let base_summary = store.baseline_summary.get();
-        let mut columns = vec![
-            Column {
-                heading: {
-                    let title = store.title().get();
-                    if title.is_empty() {
-                        THIS_SCENARIO.get(lang).to_owned()
-                    } else {
-                        title
-                    }
-                },
-                scenario: scenario.clone(),
-                summary: store.summary.get(),
-                is_baseline: false,
-            },
-            Column {
-                heading: format!(
-                    "{}: {}",
-                    scenario_names::BASELINE.get(lang),
-                    name(&store.baseline_title().get(), Some(&base), lang)
-                ),
-                scenario: Scenario {
-                    end,
-                    ..base.clone()
-                },
-                summary: base_summary.clone(),
-                is_baseline: true,
-            },
-        ];
-        let summaries = store.compared_summaries.get();
-        for (c, summary) in store.compared().get().into_iter().zip(summaries) {
-            columns.push(Column {
-                heading: name(&c.title, Some(&c.scenario), lang),
-                scenario: Scenario { end, ..c.scenario },
-                summary,
-                is_baseline: false,
-            });
+        let lang = lang.get();
+        let columns = columns(store, lang, base);
+        Some(timing::measure(Part::Comparison, || table(&columns, lang)))
+    });
+    let shape = Memo::new(move |_| table.with(|t| t.as_ref().map(Table::shape)));
+    // A cell reads its own text from the table, so a drag rewrites texts
+    // rather than building the table again.
+    let cell = move |levers: bool, row: usize, column: usize| {
+        let at = Place {
+            levers,
+            row,
+            column,
+        };
+        let value = move || at.read(table, |c| c.value.clone());
+        let change = move || at.read(table, |c| c.change.clone()).flatten();
+        let differs = move || at.read(table, |c| c.differs).unwrap_or(false);
+        view! {
+            <td class:differs=differs>
+                <span class="cmp-value">{value}</span>
+                <span class="cmp-change" hidden=move || change().is_none()>{change}</span>
+            </td>
         }
-        let head = columns
-            .iter()
-            .map(|c| view! { <th scope="col">{c.heading.clone()}</th> })
-            .collect_view();
-        let figure_rows = FIGURES
-            .iter()
-            .map(|spec| {
-                let cells = columns
-                    .iter()
-                    .map(|c| {
-                        let fig = (spec.figure)(&Context {
-                            now: &c.summary,
-                            base: &base_summary,
-                            f: &f,
-                            lang,
-                            end,
-                            // Only the cards' notes use it, and the
-                            // comparison shows no notes.
-                            letter_scope: f64::NAN,
-                        });
-                        let change = (!c.is_baseline).then(|| {
-                            if fig.change.direction == Direction::Same {
-                                SAME.get(lang).to_owned()
-                            } else {
-                                format!("{} {}", fig.change.amount, fig.change.word)
-                                    .trim()
-                                    .to_owned()
-                            }
-                        });
-                        view! {
-                            <td>
-                                <span class="cmp-value">{fig.value}</span>
-                                {change.map(|c| view! { <span class="cmp-change">{c}</span> })}
-                            </td>
-                        }
-                    })
-                    .collect_view();
+    };
+    let rows = move |levers: bool, rows: Vec<(String, String)>, columns: usize| {
+        rows.into_iter()
+            .enumerate()
+            .map(|(r, (testid, label))| {
+                let cells = (0..columns).map(|c| cell(levers, r, c)).collect_view();
                 view! {
-                    <tr data-testid=format!("cmp-{}", spec.testid)>
-                        <th scope="row">{spec.label.get(lang)}</th>
+                    <tr data-testid=testid>
+                        <th scope="row">{label}</th>
                         {cells}
                     </tr>
                 }
             })
+            .collect_view()
+    };
+    let body = move || {
+        let shape = shape.get()?;
+        let lang = lang.get_untracked();
+        let columns = shape.head.len();
+        let head = shape
+            .head
+            .into_iter()
+            .map(|h| view! { <th scope="col">{h}</th> })
             .collect_view();
-        let baseline_scenario = &columns[1].scenario;
-        let levers: Vec<_> = doorstroom_model::levers()
-            .iter()
-            .filter(|l| {
-                columns
-                    .iter()
-                    .any(|c| differing(&c.scenario, baseline_scenario).any(|d| d.key == l.key))
-            })
-            .collect();
-        let lever_rows = levers
-            .iter()
-            .map(|l| {
-                let cells = columns
-                    .iter()
-                    .map(|c| {
-                        let differs = !c.is_baseline && !l.same(&c.scenario, baseline_scenario);
-                        view! {
-                            <td class:differs=differs>
-                                {l.describe(&c.scenario, lang)}
-                                {(!c.is_baseline && !differs)
-                                    .then(|| view! { <span class="cmp-change">{SAME.get(lang)}</span> })}
-                            </td>
-                        }
-                    })
-                    .collect_view();
-                view! {
-                    <tr data-testid=format!("cmp-lever-{}", l.key)>
-                        <th scope="row">{l.label.get(lang)}</th>
-                        {cells}
-                    </tr>
-                }
-            })
-            .collect_view();
-        let no_levers = levers.is_empty().then(|| {
+        let no_levers = shape.levers.is_empty().then(|| {
             view! { <p class="cmp-none">{NO_LEVERS_DIFFER.get(lang)}</p> }
         });
         Some(view! {
@@ -311,12 +424,12 @@ pub fn Comparison() -> impl IntoView {
                             {head}
                         </tr>
                     </thead>
-                    <tbody>{figure_rows}</tbody>
+                    <tbody>{rows(false, shape.figures, columns)}</tbody>
                     <tbody class="cmp-levers">
                         <tr>
-                            <th scope="rowgroup" colspan=columns.len() + 1>{LEVER.get(lang)}</th>
+                            <th scope="rowgroup" colspan=columns + 1>{LEVER.get(lang)}</th>
                         </tr>
-                        {lever_rows}
+                        {rows(true, shape.levers, columns)}
                     </tbody>
                 </table>
             </div>
@@ -329,7 +442,7 @@ pub fn Comparison() -> impl IntoView {
                 <h2 id="comparison-title" class="section-title">
                     {move || COMPARISON.get(lang.get())}
                 </h2>
-                {table}
+                {body}
             </section>
         </Show>
     }

@@ -9,6 +9,8 @@ use doorstroom_model::record::{self, Period, RecordMeasure, RecordRow};
 use doorstroom_model::{Lang, Text, t};
 use leptos::prelude::*;
 
+use crate::timing::{self, Part};
+
 use crate::format::{Formats, formats};
 use crate::state::use_store;
 
@@ -95,9 +97,11 @@ pub fn RecordPanel() -> impl IntoView {
     let lines = Memo::new(move |_| {
         let lang = lang.get();
         let f = formats(lang);
-        store
-            .record
-            .with(|rows| rows.iter().map(|r| line(r, &f, lang)).collect::<Vec<_>>())
+        store.record.with(|rows| {
+            timing::measure(Part::Record, || {
+                rows.iter().map(|r| line(r, &f, lang)).collect::<Vec<_>>()
+            })
+        })
     });
     view! {
         <section class="record" aria-labelledby="record-title" data-testid="record-panel">
