@@ -9,10 +9,9 @@ use doorstroom_model::record::{self, Period, RecordMeasure, RecordRow};
 use doorstroom_model::{Lang, Text, t};
 use leptos::prelude::*;
 
-use crate::timing::{self, Part};
-
 use crate::format::{Formats, formats};
 use crate::state::use_store;
+use crate::timing::{self, Part};
 
 const TITLE: Text = t("Model en werkelijkheid", "Model and record");
 const LEDE: Text = t(
