@@ -1,7 +1,7 @@
 //! Performance measures around the parts of the page's work after a
 //! change: the model, the published record beside it, the headline
 //! figures, the levers, each chart, the charts' text summaries, the
-//! comparison and the address. `cargo xtask bench` reads them to
+//! comparison, the address and the handout's QR code. `cargo xtask bench` reads them to
 //! say where a frame's time goes, and the browser's profiler shows them by
 //! name (`doorstroom:model`, `doorstroom:chart:backlog`, …).
 //!
@@ -41,6 +41,8 @@ pub enum Part {
     Comparison,
     /// Writing the link into the address.
     Address,
+    /// The printed handout's QR code.
+    Handout,
 }
 
 impl Part {
@@ -54,6 +56,7 @@ impl Part {
             Part::ChartSummaries => "doorstroom:chart-summaries".to_owned(),
             Part::Comparison => "doorstroom:comparison".to_owned(),
             Part::Address => "doorstroom:address".to_owned(),
+            Part::Handout => "doorstroom:handout".to_owned(),
         }
     }
 }

@@ -4,7 +4,7 @@
 //! page. Hidden on screen; `style/print.css` lays out the rest of the page
 //! (the headline figures and the charts) around it on one or two A4 pages.
 
-use doorstroom_model::Text;
+use doorstroom_model::{Scenario, Text};
 use leptos::prelude::*;
 use qrcode::QrCode;
 use qrcode::render::svg;
@@ -13,6 +13,7 @@ use crate::export::caption::levers_that_differ;
 use crate::export::today;
 use crate::format::formats;
 use crate::state::use_store;
+use crate::timing::{self, Part};
 
 const HEADING: Text = Text {
     nl: "Scenario",
@@ -57,16 +58,23 @@ fn qr_svg(link: &str) -> String {
 pub fn Handout() -> impl IntoView {
     let store = use_store();
     let lang = store.lang();
-    // The link follows the scenario, its baseline and the language.
+    // The handout is printed, never looked at while a slider moves, so it
+    // follows the scenario when a drag ends rather than at every frame of
+    // it: a drag's frames then draw no QR code.
+    let settled = Memo::new(move |previous: Option<&Scenario>| match previous {
+        Some(previous) if store.dragging().get() => previous.clone(),
+        _ => store.scenario().get(),
+    });
+    // The link follows the settled scenario, its baseline and the language.
     let link = Memo::new(move |_| {
-        store.scenario().track();
+        settled.track();
         store.pinned().track();
         lang.track();
-        store.link()
+        untrack(|| store.link())
     });
     let differ = move || {
         let lang = lang.get();
-        store.scenario().with(|s| levers_that_differ(s, lang))
+        settled.with(|s| levers_that_differ(s, lang))
     };
     view! {
         <section class="handout print-only" data-testid="handout" aria-hidden="true">
@@ -106,7 +114,7 @@ pub fn Handout() -> impl IntoView {
                     class="handout-qr"
                     role="img"
                     aria-label=move || QR_LABEL.get(lang.get())
-                    inner_html=move || qr_svg(&link.get())
+                    inner_html=move || link.with(|l| timing::measure(Part::Handout, || qr_svg(l)))
                 ></div>
             </div>
         </section>

@@ -102,6 +102,23 @@ pub fn RecordPanel() -> impl IntoView {
             })
         })
     });
+    // What a scenario does not change: which figures, their published
+    // values and sources. The table is built anew only when these change
+    // (another horizon, another language); a drag rewrites the model's
+    // values and the differences in place.
+    let shape = Memo::new(move |_| {
+        lines.with(|ls| {
+            ls.iter()
+                .map(|l| Line {
+                    csv: String::new(),
+                    model: String::new(),
+                    difference: String::new(),
+                    far: false,
+                    ..l.clone()
+                })
+                .collect::<Vec<_>>()
+        })
+    });
     view! {
         <section class="record" aria-labelledby="record-title" data-testid="record-panel">
             <h2 id="record-title">{move || TITLE.get(lang.get())}</h2>
@@ -120,24 +137,33 @@ pub fn RecordPanel() -> impl IntoView {
                     </thead>
                     <tbody>
                         {move || {
-                            let note = NOTE.get(lang.get());
-                            lines
-                                .with(|lines| {
-                                    lines
+                            let note = NOTE.get(lang.get_untracked());
+                            shape
+                                .with(|shape| {
+                                    shape
                                         .iter()
-                                        .map(|l| {
+                                        .enumerate()
+                                        .map(|(i, l)| {
+                                            // The cells the scenario changes read their
+                                            // line; the rest is built once per shape.
+                                            let read = move |f: fn(&Line) -> String| {
+                                                move || lines.with(|ls| ls.get(i).map(f))
+                                            };
+                                            let far = move || {
+                                                lines.with(|ls| ls.get(i).is_some_and(|l| l.far))
+                                            };
                                             view! {
-                                                <tr data-record=l.csv.clone()>
+                                                <tr data-record=read(|l| l.csv.clone())>
                                                     <th scope="row">{l.figure.clone()}</th>
                                                     <td>{l.when.clone()}</td>
                                                     <td class="num" data-testid="record-published">
                                                         {l.published.clone()}
                                                     </td>
                                                     <td class="num" data-testid="record-model">
-                                                        {l.model.clone()}
+                                                        {read(|l| l.model.clone())}
                                                     </td>
-                                                    <td class="num" class:far=l.far>
-                                                        {l.difference.clone()}
+                                                    <td class="num" class:far=far>
+                                                        {read(|l| l.difference.clone())}
                                                     </td>
                                                     <td class="source">
                                                         <span>{l.source.clone()}</span>
