@@ -14,6 +14,7 @@ mod cohort;
 mod initial;
 mod output;
 mod penalty;
+mod phases;
 mod staff;
 mod term;
 mod whole;
@@ -25,6 +26,7 @@ use crate::stream::Stream;
 use account::{Calendars, Ledger, Rules};
 use cohort::Cohort;
 use output::Row;
+use phases::Phases;
 use staff::Staff;
 use term::Terms;
 use whole::{Salt, whole};
@@ -65,7 +67,7 @@ impl Fixed {
         Fixed {
             of: s.clone(),
             weeks,
-            terms: Terms::new(s, initial::OLDEST_FILED_WEEK, weeks),
+            terms: Terms::new(&Phases::new(s), initial::OLDEST_FILED_WEEK, weeks),
             court_asylum: penalty::court_weekly(
                 s.court_penalty_per_day,
                 s.court_penalty_cap,
@@ -83,7 +85,17 @@ impl Fixed {
     /// Whether these parts hold for the validated scenario `s` as well.
     fn fits(&self, s: &Scenario) -> bool {
         let o = &self.of;
-        let terms = |x: &Scenario| (x.start, x.end, x.term, x.ext_until, x.term_family_months);
+        let terms = |x: &Scenario| {
+            (
+                x.start,
+                x.end,
+                x.from,
+                x.term,
+                x.ext_until,
+                x.ext_withdrawn,
+                x.term_family_months,
+            )
+        };
         let events = |x: &Scenario| {
             (
                 x.notice_weeks,
@@ -123,10 +135,14 @@ impl Fixed {
         }
         let weeks = self.weeks;
         let mut run = Run::zeroed(s.start, weeks);
-        let staff = Staff::new(s);
+        let phases = Phases::new(s);
+        let staff = match phases.before() {
+            Some(before) => Staff::joined(before, s, phases.join),
+            None => Staff::new(s),
+        };
         for stream in Stream::ALL {
             let StreamRun { rows, cohorts } =
-                simulate_stream(s, self, stream, &staff, intake_factors);
+                simulate_stream(&phases, self, stream, &staff, intake_factors);
             output::write_rows(&mut run, stream, &rows);
             output::write_waits(&mut run, stream, &cohorts);
         }
@@ -256,7 +272,7 @@ struct StreamRun {
 /// One stream's weeks under the validated scenario `s`, with the parts
 /// `fixed` computed for it (or for one it fits).
 fn simulate_stream(
-    s: &Scenario,
+    phases: &Phases,
     fixed: &Fixed,
     stream: Stream,
     staff: &Staff,
@@ -273,27 +289,31 @@ fn simulate_stream(
     // Intake does not depend on what happens to the cases, so every cohort
     // of the run is formed up front: the event calendars can then be built
     // once, and week `t` works on the cohorts filed up to `t`.
-    let initial = initial::initial_cohorts(s, stream);
+    // The backlog at the start is the first phase's.
+    let initial = initial::initial_cohorts(phases.at(-1), stream);
     let mut cohorts = Vec::with_capacity((initial.len() + weeks) * lanes);
     for &(filed, cases) in &initial {
-        push_cohorts(s, terms, stream, filed, cases, &mut cohorts);
+        push_cohorts(phases.at(filed), terms, stream, filed, cases, &mut cohorts);
     }
     let started = cohorts.len();
-    let intake_per_week = s.intake_per_year * share(s, stream) / WEEKS_PER_YEAR;
-    let growth_per_week = (1.0 + s.intake_growth).powf(1.0 / WEEKS_PER_YEAR);
-    let mut growth = 1.0;
     let mut intakes = Vec::with_capacity(weeks);
+    // Growth compounds from the start in either phase (the lever's "from
+    // the start date"), so a join never restarts it.
+    let mut growth = 1.0;
     for t in 0..weeks as i32 {
+        let s = phases.at(t);
+        let growth_per_week = (1.0 + s.intake_growth).powf(1.0 / WEEKS_PER_YEAR);
         let factor = intake_factors.get(t as usize).copied().unwrap_or(1.0);
         let rate = match published_intake(s, s.start.add_days(7 * i64::from(t)).year()) {
             Some(per_year) => per_year * share(s, stream) / WEEKS_PER_YEAR,
-            None => intake_per_week * growth,
+            None => s.intake_per_year * share(s, stream) / WEEKS_PER_YEAR * growth,
         };
         let intake = whole(rate * factor, i64::from(t), Salt::Intake, si);
         growth *= growth_per_week;
         push_cohorts(s, terms, stream, t, intake, &mut cohorts);
         intakes.push(intake);
     }
+    let s = phases.at(weeks as i32);
     let rules = Rules {
         statutory: if stream.is_asylum() {
             s.statutory_asylum
@@ -311,6 +331,7 @@ fn simulate_stream(
     for c in &cohorts[..started] {
         ledger.enter(c, 0);
     }
+    let baa_before = phases.before().map(Baa::new);
     let baa = Baa::new(s);
     let mut first_live = 0;
     let mut rows = Vec::with_capacity(weeks);
@@ -327,11 +348,16 @@ fn simulate_stream(
         let mut tally = Tally::default();
         let live = &mut cohorts[first_live..filed];
         if stream == Stream::General {
+            let baa = match &baa_before {
+                Some(b) if t < phases.join => b,
+                _ => &baa,
+            };
             let baa_capacity = whole(baa.at(t), i64::from(t), Salt::Baa, si);
             work_order::baa(live, t, baa_capacity, &mut tally);
         }
+        let p = phases.at(t);
         let capacity = whole(
-            capacity_per_week(s, stream, staff, t),
+            capacity_per_week(p, stream, staff, t),
             i64::from(t),
             Salt::Capacity,
             si,
@@ -340,8 +366,8 @@ fn simulate_stream(
             live,
             t,
             capacity,
-            s.work_order,
-            s.past_term_share,
+            p.work_order,
+            p.past_term_share,
             &mut tally,
         );
         ledger.shift(tally.shift);
@@ -430,7 +456,7 @@ mod tests {
             let staff = Staff::new(&s);
             let fixed = Fixed::new(&s);
             for stream in Stream::ALL {
-                let run = simulate_stream(&s, &fixed, stream, &staff, &[]);
+                let run = simulate_stream(&Phases::new(&s), &fixed, stream, &staff, &[]);
                 let decided: u64 = run.rows.iter().map(|r| r.tally.decisions).sum();
                 let mut filed = 0u64;
                 for c in &run.cohorts {

@@ -1,6 +1,7 @@
 //! Decision terms and the weeks at which a cohort's cases change status.
 
 use super::cohort::Events;
+use super::phases::Phases;
 use crate::date::Date;
 use crate::scenario::{Scenario, TermPolicy, ymd};
 use crate::stream::Stream;
@@ -9,6 +10,11 @@ use crate::stream::Stream;
 const ASYLUM_TERM_MONTHS: i32 = 6;
 /// The extended term: six plus nine months (art. 42(4)(b) Vw, WBV 2022/22).
 const EXTENDED_TERM_MONTHS: i32 = 15;
+/// The most months for an asylum decision under bill 36349 (a bill, not
+/// law).
+const BILL_36349_ASYLUM_MONTHS: i32 = 21;
+/// The most months for a family-reunification decision under bill 36349.
+const BILL_36349_FAMILY_MONTHS: i32 = 9;
 /// The extension covered applications whose six-month term had not lapsed
 /// on the day WBV 2022/22 was published (seed).
 const EXTENSION_PUBLISHED: Date = ymd(2022, 9, 27);
@@ -23,10 +29,16 @@ const APPEAL_AFTER_NOTICE_WEEKS: i32 = 2;
 /// The decision term, in months, of a case of `stream` filed on `filed`.
 fn term_months(s: &Scenario, stream: Stream, filed: Date) -> i32 {
     if stream == Stream::FamilyReunification {
-        return s.term_family_months as i32;
+        return if s.term == TermPolicy::Bill36349 {
+            BILL_36349_FAMILY_MONTHS
+        } else {
+            s.term_family_months as i32
+        };
     }
     match s.term {
         TermPolicy::SixMonths => ASYLUM_TERM_MONTHS,
+        TermPolicy::FifteenMonths => EXTENDED_TERM_MONTHS,
+        TermPolicy::Bill36349 => BILL_36349_ASYLUM_MONTHS,
         TermPolicy::Extended => {
             let running_on_publication =
                 filed.add_months(ASYLUM_TERM_MONTHS) >= EXTENSION_PUBLISHED;
@@ -57,6 +69,7 @@ pub(crate) fn lapse_day(s: &Scenario, stream: Stream, filed: Date) -> Date {
     let months = term_months(s, stream, filed);
     let extended = filed.add_months(months);
     let withdrawn = s.ext_withdrawn < crate::levers::LAST_DAY
+        && s.term == TermPolicy::Extended
         && stream.is_asylum()
         && months == EXTENDED_TERM_MONTHS
         && filed >= WBV_2023_26_FROM;
@@ -98,13 +111,15 @@ pub(crate) struct Terms {
 
 impl Terms {
     /// The lapse weeks of cohorts filed in weeks `first..weeks`.
-    pub fn new(s: &Scenario, first: i32, weeks: usize) -> Terms {
+    /// Each cohort's term follows the rules of its filing week's phase.
+    pub fn new(phases: &Phases, first: i32, weeks: usize) -> Terms {
         let historical = Scenario::default();
+        let s = phases.at(weeks as i32);
         let table = |stream: Stream| {
             (first..weeks as i32)
                 .map(|filed| {
                     let filed_on = s.start.add_days(7 * i64::from(filed));
-                    let lapse = lapse_week(s, s.start, stream, filed_on);
+                    let lapse = lapse_week(phases.at(filed), s.start, stream, filed_on);
                     let then = if filed < 0 {
                         lapse_week(&historical, s.start, stream, filed_on)
                     } else {
@@ -237,7 +252,7 @@ mod tests {
     #[test]
     fn events_follow_each_other() {
         let s = Scenario::default();
-        let e = Terms::new(&s, -104, 192).events(&s, Stream::General, 0);
+        let e = Terms::new(&Phases::new(&s), -104, 192).events(&s, Stream::General, 0);
         // Filed 1 May 2023, 15 months: lapses 1 Aug 2024, 66 weeks and 3 days on.
         assert_eq!(e.lapse, 66);
         assert_eq!(e.notice, 67);
@@ -256,7 +271,7 @@ mod tests {
             ..Scenario::default()
         };
         // Filed a year before the start: 15 months ran on, 6 months had lapsed.
-        let terms = Terms::new(&six, -104, 192);
+        let terms = Terms::new(&Phases::new(&six), -104, 192);
         let e = terms.events(&six, Stream::General, -52);
         assert!(e.lapse < 0);
         assert_eq!((e.notice, e.appeal), (0, 2));
@@ -265,12 +280,12 @@ mod tests {
         let default = Scenario::default();
         assert_eq!(
             old,
-            Terms::new(&default, -104, 192).events(&default, Stream::General, -104)
+            Terms::new(&Phases::new(&default), -104, 192).events(&default, Stream::General, -104)
         );
         // Outside the table the same rules apply.
         assert_eq!(
             terms.events(&six, Stream::General, -300),
-            Terms::new(&six, 0, 1).events(&six, Stream::General, -300)
+            Terms::new(&Phases::new(&six), 0, 1).events(&six, Stream::General, -300)
         );
     }
 }
