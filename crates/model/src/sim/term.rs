@@ -288,4 +288,40 @@ mod tests {
             Terms::new(&Phases::new(&six), 0, 1).events(&six, Stream::General, -300)
         );
     }
+
+    /// Bill 36349 from 1 January 2026: a case filed in the week before the
+    /// join keeps the rules of "as it happened" (six months, asylum and
+    /// nareis alike); one filed in the join week gets 21 months (asylum) or
+    /// 9 months (nareis).
+    #[test]
+    fn the_bill_s_terms_apply_to_cases_filed_from_the_join() {
+        let (s, w) = Scenario::from_query("from=2026-01-01&term=36349&until=2030-12-31");
+        assert!(w.is_empty(), "{w:?}");
+        let phases = Phases::new(&s);
+        let join = phases.join;
+        // 1 January 2026 is a Thursday: the join is Monday 5 January.
+        assert_eq!(s.start.add_days(7 * i64::from(join)), d("2026-01-05"));
+        let weeks = super::super::horizon_weeks(&s);
+        let terms = Terms::new(&phases, -104, weeks);
+        let lapse =
+            |stream: Stream, filed: i32| terms.events(phases.at(filed), stream, filed).lapse;
+        let week_of = |day: &str| week_on_or_after(s.start, d(day));
+        // Filed Monday 29 December 2025: six months, 29 June 2026.
+        assert_eq!(lapse(Stream::General, join - 1), week_of("2026-06-29"));
+        assert_eq!(
+            lapse(Stream::FamilyReunification, join - 1),
+            week_of("2026-06-29")
+        );
+        // Filed Monday 5 January 2026: 21 months, 5 October 2027; nareis 9
+        // months, 5 October 2026.
+        assert_eq!(lapse(Stream::General, join), week_of("2027-10-05"));
+        assert_eq!(lapse(Stream::Dublin, join), week_of("2027-10-05"));
+        assert_eq!(
+            lapse(Stream::FamilyReunification, join),
+            week_of("2026-10-05")
+        );
+        // A case filed under the bill sends its notice after its own term.
+        let e = terms.events(phases.at(join), Stream::General, join);
+        assert_eq!(e.notice, e.lapse + s.notice_weeks as i32);
+    }
 }
