@@ -127,14 +127,16 @@ pub const PRESETS: [Preset; 8] = [
 
 /// "As it happened": the scenario that the model's README ("The record")
 /// calibrates to the published figures, each value with its reason there.
-/// The intake follows the published totals for 2023 to 2025; the run ends
+/// The intake follows the published totals for 2023 to 2025; the term is
+/// the extension as it stood (it names the term, so that a run from a
+/// later `from` keeps the history's term whatever term follows); the run ends
 /// with 2025, the last year with a published intake. Like every preset it
 /// sets only the levers it names; applied to the default scenario
 /// (`Scenario::from_query(AS_IT_HAPPENED)`) it is the calibrated run.
 pub const AS_IT_HAPPENED: &str = "fte=700&baa=0&intake_by_year=on&backlog_nareis=20300\
 &hiring_per_month=30&capacity_t1=6720&capacity_nareis=7440&ext_until=2025-01-01\
 &ext_withdrawn=2025-06-01&past_term_share=0.8&notice_share=0.6&notice_weeks=30\
-&appeal_share=0.3&until=2025-12-31";
+&appeal_share=0.3&term=15&term_nareis=6&until=2025-12-31";
 /// The default scenario with each preset applied, in `PRESETS`' order:
 /// read once, since the page asks every frame which presets are active.
 fn targets() -> &'static [Scenario] {
