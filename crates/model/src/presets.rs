@@ -36,7 +36,7 @@ pub struct Preset {
 }
 
 /// The presets, in the page's order.
-pub const PRESETS: [Preset; 8] = [
+pub const PRESETS: [Preset; 12] = [
     Preset {
         key: "mpp_min",
         group: PresetGroup::Intake,
@@ -123,7 +123,58 @@ pub const PRESETS: [Preset; 8] = [
         ),
         sets: AS_IT_HAPPENED,
     },
+    Preset {
+        key: "from_now",
+        group: PresetGroup::Policy,
+        label: t("Vanaf nu", "From now"),
+        help: t(
+            "Tot 1 januari 2026 ‘Zo ging het’; daarna uw keuzes, tot en met 2030. Capaciteit en gedrag lopen door zoals ze waren; de beslistermijn is zes maanden, de wet sinds het arrest van het EU-Hof van 8 mei 2025 (C-662/23).",
+            "Until 1 January 2026 ‘As it happened’; your choices after it, through 2030. Capacity and behaviour carry on as they were; the decision term is six months, the law since the EU Court's judgment of 8 May 2025 (C-662/23).",
+        ),
+        sets: FROM_NOW,
+    },
+    Preset {
+        key: "mpp2025_min",
+        group: PresetGroup::Intake,
+        label: t("MPP 2025 minimum", "MPP 2025 minimum"),
+        help: t(
+            "Instroom 39.000 per jaar: de onderkant voor 2026 (MPP september 2025, rijksoverheid.nl, 26 september 2025).",
+            "Intake 39,000 a year: the low end for 2026 (MPP September 2025, rijksoverheid.nl, 26 September 2025).",
+        ),
+        sets: "intake=39000",
+    },
+    Preset {
+        key: "mpp2025_mid",
+        group: PresetGroup::Intake,
+        label: t("MPP 2025 midden", "MPP 2025 middle"),
+        help: t(
+            "Instroom 53.050 per jaar: het midden van 39.000 tot 67.100 voor 2026 (MPP september 2025; het MPP noemt geen middenwaarde).",
+            "Intake 53,050 a year: the midpoint of 39,000 to 67,100 for 2026 (MPP September 2025; the MPP names no central figure).",
+        ),
+        sets: "intake=53050",
+    },
+    Preset {
+        key: "mpp2025_max",
+        group: PresetGroup::Intake,
+        label: t("MPP 2025 maximum", "MPP 2025 maximum"),
+        help: t(
+            "Instroom 67.100 per jaar: de bovenkant voor 2026 (MPP september 2025, rijksoverheid.nl, 26 september 2025).",
+            "Intake 67,100 a year: the high end for 2026 (MPP September 2025, rijksoverheid.nl, 26 September 2025).",
+        ),
+        sets: "intake=67100",
+    },
 ];
+
+/// "From now": the levers apply from the first of the month after the last
+/// published figures (the intake of 2025 through 17 December, Hart van
+/// Nederland, 22 December 2025), so from 1 January 2026, for five years;
+/// capacity and behaviour carry on at "as it happened"'s values (so the
+/// run has no break at the join that nobody chose), with the six-month
+/// term, the law since the EU Court's judgment of 8 May 2025 (C-662/23).
+/// The intake is left to the intake presets (MPP September 2025).
+pub const FROM_NOW: &str = "from=2026-01-01&until=2030-12-31&fte=700&baa=0&intake_by_year=on\
+&hiring_per_month=30&capacity_t1=6720&capacity_nareis=7440&past_term_share=0.8\
+&notice_share=0.6&notice_weeks=30&appeal_share=0.3&term=6&term_nareis=6";
 
 /// "As it happened": the scenario that the model's README ("The record")
 /// calibrates to the published figures, each value with its reason there.
