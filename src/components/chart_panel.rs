@@ -95,6 +95,7 @@ fn with_input<R>(
             },
             bands: bands.as_deref(),
             published: (!hidden).then_some(&record[..]),
+            from: None,
         })
     };
     if tracked {

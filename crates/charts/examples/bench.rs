@@ -128,6 +128,7 @@ fn main() {
                     large: false,
                 },
                 published: Some(&record),
+                from: None,
                 bands: None,
             };
             let reps = 2000;

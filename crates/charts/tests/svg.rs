@@ -41,6 +41,7 @@ fn render(
         format: &format,
         theme,
         published: None,
+        from: None,
         bands: None,
     };
     let (w, h) = ((900.0 * theme.scale) as u32, (420.0 * theme.scale) as u32);
@@ -523,6 +524,7 @@ fn small_and_large_areas_draw_without_error() {
                 format: &format,
                 theme: Theme { scale: 1.0, large },
                 published: None,
+                from: None,
                 bands: None,
             };
             let mut svg = String::new();
