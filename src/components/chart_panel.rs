@@ -76,6 +76,12 @@ fn with_input<R>(
     } else {
         store.record.get_untracked()
     };
+    // The week from which the reader's levers apply, marked on every chart.
+    let join = if tracked {
+        store.scenario().with(|s| s.join_week())
+    } else {
+        store.scenario().with_untracked(|s| s.join_week())
+    };
     let format = formats(lang);
     let bands = if tracked {
         store.current_bands()
@@ -95,7 +101,7 @@ fn with_input<R>(
             },
             bands: bands.as_deref(),
             published: (!hidden).then_some(&record[..]),
-            from: None,
+            from: (join > 0).then_some(join),
         })
     };
     if tracked {
