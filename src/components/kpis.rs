@@ -113,6 +113,9 @@ struct Context<'a> {
     end: Date,
     /// The scenario's asylum penalties through 2024 without the BAA.
     letter_scope: f64,
+    /// Whether the levers apply from the letter's start (`from=` not set
+    /// later): only then does the letter's forecast compare.
+    from_start: bool,
 }
 
 /// One headline figure: its test hook, its label, how its texts are
@@ -263,16 +266,26 @@ fn cost_2024(c: &Context) -> Figure {
     let (now, base, f, lang) = (c.now, c.base, c.f, c.lang);
     Figure {
         value: f.euro_compact(now.cost_through_2024_eur),
-        note: format!(
-            "{} {} · {} {} · {}: {} {}",
-            i18n::OF_WHICH_ASYLUM_PENALTIES.get(lang),
-            f.euro_short(now.asylum_penalties_through_2024_eur),
-            i18n::WITHOUT_BAA.get(lang),
-            f.euro_short(c.letter_scope),
-            i18n::LETTER_NAME.get(lang),
-            f.euro_short(LETTER_PENALTIES_2024_EUR),
-            i18n::LETTER_SCOPE.get(lang),
-        ),
+        // The letter's forecast started on 1 May 2023 with its own levers:
+        // a run whose levers apply from a later date is not its like.
+        note: if c.from_start {
+            format!(
+                "{} {} · {} {} · {}: {} {}",
+                i18n::OF_WHICH_ASYLUM_PENALTIES.get(lang),
+                f.euro_short(now.asylum_penalties_through_2024_eur),
+                i18n::WITHOUT_BAA.get(lang),
+                f.euro_short(c.letter_scope),
+                i18n::LETTER_NAME.get(lang),
+                f.euro_short(LETTER_PENALTIES_2024_EUR),
+                i18n::LETTER_SCOPE.get(lang),
+            )
+        } else {
+            format!(
+                "{} {}",
+                i18n::OF_WHICH_ASYLUM_PENALTIES.get(lang),
+                f.euro_short(now.asylum_penalties_through_2024_eur),
+            )
+        },
         change: number_change(
             now.cost_through_2024_eur,
             base.cost_through_2024_eur,
@@ -335,12 +348,14 @@ pub fn Kpis() -> impl IntoView {
     // Only the horizon's end of the scenario shows here; a memo keeps the
     // other levers from recomputing the figures' texts.
     let end = Memo::new(move |_| store.scenario().with(|s| s.end));
+    let from_start = Memo::new(move |_| store.scenario().with(|s| s.join_week() == 0));
     let cards = FIGURES
         .iter()
         .map(|spec| {
             let figure = Memo::new(move |_| {
                 let lang = lang.get();
                 let end = end.get();
+                let from_start = from_start.get();
                 let f = formats(lang);
                 let letter_scope = store.letter_scope_penalties.get();
                 store.summary.with(|now| {
@@ -352,6 +367,7 @@ pub fn Kpis() -> impl IntoView {
                             lang,
                             end,
                             letter_scope,
+                            from_start,
                         })
                     })
                 })
