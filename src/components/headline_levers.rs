@@ -14,8 +14,24 @@ use crate::state::use_store;
 pub fn HeadlineLevers() -> impl IntoView {
     let store = use_store();
     let lang = store.lang();
+    // The extension's end date only matters under the extended term.
     let six_months =
-        Signal::derive(move || store.scenario().with(|s| s.term == TermPolicy::SixMonths));
+        Signal::derive(move || store.scenario().with(|s| s.term != TermPolicy::Extended));
+    // "From now": the model's `from_now` preset; off again brings the
+    // levers back to acting from the letter's start.
+    let from_now = doorstroom_model::preset("from_now").expect("the from_now preset exists");
+    let joined = Memo::new(move |_| store.scenario().with(|s| s.join_week() > 0));
+    let toggle = move |_| {
+        let mut s = store.current();
+        if joined.get_untracked() {
+            let start = doorstroom_model::Scenario::default();
+            s.from = start.from;
+            s.end = start.end;
+            store.apply(s);
+        } else {
+            store.apply(from_now.apply(&s));
+        }
+    };
     // A date lever belongs with the choice before it (the extension's end
     // with the term), in the same card.
     let mut cards: Vec<Vec<&'static doorstroom_model::Lever>> = Vec::new();
@@ -48,6 +64,17 @@ pub fn HeadlineLevers() -> impl IntoView {
             <h2 id="headline-title" class="section-title">
                 {move || i18n::HEADLINE_LEVERS.get(lang.get())}
             </h2>
+            <button
+                type="button"
+                class="preset wide"
+                data-testid="from-now"
+                role="switch"
+                aria-checked=move || if joined.get() { "true" } else { "false" }
+                title=move || from_now.help.get(lang.get())
+                on:click=toggle
+            >
+                {move || from_now.label.get(lang.get())}
+            </button>
             {cards}
         </section>
     }
