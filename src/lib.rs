@@ -20,12 +20,15 @@ mod history;
 mod i18n;
 mod location;
 mod masthead;
+mod notice_lines;
 mod pacer;
+mod panic_page;
 mod resize;
 mod results;
 mod state;
 
 pub use app::App;
+pub use panic_page::{DEFAULT_SCENARIO_HREF, PANIC_PAGE_ID, install as install_panic_hook};
 
 /// The performance mark set once the app is in the DOM; `cargo xtask bench`
 /// reads it to measure the load time.
@@ -35,9 +38,10 @@ pub const MOUNTED_MARK: &str = "doorstroom:mounted";
 ///
 /// A panic is reported on the browser console with its Rust message (rather
 /// than as an opaque `unreachable` trap), where the end-to-end tests, which
-/// fail on any console error, will see it.
+/// fail on any console error, will see it, and the page is replaced by a
+/// plain message with a link to the default scenario (`panic_page.rs`).
 pub fn mount() {
-    console_error_panic_hook::set_once();
+    install_panic_hook();
     leptos::mount::mount_to_body(App);
     if let Some(performance) = web_sys::window().and_then(|window| window.performance()) {
         // Only the benchmark reads the mark; a page without it works the same.

@@ -1,11 +1,13 @@
 //! The notice that says what the page changed when it read a link: values
 //! clamped into range, unreadable values left at their default, unknown
 //! keys ignored. The page works either way; the notice says so, once, and
-//! can be dismissed.
+//! can be dismissed. What it lists is bounded (`notice_lines.rs`), so no link
+//! can make it push the figures off the first screen.
 
 use leptos::prelude::*;
 
 use crate::i18n;
+use crate::notice_lines::notice_lines;
 use crate::state::use_store;
 
 #[component]
@@ -19,16 +21,21 @@ pub fn Notice() -> impl IntoView {
                 <div class="notice-text">
                     <h2>{move || i18n::NOTICE_TITLE.get(lang.get())}</h2>
                     <p>{move || i18n::NOTICE_BODY.get(lang.get())}</p>
-                    <ul>
-                        {move || {
-                            let lang = lang.get();
-                            warnings
-                                .get()
-                                .into_iter()
-                                .map(|w| view! { <li>{w.message(lang)}</li> })
-                                .collect_view()
-                        }}
-                    </ul>
+                    {move || {
+                        let lines = warnings.with(|w| {
+                            notice_lines(w, lang.get())
+                        });
+                        view! {
+                            <ul>
+                                {lines
+                                    .listed
+                                    .into_iter()
+                                    .map(|line| view! { <li>{line}</li> })
+                                    .collect_view()}
+                            </ul>
+                            {lines.more.map(|more| view! { <p class="notice-more">{more}</p> })}
+                        }
+                    }}
                 </div>
                 <button
                     type="button"

@@ -9,7 +9,7 @@ use flate2::Compression;
 use flate2::write::GzEncoder;
 
 use crate::install::{self, WebTools};
-use crate::{Result, process, workspace_root};
+use crate::{Result, lockdown, process, workspace_root};
 
 pub fn run() -> Result<()> {
     let tools = install::web_tools()?;
@@ -17,10 +17,12 @@ pub fn run() -> Result<()> {
     print_sizes(&workspace_root().join("dist"))
 }
 
-/// Builds `dist/` with Trunk in release mode; Trunk runs wasm-opt on the
-/// wasm (`data-wasm-opt` in index.html).
+/// Builds `dist/` with Trunk in release mode (Trunk runs wasm-opt on the
+/// wasm, `data-wasm-opt` in index.html), then locks the page down: its
+/// Content-Security-Policy, the integrity checks and `_headers`.
 pub fn build(tools: &WebTools) -> Result<()> {
-    process::run(tools.command("trunk").args(["build", "--release"]))
+    process::run(tools.command("trunk").args(["build", "--release"]))?;
+    lockdown::apply(&workspace_root().join("dist"))
 }
 
 /// Prints the size of each wasm and JS file in `dist`, raw and gzipped (at

@@ -6,6 +6,7 @@
 //! cargo xtask dist    the optimised release build in dist/, with its sizes
 //! cargo xtask test    every check and test there is; what the CI runs
 //! cargo xtask bench   the benchmarks
+//! cargo xtask fuzz    the long fuzz run of the link reader (nightly)
 //! ```
 //!
 //! Each command first installs what it needs and is missing (see
@@ -14,7 +15,9 @@
 
 mod bench;
 mod dist;
+mod fuzz;
 mod install;
+mod lockdown;
 mod process;
 mod serve;
 mod test;
@@ -31,11 +34,18 @@ commands:
   serve   build the page and serve it on http://127.0.0.1:8080 with live reload
   dist    build the optimised page into dist/ and print its sizes
   test    formatting, lints, native tests, browser tests and end-to-end tests
-  bench   the model benchmarks and the page's load time in Chromium";
+  bench   the model benchmarks and the page's load time in Chromium
+  fuzz [SECONDS]
+          fuzz the link reader with cargo-fuzz on nightly (default 900 s)";
 
 fn main() -> ExitCode {
     let mut args = std::env::args().skip(1);
     let command = args.next();
+    // Only `fuzz` takes an argument: how long to run.
+    let argument = match command.as_deref() {
+        Some("fuzz") => args.next(),
+        _ => None,
+    };
     if let Some(extra) = args.next() {
         eprintln!("error: unexpected argument `{extra}`\n\n{USAGE}");
         return ExitCode::FAILURE;
@@ -45,6 +55,7 @@ fn main() -> ExitCode {
         Some("dist") => dist::run(),
         Some("test") => return test::run(),
         Some("bench") => bench::run(),
+        Some("fuzz") => fuzz::run(argument.as_deref()),
         Some("help" | "--help" | "-h") => {
             println!("{USAGE}");
             Ok(())

@@ -11,6 +11,8 @@ use hyper_util::client::legacy::connect::HttpConnector;
 use serde_json::{Value, json};
 use url::{Origin, Url};
 
+use crate::headers::read_headers_file;
+use crate::server::Header;
 use crate::{Chromedriver, Result, StaticServer};
 
 /// How long a page may take to load and mount the app.
@@ -28,11 +30,14 @@ pub struct Harness {
     parent_of_dist: StaticServer,
     dist_folder_name: String,
     fixtures: StaticServer,
+    /// The headers of `dist/_headers`, which the servers of the app send.
+    headers: Vec<Header>,
     capabilities: Capabilities,
 }
 
 impl Harness {
-    /// Serves `dist/` (or `$DOORSTROOM_DIST`) and the fixtures, and starts
+    /// Serves `dist/` (or `$DOORSTROOM_DIST`) with the headers of its
+    /// `_headers` file, as a static host would, and the fixtures, and starts
     /// chromedriver (`$CHROMEDRIVER`, or the one on `PATH`) with the Chromium
     /// flags of `webdriver.json` (and `$CHROME` as the browser, when set).
     pub fn start() -> Result<Harness> {
@@ -59,14 +64,29 @@ impl Harness {
             .ok_or("dist/ must have a UTF-8 folder name")?
             .to_owned();
         let parent_of_dist = dist.parent().ok_or("dist/ must have a parent folder")?;
+        let headers = read_headers_file(&dist.join("_headers"))?;
         Ok(Harness {
             capabilities: capabilities(&workspace.join("webdriver.json"))?,
             driver: Chromedriver::start()?,
-            parent_of_dist: StaticServer::start(parent_of_dist)?,
-            dist: StaticServer::start(&dist)?,
+            parent_of_dist: StaticServer::with_headers(parent_of_dist, headers.clone())?,
+            dist: StaticServer::with_headers(&dist, headers.clone())?,
             dist_folder_name,
+            // The fixtures are deliberately bad pages, served without the
+            // headers that would stop them.
             fixtures: StaticServer::start(Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures"))?,
+            headers,
         })
+    }
+
+    /// Serves `root` as `dist/` is served, with the same headers: for a
+    /// changed copy of the build.
+    pub fn serve_like_dist(&self, root: &Path) -> Result<StaticServer> {
+        Ok(StaticServer::with_headers(root, self.headers.clone())?)
+    }
+
+    /// The headers the app's servers send, from `dist/_headers`.
+    pub fn headers(&self) -> &[Header] {
+        &self.headers
     }
 
     /// Opens the app with `query` (`""` or e.g. `"?v=1"`) in a new browser and
@@ -74,6 +94,31 @@ impl Harness {
     pub async fn page(&self, query: &str) -> Result<Page> {
         self.open_app(&format!("{}/{query}", self.dist.origin()))
             .await
+    }
+
+    /// The address of the app with `query` (`""` or e.g. `"?v=1"`).
+    pub fn app_url(&self, query: &str) -> String {
+        format!("{}/{query}", self.dist.origin())
+    }
+
+    /// Opens the app with `query` as [`Harness::page`] does, after having the
+    /// browser run `script` at the start of every document it opens, before
+    /// any script of the page's: to listen for what happens while it loads.
+    pub async fn page_with_init_script(&self, query: &str, script: &str) -> Result<Page> {
+        let url = self.app_url(query);
+        let mut page = self.open("about:blank").await?;
+        page.origin = Url::parse(&url)?.origin();
+        let opened = match page.add_init_script(script).await {
+            Ok(()) => page.goto_app(&url).await,
+            Err(error) => Err(error),
+        };
+        match opened {
+            Ok(()) => Ok(page),
+            Err(error) => {
+                page.close().await?;
+                Err(error)
+            }
+        }
     }
 
     /// Opens the app served from a folder below the server's root rather than
@@ -94,7 +139,9 @@ impl Harness {
             .await
     }
 
-    async fn open_app(&self, url: &str) -> Result<Page> {
+    /// Opens the app at `url` (which may name another server) in a new
+    /// browser and waits until it has mounted.
+    pub async fn open_app(&self, url: &str) -> Result<Page> {
         let mut page = self.open(url).await?;
         let mounted = page
             .client
@@ -113,7 +160,9 @@ impl Harness {
         Ok(page)
     }
 
-    async fn open(&self, url: &str) -> Result<Page> {
+    /// Opens `url` in a new browser and waits until it has loaded, but not
+    /// for the app to mount: for pages that must not.
+    pub async fn open(&self, url: &str) -> Result<Page> {
         let client = ClientBuilder::new(HttpConnector::new())
             .capabilities(self.capabilities.clone())
             .connect(&self.driver.url())
@@ -197,6 +246,43 @@ impl Page {
             .collect())
     }
 
+    /// Opens `url` in this browser (a new document, on the same origin) and
+    /// waits until the app has mounted: for many links in one session.
+    pub async fn goto_app(&mut self, url: &str) -> Result<()> {
+        self.load(url).await?;
+        self.wait_for_mount(url).await
+    }
+
+    /// Has the browser run `script` at the start of every document it opens
+    /// from now on, before the page's own scripts (and outside its
+    /// Content-Security-Policy, as the browser's own tools are).
+    pub async fn add_init_script(&self, script: &str) -> Result<()> {
+        self.client
+            .issue_cmd(Cdp {
+                command: "Page.addScriptToEvaluateOnNewDocument",
+                params: json!({ "source": script }),
+            })
+            .await?;
+        Ok(())
+    }
+
+    async fn wait_for_mount(&mut self, url: &str) -> Result<()> {
+        let mounted = self
+            .client
+            .wait()
+            .at_most(LOAD_TIMEOUT)
+            .for_element(Locator::Css(MOUNTED))
+            .await;
+        if let Err(error) = mounted {
+            let console = self.console_errors().await.unwrap_or_default();
+            return Err(format!(
+                "the app did not mount at {url}: {error}; console errors: {console:?}"
+            )
+            .into());
+        }
+        Ok(())
+    }
+
     /// Ends the browser session.
     pub async fn close(self) -> Result<()> {
         Ok(self.client.close().await?)
@@ -270,6 +356,30 @@ impl WebDriverCompatibleCommand for GetLog {
         (
             http::Method::POST,
             Some(json!({ "type": self.0 }).to_string()),
+        )
+    }
+}
+
+/// chromedriver's passage to the DevTools protocol, also outside W3C
+/// WebDriver: one command with its parameters.
+#[derive(Debug)]
+struct Cdp {
+    command: &'static str,
+    params: Value,
+}
+
+impl WebDriverCompatibleCommand for Cdp {
+    fn endpoint(&self, base_url: &Url, session_id: Option<&str>) -> Result<Url, url::ParseError> {
+        base_url.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session_id.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _request_url: &Url) -> (http::Method, Option<String>) {
+        (
+            http::Method::POST,
+            Some(json!({ "cmd": self.command, "params": self.params }).to_string()),
         )
     }
 }

@@ -17,11 +17,12 @@
 
 mod chromedriver;
 mod harness;
+mod headers;
 mod server;
 
 pub use chromedriver::Chromedriver;
 pub use harness::{Harness, Page};
-pub use server::StaticServer;
+pub use server::{Header, StaticServer};
 
 /// Errors in a test are reported, not handled: any error will do.
 pub type Error = Box<dyn std::error::Error + Send + Sync>;

@@ -1,29 +1,51 @@
-//! A small static file server on a free loopback port, for the tests only.
+//! A static file server on a free loopback port, for the tests only:
+//! tower-http's `ServeDir` on hyper, in a thread with its own tokio runtime,
+//! so that it serves whether or not a test is running on another runtime.
 //!
-//! It serves one directory over HTTP/1.1 with the MIME types a Trunk build
-//! needs (`application/wasm` above all, or the browser refuses to stream-compile
-//! the module), closes every connection after one response, and stops when it
-//! is dropped. Loopback only, GET and HEAD only, nothing outside its root.
+//! `ServeDir` picks each file's `Content-Type` by its extension
+//! (`application/wasm` above all, or the browser refuses to stream-compile
+//! the module), answers only GET and HEAD, never leaves its root, and
+//! redirects a folder to its address with a slash, where the page's relative
+//! URLs resolve. Every response carries the headers the server was given (a
+//! static host's security headers) and `Cache-Control: no-store`, so a test
+//! never sees an earlier build. The server stops when it is dropped.
 
-use std::fs;
-use std::io::{self, BufRead, BufReader, Write};
-use std::net::{Ipv4Addr, SocketAddr, TcpListener, TcpStream};
-use std::path::{Component, Path, PathBuf};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::io;
+use std::net::{Ipv4Addr, SocketAddr, TcpListener};
+use std::path::PathBuf;
 use std::thread::{self, JoinHandle};
-use std::time::Duration;
+
+use http::Response;
+use http::header::{CACHE_CONTROL, HeaderName, HeaderValue};
+use hyper::server::conn::http1;
+use hyper_util::rt::TokioIo;
+use hyper_util::service::TowerToHyperService;
+use tokio::sync::oneshot;
+use tower::ServiceBuilder;
+use tower_http::services::ServeDir;
+
+/// A header the server adds to every response.
+pub type Header = (HeaderName, HeaderValue);
 
 /// A running server. Dropping it stops the server.
 pub struct StaticServer {
     addr: SocketAddr,
-    stopping: Arc<AtomicBool>,
-    acceptor: Option<JoinHandle<()>>,
+    stop: Option<oneshot::Sender<()>>,
+    thread: Option<JoinHandle<()>>,
 }
 
 impl StaticServer {
     /// Serves `root` on 127.0.0.1 at a port the system picks.
     pub fn start(root: impl Into<PathBuf>) -> io::Result<StaticServer> {
+        StaticServer::with_headers(root, Vec::new())
+    }
+
+    /// Serves `root` as [`StaticServer::start`] does, adding `headers` to
+    /// every response (replacing any of the same name).
+    pub fn with_headers(
+        root: impl Into<PathBuf>,
+        headers: Vec<Header>,
+    ) -> io::Result<StaticServer> {
         let root = root.into();
         if !root.is_dir() {
             return Err(io::Error::new(
@@ -32,17 +54,24 @@ impl StaticServer {
             ));
         }
         let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, 0))?;
+        listener.set_nonblocking(true)?;
         let addr = listener.local_addr()?;
-        let stopping = Arc::new(AtomicBool::new(false));
-        let acceptor = thread::spawn({
-            let stopping = Arc::clone(&stopping);
-            let root = Arc::new(root);
-            move || accept(listener, &root, &stopping)
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()?;
+        let (stop, stopped) = oneshot::channel();
+        let thread = thread::spawn(move || {
+            runtime.block_on(async move {
+                match tokio::net::TcpListener::from_std(listener) {
+                    Ok(listener) => serve(listener, root, headers, stopped).await,
+                    Err(error) => eprintln!("static server on {addr}: {error}"),
+                }
+            });
         });
         Ok(StaticServer {
             addr,
-            stopping,
-            acceptor: Some(acceptor),
+            stop: Some(stop),
+            thread: Some(thread),
         })
     }
 
@@ -54,161 +83,70 @@ impl StaticServer {
 
 impl Drop for StaticServer {
     fn drop(&mut self) {
-        self.stopping.store(true, Ordering::SeqCst);
-        // `accept` blocks; one last connection wakes it up to see the flag.
-        let _ = TcpStream::connect_timeout(&self.addr, Duration::from_secs(1));
-        if let Some(acceptor) = self.acceptor.take() {
-            let _ = acceptor.join();
+        if let Some(stop) = self.stop.take() {
+            // The server may have ended already; then there is nobody to tell.
+            let _ = stop.send(());
+        }
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
         }
     }
 }
 
-fn accept(listener: TcpListener, root: &Arc<PathBuf>, stopping: &AtomicBool) {
-    for stream in listener.incoming() {
-        if stopping.load(Ordering::SeqCst) {
-            return;
-        }
-        let Ok(stream) = stream else { continue };
-        let root = Arc::clone(root);
-        // One thread per connection: a browser opens several at once, and
-        // the tests never make many.
-        thread::spawn(move || {
-            // A client that hangs up early is its own problem, not the test's.
-            let _ = respond(stream, &root);
-        });
-    }
-}
-
-fn respond(mut stream: TcpStream, root: &Path) -> io::Result<()> {
-    stream.set_read_timeout(Some(Duration::from_secs(10)))?;
-    let mut reader = BufReader::new(stream.try_clone()?);
-    let mut request_line = String::new();
-    reader.read_line(&mut request_line)?;
-    // Read and drop the headers: nothing in them changes the answer.
-    let mut header = String::new();
-    while reader.read_line(&mut header)? > 2 {
-        header.clear();
-    }
-
-    let mut parts = request_line.split_whitespace();
-    let (Some(method), Some(target)) = (parts.next(), parts.next()) else {
-        return send(&mut stream, 400, "text/plain", b"bad request", true);
-    };
-    let with_body = match method {
-        "GET" => true,
-        "HEAD" => false,
-        _ => return send(&mut stream, 405, "text/plain", b"method not allowed", true),
-    };
-    let path = target.split(['?', '#']).next().unwrap_or("/");
-    let Some(relative) = relative_path(path) else {
-        return send(&mut stream, 404, "text/plain", b"not found", with_body);
-    };
-    let mut file = root.join(&relative);
-    if file.is_dir() {
-        if !path.ends_with('/') {
-            // Relative URLs inside the page resolve against the folder only
-            // when the address ends in a slash.
-            return redirect(&mut stream, &format!("{path}/"));
-        }
-        file.push("index.html");
-    }
-    match fs::read(&file) {
-        Ok(body) => send(&mut stream, 200, mime_type(&file), &body, with_body),
-        Err(_) => send(&mut stream, 404, "text/plain", b"not found", with_body),
-    }
-}
-
-/// The path below the root that a request path names, or `None` when it tries
-/// to leave the root or is not valid percent-encoded UTF-8.
-fn relative_path(request_path: &str) -> Option<PathBuf> {
-    let decoded = percent_decode(request_path)?;
-    let relative = PathBuf::from(decoded.trim_start_matches('/'));
-    relative
-        .components()
-        .all(|component| matches!(component, Component::Normal(_)))
-        .then_some(relative)
-}
-
-fn percent_decode(text: &str) -> Option<String> {
-    let bytes = text.as_bytes();
-    let mut decoded = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
-            decoded.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            decoded.push(bytes[i]);
-            i += 1;
+/// Accepts connections until told to stop; each is served on its own task,
+/// as a browser opens several at once. Every answer carries `headers` and
+/// `no-store`.
+async fn serve(
+    listener: tokio::net::TcpListener,
+    root: PathBuf,
+    headers: Vec<Header>,
+    mut stopped: oneshot::Receiver<()>,
+) {
+    let no_store = (CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    let headers: Vec<Header> = headers.into_iter().chain([no_store]).collect();
+    let service = ServiceBuilder::new()
+        .map_response(move |mut response: Response<_>| {
+            for (name, value) in &headers {
+                response.headers_mut().insert(name.clone(), value.clone());
+            }
+            response
+        })
+        .service(ServeDir::new(root));
+    loop {
+        tokio::select! {
+            _ = &mut stopped => return,
+            accepted = listener.accept() => {
+                // A client that fails to connect is its own problem.
+                let Ok((stream, _)) = accepted else { continue };
+                let service = TowerToHyperService::new(service.clone());
+                tokio::spawn(async move {
+                    // Nor is a client that hangs up early the test's.
+                    let _ = http1::Builder::new()
+                        .serve_connection(TokioIo::new(stream), service)
+                        .await;
+                });
+            }
         }
     }
-    String::from_utf8(decoded).ok()
-}
-
-/// The `Content-Type` for a file, by its extension.
-pub fn mime_type(file: &Path) -> &'static str {
-    let extension = file.extension().and_then(|e| e.to_str()).unwrap_or("");
-    match extension.to_ascii_lowercase().as_str() {
-        "html" => "text/html; charset=utf-8",
-        "js" | "mjs" => "text/javascript; charset=utf-8",
-        "wasm" => "application/wasm",
-        "css" => "text/css; charset=utf-8",
-        "json" => "application/json",
-        "webmanifest" => "application/manifest+json",
-        "svg" => "image/svg+xml",
-        "png" => "image/png",
-        "ico" => "image/x-icon",
-        "txt" | "csv" => "text/plain; charset=utf-8",
-        "woff2" => "font/woff2",
-        _ => "application/octet-stream",
-    }
-}
-
-fn redirect(stream: &mut TcpStream, location: &str) -> io::Result<()> {
-    write!(
-        stream,
-        "HTTP/1.1 301 Moved Permanently\r\nLocation: {location}\r\n\
-         Content-Length: 0\r\nConnection: close\r\n\r\n"
-    )
-}
-
-fn send(
-    stream: &mut TcpStream,
-    status: u16,
-    content_type: &str,
-    body: &[u8],
-    with_body: bool,
-) -> io::Result<()> {
-    let reason = match status {
-        200 => "OK",
-        400 => "Bad Request",
-        404 => "Not Found",
-        _ => "Method Not Allowed",
-    };
-    write!(
-        stream,
-        "HTTP/1.1 {status} {reason}\r\nContent-Type: {content_type}\r\n\
-         Content-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
-        body.len()
-    )?;
-    if with_body {
-        stream.write_all(body)?;
-    }
-    stream.flush()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::io::Read;
+    use std::io::{Read, Write};
+    use std::net::TcpStream;
+    use std::path::Path;
 
     fn get(server: &StaticServer, path: &str) -> String {
         let mut stream = TcpStream::connect(server.addr).unwrap();
-        write!(stream, "GET {path} HTTP/1.1\r\nHost: test\r\n\r\n").unwrap();
+        write!(
+            stream,
+            "GET {path} HTTP/1.1\r\nHost: test\r\nConnection: close\r\n\r\n"
+        )
+        .unwrap();
         let mut response = String::new();
         stream.read_to_string(&mut response).unwrap();
-        response
+        response.to_ascii_lowercase()
     }
 
     fn fixture_root() -> PathBuf {
@@ -219,9 +157,40 @@ mod tests {
     fn serves_files_with_their_type() {
         let server = StaticServer::start(fixture_root()).unwrap();
         let response = get(&server, "/console-error.html?x=1");
-        assert!(response.starts_with("HTTP/1.1 200 OK\r\n"), "{response}");
-        assert!(response.contains("Content-Type: text/html; charset=utf-8\r\n"));
+        assert!(response.starts_with("http/1.1 200 ok\r\n"), "{response}");
+        assert!(response.contains("content-type: text/html"), "{response}");
+        assert!(response.contains("cache-control: no-store\r\n"));
         assert!(response.contains("deliberate"));
+    }
+
+    #[test]
+    fn wasm_is_application_wasm() {
+        let server = StaticServer::start(fixture_root()).unwrap();
+        let response = get(&server, "/empty.wasm");
+        assert!(response.starts_with("http/1.1 200 ok\r\n"), "{response}");
+        assert!(
+            response.contains("content-type: application/wasm\r\n"),
+            "{response}"
+        );
+        let script = get(&server, "/script.js");
+        assert!(script.contains("content-type: text/javascript"), "{script}");
+    }
+
+    #[test]
+    fn sends_the_headers_it_was_given() {
+        let csp = HeaderName::from_static("content-security-policy");
+        let server = StaticServer::with_headers(
+            fixture_root(),
+            vec![(csp, HeaderValue::from_static("default-src 'self'"))],
+        )
+        .unwrap();
+        for path in ["/console-error.html", "/nope.html"] {
+            let response = get(&server, path);
+            assert!(
+                response.contains("content-security-policy: default-src 'self'\r\n"),
+                "{path}: {response}"
+            );
+        }
     }
 
     #[test]
@@ -229,8 +198,27 @@ mod tests {
         let server = StaticServer::start(fixture_root()).unwrap();
         for path in ["/../Cargo.toml", "/%2e%2e/Cargo.toml", "/nope.html", "/%zz"] {
             let response = get(&server, path);
-            assert!(response.starts_with("HTTP/1.1 404 "), "{path}: {response}");
+            assert!(
+                response.starts_with("http/1.1 404 ") || response.starts_with("http/1.1 400 "),
+                "{path}: {response}"
+            );
+            assert!(!response.contains("[package]"), "{path}: {response}");
         }
+    }
+
+    #[test]
+    fn answers_only_get_and_head() {
+        let server = StaticServer::start(fixture_root()).unwrap();
+        let mut stream = TcpStream::connect(server.addr).unwrap();
+        write!(
+            stream,
+            "POST /console-error.html HTTP/1.1\r\nHost: test\r\n\
+             Content-Length: 0\r\nConnection: close\r\n\r\n"
+        )
+        .unwrap();
+        let mut response = String::new();
+        stream.read_to_string(&mut response).unwrap();
+        assert!(response.starts_with("HTTP/1.1 405 "), "{response}");
     }
 
     #[test]
@@ -238,16 +226,7 @@ mod tests {
         let root = Path::new(env!("CARGO_MANIFEST_DIR"));
         let server = StaticServer::start(root).unwrap();
         let response = get(&server, "/fixtures");
-        assert!(response.starts_with("HTTP/1.1 301 "), "{response}");
-        assert!(response.contains("Location: /fixtures/\r\n"));
-    }
-
-    #[test]
-    fn wasm_is_application_wasm() {
-        assert_eq!(mime_type(Path::new("app_bg.wasm")), "application/wasm");
-        assert_eq!(
-            mime_type(Path::new("app.JS")),
-            "text/javascript; charset=utf-8"
-        );
+        assert!(response.starts_with("http/1.1 30"), "{response}");
+        assert!(response.contains("location: /fixtures/\r\n"), "{response}");
     }
 }

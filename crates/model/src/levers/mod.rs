@@ -221,8 +221,9 @@ impl NumberLever {
         self.step >= 1.0
     }
 
-    /// `x` in range and, for a whole-number lever, rounded; `fallback` if
-    /// it is not a number at all. Infinities clamp like any number beyond
+    /// `x` in range and, for a whole-number lever, rounded (a fractional
+    /// lever keeps a hundredth of its step, which no field shows, so that
+    /// is no adjustment); `fallback` if it is not a number at all. Infinities clamp like any number beyond
     /// the range, and negative zero is zero.
     pub fn settle(&self, x: f64, fallback: f64) -> Settled {
         if x.is_nan() {
@@ -238,13 +239,30 @@ impl NumberLever {
         } else if self.whole() && x.fract() != 0.0 {
             // Rounding never leaves the range: its ends are whole numbers.
             (x.round(), Some(Adjustment::Rounded))
-        } else {
+        } else if self.whole() {
             (x, None)
+        } else {
+            (self.to_precision(x), None)
         };
         Settled {
             value: value + 0.0,
             adjustment,
         }
+    }
+
+    /// The decimals a fractional lever keeps: two more than its step has
+    /// (a hundredth of a step), so that a link writes it in a few
+    /// characters (`0.35`, not the `0.35000000000000003` that a slider's
+    /// `35 / 100` gives) while no reader can see the difference: a field
+    /// shows three decimals of the shown unit.
+    fn decimals(&self) -> usize {
+        (-self.step.log10()).ceil().max(0.0) as usize + 2
+    }
+
+    /// `x` to [`NumberLever::decimals`] decimals, as the nearest f64 to
+    /// that decimal: rounding again changes nothing.
+    fn to_precision(&self, x: f64) -> f64 {
+        format!("{:.*}", self.decimals(), x).parse().unwrap_or(x)
     }
 
     /// How a lone `1.250` reads for this lever: see [`LoneGroup`].
@@ -645,6 +663,18 @@ mod tests {
         );
         assert_eq!(l.read(&mut s, "-0", Lang::En, true).map(|w| w.kind), None);
         assert_eq!(s.intake_per_year.to_bits(), 0.0f64.to_bits());
+    }
+
+    #[test]
+    fn fractional_levers_keep_a_hundredth_of_their_step() {
+        let l = number("past_term_share");
+        let mut s = Scenario::default();
+        assert_eq!(l.set(&mut s, 35.0 / 100.0 + 1e-17), None);
+        assert_eq!(lever("past_term_share").unwrap().link_text(&s), "0.35");
+        assert_eq!(l.set(&mut s, 0.123_456_789), None);
+        assert_eq!(s.past_term_share, 0.1235);
+        let settled = l.settle(0.1235, 0.7);
+        assert_eq!((settled.value, settled.adjustment), (0.1235, None));
     }
 
     #[test]
