@@ -2,6 +2,7 @@ use leptos::ev;
 use leptos::prelude::*;
 
 use crate::bands;
+use crate::components::presentation::{self, Presentation};
 use crate::components::shortcuts;
 use crate::controls::Controls;
 use crate::footer::Footer;
@@ -22,26 +23,30 @@ pub fn App() -> impl IntoView {
     provide_context(store);
     shortcuts::install(store);
     bands::install(store);
+    let presentation = Presentation::new();
+    provide_context(presentation);
+    presentation::install(store, presentation);
     let listening = window_event_listener(ev::popstate, move |_| store.restore_from_location());
     on_cleanup(move || listening.remove());
 
-    // The document's language and title follow the switch, for screen
-    // readers, hyphenation and the browser's tab.
+    // The document's language and title follow the switch and the
+    // scenario's title, for screen readers, hyphenation and the browser's tab.
     Effect::new(move |_| {
         let lang = store.lang().get();
         let document = document();
         if let Some(root) = document.document_element() {
             let _ = root.set_attribute("lang", i18n::html_lang(lang));
         }
-        document.set_title(&format!(
-            "{} · {}",
-            i18n::TITLE.get(lang),
-            i18n::TAGLINE.get(lang)
-        ));
+        let title = store.title().get();
+        document.set_title(&if title.is_empty() {
+            format!("{} · {}", i18n::TITLE.get(lang), i18n::TAGLINE.get(lang))
+        } else {
+            format!("{title} · {}", i18n::TITLE.get(lang))
+        });
     });
 
     view! {
-        <div class="page">
+        <div class="page" class:presenting=move || presentation.on.get()>
             <Masthead />
             <Controls />
             <Results />

@@ -39,7 +39,13 @@ pub fn Footer() -> impl IntoView {
                         .get(lang.get())
                 }}
             </p>
-            <p>{move || i18n::OFFLINE.get(lang.get())}</p>
+            <p>
+                {move || i18n::OFFLINE.get(lang.get())}
+                " "
+                {move || i18n::RELEASE.get(lang.get())}
+                " "
+                <span class="release" data-testid="release">{format!("{}+{}", crate::offline::VERSION, crate::offline::BUILD)}</span>
+            </p>
         </footer>
     }
 }

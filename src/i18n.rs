@@ -39,6 +39,7 @@ pub const OFFLINE: Text = t(
     "Werkt zonder server en zonder netwerk: alles rekent in uw browser.",
     "Works without a server or network: everything is computed in your browser.",
 );
+pub const RELEASE: Text = t("Deze pagina is versie", "This page is release");
 pub const BASELINE_IS_DEFAULT: Text = t(
     "Verschillen zijn berekend ten opzichte van het standaardscenario.",
     "Changes are shown against the default scenario.",
@@ -77,11 +78,20 @@ pub const RESET_DEFAULT_HELP: Text = t(
     "Set every lever back to its default.",
 );
 pub const PIN: Text = t("Vastzetten als basislijn", "Pin as baseline");
+pub const PIN_TO_COMPARE: Text = t("Vastzetten ter vergelijking", "Pin to compare");
+pub const PIN_TO_COMPARE_HELP: Text = t(
+    "Zet dit scenario naast de basislijn: zijn lijnen komen in elke grafiek en zijn cijfers in de vergelijking.",
+    "Put this scenario beside the baseline: its lines go on every chart and its figures into the comparison.",
+);
+pub const PIN_FULL_HELP: Text = t(
+    "Er staan al drie scenario's vast; maak er eerst een los.",
+    "Three scenarios are pinned already; unpin one first.",
+);
 pub const PIN_HELP: Text = t(
     "Vergelijk voortaan met dit scenario in plaats van met het standaardscenario.",
     "Compare with this scenario from now on instead of the default.",
 );
-pub const UNPIN: Text = t("Basislijn: standaard", "Baseline: default");
+pub const UNPIN: Text = t("Basislijn losmaken", "Unpin baseline");
 pub const UNPIN_HELP: Text = t(
     "Vergelijk weer met het standaardscenario.",
     "Compare with the default scenario again.",
@@ -107,6 +117,10 @@ pub const PRESET_MPP: Text = t("MPP 2023, instroom", "MPP 2023, intake");
 // The headline figures.
 pub const FIGURES: Text = t("Kerncijfers", "Headline figures");
 pub const KPI_BACKLOG_END: Text = t("Werkvoorraad aan het eind", "Backlog at the end");
+pub const STILL_RISING: Text = t(
+    "nog stijgend: de hoogste stand is die aan het eind, er is geen piek binnen de periode",
+    "still rising: the highest is the one at the end, there is no peak within the period",
+);
 pub const KPI_BACKLOG_PEAK: Text = t("Hoogste werkvoorraad", "Peak backlog");
 pub const KPI_COST_TOTAL: Text = t("Dwangsommen en proceskosten", "Penalty and legal costs");
 pub const KPI_COST_2024: Text = t("Kosten tot en met 2024", "Costs through 2024");

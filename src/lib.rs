@@ -21,10 +21,12 @@ mod i18n;
 mod location;
 mod masthead;
 mod notice_lines;
+mod offline;
 mod pacer;
 mod panic_page;
 mod resize;
 mod results;
+mod scenario_names;
 mod state;
 
 pub use app::App;
@@ -43,6 +45,7 @@ pub const MOUNTED_MARK: &str = "doorstroom:mounted";
 pub fn mount() {
     install_panic_hook();
     leptos::mount::mount_to_body(App);
+    offline::register();
     if let Some(performance) = web_sys::window().and_then(|window| window.performance()) {
         // Only the benchmark reads the mark; a page without it works the same.
         let _ = performance.mark(MOUNTED_MARK);

@@ -49,8 +49,9 @@ fn bounded(warning: &LinkWarning) -> LinkWarning {
         LinkWarning::Page(PageWarning::UnknownPublished(given)) => {
             LinkWarning::Page(PageWarning::UnknownPublished(quote(given)))
         }
-        LinkWarning::Page(PageWarning::ExtraQuestionMarks) => {
-            LinkWarning::Page(PageWarning::ExtraQuestionMarks)
+        // Nothing from the link: the page's own words.
+        LinkWarning::Page(page @ (PageWarning::ExtraQuestionMarks | PageWarning::Shortened(_))) => {
+            LinkWarning::Page(page.clone())
         }
     }
 }

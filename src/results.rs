@@ -2,21 +2,27 @@ use doorstroom_charts::Chart;
 use leptos::prelude::*;
 
 use crate::components::chart_panel::ChartPanel;
+use crate::components::compare::{Comparison, PinnedList};
 use crate::components::kpis::Kpis;
 use crate::components::notice::Notice;
+use crate::components::presentation::PresentationBar;
 use crate::components::record_panel::RecordPanel;
+use crate::components::scenario_heading::ScenarioHeading;
 use crate::components::uncertainty::Uncertainty;
 use crate::i18n;
 use crate::state::use_store;
 
-/// The results: the notice (if the link needed repair), the headline
-/// figures, the four charts, the model beside the record, and the
-/// uncertainty and decision tools.
+/// The results: the presenter's bar (in presentation mode), the scenario's
+/// heading, the notice (if the link needed repair), the headline figures,
+/// the four charts, the pinned scenarios with their comparison, the model
+/// beside the record, and the uncertainty and decision tools.
 #[component]
 pub fn Results() -> impl IntoView {
     let lang = use_store().lang();
     view! {
         <main class="results">
+            <PresentationBar />
+            <ScenarioHeading />
             <Notice />
             <Kpis />
             <section class="charts" aria-labelledby="charts-title">
@@ -25,6 +31,8 @@ pub fn Results() -> impl IntoView {
                 </h2>
                 {Chart::ALL.into_iter().map(|chart| view! { <ChartPanel chart /> }).collect_view()}
             </section>
+            <PinnedList />
+            <Comparison />
             <RecordPanel />
             <Uncertainty />
         </main>

@@ -14,7 +14,9 @@
 
 use std::sync::Arc;
 
-use doorstroom_address::{LinkWarning, PageState};
+use doorstroom_address::{
+    Compared, LinkWarning, MAX_NOTE, MAX_PINNED, MAX_TITLE, PageState, tidy_text,
+};
 use doorstroom_model::record::{self, RecordRow};
 use doorstroom_model::uncertainty::{BandSettings, Bands};
 use doorstroom_model::{Date, Lang, Run, Scenario, Summary};
@@ -29,6 +31,10 @@ use crate::pacer::{Change, Pacer, Plan};
 pub struct Store {
     scenario: RwSignal<Scenario>,
     baseline: RwSignal<Option<Scenario>>,
+    baseline_title: RwSignal<String>,
+    compared: RwSignal<Vec<Compared>>,
+    title: RwSignal<String>,
+    note: RwSignal<String>,
     lang: RwSignal<Lang>,
     /// Whether the uncertainty bands are shown, and their settings.
     band_settings: RwSignal<BandSettings>,
@@ -52,8 +58,11 @@ pub struct Store {
     pub run: Memo<Arc<Run>>,
     /// The run of the baseline (the pinned scenario or the default).
     pub baseline_run: Memo<Arc<Run>>,
+    /// The runs of the other pinned scenarios, over the scenario's horizon.
+    pub compared_runs: Memo<Arc<Vec<Arc<Run>>>>,
     pub summary: Memo<Summary>,
     pub baseline_summary: Memo<Summary>,
+    pub compared_summaries: Memo<Vec<Summary>>,
     /// The published figures in the run's horizon beside the model's
     /// values (`record::compare`, as `--record` prints them).
     pub record: Memo<Arc<Vec<RecordRow>>>,
@@ -110,13 +119,18 @@ impl Store {
     pub fn new(state: PageState, warnings: Vec<LinkWarning>) -> Self {
         let PageState {
             scenario,
+            title,
+            note,
             baseline,
+            baseline_title,
+            compared,
             lang,
             bands,
             hide_published,
         } = state;
         let scenario_signal = RwSignal::new(scenario.clone());
         let baseline_signal = RwSignal::new(baseline);
+        let compared_signal = RwSignal::new(compared);
         let run = run_memo(move || scenario_signal.get());
         // The end is a memo of its own, so that other levers do not rerun
         // the baseline.
@@ -127,6 +141,30 @@ impl Store {
                 end,
                 ..p.clone().unwrap_or_default()
             })
+        });
+        let compared_runs = Memo::new_with_compare(
+            move |_| {
+                let end = end.get();
+                compared_signal.with(|list| {
+                    Arc::new(
+                        list.iter()
+                            .map(|c| {
+                                Arc::new(
+                                    Scenario {
+                                        end,
+                                        ..c.scenario.clone()
+                                    }
+                                    .run(),
+                                )
+                            })
+                            .collect::<Vec<_>>(),
+                    )
+                })
+            },
+            |_, _| true,
+        );
+        let compared_summaries = Memo::new(move |_| {
+            compared_runs.with(|runs| runs.iter().map(|r| r.summary()).collect())
         });
         // A summary equal to the last one (a lever that moved nothing) is
         // no change, so the headline figures are left alone.
@@ -162,6 +200,10 @@ impl Store {
         Self {
             scenario: scenario_signal,
             baseline: baseline_signal,
+            baseline_title: RwSignal::new(baseline_title),
+            compared: compared_signal,
+            title: RwSignal::new(title),
+            note: RwSignal::new(note),
             lang: RwSignal::new(lang),
             band_settings: RwSignal::new(bands),
             bands: RwSignal::new(None),
@@ -176,8 +218,10 @@ impl Store {
             timer_set: StoredValue::new(false),
             run,
             baseline_run,
+            compared_runs,
             summary,
             baseline_summary,
+            compared_summaries,
             record,
             letter_scope_penalties,
             is_baseline,
@@ -194,6 +238,30 @@ impl Store {
     /// The pinned baseline, or `None` for the default scenario.
     pub fn pinned(&self) -> ReadSignal<Option<Scenario>> {
         self.baseline.read_only()
+    }
+
+    /// The baseline's title (empty: none).
+    pub fn baseline_title(&self) -> ReadSignal<String> {
+        self.baseline_title.read_only()
+    }
+
+    /// The other pinned scenarios, with their titles.
+    pub fn compared(&self) -> ReadSignal<Vec<Compared>> {
+        self.compared.read_only()
+    }
+
+    /// The scenario's own title and note (empty: none).
+    pub fn title(&self) -> ReadSignal<String> {
+        self.title.read_only()
+    }
+
+    pub fn note(&self) -> ReadSignal<String> {
+        self.note.read_only()
+    }
+
+    /// How many scenarios are pinned, the baseline included.
+    pub fn pinned_count(&self) -> usize {
+        usize::from(self.baseline.with(Option::is_some)) + self.compared.with(Vec::len)
     }
 
     pub fn lang(&self) -> ReadSignal<Lang> {
@@ -371,18 +439,99 @@ impl Store {
         self.apply(Scenario::default());
     }
 
-    /// Compares from now on with the scenario on screen.
+    /// Pins the scenario on screen, with its title: as the baseline when
+    /// there is none, else beside it (up to [`MAX_PINNED`] in all).
     pub fn pin(&self) {
         self.commit();
         let current = self.scenario.get_untracked();
-        self.baseline
-            .set((current != Scenario::default()).then_some(current));
+        let title = self.title.get_untracked();
+        if self.baseline.with_untracked(Option::is_none) {
+            if current == Scenario::default() && title.is_empty() {
+                return;
+            }
+            self.baseline.set(Some(current));
+            self.baseline_title.set(title);
+        } else if self.pinned_count_untracked() < MAX_PINNED {
+            self.compared.update(|c| {
+                c.push(Compared {
+                    scenario: current,
+                    title,
+                })
+            });
+        } else {
+            return;
+        }
         self.address_changed(Change::Settled);
     }
 
+    fn pinned_count_untracked(&self) -> usize {
+        usize::from(self.baseline.with_untracked(Option::is_some))
+            + self.compared.with_untracked(Vec::len)
+    }
+
+    /// Unpins the baseline; the first other pinned scenario, if any,
+    /// becomes the baseline.
     pub fn unpin(&self) {
         self.commit();
-        self.baseline.set(None);
+        let mut rest = self.compared.get_untracked();
+        if rest.is_empty() {
+            self.baseline.set(None);
+            self.baseline_title.set(String::new());
+        } else {
+            let first = rest.remove(0);
+            self.baseline.set(Some(first.scenario));
+            self.baseline_title.set(first.title);
+            self.compared.set(rest);
+        }
+        self.address_changed(Change::Settled);
+    }
+
+    /// Unpins the `i`-th other pinned scenario.
+    pub fn unpin_compared(&self, i: usize) {
+        if i < self.compared.with_untracked(Vec::len) {
+            self.compared.update(|c| {
+                c.remove(i);
+            });
+            self.address_changed(Change::Settled);
+        }
+    }
+
+    /// Renames pinned scenario `i` (0: the baseline, then the others).
+    pub fn rename_pinned(&self, i: usize, title: &str) {
+        let (title, _) = tidy_text(title, MAX_TITLE);
+        if i == 0 {
+            if self.baseline.with_untracked(Option::is_some) {
+                self.baseline_title.set(title);
+            }
+        } else {
+            self.compared.update(|c| {
+                if let Some(c) = c.get_mut(i - 1) {
+                    c.title = title;
+                }
+            });
+        }
+        self.address_changed(Change::Settled);
+    }
+
+    /// Sets the scenario's own title.
+    pub fn set_title(&self, title: &str) {
+        self.title.set(tidy_text(title, MAX_TITLE).0);
+        self.address_changed(Change::Settled);
+    }
+
+    /// Sets the scenario's one-line note.
+    pub fn set_note(&self, note: &str) {
+        self.note.set(tidy_text(note, MAX_NOTE).0);
+        self.address_changed(Change::Settled);
+    }
+
+    /// Shows a scenario with its title (a step of a deck): one discrete
+    /// change, like a preset.
+    pub fn show(&self, scenario: Scenario, title: String) {
+        if title != self.title.get_untracked() {
+            self.title.set(title);
+        }
+        self.apply(scenario);
         self.address_changed(Change::Settled);
     }
 
@@ -412,6 +561,18 @@ impl Store {
         if state.bands != self.band_settings.get_untracked() {
             self.band_settings.set(state.bands);
         }
+        if state.baseline_title != self.baseline_title.get_untracked() {
+            self.baseline_title.set(state.baseline_title);
+        }
+        if state.compared != self.compared.get_untracked() {
+            self.compared.set(state.compared);
+        }
+        if state.title != self.title.get_untracked() {
+            self.title.set(state.title);
+        }
+        if state.note != self.note.get_untracked() {
+            self.note.set(state.note);
+        }
         if state.scenario != self.scenario.get_untracked() {
             self.scenario.set(state.scenario.clone());
         }
@@ -427,7 +588,11 @@ impl Store {
     pub fn page_state(&self) -> PageState {
         PageState {
             scenario: self.scenario.get_untracked(),
+            title: self.title.get_untracked(),
+            note: self.note.get_untracked(),
             baseline: self.baseline.get_untracked(),
+            baseline_title: self.baseline_title.get_untracked(),
+            compared: self.compared.get_untracked(),
             lang: self.lang.get_untracked(),
             bands: self.band_settings.get_untracked(),
             hide_published: self.hide_published.get_untracked(),

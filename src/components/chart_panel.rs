@@ -5,11 +5,7 @@
 //! The drawing is an effect because a canvas is the outside world. It reads
 //! the run memo, so one scenario change is one redraw per chart, and the
 //! store already coalesces a drag's input events to one change per frame.
-
-use std::sync::Arc;
-
-use doorstroom_charts::{Chart, ChartInput, Plot, Theme};
-use doorstroom_model::Run;
+use doorstroom_charts::{Chart, ChartInput, Overlay, Plot, Theme};
 use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -18,6 +14,7 @@ use web_sys::HtmlCanvasElement;
 use crate::canvas;
 use crate::chart_keys::{self, Step};
 use crate::components::chart_table::ChartTable;
+use crate::components::presentation::{Presentation, use_presentation};
 use crate::download;
 use crate::format::formats;
 use crate::i18n;
@@ -48,76 +45,72 @@ fn download_png(chart: Chart, input: &ChartInput) {
 
 /// Calls `draw` with the chart input for the run on screen and its
 /// baseline (none while the scenario is its own baseline): the one place
-/// the panel's drawing, readout and export build their input.
+/// the panel's drawing, readout and export build their input. It reads the
+/// store tracked (for the drawing effect); event handlers call it inside
+/// [`untrack`].
 fn with_input<R>(
     store: Store,
+    presentation: Option<Presentation>,
     cursor: Option<usize>,
     scale: f64,
-    tracked: bool,
     draw: impl FnOnce(&ChartInput) -> R,
 ) -> R {
-    let lang = if tracked {
-        store.lang().get()
-    } else {
-        store.lang().get_untracked()
-    };
-    let same = if tracked {
-        store.is_baseline.get()
-    } else {
-        store.is_baseline.get_untracked()
-    };
-    let hidden = if tracked {
-        store.hide_published().get()
-    } else {
-        store.hide_published().get_untracked()
-    };
-    let record = if tracked {
-        store.record.get()
-    } else {
-        store.record.get_untracked()
-    };
+    let lang = store.lang().get();
+    let same = store.is_baseline.get();
+    let hidden = store.hide_published().get();
+    let record = store.record.get();
+    let bands = store.current_bands();
     // The week from which the reader's levers apply, marked on every chart.
-    let join = if tracked {
-        store.scenario().with(|s| s.join_week())
-    } else {
-        store.scenario().with_untracked(|s| s.join_week())
-    };
+    let join = store.scenario().with(|s| s.join_week());
     let format = formats(lang);
-    let bands = if tracked {
-        store.current_bands()
-    } else {
-        untrack(|| store.current_bands())
-    };
-    let build = |run: &Arc<Run>, base: &Arc<Run>| {
-        draw(&ChartInput {
-            run,
-            baseline: (!same).then_some(&**base),
-            cursor,
-            lang,
-            format: &*format,
-            theme: Theme {
-                scale,
-                large: false,
-            },
-            bands: bands.as_deref(),
-            published: (!hidden).then_some(&record[..]),
-            from: (join > 0).then_some(join),
+    let large = presentation.is_some_and(|p| p.on.get());
+    let runs = store.compared_runs.get();
+    let labels = compared_labels(store, lang);
+    let compared: Vec<Overlay> = runs
+        .iter()
+        .zip(&labels)
+        .map(|(run, label)| Overlay { run, label })
+        .collect();
+    store.run.with(|run| {
+        store.baseline_run.with(|base| {
+            draw(&ChartInput {
+                run,
+                baseline: (!same).then_some(&**base),
+                compared: &compared,
+                cursor,
+                lang,
+                format: &*format,
+                theme: Theme { scale, large },
+                bands: bands.as_deref(),
+                published: (!hidden).then_some(&record[..]),
+                from: (join > 0).then_some(join),
+            })
         })
+    })
+}
+
+/// The legend labels of the compared scenarios: their names on screen.
+fn compared_labels(store: Store, lang: doorstroom_model::Lang) -> Vec<String> {
+    let label = |c: &doorstroom_address::Compared| {
+        crate::scenario_names::name(&c.title, Some(&c.scenario), lang)
     };
-    if tracked {
-        store
-            .run
-            .with(|run| store.baseline_run.with(|base| build(run, base)))
-    } else {
-        store
-            .run
-            .with_untracked(|run| store.baseline_run.with_untracked(|base| build(run, base)))
-    }
+    let shorten = |s: String| {
+        // A name in words can be long; the legend keeps the first part.
+        if s.chars().count() > 48 {
+            format!("{}…", s.chars().take(47).collect::<String>())
+        } else {
+            s
+        }
+    };
+    store
+        .compared()
+        .with(|c| c.iter().map(label).map(shorten).collect())
 }
 
 #[component]
 pub fn ChartPanel(chart: Chart) -> impl IntoView {
     let store = use_store();
+    let presentation = use_presentation();
     let lang = store.lang();
     let canvas_ref = NodeRef::<html::Canvas>::new();
     let box_ref = NodeRef::<html::Div>::new();
@@ -144,7 +137,7 @@ pub fn ChartPanel(chart: Chart) -> impl IntoView {
         let ratio = ratio.get();
         let cursor = cursor.get();
         canvas::fit(&canvas, (width, height), ratio);
-        let painted = with_input(store, cursor, ratio, true, |input| {
+        let painted = with_input(store, presentation, cursor, ratio, |input| {
             canvas::paint(&canvas, chart, input)
         });
         if painted.is_some() {
@@ -169,7 +162,7 @@ pub fn ChartPanel(chart: Chart) -> impl IntoView {
         let Some(week) = cursor.get() else {
             return Vec::new();
         };
-        with_input(store, None, 1.0, true, |input| {
+        with_input(store, None, None, 1.0, |input| {
             input.published.map_or_else(Vec::new, |rows| {
                 doorstroom_charts::published_readout(
                     chart,
@@ -184,26 +177,28 @@ pub fn ChartPanel(chart: Chart) -> impl IntoView {
     });
 
     let speak = move |week: usize| {
-        let rows = with_input(store, None, 1.0, false, |input| {
-            let mut rows = doorstroom_charts::readout(
-                chart,
-                input.run,
-                input.baseline,
-                week,
-                input.format,
-                input.lang,
-            );
-            if let Some(published) = input.published {
-                rows.extend(doorstroom_charts::published_readout(
+        let rows = untrack(|| {
+            with_input(store, None, None, 1.0, |input| {
+                let mut rows = doorstroom_charts::readout(
                     chart,
                     input.run,
-                    published,
+                    input.baseline,
                     week,
                     input.format,
                     input.lang,
-                ));
-            }
-            rows
+                );
+                if let Some(published) = input.published {
+                    rows.extend(doorstroom_charts::published_readout(
+                        chart,
+                        input.run,
+                        published,
+                        week,
+                        input.format,
+                        input.lang,
+                    ));
+                }
+                rows
+            })
         });
         let text = rows
             .iter()
@@ -230,13 +225,28 @@ pub fn ChartPanel(chart: Chart) -> impl IntoView {
     };
 
     let export = move |_| {
-        with_input(store, None, EXPORT_RATIO, false, |input| {
-            download_png(chart, input)
+        untrack(|| {
+            with_input(store, None, None, EXPORT_RATIO, |input| {
+                download_png(chart, input)
+            })
         })
     };
 
+    // In presentation mode only the two charts the presenter chose show,
+    // in the order chosen.
+    let presented = move || {
+        presentation
+            .filter(|p| p.on.get())
+            .and_then(|p| p.charts.get().iter().position(|c| *c == chart))
+    };
     view! {
-        <figure class="chart" data-chart=chart.id() aria-labelledby=labelled_by>
+        <figure
+            class="chart"
+            class:presented=move || presented().is_some()
+            style:order=move || presented().map(|i| i.to_string())
+            data-chart=chart.id()
+            aria-labelledby=labelled_by
+        >
             <h3 id=title_id class="chart-title" class:visually-hidden=move || !as_table.get()>
                 {move || chart.title(lang.get())}
             </h3>

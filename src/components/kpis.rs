@@ -26,13 +26,13 @@ const LONG_FIGURE: usize = 13;
 
 /// A change against the baseline, ready to show.
 #[derive(Clone, Debug, PartialEq)]
-struct Change {
+pub(crate) struct Change {
     /// The signed amount, or a phrase when there is no amount.
-    amount: String,
-    direction: Direction,
-    tone: Tone,
+    pub amount: String,
+    pub direction: Direction,
+    pub tone: Tone,
     /// "higher", "earlier", …
-    word: &'static str,
+    pub word: &'static str,
 }
 
 impl Change {
@@ -99,33 +99,33 @@ fn month_change(current: Option<Date>, baseline: Option<Date>, f: &Formats, lang
 
 /// One headline figure's texts, computed from the two summaries.
 #[derive(Clone, Debug, PartialEq)]
-struct Figure {
-    value: String,
-    note: String,
-    change: Change,
+pub(crate) struct Figure {
+    pub value: String,
+    pub note: String,
+    pub change: Change,
 }
 
-struct Context<'a> {
-    now: &'a Summary,
-    base: &'a Summary,
-    f: &'a Formats,
-    lang: Lang,
-    end: Date,
+pub(crate) struct Context<'a> {
+    pub now: &'a Summary,
+    pub base: &'a Summary,
+    pub f: &'a Formats,
+    pub lang: Lang,
+    pub end: Date,
     /// The scenario's asylum penalties through 2024 without the BAA.
-    letter_scope: f64,
+    pub letter_scope: f64,
     /// Whether the levers apply from the letter's start (`from=` not set
     /// later): only then does the letter's forecast compare.
-    from_start: bool,
+    pub from_start: bool,
 }
 
 /// One headline figure: its test hook, its label, how its texts are
 /// computed from the two summaries, and the key and notation of its
 /// distribution over the uncertainty bands' runs.
-struct FigureSpec {
-    testid: &'static str,
-    label: Text,
-    figure: fn(&Context) -> Figure,
-    band: (&'static str, BandText),
+pub(crate) struct FigureSpec {
+    pub testid: &'static str,
+    pub label: Text,
+    pub figure: fn(&Context) -> Figure,
+    pub band: (&'static str, BandText),
 }
 
 /// Writes a value of a figure's distribution: the formats, the value, the
@@ -154,7 +154,7 @@ fn band_month(f: &Formats, x: f64, start: Date, lang: Lang) -> String {
 }
 
 /// The headline figures, in the page's order.
-const FIGURES: [FigureSpec; 6] = [
+pub(crate) const FIGURES: [FigureSpec; 6] = [
     FigureSpec {
         testid: "kpi-backlog-end",
         label: i18n::KPI_BACKLOG_END,
@@ -221,12 +221,19 @@ fn backlog_peak(c: &Context) -> Figure {
     let (now, base, f, lang) = (c.now, c.base, c.f, c.lang);
     Figure {
         value: f.whole(now.backlog_peak),
-        note: format!(
-            "{} {} {}",
-            i18n::CASES_ALL_STREAMS.get(lang),
-            i18n::IN.get(lang),
-            f.month_long(&now.backlog_peak_week)
-        ),
+        // A peak equal to the end is no peak within the horizon: the
+        // backlog is still growing, which is worth saying instead of
+        // repeating the figure beside it.
+        note: if now.backlog_peak - now.backlog_end < 0.5 {
+            i18n::STILL_RISING.get(lang).to_owned()
+        } else {
+            format!(
+                "{} {} {}",
+                i18n::CASES_ALL_STREAMS.get(lang),
+                i18n::IN.get(lang),
+                f.month_long(&now.backlog_peak_week)
+            )
+        },
         change: number_change(
             now.backlog_peak,
             base.backlog_peak,

@@ -2,14 +2,17 @@
 
 pub mod chart_panel;
 pub mod chart_table;
+pub mod compare;
 pub mod headline_levers;
 pub mod info;
 pub mod kpis;
 pub mod lever;
 pub mod lever_groups;
 pub mod notice;
+pub mod presentation;
 pub mod presets;
 pub mod record_panel;
+pub mod scenario_heading;
 pub mod shortcuts;
 pub mod toolbar;
 pub mod uncertainty;

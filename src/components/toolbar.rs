@@ -8,6 +8,7 @@ use std::time::Duration;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
 
+use crate::components::presentation::PresentButton;
 use crate::download;
 use crate::i18n;
 use crate::state::use_store;
@@ -101,11 +102,22 @@ pub fn Toolbar() -> impl IntoView {
                 <button
                     type="button"
                     data-testid="pin"
-                    disabled=move || store.is_baseline.get_untracked()
-                    title=text(i18n::PIN_HELP)
+                    disabled=move || {
+                        store.is_baseline.get() || store.pinned_count() >= doorstroom_address::MAX_PINNED
+                    }
+                    title=move || {
+                        let help = if store.pinned_count() >= doorstroom_address::MAX_PINNED {
+                            i18n::PIN_FULL_HELP
+                        } else if pinned() {
+                            i18n::PIN_TO_COMPARE_HELP
+                        } else {
+                            i18n::PIN_HELP
+                        };
+                        help.get(lang.get())
+                    }
                     on:click=move |_| store.pin()
                 >
-                    {text(i18n::PIN)}
+                    {move || if pinned() { i18n::PIN_TO_COMPARE } else { i18n::PIN }.get(lang.get())}
                 </button>
                 <Show when=pinned>
                     <button
@@ -131,6 +143,7 @@ pub fn Toolbar() -> impl IntoView {
                 >
                     {text(i18n::DOWNLOAD_CSV)}
                 </button>
+                <PresentButton />
                 <button type="button" class="primary" data-testid="copy-link" on:click=copy>
                     {text(i18n::COPY_LINK)}
                 </button>

@@ -9,20 +9,64 @@ use flate2::Compression;
 use flate2::write::GzEncoder;
 
 use crate::install::{self, WebTools};
-use crate::{Result, lockdown, process, workspace_root};
+use crate::{Result, lockdown, offline, process, single_file, workspace_root};
 
-pub fn run() -> Result<()> {
+/// `cargo xtask dist [--single-file]`.
+pub fn run(single_file: bool) -> Result<()> {
     let tools = install::web_tools()?;
     build(&tools)?;
-    print_sizes(&workspace_root().join("dist"))
+    let dist = workspace_root().join("dist");
+    print_sizes(&dist)?;
+    if single_file {
+        let out = single_file::write(&dist)?;
+        let bytes = fs::metadata(&out)?.len() as usize;
+        println!(
+            "
+single file: {} ({})",
+            out.display(),
+            kib(bytes)
+        );
+    }
+    Ok(())
 }
 
 /// Builds `dist/` with Trunk in release mode (Trunk runs wasm-opt on the
-/// wasm, `data-wasm-opt` in index.html), then locks the page down: its
-/// Content-Security-Policy, the integrity checks and `_headers`.
+/// wasm, `data-wasm-opt` in index.html), with the commit it was built from
+/// for the page to show; locks the page down (its Content-Security-Policy,
+/// the integrity checks and `_headers`), and then writes the service worker
+/// that caches the files as they are served.
 pub fn build(tools: &WebTools) -> Result<()> {
-    process::run(tools.command("trunk").args(["build", "--release"]))?;
-    lockdown::apply(&workspace_root().join("dist"))
+    let mut trunk = tools.command("trunk");
+    trunk
+        .args(["build", "--release"])
+        .env("DOORSTROOM_BUILD", build_name());
+    process::run(&mut trunk)?;
+    let dist = workspace_root().join("dist");
+    lockdown::apply(&dist)?;
+    let version = offline::write_worker(&dist)?;
+    println!("xtask: service worker for release cache doorstroom-{version}");
+    Ok(())
+}
+
+/// The commit the build is made from (with `-modified` when the work tree
+/// differs from it), or "local" outside a git checkout.
+fn build_name() -> String {
+    let git = |args: &[&str]| {
+        std::process::Command::new("git")
+            .args(args)
+            .current_dir(workspace_root())
+            .output()
+            .ok()
+            .filter(|o| o.status.success())
+            .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_owned())
+    };
+    match git(&["rev-parse", "--short=10", "HEAD"]) {
+        Some(commit) => match git(&["status", "--porcelain", "--untracked-files=no"]) {
+            Some(changes) if !changes.is_empty() => format!("{commit}-modified"),
+            _ => commit,
+        },
+        None => "local".to_owned(),
+    }
 }
 
 /// Prints the size of each wasm and JS file in `dist`, raw and gzipped (at

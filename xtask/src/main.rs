@@ -4,6 +4,7 @@
 //! ```text
 //! cargo xtask serve   build the page and serve it with live reload
 //! cargo xtask dist    the optimised release build in dist/, with its sizes
+//!                     (--single-file: also one self-contained HTML file)
 //! cargo xtask test    every check and test there is; what the CI runs
 //! cargo xtask bench   the benchmarks
 //! cargo xtask fuzz    the long fuzz run of the link reader (nightly)
@@ -18,8 +19,10 @@ mod dist;
 mod fuzz;
 mod install;
 mod lockdown;
+mod offline;
 mod process;
 mod serve;
+mod single_file;
 mod test;
 
 use std::fmt;
@@ -32,27 +35,34 @@ usage: cargo xtask <command>
 
 commands:
   serve   build the page and serve it on http://127.0.0.1:8080 with live reload
-  dist    build the optimised page into dist/ and print its sizes
+  dist    build the optimised page into dist/ and print its sizes;
+          with --single-file also dist/doorstroom.html, the whole page in
+          one file that opens from disk
   test    formatting, lints, native tests, browser tests and end-to-end tests
   bench   the model benchmarks and the page's load time in Chromium
   fuzz [SECONDS]
           fuzz the link reader with cargo-fuzz on nightly (default 900 s)";
 
 fn main() -> ExitCode {
-    let mut args = std::env::args().skip(1);
+    let mut args = std::env::args().skip(1).peekable();
     let command = args.next();
     // Only `fuzz` takes an argument: how long to run.
     let argument = match command.as_deref() {
         Some("fuzz") => args.next(),
         _ => None,
     };
+    let single_file = command.as_deref() == Some("dist")
+        && args.peek().map(String::as_str) == Some("--single-file");
+    if single_file {
+        args.next();
+    }
     if let Some(extra) = args.next() {
         eprintln!("error: unexpected argument `{extra}`\n\n{USAGE}");
         return ExitCode::FAILURE;
     }
     let result = match command.as_deref() {
         Some("serve") => serve::run(),
-        Some("dist") => dist::run(),
+        Some("dist") => dist::run(single_file),
         Some("test") => return test::run(),
         Some("bench") => bench::run(),
         Some("fuzz") => fuzz::run(argument.as_deref()),

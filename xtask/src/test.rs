@@ -19,7 +19,7 @@ use std::process::{Command, ExitCode};
 use std::time::Instant;
 
 use crate::install::{self, Browser, WebTools};
-use crate::{Result, dist, process, workspace_root};
+use crate::{Result, dist, process, single_file, workspace_root};
 
 const WASM: &str = "wasm32-unknown-unknown";
 
@@ -102,7 +102,9 @@ impl Report {
     }
 
     fn end_to_end(&mut self, tools: &WebTools, browser: &Browser, mut e2e: Command) -> Result<()> {
-        if let Err(error) = dist::build(tools) {
+        let built = dist::build(tools)
+            .and_then(|()| single_file::write(&workspace_root().join("dist")).map(|_| ()));
+        if let Err(error) = built {
             eprintln!("error: {error}; the end-to-end tests need it");
             self.failed_steps.push("dist");
             return Ok(());

@@ -19,6 +19,17 @@
 //!   written.
 //! - `published=off` hides the published figures (the IND's record) on the
 //!   charts; they are shown by default, and `on` is not written.
+//! - `title=` and `note=` are the scenario's own short title and one-line
+//!   note, shown on the page and in the browser's tab.
+//! - `base_title=` names the baseline; `cmp1=`/`cmp1_title=` and
+//!   `cmp2=`/`cmp2_title=` are the other pinned scenarios, compared on
+//!   every chart (at most [`MAX_PINNED`] pinned in all, the baseline first).
+//!
+//! A pinned scenario is written compactly ([`pinned`]): its lever values in
+//! a fixed order, separated by `*` (a character the query writer leaves as
+//! it is), empty for a default, so that three pinned scenarios with every
+//! lever changed still fit in a link of under 2,000 characters. An older
+//! `base=` holding a whole scenario query (`v%3D1%26intake%3D…`) still reads.
 //!
 //! A key the page adds (compared scenarios, a deck, switches) gets a field
 //! in [`PageState`], an arm in [`PageState::read`] and a line in
@@ -31,16 +42,53 @@ use std::borrow::Cow;
 use doorstroom_model::uncertainty::BandSettings;
 use doorstroom_model::{Lang, Scenario, Warning, t};
 
+pub mod pinned;
+
 pub const LANG_KEY: &str = "lang";
 pub const BASE_KEY: &str = "base";
 pub const PUBLISHED_KEY: &str = "published";
+pub const BASE_TITLE_KEY: &str = "base_title";
+pub const TITLE_KEY: &str = "title";
+pub const NOTE_KEY: &str = "note";
+/// The compared scenarios' keys, `(scenario, title)`, in order.
+pub const COMPARED_KEYS: [(&str, &str); MAX_PINNED - 1] =
+    [("cmp1", "cmp1_title"), ("cmp2", "cmp2_title")];
+
+/// How many scenarios can be pinned at once, the baseline included: more
+/// lines than this on one chart can no longer be told apart.
+pub const MAX_PINNED: usize = 3;
+/// The longest title, in characters: a title is a label on a chart's legend
+/// and a heading on a slide, not a sentence.
+pub const MAX_TITLE: usize = 32;
+/// The longest note, in characters: one line under the title.
+pub const MAX_NOTE: usize = 120;
+
+/// A pinned scenario other than the baseline, with its title.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Compared {
+    pub scenario: Scenario,
+    pub title: String,
+}
+
+/// A compared scenario's values as given in a link: (scenario, title).
+type Given<'a> = (Option<Cow<'a, str>>, Option<Cow<'a, str>>);
 
 /// What the page shows, as its address says it.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct PageState {
     pub scenario: Scenario,
+    /// The scenario's own title (empty: none).
+    pub title: String,
+    /// A one-line note on the scenario (empty: none).
+    pub note: String,
     /// The pinned baseline; `None` compares with the default scenario.
     pub baseline: Option<Scenario>,
+    /// The baseline's title (empty: none, and always empty without a
+    /// baseline).
+    pub baseline_title: String,
+    /// The other pinned scenarios, drawn beside the baseline; never more
+    /// than `MAX_PINNED - 1`, and only with a baseline.
+    pub compared: Vec<Compared>,
     pub lang: Lang,
     /// Whether the uncertainty bands are shown, and how they are drawn.
     pub bands: BandSettings,
@@ -57,6 +105,21 @@ pub enum PageWarning {
     UnknownLanguage(String),
     /// A `published=` other than `on` or `off`: the figures are shown.
     UnknownPublished(String),
+    /// A title or note longer than its limit, cut to it (the key).
+    Shortened(&'static str),
+}
+
+/// A title or note as the page keeps it: one line, trimmed, at most `max`
+/// characters. Returns whether it had to be cut.
+pub fn tidy_text(text: &str, max: usize) -> (String, bool) {
+    let one_line: String = text
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    let trimmed = one_line.trim();
+    let cut = trimmed.chars().count() > max;
+    let kept: String = trimmed.chars().take(max).collect();
+    (kept.trim_end().to_owned(), cut)
 }
 
 /// What reading a link changed or ignored, and where.
@@ -97,6 +160,10 @@ impl LinkWarning {
                     "‘published={given}’ is neither ‘on’ nor ‘off’; the published figures are shown."
                 ),
             },
+            LinkWarning::Page(PageWarning::Shortened(key)) => match lang {
+                Lang::Nl => format!("‘{key}’ in de link was te lang en is ingekort."),
+                Lang::En => format!("‘{key}’ in the link was too long and was shortened."),
+            },
         }
     }
 
@@ -109,6 +176,7 @@ impl LinkWarning {
                 PageWarning::UnknownLanguage(given) | PageWarning::UnknownPublished(given),
             ) => given,
             LinkWarning::Page(PageWarning::ExtraQuestionMarks) => "?",
+            LinkWarning::Page(PageWarning::Shortened(key)) => key,
         }
     }
 }
@@ -144,51 +212,103 @@ impl PageState {
             .into_iter()
             .partition(|(k, _)| BandSettings::owns_key(k));
         let (bands, band_warnings) = BandSettings::from_pairs(band_pairs);
-        let mut hide_published = false;
-        let mut page_warnings = Vec::new();
-        let scenario_pairs = pairs.iter().filter_map(|(k, v)| match k.as_ref() {
-            LANG_KEY => None,
-            BASE_KEY => {
-                base = Some(v.clone());
-                None
-            }
-            PUBLISHED_KEY => {
-                hide_published = match v.trim().to_ascii_lowercase().as_str() {
-                    "off" => true,
-                    "on" => false,
-                    _ => {
-                        page_warnings.push(LinkWarning::Page(PageWarning::UnknownPublished(
-                            v.clone().into_owned(),
-                        )));
-                        false
-                    }
-                };
-                None
-            }
-            _ => Some((k.clone(), v.clone())),
+        let mut texts: [Option<Cow<str>>; 3] = [None, None, None];
+        let mut compared: [Given; MAX_PINNED - 1] = Default::default();
+        let mut published = None;
+        let scenario_pairs = pairs.iter().filter_map(|(k, v)| {
+            let slot = match k.as_ref() {
+                LANG_KEY => return None,
+                PUBLISHED_KEY => &mut published,
+                BASE_KEY => &mut base,
+                TITLE_KEY => &mut texts[0],
+                NOTE_KEY => &mut texts[1],
+                BASE_TITLE_KEY => &mut texts[2],
+                key => match COMPARED_KEYS
+                    .iter()
+                    .position(|(s, t)| *s == key || *t == key)
+                {
+                    Some(i) if COMPARED_KEYS[i].0 == key => &mut compared[i].0,
+                    Some(i) => &mut compared[i].1,
+                    None => return Some((k.clone(), v.clone())),
+                },
+            };
+            *slot = Some(v.clone());
+            None
         });
         let (scenario, scenario_warnings) = Scenario::from_pairs(scenario_pairs, lang);
-        warnings.extend(page_warnings);
         warnings.extend(scenario_warnings.into_iter().map(LinkWarning::Scenario));
-        let baseline = base.and_then(|base| {
-            let base = base.trim_start_matches('?');
-            let (s, w) = Scenario::from_pairs(form_urlencoded::parse(base.as_bytes()), lang);
+        let hide_published = match published.as_deref().map(|v| v.trim().to_ascii_lowercase()) {
+            None => false,
+            Some(v) if v == "off" => true,
+            Some(v) if v == "on" => false,
+            Some(_) => {
+                warnings.push(LinkWarning::Page(PageWarning::UnknownPublished(
+                    published.clone().unwrap_or_default().into_owned(),
+                )));
+                false
+            }
+        };
+        let [title, note, base_title] = texts;
+        let mut text = |given: Option<Cow<str>>, key: &'static str, max: usize| {
+            let (kept, cut) = tidy_text(given.as_deref().unwrap_or(""), max);
+            if cut {
+                warnings.push(LinkWarning::Page(PageWarning::Shortened(key)));
+            }
+            kept
+        };
+        let title = text(title, TITLE_KEY, MAX_TITLE);
+        let note = text(note, NOTE_KEY, MAX_NOTE);
+        let base_title = text(base_title, BASE_TITLE_KEY, MAX_TITLE);
+        let compared_titles: Vec<String> = compared
+            .iter()
+            .zip(COMPARED_KEYS)
+            .map(|((_, t), (_, key))| text(t.clone(), key, MAX_TITLE))
+            .collect();
+        let mut read_pinned = |value: &str| {
+            let (s, w) = pinned::read(value, lang);
             warnings.extend(w.into_iter().map(LinkWarning::Baseline));
-            // A baseline equal to the default is no pinned baseline: the
-            // link then says nothing about one.
-            (s != Scenario::default()).then_some(s)
-        });
-        warnings.extend(band_warnings.into_iter().map(LinkWarning::Bands));
-        (
-            PageState {
+            s
+        };
+        let baseline = base.map(|v| read_pinned(&v));
+        let others: Vec<Compared> = compared
+            .iter()
+            .zip(compared_titles)
+            .filter_map(|((s, _), title)| {
+                s.as_ref().map(|v| Compared {
+                    scenario: read_pinned(v),
+                    title,
+                })
+            })
+            .collect();
+        let mut state = PageState {
+            scenario,
+            title,
+            note,
+            baseline: None,
+            baseline_title: String::new(),
+            compared: Vec::new(),
+            lang,
+            hide_published,
+            bands,
+        };
+        let mut pins = baseline
+            .map(|scenario| Compared {
                 scenario,
-                baseline,
-                lang,
-                bands,
-                hide_published,
-            },
-            warnings,
-        )
+                title: base_title,
+            })
+            .into_iter()
+            .chain(others);
+        // A baseline equal to the default (without a title) is no pinned
+        // baseline: the link then says nothing about one. Without a
+        // baseline, the first compared scenario becomes it.
+        if let Some(first) = pins.find(|p| p.scenario != Scenario::default() || !p.title.is_empty())
+        {
+            state.baseline = Some(first.scenario);
+            state.baseline_title = first.title;
+            state.compared = pins.take(MAX_PINNED - 1).collect();
+        }
+        warnings.extend(band_warnings.into_iter().map(LinkWarning::Bands));
+        (state, warnings)
     }
 
     /// The query (without `?`) that reads back as this state.
@@ -196,8 +316,22 @@ impl PageState {
     pub fn to_query(&self) -> String {
         let scenario = self.scenario.to_query();
         let mut out = form_urlencoded::Serializer::for_suffix(scenario, 0);
+        for (key, text) in [(TITLE_KEY, &self.title), (NOTE_KEY, &self.note)] {
+            if !text.is_empty() {
+                out.append_pair(key, text);
+            }
+        }
         if let Some(base) = &self.baseline {
-            out.append_pair(BASE_KEY, &base.to_query());
+            out.append_pair(BASE_KEY, &pinned::write(base));
+            if !self.baseline_title.is_empty() {
+                out.append_pair(BASE_TITLE_KEY, &self.baseline_title);
+            }
+            for (c, (key, title_key)) in self.compared.iter().zip(COMPARED_KEYS) {
+                out.append_pair(key, &pinned::write(&c.scenario));
+                if !c.title.is_empty() {
+                    out.append_pair(title_key, &c.title);
+                }
+            }
         }
         if self.lang == Lang::En {
             out.append_pair(LANG_KEY, "en");
@@ -243,11 +377,10 @@ mod tests {
             scenario: Scenario::from_query("fte=700").0,
             baseline: Some(base),
             lang: Lang::En,
-            bands: BandSettings::default(),
-            hide_published: false,
+            ..PageState::default()
         };
         let q = state.to_query();
-        assert!(q.contains("base=v%3D1%26intake%3D49000"), "{q}");
+        assert!(q.contains("base=49000***6&"), "{q}");
         assert_eq!(PageState::read(&q), (state, Vec::new()));
     }
 
@@ -264,7 +397,7 @@ mod tests {
         let (state, warnings) = PageState::read("base=%%%zz");
         assert_eq!(state.baseline, None);
         assert!(
-            matches!(&warnings[..], [LinkWarning::Baseline(w)] if w.kind == WarningKind::UnknownKey)
+            matches!(&warnings[..], [LinkWarning::Baseline(w)] if w.kind == WarningKind::Unreadable)
         );
         assert_eq!(state.to_query(), "v=1");
     }
@@ -281,6 +414,98 @@ mod tests {
             ]
         );
         assert!(warnings[1].message(Lang::En).contains("‘de’"));
+    }
+
+    #[test]
+    fn titles_notes_and_compared_scenarios_round_trip() {
+        let (q, _) = (
+            "intake=60000&title=Meer+personeel&note=Met+1.000+fte+in+2025\
+             &base=*600&base_title=Laag&cmp1=77000&cmp1_title=Hoog&cmp2=49000&lang=en",
+            (),
+        );
+        let (state, warnings) = PageState::read(q);
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert_eq!(state.title, "Meer personeel");
+        assert_eq!(state.note, "Met 1.000 fte in 2025");
+        assert_eq!(state.baseline.as_ref().map(|s| s.fte), Some(600.0));
+        assert_eq!(state.baseline_title, "Laag");
+        let compared: Vec<(f64, &str)> = state
+            .compared
+            .iter()
+            .map(|c| (c.scenario.intake_per_year, c.title.as_str()))
+            .collect();
+        assert_eq!(compared, [(77_000.0, "Hoog"), (49_000.0, "")]);
+        assert_eq!(PageState::read(&state.to_query()), (state, Vec::new()));
+    }
+
+    #[test]
+    fn compared_without_a_baseline_becomes_the_baseline() {
+        let (state, _) = PageState::read("cmp2=77000&cmp2_title=Hoog");
+        assert_eq!(state.baseline.map(|s| s.intake_per_year), Some(77_000.0));
+        assert_eq!(state.baseline_title, "Hoog");
+        assert!(state.compared.is_empty());
+    }
+
+    #[test]
+    fn long_titles_and_notes_are_cut_and_reported() {
+        let long = "x".repeat(MAX_NOTE + 5);
+        let (state, warnings) = PageState::read(&format!("title={long}&note={long}"));
+        assert_eq!(state.title.chars().count(), MAX_TITLE);
+        assert_eq!(state.note.chars().count(), MAX_NOTE);
+        assert_eq!(
+            warnings,
+            [
+                LinkWarning::Page(PageWarning::Shortened(TITLE_KEY)),
+                LinkWarning::Page(PageWarning::Shortened(NOTE_KEY)),
+            ]
+        );
+        let (state, _) = PageState::read("title=%0Aeen%09twee++");
+        assert_eq!(state.title, "een twee");
+    }
+
+    /// The longest link the page writes: every lever changed in the scenario
+    /// and in each of three pinned scenarios, each with a title of the
+    /// longest length (accented, so each letter takes six characters escaped)
+    /// and a note. Links longer than about 2,000 characters are cut by some
+    /// mail programs and chat tools.
+    #[test]
+    fn the_longest_link_stays_under_2000_characters() {
+        // Every lever at `u` of its range, numbers to four decimals as a
+        // slider's steps or a typed value give them.
+        let every = |u: f64| {
+            let mut s = scenario_at((0..LEVER_COUNT).map(|i| (i, u)));
+            for l in doorstroom_model::levers() {
+                if let doorstroom_model::LeverKind::Number(n) = &l.kind {
+                    let x: f64 = format!("{:.4}", n.get(&s)).parse().unwrap();
+                    n.set(&mut s, x);
+                }
+            }
+            s
+        };
+        let title = "é".repeat(MAX_TITLE / 4) + &"x".repeat(MAX_TITLE - MAX_TITLE / 4);
+        let state = PageState {
+            scenario: every(0.61),
+            title: title.clone(),
+            note: "n".repeat(MAX_NOTE),
+            baseline: Some(every(0.23)),
+            baseline_title: title.clone(),
+            compared: vec![
+                Compared {
+                    scenario: every(0.87),
+                    title: title.clone(),
+                },
+                Compared {
+                    scenario: every(0.05),
+                    title,
+                },
+            ],
+            lang: Lang::En,
+            hide_published: true,
+            bands: BandSettings::default(),
+        };
+        let q = state.to_query();
+        assert!(q.len() < 2_000, "{} characters: {q}", q.len());
+        assert_eq!(PageState::read(&q), (state, Vec::new()));
     }
 
     #[test]
@@ -302,6 +527,10 @@ mod tests {
         );
     }
 
+    fn titles() -> impl Strategy<Value = String> {
+        "[a-zA-Zé0-9 .,&=+%*?#-]{0,32}".prop_map(|t| tidy_text(&t, MAX_TITLE).0)
+    }
+
     fn states() -> impl Strategy<Value = PageState> {
         let picks = || proptest::collection::vec((0..LEVER_COUNT, 0.0..=1.0f64), 0..12);
         let bands = (any::<bool>(), 1..=5_000u32, any::<u64>(), 0.0..=1.0f64).prop_map(
@@ -315,20 +544,44 @@ mod tests {
                 },
             },
         );
+        let compared = proptest::collection::vec(
+            (picks(), titles()).prop_map(|(s, title)| Compared {
+                scenario: scenario_at(s),
+                title,
+            }),
+            0..MAX_PINNED,
+        );
         (
-            picks(),
-            proptest::option::of(picks()),
-            any::<bool>(),
-            any::<bool>(),
+            (picks(), titles(), titles()),
+            proptest::option::of((picks(), titles())),
+            compared,
+            (any::<bool>(), any::<bool>()),
             bands,
         )
-            .prop_map(|(s, b, english, hide_published, bands)| PageState {
-                scenario: scenario_at(s),
-                baseline: b.map(scenario_at).filter(|s| *s != Scenario::default()),
-                lang: if english { Lang::En } else { Lang::Nl },
-                hide_published,
-                bands,
-            })
+            .prop_map(
+                |((s, title, note), b, compared, (english, hide_published), bands)| {
+                    let baseline = b
+                        .map(|(b, t)| (scenario_at(b), t))
+                        .filter(|(s, t)| *s != Scenario::default() || !t.is_empty());
+                    let has_baseline = baseline.is_some();
+                    let (baseline, baseline_title) = baseline.unzip();
+                    PageState {
+                        scenario: scenario_at(s),
+                        title,
+                        note,
+                        baseline,
+                        baseline_title: baseline_title.unwrap_or_default(),
+                        compared: if has_baseline {
+                            compared.into_iter().take(MAX_PINNED - 1).collect()
+                        } else {
+                            Vec::new()
+                        },
+                        lang: if english { Lang::En } else { Lang::Nl },
+                        hide_published,
+                        bands,
+                    }
+                },
+            )
     }
 
     #[test]

@@ -329,6 +329,7 @@ fn every_v1_golden_link_loads_its_scenario_without_a_notice() {
             lang: Lang::Nl,
             bands: Default::default(),
             hide_published: false,
+            ..PageState::default()
         };
         assert_eq!(state, expected, "{}", golden.link);
     }
@@ -357,6 +358,7 @@ const V1_PAGES: &[GoldenPage] = &[
             lang: Lang::En,
             bands: Default::default(),
             hide_published: false,
+            ..PageState::default()
         },
     },
     GoldenPage {
@@ -373,6 +375,7 @@ const V1_PAGES: &[GoldenPage] = &[
             lang: Lang::Nl,
             bands: Default::default(),
             hide_published: false,
+            ..PageState::default()
         },
     },
     GoldenPage {
@@ -386,6 +389,7 @@ const V1_PAGES: &[GoldenPage] = &[
             lang: Lang::En,
             bands: Default::default(),
             hide_published: false,
+            ..PageState::default()
         },
     },
     // Typed by hand in English: thousands with a comma, a decimal point.
@@ -402,6 +406,7 @@ const V1_PAGES: &[GoldenPage] = &[
             lang: Lang::En,
             bands: Default::default(),
             hide_published: false,
+            ..PageState::default()
         },
     },
     GoldenPage {
@@ -415,6 +420,7 @@ const V1_PAGES: &[GoldenPage] = &[
             lang: Lang::Nl,
             bands: Default::default(),
             hide_published: true,
+            ..PageState::default()
         },
     },
     GoldenPage {
@@ -425,6 +431,7 @@ const V1_PAGES: &[GoldenPage] = &[
             lang: Lang::Nl,
             bands: Default::default(),
             hide_published: false,
+            ..PageState::default()
         },
     },
 ];
@@ -576,6 +583,7 @@ fn the_longest_page_link_is_short_enough() {
         lang: Lang::En,
         bands: Default::default(),
         hide_published: true,
+        ..PageState::default()
     };
     let link = state.to_query();
     assert!(

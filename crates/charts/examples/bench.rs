@@ -120,6 +120,7 @@ fn main() {
             let input = ChartInput {
                 run: &run,
                 baseline: Some(&baseline),
+                compared: &[],
                 cursor: Some(run.weeks() / 2),
                 lang: Lang::Nl,
                 format: &format,

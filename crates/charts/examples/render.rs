@@ -38,6 +38,7 @@ fn main() {
             } else {
                 Some(&baseline)
             },
+            compared: &[],
             cursor,
             lang,
             format: &format,

@@ -100,6 +100,7 @@ pub(crate) fn draw<DB: DrawingBackend>(
     let published = crate::published::of_input(Chart::Backlog, input);
     let max = stack_max
         .max(shapes::max_of([&sum_values[..], &ghost_values]))
+        .max(input.compared_max(ghost))
         .max(crate::published::max_value(&published))
         .max(fan::max(fan));
     let axis = Axis::new(

@@ -127,7 +127,9 @@ pub(crate) fn draw<DB: DrawingBackend>(
         euro,
     );
     let fan = fan::of_chart(Chart::Costs, input);
-    let cum_max = shapes::max_of([&cumulative_values[..], &ghost_values]).max(fan::max(fan));
+    let cum_max = shapes::max_of([&cumulative_values[..], &ghost_values])
+        .max(input.compared_max(ghost))
+        .max(fan::max(fan));
     let cumulative_unit = Text {
         nl: "cumulatief",
         en: "cumulative",

@@ -67,11 +67,13 @@ pub(crate) fn legend(color: RGBColor, runs: u32, lang: doorstroom_model::Lang) -
             label: format!("{} {runs} {}", range.get(lang), runs_word.get(lang)),
             color: tint(color),
             kind: SeriesKind::Area,
+            overlay: None,
         },
         LegendItem {
             label: median.get(lang).to_string(),
             color,
             kind: SeriesKind::Reference,
+            overlay: None,
         },
     ]
 }

@@ -82,6 +82,7 @@ pub(crate) fn draw<DB: DrawingBackend>(
         &intake_values,
         &ghost_values,
     ])
+    .max(input.compared_max(ghost))
     .max(crate::published::max_value(&crate::published::of_input(
         Chart::Flow,
         input,

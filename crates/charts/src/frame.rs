@@ -13,7 +13,8 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::{FontFamily, FontStyle, RGBColor, TextStyle};
 
 use crate::{
-    Chart, ChartInput, Plot, Series, SeriesKind, Theme, cursor, palette, readout_rows, time,
+    Chart, ChartInput, Plot, Series, SeriesKind, Theme, cursor, overlay, palette, readout_rows,
+    time,
 };
 
 pub(crate) type DrawResult<DB> =
@@ -30,7 +31,7 @@ pub(crate) const READOUT_PX: f64 = 13.0;
 
 /// Sizes scaled for the device pixel ratio and briefing mode.
 #[derive(Clone, Copy, Debug)]
-pub(crate) struct Metrics {
+pub struct Metrics {
     /// Device pixels per CSS pixel: lines and gaps.
     pub s: f64,
     /// Device pixels per CSS pixel of type (larger in briefing mode).
@@ -44,7 +45,9 @@ impl Metrics {
         } else {
             1.0
         };
-        let f = if theme.large { s * 1.4 } else { s };
+        // 1.5 puts the smallest type (ticks, 12.5 px) above 18 px, readable
+        // from the back of a meeting room.
+        let f = if theme.large { s * 1.5 } else { s };
         Metrics { s, f }
     }
 
@@ -93,6 +96,8 @@ pub(crate) struct LegendItem {
     pub label: String,
     pub color: RGBColor,
     pub kind: SeriesKind,
+    /// The compared scenario this item names, drawn in its style.
+    pub overlay: Option<usize>,
 }
 
 /// A value axis from 0 to `max` in `n` steps of `step`.
@@ -214,12 +219,13 @@ pub(crate) fn draw<DB: DrawingBackend>(
 ) -> Result<Plot, DrawingAreaErrorKind<DB::ErrorType>> {
     let run = input.run;
     let published = crate::published::of_input(chart, input);
-    let mut legend = legend_for(chart.series(), input.baseline.is_some(), input.lang);
+    let mut legend = legend_for(chart.series(), input, input.lang);
     if !published.is_empty() {
         legend.push(LegendItem {
             label: crate::published::LABEL.get(input.lang).to_string(),
             color: palette::PUBLISHED,
             kind: SeriesKind::Published,
+            overlay: None,
         });
     }
     if let (Some((_, color)), Some(bands)) = (crate::fan::of_chart(chart, input), input.bands) {
@@ -243,6 +249,10 @@ pub(crate) fn draw<DB: DrawingBackend>(
     let months = time::month_starts(run);
     time::draw_year_grid(area, &frame, &months)?;
     body(&frame)?;
+    // The compared scenarios follow the ghost's series, on its scale.
+    if let Some(&(_, scale, ghost)) = marks.iter().find(|m| m.2.kind == SeriesKind::Ghost) {
+        overlay::draw(area, &frame, scale, input, ghost)?;
+    }
     crate::published::draw(area, &frame, &left.scale, &published)?;
     if let Some(week) = input.from {
         crate::join::draw(area, &frame, week, input.lang)?;
@@ -255,6 +265,20 @@ pub(crate) fn draw<DB: DrawingBackend>(
     time::draw_time_axis(area, &frame, &months, input.format)?;
     if let Some(week) = input.cursor {
         let mut rows = readout_rows(chart, run, input.baseline, week, input.format, input.lang);
+        if let Some(&(_, _, ghost)) = marks.iter().find(|m| m.2.kind == SeriesKind::Ghost) {
+            for (i, o) in input.compared.iter().enumerate() {
+                let v = ghost.value(o.run, week);
+                rows.push(crate::ReadoutRow {
+                    label: o.label.to_string(),
+                    value: match chart {
+                        Chart::Waiting => input.format.weeks(v),
+                        Chart::Costs => input.format.euro(v),
+                        _ => input.format.number(v),
+                    },
+                    swatch: Some((overlay::style(i).color, SeriesKind::Ghost)),
+                });
+            }
+        }
         rows.extend(crate::published::readout(
             chart,
             &published,
@@ -433,7 +457,10 @@ impl Frame {
         let row_h = (legend_size * 1.5) as i32;
         for (item, x, y) in &self.legend {
             let mid = y + row_h / 2;
-            draw_swatch(area, m, item.kind, item.color, (*x, mid), swatch)?;
+            match item.overlay {
+                Some(i) => overlay::swatch(area, m, i, (*x, mid), swatch)?,
+                None => draw_swatch(area, m, item.kind, item.color, (*x, mid), swatch)?,
+            }
             area.draw_text(
                 &item.label,
                 &text_style(legend_size, palette::INK, false, HPos::Left, VPos::Center),
@@ -573,21 +600,31 @@ pub(crate) fn dash_pattern(m: &Metrics, kind: SeriesKind) -> (i32, i32) {
     }
 }
 
-/// The legend of a chart's series (the ghost only when there is a baseline).
+/// The legend of a chart's series (the ghost only when there is a
+/// baseline), then one item per compared scenario, with its label.
 fn legend_for(
     series: &[Series],
-    has_baseline: bool,
+    input: &ChartInput,
     lang: doorstroom_model::Lang,
 ) -> Vec<LegendItem> {
-    series
+    let has_baseline = input.baseline.is_some();
+    let mut items: Vec<LegendItem> = series
         .iter()
         .filter(|s| has_baseline || s.kind != SeriesKind::Ghost)
         .map(|s| LegendItem {
             label: s.label.get(lang).to_string(),
             color: s.color,
             kind: s.kind,
+            overlay: None,
         })
-        .collect()
+        .collect();
+    items.extend(input.compared.iter().enumerate().map(|(i, o)| LegendItem {
+        label: o.label.to_string(),
+        color: overlay::style(i).color,
+        kind: SeriesKind::Ghost,
+        overlay: Some(i),
+    }));
+    items
 }
 
 #[cfg(test)]

@@ -22,7 +22,7 @@
 //! canvas.set_width((css_width * dpr).round() as u32);
 //! canvas.set_height((css_height * dpr).round() as u32);
 //! let root = CanvasBackend::with_canvas_object(canvas.clone()).unwrap().into_drawing_area();
-//! let input = ChartInput { run: &run, baseline: Some(&baseline), cursor: hovered_week,
+//! let input = ChartInput { run: &run, baseline: Some(&baseline), compared: &[], cursor: hovered_week,
 //!                          lang, format: &intl_format, theme: Theme { scale: dpr, large: briefing },
 //!                          published: Some(&record_rows), bands: None,
 //!                          from: None };
@@ -50,6 +50,7 @@ pub mod format;
 mod frame;
 mod histogram;
 pub mod join;
+pub mod overlay;
 pub mod palette;
 pub mod published;
 mod shapes;
@@ -60,6 +61,7 @@ pub use format::{Format, PlainFormat};
 #[cfg(feature = "svg")]
 pub use histogram::histogram_svg;
 pub use histogram::{HistogramInput, draw_histogram};
+pub use overlay::Overlay;
 /// The plotters these charts are drawn with (create backends and areas with it).
 pub use plotters;
 pub use plotters::style::RGBColor;
@@ -239,6 +241,10 @@ pub struct ChartInput<'a> {
     pub run: &'a Run,
     /// Drawn as a ghost line when given.
     pub baseline: Option<&'a Run>,
+    /// Other pinned scenarios, each drawn as a line of the series the
+    /// ghost shows, in a style of its own ([`overlay::style`]), and named
+    /// in the legend and the readout.
+    pub compared: &'a [Overlay<'a>],
     /// The week under the pointer: a vertical rule and a readout box.
     pub cursor: Option<usize>,
     pub lang: Lang,

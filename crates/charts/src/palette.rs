@@ -24,3 +24,8 @@ pub const GHOST: RGBColor = RGBColor(0x6E, 0x6E, 0x6E);
 pub const PUBLISHED: RGBColor = RGBColor(0x00, 0x00, 0x00);
 /// The chart's background.
 pub const PAPER: RGBColor = RGBColor(0xFF, 0xFF, 0xFF);
+
+/// Compared scenarios: colours no chart's own series uses (each compared
+/// line also has its own dash and marker, so colour is never the only sign).
+pub const COMPARE_PURPLE: RGBColor = RGBColor(0x6A, 0x3D, 0x9A);
+pub const COMPARE_BROWN: RGBColor = RGBColor(0x8C, 0x51, 0x0A);

@@ -69,7 +69,9 @@ pub(crate) fn draw<DB: DrawingBackend>(
     let ghost_values = input.ghost(ghost);
 
     let fan = fan::of_chart(Chart::Waiting, input);
-    let max = shapes::max_of([&wait_values[..], &ghost_values]).max(fan::max(fan));
+    let max = shapes::max_of([&wait_values[..], &ghost_values])
+        .max(input.compared_max(ghost))
+        .max(fan::max(fan));
     let scale = Scale::weeks(max.max(TERM_WEEKS) * 1.05);
     let unit = Chart::Waiting.unit(input.lang);
     let unit = if scale.step >= 52.0 {

@@ -15,6 +15,7 @@ fn svg(chart: Chart, run: &Run, published: Option<&[RecordRow]>, cursor: Option<
     let input = ChartInput {
         run,
         baseline: None,
+        compared: &[],
         cursor,
         lang: Lang::Nl,
         format: &format,

@@ -36,6 +36,7 @@ fn render(
     let input = ChartInput {
         run,
         baseline,
+        compared: &[],
         cursor,
         lang,
         format: &format,
@@ -519,6 +520,7 @@ fn small_and_large_areas_draw_without_error() {
             let input = ChartInput {
                 run: &run,
                 baseline: Some(&baseline),
+                compared: &[],
                 cursor: Some(run.weeks() - 1),
                 lang: Lang::Nl,
                 format: &format,

@@ -139,6 +139,12 @@ impl Harness {
             .await
     }
 
+    /// Opens the app at any `url` (another server's, a `file://` one) in a
+    /// new browser and waits until the app has mounted.
+    pub async fn page_at(&self, url: &str) -> Result<Page> {
+        self.open_app(url).await
+    }
+
     /// Opens the app at `url` (which may name another server) in a new
     /// browser and waits until it has mounted.
     pub async fn open_app(&self, url: &str) -> Result<Page> {

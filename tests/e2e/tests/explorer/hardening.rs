@@ -165,11 +165,16 @@ fn copy_dir(from: &Path, to: &Path) -> Result<()> {
     Ok(())
 }
 
-/// The one file in `folder` whose name ends in `suffix`.
+/// The one file of the app itself in `folder` whose name ends in `suffix`
+/// (Trunk names the app's files `doorstroom-<hash>…`; the bands worker's
+/// files beside them are not the page's loader).
 fn file_ending(folder: &Path, suffix: &str) -> Result<PathBuf> {
     let mut found = fs::read_dir(folder)?
         .filter_map(|entry| entry.ok().map(|entry| entry.path()))
-        .filter(|path| path.to_string_lossy().ends_with(suffix));
+        .filter(|path| {
+            let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+            name.is_some_and(|n| n.starts_with("doorstroom-") && n.ends_with(suffix))
+        });
     match (found.next(), found.next()) {
         (Some(file), None) => Ok(file),
         _ => Err(format!("not one *{suffix} in {}", folder.display()).into()),

@@ -10,14 +10,18 @@ use doorstroom_model::{Scenario, Summary};
 use fantoccini::Locator;
 use serde_json::json;
 
+mod address;
 mod bands;
+mod briefing;
 mod hardening;
 mod locale;
 mod record;
 
 use locale::{Locale, parse_money, parse_number, parse_percent};
 
+pub use self::address::*;
 pub use self::bands::*;
+pub use self::briefing::*;
 pub use self::cases::*;
 pub use self::hardening::*;
 pub use self::record::*;

@@ -1,0 +1,337 @@
+//! Comparing scenarios: the pinned scenarios, each with its editable title,
+//! the style its lines have on the charts and a button that unpins it; and
+//! the comparison, every headline figure and every lever that differs, side
+//! by side, with the differences against the baseline.
+
+use doorstroom_address::MAX_TITLE;
+use doorstroom_charts::overlay::{self, Marker};
+use doorstroom_model::{Lang, Scenario, Summary, Text, t};
+use leptos::prelude::*;
+
+use crate::components::kpis::{Context, FIGURES};
+use crate::delta::Direction;
+use crate::format::formats;
+use crate::scenario_names::{self, differing, name};
+use crate::state::use_store;
+
+const PINNED: Text = t("Vastgezette scenario's", "Pinned scenarios");
+const TITLE_LABEL: Text = t("Titel", "Title");
+const BASELINE_LINES: Text = t("grijs gestreept", "grey, dashed");
+const UNPIN_BASELINE: Text = t("basislijn losmaken", "unpin baseline");
+const UNPIN: Text = t("losmaken", "unpin");
+const COMPARISON: Text = t("Vergelijking", "Comparison");
+const THIS_SCENARIO: Text = t("dit scenario", "this scenario");
+const FIGURE: Text = t("Kerncijfer", "Headline figure");
+const LEVER: Text = t("Hefboom", "Lever");
+const SAME: Text = t("gelijk", "same");
+const NO_LEVERS_DIFFER: Text = t(
+    "Alle hefbomen zijn gelijk aan de basislijn.",
+    "Every lever is the same as in the baseline.",
+);
+
+/// How a compared scenario's lines look, in words (for the legend beside
+/// its title and for screen readers).
+fn style_words(i: usize, lang: Lang) -> &'static str {
+    match overlay::style(i).marker {
+        Marker::Circle => t("paars, lange streep, rondjes", "purple, long dash, circles"),
+        Marker::Triangle => t(
+            "violet, korte streep, driehoekjes",
+            "violet, short dash, triangles",
+        ),
+        Marker::Square => t("bruin, gestippeld, vierkantjes", "brown, dotted, squares"),
+    }
+    .get(lang)
+}
+
+/// A small picture of a compared scenario's line: its dash and marker.
+fn style_sample(i: Option<usize>) -> impl IntoView {
+    let (color, dash, marker) = match i {
+        Some(i) => {
+            let s = overlay::style(i);
+            let c = s.color;
+            (
+                format!("#{:02X}{:02X}{:02X}", c.0, c.1, c.2),
+                format!("{} {}", s.dash.0, s.dash.1),
+                Some(s.marker),
+            )
+        }
+        None => ("#6E6E6E".to_owned(), "7 4".to_owned(), None),
+    };
+    let mark = match marker {
+        Some(Marker::Circle) => {
+            view! { <circle cx="18" cy="8" r="4.5" fill=color.clone() /> }.into_any()
+        }
+        Some(Marker::Triangle) => {
+            view! { <polygon points="18,2.5 23.5,13 12.5,13" fill=color.clone() /> }.into_any()
+        }
+        Some(Marker::Square) => {
+            view! { <rect x="13.5" y="3.5" width="9" height="9" fill=color.clone() /> }.into_any()
+        }
+        None => ().into_any(),
+    };
+    view! {
+        <svg class="style-sample" width="36" height="16" viewBox="0 0 36 16" aria-hidden="true">
+            <line x1="0" y1="8" x2="36" y2="8" stroke=color.clone() stroke-width="2.5" stroke-dasharray=dash />
+            {mark}
+        </svg>
+    }
+}
+
+/// The pinned scenarios, baseline first, each with its title field.
+#[component]
+pub fn PinnedList() -> impl IntoView {
+    let store = use_store();
+    let lang = store.lang();
+    let rows = move || {
+        let lang = lang.get();
+        let mut rows = Vec::new();
+        if let Some(base) = store.pinned().get() {
+            rows.push((0usize, store.baseline_title().get(), base));
+        }
+        for (i, c) in store.compared().get().into_iter().enumerate() {
+            rows.push((i + 1, c.title, c.scenario));
+        }
+        rows.into_iter()
+            .map(|(i, title, scenario)| {
+                let words = name("", Some(&scenario), lang);
+                let shown = name(&title, Some(&scenario), lang);
+                let (role, unpin, lines) = if i == 0 {
+                    (
+                        scenario_names::BASELINE.get(lang).to_owned(),
+                        UNPIN_BASELINE.get(lang).to_owned(),
+                        BASELINE_LINES.get(lang),
+                    )
+                } else {
+                    (
+                        format!("{} {}", t("vergelijking", "compared").get(lang), i),
+                        format!("‘{shown}’ {}", UNPIN.get(lang)),
+                        style_words(i - 1, lang),
+                    )
+                };
+                let unpin_text = if i == 0 {
+                    unpin.clone()
+                } else {
+                    match lang {
+                        Lang::Nl => format!("‘{shown}’ losmaken"),
+                        Lang::En => format!("unpin ‘{shown}’"),
+                    }
+                };
+                view! {
+                    <li class="pinned" data-testid=format!("pinned-{i}")>
+                        <span class="pinned-role">
+                            {style_sample(i.checked_sub(1))}
+                            <span>{role}</span>
+                            <span class="visually-hidden">{format!(" ({lines})")}</span>
+                        </span>
+                        <label class="pinned-title">
+                            <span class="visually-hidden">{TITLE_LABEL.get(lang)}</span>
+                            <input
+                                type="text"
+                                maxlength=MAX_TITLE
+                                data-testid=format!("pin-title-{i}")
+                                prop:value=title
+                                placeholder=words.clone()
+                                on:change=move |ev| store.rename_pinned(i, &event_target_value(&ev))
+                            />
+                        </label>
+                        <span class="pinned-words" data-testid=format!("pinned-name-{i}")>
+                            {shown}
+                        </span>
+                        <button
+                            type="button"
+                            class="small-button"
+                            data-testid=format!("unpin-{i}")
+                            on:click=move |_| {
+                                if i == 0 { store.unpin() } else { store.unpin_compared(i - 1) }
+                            }
+                        >
+                            {unpin_text}
+                        </button>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <Show when=move || store.pinned().with(Option::is_some)>
+            <section class="pinned-list" aria-labelledby="pinned-title">
+                <h2 id="pinned-title" class="section-title">{move || PINNED.get(lang.get())}</h2>
+                <ul>{rows}</ul>
+            </section>
+        </Show>
+    }
+}
+
+/// One column of the comparison.
+struct Column {
+    heading: String,
+    scenario: Scenario,
+    summary: Summary,
+    is_baseline: bool,
+}
+
+/// The comparison: a table with a column per scenario (this one, the
+/// baseline, the others pinned) and a row per headline figure and per
+/// lever that differs in any of them.
+#[component]
+pub fn Comparison() -> impl IntoView {
+    let store = use_store();
+    let lang = store.lang();
+    let table = move || {
+        let lang = lang.get();
+        let base = store.pinned().get()?;
+        let f = formats(lang);
+        let scenario = store.scenario().get();
+        let end = scenario.end;
+        let base_summary = store.baseline_summary.get();
+        let mut columns = vec![
+            Column {
+                heading: {
+                    let title = store.title().get();
+                    if title.is_empty() {
+                        THIS_SCENARIO.get(lang).to_owned()
+                    } else {
+                        title
+                    }
+                },
+                scenario: scenario.clone(),
+                summary: store.summary.get(),
+                is_baseline: false,
+            },
+            Column {
+                heading: format!(
+                    "{}: {}",
+                    scenario_names::BASELINE.get(lang),
+                    name(&store.baseline_title().get(), Some(&base), lang)
+                ),
+                scenario: Scenario {
+                    end,
+                    ..base.clone()
+                },
+                summary: base_summary.clone(),
+                is_baseline: true,
+            },
+        ];
+        let summaries = store.compared_summaries.get();
+        for (c, summary) in store.compared().get().into_iter().zip(summaries) {
+            columns.push(Column {
+                heading: name(&c.title, Some(&c.scenario), lang),
+                scenario: Scenario { end, ..c.scenario },
+                summary,
+                is_baseline: false,
+            });
+        }
+        let head = columns
+            .iter()
+            .map(|c| view! { <th scope="col">{c.heading.clone()}</th> })
+            .collect_view();
+        let figure_rows = FIGURES
+            .iter()
+            .map(|spec| {
+                let cells = columns
+                    .iter()
+                    .map(|c| {
+                        let fig = (spec.figure)(&Context {
+                            now: &c.summary,
+                            base: &base_summary,
+                            f: &f,
+                            lang,
+                            end,
+                            // Only the cards' notes use it, and the
+                            // comparison shows no notes.
+                            letter_scope: f64::NAN,
+                            from_start: false,
+                        });
+                        let change = (!c.is_baseline).then(|| {
+                            if fig.change.direction == Direction::Same {
+                                SAME.get(lang).to_owned()
+                            } else {
+                                format!("{} {}", fig.change.amount, fig.change.word)
+                                    .trim()
+                                    .to_owned()
+                            }
+                        });
+                        view! {
+                            <td>
+                                <span class="cmp-value">{fig.value}</span>
+                                {change.map(|c| view! { <span class="cmp-change">{c}</span> })}
+                            </td>
+                        }
+                    })
+                    .collect_view();
+                view! {
+                    <tr data-testid=format!("cmp-{}", spec.testid)>
+                        <th scope="row">{spec.label.get(lang)}</th>
+                        {cells}
+                    </tr>
+                }
+            })
+            .collect_view();
+        let baseline_scenario = &columns[1].scenario;
+        let levers: Vec<_> = doorstroom_model::levers()
+            .iter()
+            .filter(|l| {
+                columns
+                    .iter()
+                    .any(|c| differing(&c.scenario, baseline_scenario).any(|d| d.key == l.key))
+            })
+            .collect();
+        let lever_rows = levers
+            .iter()
+            .map(|l| {
+                let cells = columns
+                    .iter()
+                    .map(|c| {
+                        let differs = !c.is_baseline && !l.same(&c.scenario, baseline_scenario);
+                        view! {
+                            <td class:differs=differs>
+                                {l.describe(&c.scenario, lang)}
+                                {(!c.is_baseline && !differs)
+                                    .then(|| view! { <span class="cmp-change">{SAME.get(lang)}</span> })}
+                            </td>
+                        }
+                    })
+                    .collect_view();
+                view! {
+                    <tr data-testid=format!("cmp-lever-{}", l.key)>
+                        <th scope="row">{l.label.get(lang)}</th>
+                        {cells}
+                    </tr>
+                }
+            })
+            .collect_view();
+        let no_levers = levers.is_empty().then(|| {
+            view! { <p class="cmp-none">{NO_LEVERS_DIFFER.get(lang)}</p> }
+        });
+        Some(view! {
+            <div class="comparison-scroll">
+                <table class="comparison-table">
+                    <thead>
+                        <tr>
+                            <th scope="col">{FIGURE.get(lang)}</th>
+                            {head}
+                        </tr>
+                    </thead>
+                    <tbody>{figure_rows}</tbody>
+                    <tbody class="cmp-levers">
+                        <tr>
+                            <th scope="rowgroup" colspan=columns.len() + 1>{LEVER.get(lang)}</th>
+                        </tr>
+                        {lever_rows}
+                    </tbody>
+                </table>
+            </div>
+            {no_levers}
+        })
+    };
+    view! {
+        <Show when=move || store.pinned().with(Option::is_some)>
+            <section class="comparison" data-testid="comparison" aria-labelledby="comparison-title">
+                <h2 id="comparison-title" class="section-title">
+                    {move || COMPARISON.get(lang.get())}
+                </h2>
+                {table}
+            </section>
+        </Show>
+    }
+}

@@ -1,0 +1,78 @@
+//! The scenario's heading, always in view above the results: its title and
+//! one-line note (both editable, both in the link), the baseline named in
+//! words, and a line that says what the scenario changes against it.
+
+use doorstroom_address::{MAX_NOTE, MAX_TITLE};
+use doorstroom_model::{Scenario, Text, t};
+use leptos::prelude::*;
+
+use crate::scenario_names::{self, baseline_line, changes};
+use crate::state::use_store;
+
+const TITLE_PLACEHOLDER: Text = t("Titel van dit scenario", "Title of this scenario");
+const NOTE_PLACEHOLDER: Text = t("Eén regel toelichting", "A one-line note");
+const TITLE_LABEL: Text = t("Titel van het scenario", "Scenario title");
+const NOTE_LABEL: Text = t("Toelichting bij het scenario", "Note on the scenario");
+const CHANGED: Text = t("Gewijzigd", "Changed");
+
+#[component]
+pub fn ScenarioHeading() -> impl IntoView {
+    let store = use_store();
+    let lang = store.lang();
+    let baseline = move || {
+        baseline_line(
+            &store.baseline_title().get(),
+            store.pinned().get().as_ref(),
+            lang.get(),
+        )
+    };
+    let changed = move || {
+        let lang = lang.get();
+        let words = store.scenario().with(|s| {
+            store.pinned().with(|p| {
+                let base = p.clone().unwrap_or_default();
+                changes(s, &Scenario { end: s.end, ..base }, lang)
+            })
+        });
+        if words.is_empty() {
+            scenario_names::NO_CHANGES.get(lang).to_owned()
+        } else {
+            words.join(" · ")
+        }
+    };
+    view! {
+        <section class="scenario-heading" data-testid="scenario-heading">
+            <div class="scenario-texts">
+                <label class="scenario-title">
+                    <span class="visually-hidden">{move || TITLE_LABEL.get(lang.get())}</span>
+                    <input
+                        type="text"
+                        data-testid="scenario-title"
+                        maxlength=MAX_TITLE
+                        placeholder=move || TITLE_PLACEHOLDER.get(lang.get())
+                        prop:value=move || store.title().get()
+                        on:change=move |ev| store.set_title(&event_target_value(&ev))
+                    />
+                </label>
+                <label class="scenario-note">
+                    <span class="visually-hidden">{move || NOTE_LABEL.get(lang.get())}</span>
+                    <input
+                        type="text"
+                        data-testid="scenario-note"
+                        maxlength=MAX_NOTE
+                        placeholder=move || NOTE_PLACEHOLDER.get(lang.get())
+                        prop:value=move || store.note().get()
+                        on:change=move |ev| store.set_note(&event_target_value(&ev))
+                    />
+                </label>
+            </div>
+            <p class="changed-line" data-testid="changed-line">
+                <span class="baseline-name" data-testid="baseline-name">{baseline}</span>
+                <span class="changed-label">
+                    {move || format!(" — {}: ", CHANGED.get(lang.get()))}
+                </span>
+                <span class="changed-levers" data-testid="changed-levers">{changed}</span>
+            </p>
+        </section>
+    }
+}

@@ -1,0 +1,103 @@
+//! Scenarios in words: what a scenario changes against another, and the
+//! name a pinned scenario goes by on screen (its title, or else what it
+//! changes against the default), so that a baseline is never just "the
+//! baseline".
+
+use doorstroom_model::{Lang, Lever, Scenario, Text, levers, t};
+
+/// The lever of the horizon's end: a change of view rather than of policy
+/// (the baseline is always run over the scenario's own horizon), so it is
+/// left out of "what changed".
+const HORIZON_KEY: &str = "until";
+
+pub const DEFAULT_SCENARIO: Text = t("standaardscenario", "default scenario");
+pub const BASELINE: Text = t("basislijn", "baseline");
+pub const NO_CHANGES: Text = t("geen wijzigingen", "no changes");
+
+/// The levers whose values differ between `a` and `b`, horizon aside, in
+/// the table's order.
+pub fn differing<'a>(
+    a: &'a Scenario,
+    b: &'a Scenario,
+) -> impl Iterator<Item = &'static Lever> + 'a {
+    levers()
+        .iter()
+        .filter(move |l| l.key != HORIZON_KEY && !l.same(a, b))
+}
+
+/// One lever of `s` in words: "Instroom 77.000 per jaar".
+pub fn lever_in_words(lever: &Lever, s: &Scenario, lang: Lang) -> String {
+    format!("{} {}", lever.label.get(lang), lever.describe(s, lang))
+}
+
+/// What `s` changes against `base`, lever by lever, in words.
+pub fn changes(s: &Scenario, base: &Scenario, lang: Lang) -> Vec<String> {
+    differing(s, base)
+        .map(|l| lever_in_words(l, s, lang))
+        .collect()
+}
+
+/// The name of a scenario on screen: its title, else what it changes
+/// against the default ("Instroom 77.000 per jaar, Beslistermijn 6
+/// maanden"), else "default scenario".
+pub fn name(title: &str, s: Option<&Scenario>, lang: Lang) -> String {
+    if !title.trim().is_empty() {
+        return title.trim().to_owned();
+    }
+    let default = Scenario::default();
+    let words = s.map(|s| changes(s, &default, lang)).unwrap_or_default();
+    if words.is_empty() {
+        DEFAULT_SCENARIO.get(lang).to_owned()
+    } else {
+        words.join(", ")
+    }
+}
+
+/// "basislijn: …", as the page names its baseline.
+pub fn baseline_line(title: &str, baseline: Option<&Scenario>, lang: Lang) -> String {
+    format!("{}: {}", BASELINE.get(lang), name(title, baseline, lang))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scenario(q: &str) -> Scenario {
+        Scenario::from_query(q).0
+    }
+
+    #[test]
+    fn a_baseline_is_named_by_its_title_or_its_levers() {
+        let base = scenario("intake=77000&term=6");
+        let intake = doorstroom_model::lever("intake").unwrap();
+        let term = doorstroom_model::lever("term").unwrap();
+        assert_eq!(
+            baseline_line("", Some(&base), Lang::Nl),
+            format!(
+                "basislijn: {} {}, {} {}",
+                intake.label.nl,
+                intake.describe(&base, Lang::Nl),
+                term.label.nl,
+                term.describe(&base, Lang::Nl),
+            )
+        );
+        assert!(baseline_line("", Some(&base), Lang::Nl).contains("77.000"));
+        assert!(baseline_line("", Some(&base), Lang::En).contains("77,000"));
+        assert_eq!(
+            baseline_line(" Hoog ", Some(&base), Lang::Nl),
+            "basislijn: Hoog"
+        );
+        assert_eq!(
+            baseline_line("", None, Lang::En),
+            "baseline: default scenario"
+        );
+    }
+
+    #[test]
+    fn changes_leave_out_the_horizon_and_follow_the_table() {
+        let a = scenario("fte=600&intake=60000&until=2030-01-01");
+        let keys: Vec<&str> = differing(&a, &Scenario::default()).map(|l| l.key).collect();
+        assert_eq!(keys, ["intake", "fte"]);
+        assert!(changes(&a, &a, Lang::Nl).is_empty());
+    }
+}
