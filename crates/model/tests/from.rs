@@ -130,3 +130,64 @@ proptest! {
         check_run(&s, &run);
     }
 }
+
+/// Intake growth compounds from the join: the intake set for the years
+/// after `from` is the intake of the first year from `from` on, and a year
+/// later it has grown by the growth lever once.
+#[test]
+fn intake_growth_compounds_from_the_join() {
+    let base = "from=2026-01-01&until=2030-12-31&intake_by_year=on&intake=52180";
+    let (flat, _) = Scenario::from_query(base);
+    let (grown, w) = Scenario::from_query(&format!("{base}&intake_growth=0.2"));
+    assert!(w.is_empty(), "{w:?}");
+    let join = grown.join_week();
+    let intake = |s: &Scenario| s.run().series(Column::total(Measure::Intake)).to_vec();
+    let (flat, grown) = (intake(&flat), intake(&grown));
+    // Before the join the published intakes, the same either way.
+    assert_eq!(flat[..join], grown[..join]);
+    // In the join week no growth yet: the same rate, so the same cases.
+    assert_eq!(flat[join], grown[join]);
+    // Over the first year 20% compounded weekly: on average 0.2 / ln 1.2
+    // = 9.7% more; the second year 20% more than the first (within the
+    // whole-case rounding of four streams).
+    let year = |v: &[f64], from: usize| v[from..from + 52].iter().sum::<f64>();
+    let first = year(&grown, join) / year(&flat, join);
+    assert!((first - 0.2 / 1.2f64.ln()).abs() < 0.005, "{first}");
+    let second = year(&grown, join + 52) / year(&grown, join);
+    assert!((second - 1.2).abs() < 0.005, "{second}");
+}
+
+/// The summary counts from the join: costs, the peak and the share in term
+/// of the weeks from `from` on; the figures "through 2024" (the letter's
+/// scope) from the start.
+#[test]
+fn the_summary_counts_from_the_join() {
+    let (s, _) = Scenario::from_query(preset("from_now").unwrap().sets);
+    let join = s.join_week();
+    assert!(join > 0);
+    let run = s.run();
+    assert_eq!(run.join_week(), join);
+    let sum = |m: Measure, from: usize| run.total(m)[from..].iter().sum::<f64>();
+    let summary = run.summary();
+    let near = |a: f64, b: f64| (a - b).abs() <= 1e-6 * b.abs().max(1.0);
+    assert!(near(summary.cost_total_eur, sum(Measure::CostEur, join)));
+    assert!(summary.cost_total_eur < sum(Measure::CostEur, 0));
+    let decided = sum(Measure::DecidedWithinTerm, join) / sum(Measure::Decisions, join);
+    assert!(near(summary.share_decided_in_term, decided));
+    let backlog = run.backlog();
+    let peak = backlog[join..].iter().copied().fold(f64::MIN, f64::max);
+    assert_eq!(summary.backlog_peak, peak);
+    assert!(run.week_start(join) <= summary.backlog_peak_week);
+    let first_year: f64 = run.total(Measure::CostEur)[join..join + 52].iter().sum();
+    assert!(near(summary.cost_first_year_eur, first_year));
+    let before_2025 = (0..run.weeks())
+        .take_while(|&w| run.week_start(w) < "2025-01-01".parse().unwrap())
+        .count();
+    assert!(near(
+        summary.cost_through_2024_eur,
+        run.total(Measure::CostEur)[..before_2025].iter().sum()
+    ));
+    if let Some(back) = summary.back_in_term_from {
+        assert!(back >= run.week_start(join).first_of_month());
+    }
+}

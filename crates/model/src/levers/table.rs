@@ -210,7 +210,7 @@ pub static LEVERS: [Lever; LEVER_COUNT] = [
     // ---------------- intake ----------------
     number!("intake_growth", Intake, intake_growth as f64, -0.3, 0.5, 0.01, SharePerYear,
         label: t("Groei van de instroom", "Intake growth"),
-        help: t("Jaarlijkse groei van de instroom, vanaf de startdatum.", "Yearly growth of the intake, from the start date."),
+        help: t("Jaarlijkse groei van de instroom, vanaf de datum waarop uw keuzes ingaan (‘Uw keuzes vanaf’; anders de startdatum).", "Yearly growth of the intake, from the date your choices apply (‘Your choices from’; else the start date)."),
         source: t("Aanname: geen groei; de brief geeft alleen 2023.", "Assumption: no growth; the letter gives 2023 only.")),
     number!("share_t1", Intake, share_dublin as f64, 0.0, 0.4, 0.005, Share,
         label: t("Aandeel spoor 1 (Dublin)", "Share in track 1 (Dublin)"),

@@ -134,8 +134,9 @@ impl Fixed {
             return Fixed::new(s).run(s, intake_factors);
         }
         let weeks = self.weeks;
-        let mut run = Run::zeroed(s.start, weeks);
         let phases = Phases::new(s);
+        let mut run = Run::zeroed(s.start, weeks);
+        run.join = (phases.join as usize).min(weeks);
         let staff = match phases.before() {
             Some(before) => Staff::joined(before, s, phases.join),
             None => Staff::new(s),
@@ -297,10 +298,18 @@ fn simulate_stream(
     }
     let started = cohorts.len();
     let mut intakes = Vec::with_capacity(weeks);
-    // Growth compounds from the start in either phase (the lever's "from
-    // the start date"), so a join never restarts it.
+    // Growth compounds from the first week of the phase whose intake lever
+    // it is: from the start before the join, from the join after it. A
+    // reader who sets the intake for the years after `from` (an MPP
+    // forecast "for 2026" from January 2026) means that intake in the
+    // first year from `from`, growing from there; compounding from the
+    // start would put years of growth on it before it applies. With `from`
+    // at the start there is one phase, and the run is the plain one.
     let mut growth = 1.0;
     for t in 0..weeks as i32 {
+        if t == phases.join && phases.before().is_some() {
+            growth = 1.0;
+        }
         let s = phases.at(t);
         let growth_per_week = (1.0 + s.intake_growth).powf(1.0 / WEEKS_PER_YEAR);
         let factor = intake_factors.get(t as usize).copied().unwrap_or(1.0);
