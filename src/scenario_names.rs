@@ -101,3 +101,15 @@ mod tests {
         assert!(changes(&a, &a, Lang::Nl).is_empty());
     }
 }
+
+/// "basislijn: Vanaf nu, Uw keuzes vanaf 1 januari 2026": the baseline of
+/// a run from a later day when none is pinned (the `from_now` preset from
+/// that day).
+pub fn from_now_line(carry_on: &Scenario, lang: Lang) -> String {
+    let label = doorstroom_model::preset("from_now").map_or("", |p| p.label.get(lang));
+    let from = doorstroom_model::lever("from").map(|l| lever_in_words(l, carry_on, lang));
+    match from {
+        Some(from) => format!("{}: {label}, {from}", BASELINE.get(lang)),
+        None => format!("{}: {label}", BASELINE.get(lang)),
+    }
+}

@@ -225,9 +225,14 @@ pub fn Comparison() -> impl IntoView {
             .iter()
             .map(|c| view! { <th scope="col">{c.heading.clone()}</th> })
             .collect_view();
+        // The rows count as the cards do: from the on-screen scenario's
+        // `from`.
+        let from_start = scenario.join_week() == 0;
+        let first_day = scenario.start.add_days(7 * scenario.join_week() as i64);
         let figure_rows = FIGURES
             .iter()
-            .map(|spec| {
+            .map(|slot| {
+                let spec = slot.for_run(from_start);
                 let cells = columns
                     .iter()
                     .map(|c| {
@@ -240,7 +245,8 @@ pub fn Comparison() -> impl IntoView {
                             // Only the cards' notes use it, and the
                             // comparison shows no notes.
                             letter_scope: f64::NAN,
-                            from_start: false,
+                            from_start,
+                            first_day,
                         });
                         let change = (!c.is_baseline).then(|| {
                             if fig.change.direction == Direction::Same {

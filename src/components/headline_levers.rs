@@ -17,17 +17,21 @@ pub fn HeadlineLevers() -> impl IntoView {
     // The extension's end date only matters under the extended term.
     let six_months =
         Signal::derive(move || store.scenario().with(|s| s.term != TermPolicy::Extended));
-    // "From now": the model's `from_now` preset; off again brings the
-    // levers back to acting from the letter's start.
+    // "From now": the model's `from_now` preset. Off again sets it aside
+    // (its levers that the reader has not moved since go back to their
+    // defaults) and brings the levers back to acting from the letter's
+    // start over the letter's horizon, whatever day the lever panel set.
     let from_now = doorstroom_model::preset("from_now").expect("the from_now preset exists");
     let joined = Memo::new(move |_| store.scenario().with(|s| s.join_week() > 0));
     let toggle = move |_| {
-        let mut s = store.current();
+        let s = store.current();
         if joined.get_untracked() {
             let start = doorstroom_model::Scenario::default();
-            s.from = start.from;
-            s.end = start.end;
-            store.apply(s);
+            store.apply(doorstroom_model::Scenario {
+                from: start.from,
+                end: start.end,
+                ..from_now.set_aside(&s)
+            });
         } else {
             store.apply(from_now.apply(&s));
         }

@@ -187,7 +187,9 @@ mod tests {
         assert!(v.ends_with("*20301231******20260101"), "{v}");
         assert!(!v.contains('-'), "{v}");
         assert_eq!(read(&v, Lang::Nl), (s.clone(), Vec::new()));
-        let dashed = v.replace("20301231", "2030-12-31").replace("20260101", "2026-01-01");
+        let dashed = v
+            .replace("20301231", "2030-12-31")
+            .replace("20260101", "2026-01-01");
         assert_eq!(read(&dashed, Lang::Nl), (s, Vec::new()));
         // Eight digits that are no date are reported, not read as a number.
         let bad = v.replace("20260101", "20261301");

@@ -222,6 +222,21 @@ impl Preset {
         out
     }
 
+    /// `s` with this preset set aside: each lever it sets that still has
+    /// the preset's value goes back to its default; a lever the reader
+    /// moved since keeps the reader's value.
+    #[must_use]
+    pub fn set_aside(&self, s: &Scenario) -> Scenario {
+        let default = Scenario::default();
+        let mut out = s.clone();
+        for l in self.levers() {
+            if l.same(s, self.target()) {
+                l.copy(&default, &mut out);
+            }
+        }
+        out
+    }
+
     /// Whether every lever of this preset has its value in `s`.
     pub fn is_active(&self, s: &Scenario) -> bool {
         self.levers().all(|l| l.same(s, self.target()))
@@ -255,6 +270,20 @@ impl Scenario {
 mod tests {
     use super::*;
     use crate::TermPolicy;
+
+    #[test]
+    fn setting_a_preset_aside_keeps_what_the_reader_moved_since() {
+        let from_now = preset("from_now").unwrap();
+        let default = Scenario::default();
+        let on = from_now.apply(&default);
+        assert_ne!(on, default);
+        assert_eq!(from_now.set_aside(&on), default);
+        let (moved, _) = Scenario::from_query(&format!("{}&fte=950", FROM_NOW));
+        let off = from_now.set_aside(&moved);
+        assert_eq!(off.fte, 950.0);
+        assert_eq!(off.from, default.from);
+        assert_eq!(off.baa_per_year, default.baa_per_year);
+    }
 
     #[test]
     fn every_preset_reads_cleanly_and_names_only_levers() {

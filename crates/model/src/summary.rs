@@ -69,14 +69,12 @@ impl Summary {
         let weeks = run.weeks();
         let join = run.join_week().min(weeks.saturating_sub(1));
         let backlog = run.backlog();
-        let (peak_week, backlog_peak) = backlog
-            .iter()
-            .copied()
-            .enumerate()
-            .skip(join)
-            .fold((join, f64::MIN), |best, (w, v)| {
+        let (peak_week, backlog_peak) = backlog.iter().copied().enumerate().skip(join).fold(
+            (join, f64::MIN),
+            |best, (w, v)| {
                 if v > best.1 { (w, v) } else { best }
-            });
+            },
+        );
         let sum = |m: Measure| run.total(m)[join..].iter().sum::<f64>();
         // Whole weeks: 52 of them are a year less a day or two.
         let first_year = (weeks - join).min(52);
