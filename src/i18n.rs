@@ -111,6 +111,15 @@ pub const SOURCE: Text = t("Bron", "Source");
 pub const CLOSE: Text = t("Sluiten", "Close");
 pub const TO_DEFAULT: Text = t("Terug naar standaard", "Back to default");
 pub const GROUP_CHANGED: Text = t("gewijzigd", "changed");
+/// Under the "from now" switch: from when the levers apply.
+pub const FROM_NOW_ON: Text = t(
+    "tot dan zoals het ging; uw keuzes vanaf",
+    "as it happened until then; your choices from",
+);
+pub const FROM_NOW_OFF: Text = t(
+    "uit: de hefbomen gelden zoals in de brief, vanaf",
+    "off: the levers apply as in the letter, from",
+);
 
 // The presets are the model's (`PRESETS`), with their names and help.
 pub const PRESET_MPP: Text = t("MPP 2023, instroom", "MPP 2023, intake");

@@ -102,14 +102,15 @@ mod tests {
     }
 }
 
-/// "basislijn: Vanaf nu, Uw keuzes vanaf 1 januari 2026": the baseline of
-/// a run from a later day when none is pinned (the `from_now` preset from
-/// that day).
+/// "basislijn: Vanaf nu, MPP 2025 midden, Uw keuzes vanaf 2026-01-01":
+/// the baseline of a run from a later day when none is pinned (the
+/// `from_now` and `mpp2025_mid` presets from that day).
 pub fn from_now_line(carry_on: &Scenario, lang: Lang) -> String {
-    let label = doorstroom_model::preset("from_now").map_or("", |p| p.label.get(lang));
-    let from = doorstroom_model::lever("from").map(|l| lever_in_words(l, carry_on, lang));
-    match from {
-        Some(from) => format!("{}: {label}, {from}", BASELINE.get(lang)),
-        None => format!("{}: {label}", BASELINE.get(lang)),
-    }
+    let label = |key| doorstroom_model::preset(key).map_or("", |p| p.label.get(lang));
+    let mut parts = vec![
+        label("from_now").to_owned(),
+        label("mpp2025_mid").to_owned(),
+    ];
+    parts.extend(doorstroom_model::lever("from").map(|l| lever_in_words(l, carry_on, lang)));
+    format!("{}: {}", BASELINE.get(lang), parts.join(", "))
 }

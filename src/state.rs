@@ -110,26 +110,23 @@ fn baseline_over(pinned: Option<&Scenario>, end: Date, from: Date) -> Scenario {
 
 /// The baseline when none is pinned, for a scenario whose levers apply
 /// from `from`: the default (the letter's scenario) when they apply from
-/// the start; else "From now" from that day, the record up to it and
-/// capacity and behaviour carrying on as they were under the six-month
-/// term. A run from a later day counts its figures from it, and the
-/// letter's levers from 2023 are no measure for choices made from then:
-/// what a lever moved after `from` changes is its change against carrying
-/// on.
+/// the start; else "From now" from that day, as its switch sets it: the
+/// record up to it, capacity and behaviour carrying on as they were under
+/// the six-month term, the intake the middle of the latest MPP's band. A
+/// run from a later day counts its figures from it, and the letter's
+/// levers from 2023 are no measure for choices made from then: what a
+/// lever moved after `from` changes is its change against carrying on.
 pub fn unpinned_baseline(from: Date) -> Scenario {
     let default = Scenario::default();
-    if (Scenario {
+    let later = Scenario {
         from,
         ..default.clone()
-    })
-    .join_week()
-        == 0
-    {
+    };
+    if later.join_week() == 0 {
         return default;
     }
-    let mut carry_on = doorstroom_model::preset("from_now")
-        .expect("the from_now preset exists")
-        .apply(&default);
+    let preset = |key| doorstroom_model::preset(key).expect("the preset exists");
+    let mut carry_on = preset("mpp2025_mid").apply(&preset("from_now").apply(&default));
     carry_on.from = from;
     carry_on
 }

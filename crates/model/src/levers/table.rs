@@ -96,13 +96,15 @@ const OFF_ON: [(bool, Choice); 2] = [
     (true, option("on", "aan", "on")),
 ];
 
+// Short names, so that a closed choice shows its whole name in the
+// controls column; the lever's help says what each one means.
 const TERMS: [(TermPolicy, Choice); 4] = [
     (
         TermPolicy::SixMonths,
         option(
             "6",
-            "6 maanden voor iedereen (verlenging vernietigd)",
-            "6 months for everyone (extension set aside)",
+            "6 maanden (verlenging vernietigd)",
+            "6 months (extension set aside)",
         ),
     ),
     (
@@ -117,16 +119,16 @@ const TERMS: [(TermPolicy, Choice); 4] = [
         TermPolicy::FifteenMonths,
         option(
             "15all",
-            "15 maanden voor alle aanvragen (nieuwe verlenging)",
-            "15 months for all applications (a new extension)",
+            "15 maanden voor alle aanvragen",
+            "15 months for all applications",
         ),
     ),
     (
         TermPolicy::Bill36349,
         option(
             "36349",
-            "Wetsvoorstel 36349: 21 maanden asiel, 9 maanden nareis",
-            "Bill 36349: 21 months asylum, 9 months nareis",
+            "Wetsvoorstel 36349 (21/9 maanden)",
+            "Bill 36349 (21/9 months)",
         ),
     ),
 ];
