@@ -422,16 +422,19 @@ pub fn Kpis() -> impl IntoView {
     let from_start = Memo::new(move |_| from.with(Option::is_none));
     // "vanaf januari 2026" on each card of a run from a later day: the
     // figures count from there.
+    // In full and short ("vanaf jan 2026"), for the narrow cards of the
+    // projector layout.
     let counts_from = Memo::new(move |_| {
         let from = from.get()?;
         let lang = lang.get();
         let f = formats(lang);
-        let when = if from.day() == 1 {
-            f.month_long(&from)
+        let (long, short) = if from.day() == 1 {
+            (f.month_long(&from), f.month_short(&from))
         } else {
-            f.day(&from)
+            (f.day(&from), f.day(&from))
         };
-        Some(format!("{} {when}", i18n::COUNTS_FROM.get(lang)))
+        let word = i18n::COUNTS_FROM.get(lang);
+        Some((format!("{word} {long}"), format!("{word} {short}")))
     });
     let cards = FIGURES
         .iter()
@@ -484,7 +487,12 @@ pub fn Kpis() -> impl IntoView {
                     <p class="kpi-label">{move || spec().label.get(lang.get())}</p>
                     <Show when=move || counts_from.with(Option::is_some)>
                         <p class="kpi-from" data-testid="kpi-from">
-                            {move || counts_from.get().unwrap_or_default()}
+                            <span class="kpi-from-long">
+                                {move || counts_from.get().unwrap_or_default().0}
+                            </span>
+                            <span class="kpi-from-short">
+                                {move || counts_from.get().unwrap_or_default().1}
+                            </span>
                         </p>
                     </Show>
                     <p class="kpi-value" class:long=long data-testid=move || spec().testid>

@@ -178,13 +178,16 @@ pub async fn the_from_now_switch_sets_from_draws_the_rule_and_the_cards_count_fr
         let texts = page
             .client()
             .execute(
-                "return [...document.querySelectorAll('[data-testid=kpi-from]')].map(e => e.textContent)",
+                "return [...document.querySelectorAll('[data-testid=kpi-from]')].map(e => e.innerText)",
                 vec![],
             )
             .await?;
-        let all = texts
-            .as_array()
-            .is_some_and(|a| a.len() == 6 && a.iter().all(|t| t == "vanaf januari 2026"));
+        // In full, or short on the projector layout's narrow cards.
+        let all = texts.as_array().is_some_and(|a| {
+            a.len() == 6
+                && a.iter()
+                    .all(|t| t == "vanaf januari 2026" || t == "vanaf jan 2026")
+        });
         Ok((all, texts.to_string()))
     })
     .await?;
