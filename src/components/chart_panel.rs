@@ -5,6 +5,7 @@
 //! The drawing is an effect because a canvas is the outside world. It reads
 //! the run memo, so one scenario change is one redraw per chart, and the
 //! store already coalesces a drag's input events to one change per frame.
+
 use doorstroom_charts::{Chart, ChartInput, Overlay, Plot, Theme};
 use leptos::html;
 use leptos::prelude::*;

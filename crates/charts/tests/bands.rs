@@ -20,6 +20,7 @@ fn svg(chart: Chart, run: &Run, bands: Option<&Bands>, lang: Lang) -> String {
     let input = ChartInput {
         run,
         baseline: None,
+        compared: &[],
         cursor: None,
         lang,
         format: &format,
