@@ -11,6 +11,7 @@ fn svg(chart: Chart, run: &Run, from: Option<usize>, lang: Lang) -> String {
     let input = ChartInput {
         run,
         baseline: None,
+        compared: &[],
         cursor: None,
         lang,
         format: &format,
