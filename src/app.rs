@@ -11,12 +11,19 @@ use crate::masthead::Masthead;
 use crate::results::Results;
 use crate::state::Store;
 
+/// The first tab stop: past the controls, straight to the results.
+const SKIP: doorstroom_model::Text = doorstroom_model::Text {
+    nl: "Naar de uitkomsten",
+    en: "Skip to the results",
+};
+
 /// The whole page: masthead on top, the controls beside the results, and the
 /// footer. The grid itself is in `style/main.css`.
 ///
 /// The app owns the scenario store: it reads the scenario from the address
 /// once, keeps the address in step with every change, and restores the
 /// scenario when the reader goes Back or Forward.
+
 #[component]
 pub fn App() -> impl IntoView {
     let store = Store::from_location();
@@ -46,6 +53,9 @@ pub fn App() -> impl IntoView {
     });
 
     view! {
+        <a class="skip-link" href="#results">
+            {move || SKIP.get(store.lang().get())}
+        </a>
         <div class="page" class:presenting=move || presentation.on.get()>
             <Masthead />
             <Controls />

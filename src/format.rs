@@ -1,7 +1,8 @@
 //! Numbers, money and dates in the page's language, through the browser's
-//! `Intl`, so that a Dutch reader sees `63.412` and `€ 55,3 mln.` and an
-//! English one `63,412` and `€55.3M`, exactly as their own software would
-//! write them.
+//! `Intl`, so that a Dutch reader sees `63.412` and `1 mei 2024` and an
+//! English one `63,412` and `1 May 2024`, as their own software would write
+//! them. Compact sums (`€ 55,3 mln.`, `€55.3M`) are written in Rust
+//! ([`compact`]): `Intl` writes Dutch thousands as "K".
 //!
 //! `Intl` formatters are costly to build and cheap to use, and the charts ask
 //! for dozens of tick labels on every frame of a drag, so each language's set
@@ -17,20 +18,22 @@ use wasm_bindgen::JsValue;
 
 use crate::i18n;
 
+pub mod change;
+pub mod compact;
+
+use compact::Digits;
+
 /// One language's formatters.
 pub struct Formats {
     lang: Lang,
     whole: Function,
-    signed_whole: Function,
+    one_decimal: Function,
     signed_one_decimal: Function,
     euro: Function,
-    euro_compact: Function,
-    signed_euro_compact: Function,
     percent: Function,
     month: Function,
     month_short: Function,
     day: Function,
-    euro_axis: Function,
     weeks: Function,
 }
 
@@ -83,9 +86,9 @@ impl Formats {
         Self {
             lang,
             whole: number(&[("maximumFractionDigits", n(0.0))]),
-            signed_whole: number(&[
-                ("maximumFractionDigits", n(0.0)),
-                ("signDisplay", s("exceptZero")),
+            one_decimal: number(&[
+                ("minimumFractionDigits", n(1.0)),
+                ("maximumFractionDigits", n(1.0)),
             ]),
             signed_one_decimal: number(&[
                 ("minimumFractionDigits", n(1.0)),
@@ -96,21 +99,6 @@ impl Formats {
                 euro[0].clone(),
                 euro[1].clone(),
                 ("maximumFractionDigits", n(0.0)),
-            ]),
-            euro_compact: number(&[
-                euro[0].clone(),
-                euro[1].clone(),
-                ("notation", s("compact")),
-                ("minimumFractionDigits", n(1.0)),
-                ("maximumFractionDigits", n(1.0)),
-            ]),
-            signed_euro_compact: number(&[
-                euro[0].clone(),
-                euro[1].clone(),
-                ("notation", s("compact")),
-                ("minimumFractionDigits", n(1.0)),
-                ("maximumFractionDigits", n(1.0)),
-                ("signDisplay", s("exceptZero")),
             ]),
             percent: number(&[
                 ("style", s("percent")),
@@ -123,14 +111,6 @@ impl Formats {
                 ("day", s("numeric")),
                 ("month", s("long")),
                 ("year", s("numeric")),
-            ]),
-            // Axis ticks and readouts: three significant digits are enough
-            // to read a chart and keep the labels short.
-            euro_axis: number(&[
-                euro[0].clone(),
-                euro[1].clone(),
-                ("notation", s("compact")),
-                ("maximumSignificantDigits", n(3.0)),
             ]),
             weeks: number(&[
                 ("style", s("unit")),
@@ -158,11 +138,37 @@ impl Formats {
         Self::call(&self.whole, n(value))
     }
 
-    /// A whole number with its sign, `+1.200` or `−300`; zero has none.
-    pub fn signed_whole(&self, value: f64) -> String {
-        Self::call(&self.signed_whole, n(value))
+    /// A number with one decimal: `2,5`.
+    pub fn one_decimal(&self, value: f64) -> String {
+        Self::call(&self.one_decimal, n(value))
     }
 
+    /// A whole number with its sign, `+1.200` or `−300` (zero has none): for
+    /// a column of effects, where the sign is the message.
+    pub fn signed_whole(&self, value: f64) -> String {
+        let text = self.whole(value);
+        if value.round() > 0.0 {
+            format!("+{text}")
+        } else {
+            text
+        }
+    }
+
+    /// A compact sum with its sign, `+€ 1,2 mln.` or `−€ 1,2 mln.`: for a
+    /// column of effects (a change against the baseline reads as a size and
+    /// a word instead).
+    pub fn signed_euro_compact(&self, value: f64) -> String {
+        let text = self.euro_compact(value);
+        if value > 0.0 && text.bytes().any(|b| (b'1'..=b'9').contains(&b)) {
+            format!("+{text}")
+        } else {
+            text
+        }
+    }
+
+    /// A deviation with its sign, `+3,2` or `−0,4` (zero has none): for a
+    /// column of deviations, where the sign is the message; a change against
+    /// the baseline reads as a size and a word instead (see [`change`]).
     pub fn signed_one_decimal(&self, value: f64) -> String {
         Self::call(&self.signed_one_decimal, n(value))
     }
@@ -172,13 +178,9 @@ impl Formats {
         Self::call(&self.euro, n(value))
     }
 
-    /// Large sums as the locale abbreviates them: `€ 55,3 mln.` / `€55.3M`.
+    /// Large sums with one decimal: `€ 55,3 mln.` / `€55.3M`.
     pub fn euro_compact(&self, value: f64) -> String {
-        Self::call(&self.euro_compact, n(value))
-    }
-
-    pub fn signed_euro_compact(&self, value: f64) -> String {
-        Self::call(&self.signed_euro_compact, n(value))
+        compact::euro(value, self.lang, Digits::OneDecimal)
     }
 
     /// A share between 0 and 1 as a percentage: `38,4%`.
@@ -188,7 +190,7 @@ impl Formats {
 
     /// Sums in a note, to three significant digits: `€ 7,24 mln.`, `€ 55 mln.`.
     pub fn euro_short(&self, value: f64) -> String {
-        Self::call(&self.euro_axis, n(value))
+        compact::euro(value, self.lang, Digits::ThreeSignificant)
     }
 
     /// `mei 2024` / `May 2024`.
@@ -219,7 +221,7 @@ impl Format for Formats {
     }
 
     fn euro(&self, v: f64) -> String {
-        Self::call(&self.euro_axis, n(v))
+        self.euro_short(v)
     }
 
     fn month(&self, d: Date) -> String {

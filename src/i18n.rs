@@ -54,8 +54,8 @@ pub const TOOLBAR: Text = t("Scenario-acties", "Scenario actions");
 pub const DOWNLOAD_CSV: Text = t("CSV", "CSV");
 pub const DOWNLOAD_CSV_LABEL: Text = t("CSV downloaden", "Download CSV");
 pub const DOWNLOAD_CSV_HELP: Text = t(
-    "Download de cijfers per week van dit scenario als CSV.",
-    "Download this scenario's weekly figures as CSV.",
+    "Download alle cijfers per week van dit scenario, in totaal en per spoor, als CSV voor een spreadsheet.",
+    "Download all of this scenario's figures by week, in total and by stream, as CSV for a spreadsheet.",
 );
 pub const COPY_LINK: Text = t("Link kopiëren", "Copy link");
 pub const COPIED: Text = t("Link gekopieerd", "Link copied");
@@ -205,8 +205,8 @@ pub const SHOW_TABLE: Text = t("Toon als tabel", "Show as table");
 pub const SHOW_CHART: Text = t("Toon als grafiek", "Show as chart");
 pub const DOWNLOAD_PNG: Text = t("PNG downloaden", "Download PNG");
 pub const CHART_HINT: Text = t(
-    "Beweeg de muis over de grafiek voor de waarden per week.",
-    "Move the pointer over the chart for the values per week.",
+    "Pijltjestoetsen links en rechts: week voor week; Page Up en Page Down: een maand; Home en End: begin en eind; Escape: weg. Of wijs met de muis.",
+    "Left and right arrow keys: week by week; Page Up and Page Down: a month; Home and End: start and end; Escape: clear. Or point with the mouse.",
 );
 
 // The notice of repaired links.

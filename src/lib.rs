@@ -14,6 +14,7 @@ mod components;
 mod controls;
 mod delta;
 mod download;
+mod export;
 mod footer;
 mod format;
 mod history;

@@ -3,6 +3,8 @@ use leptos::prelude::*;
 
 use crate::components::chart_panel::ChartPanel;
 use crate::components::compare::{Comparison, PinnedList};
+use crate::components::glossary::Glossary;
+use crate::components::handout::Handout;
 use crate::components::kpis::Kpis;
 use crate::components::notice::Notice;
 use crate::components::presentation::PresentationBar;
@@ -13,17 +15,19 @@ use crate::i18n;
 use crate::state::use_store;
 
 /// The results: the presenter's bar (in presentation mode), the scenario's
-/// heading, the notice (if the link needed repair), the headline figures,
-/// the four charts, the pinned scenarios with their comparison, the model
-/// beside the record, and the uncertainty and decision tools.
+/// heading, the notice (if the link needed repair), the handout's own lines
+/// (shown only in print), the headline figures, the four charts, the pinned
+/// scenarios with their comparison, the model beside the record, the
+/// glossary, and the uncertainty and decision tools.
 #[component]
 pub fn Results() -> impl IntoView {
     let lang = use_store().lang();
     view! {
-        <main class="results">
+        <main class="results" id="results" tabindex="-1">
             <PresentationBar />
             <ScenarioHeading />
             <Notice />
+            <Handout />
             <Kpis />
             <section class="charts" aria-labelledby="charts-title">
                 <h2 id="charts-title" class="visually-hidden">
@@ -34,6 +38,7 @@ pub fn Results() -> impl IntoView {
             <PinnedList />
             <Comparison />
             <RecordPanel />
+            <Glossary />
             <Uncertainty />
         </main>
     }

@@ -1,48 +1,25 @@
 //! One chart: a canvas drawn by `doorstroom_charts`, redrawn when the run,
 //! the baseline, the language, the pointer or the size changes; a hover
-//! readout; a "show as table" view; and a PNG download.
+//! readout; a "show as table" view; the image, table and clipboard exports.
 //!
 //! The drawing is an effect because a canvas is the outside world. It reads
 //! the run memo, so one scenario change is one redraw per chart, and the
 //! store already coalesces a drag's input events to one change per frame.
 
-use doorstroom_charts::{Chart, ChartInput, Overlay, Plot, Theme};
+use doorstroom_charts::{Caption, Chart, ChartInput, Overlay, Plot, Theme, source_line};
+use doorstroom_model::Text;
 use leptos::html;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
-use web_sys::HtmlCanvasElement;
 
 use crate::canvas;
 use crate::chart_keys::{self, Step};
 use crate::components::chart_table::ChartTable;
 use crate::components::presentation::{Presentation, use_presentation};
-use crate::download;
+use crate::export::{self, clipboard, image, sheet};
 use crate::format::formats;
 use crate::i18n;
 use crate::resize::{device_pixel_ratio, observe_size};
 use crate::state::{Store, use_store};
-
-/// The size of the exported PNG in CSS pixels, and its pixel ratio: large
-/// enough for a slide or a printed handout, whatever the reader's screen.
-const EXPORT_CSS: (f64, f64) = (1200.0, 675.0);
-const EXPORT_RATIO: f64 = 2.0;
-
-/// Draws the chart into a fresh, detached canvas at export size and offers
-/// it as a download.
-fn download_png(chart: Chart, input: &ChartInput) {
-    let Some(canvas) = document()
-        .create_element("canvas")
-        .ok()
-        .and_then(|e| e.dyn_into::<HtmlCanvasElement>().ok())
-    else {
-        return;
-    };
-    canvas::fit(&canvas, EXPORT_CSS, EXPORT_RATIO);
-    canvas::paint(&canvas, chart, input);
-    if let Ok(url) = canvas.to_data_url_with_type("image/png") {
-        download::offer(&url, &format!("doorstroom-{}.png", chart.id()));
-    }
-}
 
 /// Calls `draw` with the chart input for the run on screen and its
 /// baseline (none while the scenario is its own baseline): the one place
@@ -107,6 +84,39 @@ fn compared_labels(store: Store, lang: doorstroom_model::Lang) -> Vec<String> {
         .compared()
         .with(|c| c.iter().map(label).map(shorten).collect())
 }
+
+const DOWNLOAD_SVG: Text = Text {
+    nl: "SVG downloaden",
+    en: "Download SVG",
+};
+const PNG_HELP: Text = Text {
+    nl: "De grafiek als afbeelding voor een presentatie (2400 × 1350), met het scenario en de bron eronder.",
+    en: "The chart as an image for a slide (2400 × 1350), with the scenario and the source under it.",
+};
+const SVG_HELP: Text = Text {
+    nl: "De grafiek als SVG, te bewerken in een presentatieprogramma, met het scenario en de bron eronder.",
+    en: "The chart as SVG, to edit in a slide tool, with the scenario and the source under it.",
+};
+const TABLE_CSV: Text = Text {
+    nl: "Tabel als CSV",
+    en: "Table as CSV",
+};
+const TABLE_CSV_HELP: Text = Text {
+    nl: "De cijfers per maand van deze grafiek, met de basislijn en het verschil, als CSV.",
+    en: "This chart's figures by month, with the baseline and the difference, as CSV.",
+};
+const COPY_TABLE: Text = Text {
+    nl: "Tabel kopiëren",
+    en: "Copy table",
+};
+const COPY_TABLE_HELP: Text = Text {
+    nl: "Kopieer de tabel; plakken in een spreadsheet geeft kolommen.",
+    en: "Copy the table; pasting into a spreadsheet gives columns.",
+};
+const COPIED: Text = Text {
+    nl: "Tabel gekopieerd",
+    en: "Table copied",
+};
 
 #[component]
 pub fn ChartPanel(chart: Chart) -> impl IntoView {
@@ -225,11 +235,56 @@ pub fn ChartPanel(chart: Chart) -> impl IntoView {
         }
     };
 
-    let export = move |_| {
+    // The image's caption: the scenario and where the figures come from.
+    let caption = move |input: &ChartInput| {
+        let lang = input.lang;
+        let day = formats(lang).day(&export::today());
+        // The source names the IND's figures only when this chart draws some.
+        let record_drawn = input.published.is_some_and(|rows| {
+            !doorstroom_charts::published_marks(chart, input.run, rows).is_empty()
+        });
+        Caption {
+            scenario: export::scenario_caption(store, lang),
+            source: source_line(lang, &day, record_drawn),
+        }
+    };
+    let export_png = move |_| {
+        let slug = export::slug(store, lang.get_untracked());
         untrack(|| {
-            with_input(store, None, None, EXPORT_RATIO, |input| {
-                download_png(chart, input)
+            with_input(store, None, None, 1.0, |input| {
+                image::png(chart, input, &caption(input), &slug)
             })
+        })
+    };
+    let export_svg = move |_| {
+        let slug = export::slug(store, lang.get_untracked());
+        untrack(|| {
+            with_input(store, None, None, 1.0, |input| {
+                image::svg(chart, input, &caption(input), &slug)
+            })
+        })
+    };
+    let copied = RwSignal::new(None::<Text>);
+    let copy_table = move |_| {
+        let text = sheet::table_text(store, chart);
+        leptos::task::spawn_local(async move {
+            copied.set(Some(if clipboard::write(&text).await {
+                COPIED
+            } else {
+                i18n::COPY_FAILED
+            }));
+            set_timeout(
+                move || copied.set(None),
+                std::time::Duration::from_millis(2500),
+            );
+        });
+    };
+    // The chart in words, for screen readers (and the printed handout).
+    let summary_id = format!("chart-summary-{}", chart.id());
+    let described_by = summary_id.clone();
+    let summary = move || {
+        with_input(store, None, None, 1.0, |input| {
+            doorstroom_charts::summary(chart, input.run, input.baseline, input.format, input.lang)
         })
     };
 
@@ -256,6 +311,7 @@ pub fn ChartPanel(chart: Chart) -> impl IntoView {
                     node_ref=canvas_ref
                     tabindex="0"
                     role="img"
+                    aria-describedby=described_by
                     aria-label=move || {
                         format!("{}. {}", chart.title(lang.get()), i18n::CHART_HINT.get(lang.get()))
                     }
@@ -270,6 +326,9 @@ pub fn ChartPanel(chart: Chart) -> impl IntoView {
                 ></canvas>
             </div>
             <p class="visually-hidden" aria-live="polite">{move || spoken.get()}</p>
+            <p id=summary_id class="chart-summary visually-hidden" data-testid=format!("summary-{}", chart.id())>
+                {summary}
+            </p>
             <ul
                 class="chart-published"
                 data-testid=format!("published-{}", chart.id())
@@ -306,9 +365,45 @@ pub fn ChartPanel(chart: Chart) -> impl IntoView {
                                 .get(lang.get())
                         }}
                     </button>
-                    <button type="button" class="small-button" on:click=export>
+                    <button
+                        type="button"
+                        class="small-button"
+                        data-export="png"
+                        title=move || PNG_HELP.get(lang.get())
+                        on:click=export_png
+                    >
                         {move || i18n::DOWNLOAD_PNG.get(lang.get())}
                     </button>
+                    <button
+                        type="button"
+                        class="small-button"
+                        data-export="svg"
+                        title=move || SVG_HELP.get(lang.get())
+                        on:click=export_svg
+                    >
+                        {move || DOWNLOAD_SVG.get(lang.get())}
+                    </button>
+                    <button
+                        type="button"
+                        class="small-button"
+                        data-export="csv"
+                        title=move || TABLE_CSV_HELP.get(lang.get())
+                        on:click=move |_| sheet::table_file(store, chart)
+                    >
+                        {move || TABLE_CSV.get(lang.get())}
+                    </button>
+                    <button
+                        type="button"
+                        class="small-button"
+                        data-export="copy"
+                        title=move || COPY_TABLE_HELP.get(lang.get())
+                        on:click=copy_table
+                    >
+                        {move || COPY_TABLE.get(lang.get())}
+                    </button>
+                    <span class="tool-status" role="status" aria-live="polite">
+                        {move || copied.get().map(|t| t.get(lang.get()))}
+                    </span>
                     <button
                         type="button"
                         class="small-button"

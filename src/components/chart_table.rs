@@ -1,7 +1,8 @@
 //! A chart's monthly figures as a table: the "show as table" view, for
-//! readers who cannot see the chart and for anyone who wants the numbers.
+//! readers who cannot see the chart and for anyone who wants the numbers;
+//! with the baseline's headline figure and the difference to it.
 
-use doorstroom_charts::{Chart, published_marks, table};
+use doorstroom_charts::{Chart, published_marks, table_against};
 use doorstroom_model::{Text, t};
 use leptos::prelude::*;
 
@@ -34,7 +35,12 @@ pub fn ChartTable(chart: Chart) -> impl IntoView {
     let body = Memo::new(move |_| {
         let lang = lang.get();
         let f = formats(lang);
-        let t = store.run.with(|run| table(chart, run, lang));
+        let same = store.is_baseline.get();
+        let t = store.run.with(|run| {
+            store
+                .baseline_run
+                .with(|base| table_against(chart, run, (!same).then_some(&**base), lang))
+        });
         let rows: Vec<(String, Vec<String>)> = t
             .rows
             .iter()

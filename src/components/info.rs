@@ -6,6 +6,7 @@
 use doorstroom_model::Lever;
 use leptos::prelude::*;
 
+use crate::components::glossary::Words;
 use crate::i18n;
 use crate::state::use_store;
 
@@ -40,7 +41,9 @@ pub fn InfoPanel(lever: &'static Lever, open: RwSignal<bool>) -> impl IntoView {
     let lang = use_store().lang();
     view! {
         <div class="info-panel" id=panel_id(lever) hidden=move || !open.get()>
-            <p>{move || lever.help.get(lang.get())}</p>
+            <p>
+                <Words text=Signal::derive(move || lever.help.get(lang.get()).to_owned()) />
+            </p>
             <p class="source">
                 <strong>{move || i18n::SOURCE.get(lang.get())} ": "</strong>
                 {move || lever.source.get(lang.get())}

@@ -2,14 +2,16 @@
 //! baseline. The figure itself sits alone in its element (the test hooks
 //! read it); the label and the change are siblings.
 //!
-//! The change is said three ways, so that colour is never the only sign:
-//! a sign on the number, an arrow, and a word ("higher", "earlier").
+//! The change is said once in words, its size and its way ("€ 23,6 mln.
+//! lager"), with an arrow and a colour beside it, so that colour is never
+//! the only sign (see `format::change`).
 
 use doorstroom_model::{Date, Lang, Summary};
 use leptos::prelude::*;
 
+use crate::components::glossary::Words;
 use crate::delta::{self, Direction, Good, MonthShift, Tone};
-use crate::format::{Formats, formats};
+use crate::format::{Formats, change, formats};
 use crate::i18n;
 use crate::state::use_store;
 use doorstroom_model::Text;
@@ -60,13 +62,11 @@ fn number_change(
         return Change::same(lang);
     }
     Change {
-        amount: amount(current - baseline),
+        // The size only: the word says which way (see `format::change`).
+        amount: change::size(current - baseline, amount),
         direction,
         tone: delta::tone(direction, good),
-        word: match direction {
-            Direction::Up => i18n::HIGHER.get(lang),
-            _ => i18n::LOWER.get(lang),
-        },
+        word: change::word(direction, lang),
     }
 }
 
@@ -243,7 +243,7 @@ fn backlog_end(c: &Context) -> Figure {
             base.backlog_end,
             0.5,
             Good::Lower,
-            |v| f.signed_whole(v),
+            |v| f.whole(v),
             lang,
         ),
     }
@@ -271,7 +271,7 @@ fn backlog_peak(c: &Context) -> Figure {
             base.backlog_peak,
             0.5,
             Good::Lower,
-            |v| f.signed_whole(v),
+            |v| f.whole(v),
             lang,
         ),
     }
@@ -295,7 +295,7 @@ fn cost_total(c: &Context) -> Figure {
             base.cost_total_eur,
             MONEY_RESOLUTION,
             Good::Lower,
-            |v| f.signed_euro_compact(v),
+            |v| f.euro_compact(v),
             lang,
         ),
     }
@@ -330,7 +330,7 @@ fn cost_2024(c: &Context) -> Figure {
             base.cost_through_2024_eur,
             MONEY_RESOLUTION,
             Good::Lower,
-            |v| f.signed_euro_compact(v),
+            |v| f.euro_compact(v),
             lang,
         ),
     }
@@ -369,7 +369,7 @@ fn in_term(c: &Context) -> Figure {
             |v| {
                 format!(
                     "{} {}",
-                    f.signed_one_decimal(v * 100.0),
+                    f.one_decimal(v * 100.0),
                     i18n::PERCENT_POINTS.get(lang)
                 )
             },
@@ -484,7 +484,9 @@ pub fn Kpis() -> impl IntoView {
             let change = move || figure.with(|f| f.change.clone());
             view! {
                 <div class="kpi">
-                    <p class="kpi-label">{move || spec().label.get(lang.get())}</p>
+                    <p class="kpi-label">
+                        <Words text=Signal::derive(move || spec().label.get(lang.get()).to_owned()) />
+                    </p>
                     <Show when=move || counts_from.with(Option::is_some)>
                         <p class="kpi-from" data-testid="kpi-from">
                             <span class="kpi-from-long">
@@ -498,7 +500,9 @@ pub fn Kpis() -> impl IntoView {
                     <p class="kpi-value" class:long=long data-testid=move || spec().testid>
                         {move || figure.with(|f| f.value.clone())}
                     </p>
-                    <p class="kpi-note">{move || figure.with(|f| f.note.clone())}</p>
+                    <p class="kpi-note">
+                        <Words text=Signal::derive(move || figure.with(|f| f.note.clone())) />
+                    </p>
                     <Show when=move || range.with(Option::is_some)>
                         <p class="kpi-range" data-testid=range_testid>
                             {move || range.get().unwrap_or_default()}

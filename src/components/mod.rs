@@ -3,6 +3,8 @@
 pub mod chart_panel;
 pub mod chart_table;
 pub mod compare;
+pub mod glossary;
+pub mod handout;
 pub mod headline_levers;
 pub mod info;
 pub mod kpis;

@@ -5,32 +5,35 @@
 use doorstroom_model::{Lang, Scenario};
 use leptos::prelude::*;
 use std::time::Duration;
-use wasm_bindgen::JsValue;
-use wasm_bindgen_futures::JsFuture;
 
 use crate::components::presentation::PresentButton;
-use crate::download;
+use crate::export::sheet;
 use crate::i18n;
 use crate::state::use_store;
+use doorstroom_model::Period;
 use doorstroom_model::Text;
+
+const MONTHLY_CSV: Text = Text {
+    nl: "CSV per maand",
+    en: "CSV by month",
+};
+const MONTHLY_CSV_LABEL: Text = Text {
+    nl: "CSV per maand downloaden",
+    en: "Download CSV by month",
+};
+const MONTHLY_CSV_HELP: Text = Text {
+    nl: "Download alle cijfers per maand van dit scenario, in totaal en per spoor, als CSV voor een spreadsheet.",
+    en: "Download all of this scenario's figures by month, in total and by stream, as CSV for a spreadsheet.",
+};
 
 /// How long "link copied" stays on screen.
 const CONFIRM_FOR: Duration = Duration::from_millis(2500);
 
 /// Copies the link to what is on screen (built from the page's state, not
-/// read from the address bar) to the clipboard. The Clipboard API exists
-/// only in secure contexts (https, localhost, files); elsewhere the reader
-/// is told to copy from the address bar.
+/// read from the address bar) to the clipboard; where there is no clipboard
+/// the reader is told to copy from the address bar.
 async fn copy_link(link: String) -> bool {
-    let navigator = window().navigator();
-    let has_clipboard = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard"))
-        .map(|c| !c.is_undefined() && !c.is_null())
-        .unwrap_or(false);
-    if !has_clipboard {
-        return false;
-    }
-    let promise = navigator.clipboard().write_text(&link);
-    JsFuture::from(promise).await.is_ok()
+    crate::export::clipboard::write(&link).await
 }
 
 #[component]
@@ -136,12 +139,18 @@ pub fn Toolbar() -> impl IntoView {
                     data-testid="download-csv"
                     aria-label=text(i18n::DOWNLOAD_CSV_LABEL)
                     title=text(i18n::DOWNLOAD_CSV_HELP)
-                    on:click=move |_| {
-                        let csv = store.run.with_untracked(|run| run.to_csv());
-                        download::offer_text(&csv, "text/csv", "doorstroom-scenario.csv");
-                    }
+                    on:click=move |_| sheet::run_file(store, Period::Weekly)
                 >
                     {text(i18n::DOWNLOAD_CSV)}
+                </button>
+                <button
+                    type="button"
+                    data-testid="download-csv-monthly"
+                    aria-label=text(MONTHLY_CSV_LABEL)
+                    title=text(MONTHLY_CSV_HELP)
+                    on:click=move |_| sheet::run_file(store, Period::Monthly)
+                >
+                    {text(MONTHLY_CSV)}
                 </button>
                 <PresentButton />
                 <button type="button" class="primary" data-testid="copy-link" on:click=copy>

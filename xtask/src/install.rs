@@ -235,7 +235,7 @@ fn wasm_opt(path: &OsStr) -> Result<Option<PathBuf>> {
 }
 
 /// Our folder in the user's cache (`$XDG_CACHE_HOME` or `~/.cache`).
-fn cache_dir() -> PathBuf {
+pub(crate) fn cache_dir() -> PathBuf {
     env::var_os("XDG_CACHE_HOME")
         .map(PathBuf::from)
         .unwrap_or_else(|| home().join(".cache"))

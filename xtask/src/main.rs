@@ -14,6 +14,7 @@
 //! `install.rs`), so that on a fresh machine the first run sets everything up
 //! and later runs install nothing.
 
+mod axe;
 mod bench;
 mod dist;
 mod fuzz;

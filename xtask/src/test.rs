@@ -109,9 +109,20 @@ impl Report {
             self.failed_steps.push("dist");
             return Ok(());
         }
+        // The accessibility audit's checker, served to the browser by the
+        // tests' own server.
+        let axe = match crate::axe::axe_core() {
+            Ok(folder) => folder,
+            Err(error) => {
+                eprintln!("error: {error}; the accessibility audit needs it");
+                self.failed_steps.push("axe-core");
+                return Ok(());
+            }
+        };
         e2e.env("CHROMEDRIVER", &browser.chromedriver)
             .env("CHROME", &browser.chrome)
-            .env("DOORSTROOM_DIST", workspace_root().join("dist"));
+            .env("DOORSTROOM_DIST", workspace_root().join("dist"))
+            .env("DOORSTROOM_AXE", axe);
         self.tests("e2e", &mut e2e)
     }
 

@@ -31,8 +31,8 @@ pub(crate) static SPEC: Spec = Spec {
         },
         Series {
             label: Text {
-                nl: "termijn verstreken",
-                en: "past the term",
+                nl: "termijn verstreken, geen beroep",
+                en: "past term, no appeal",
             },
             columns: &[
                 total(Measure::BacklogPastTerm),

@@ -61,8 +61,8 @@ pub(crate) static SPEC: Spec = Spec {
         },
         Series {
             label: Text {
-                nl: "cumulatief (rechteras)",
-                en: "cumulative (right axis)",
+                nl: "totaal tot dan toe",
+                en: "running total",
             },
             columns: &[total(Measure::CostCumulativeEur)],
             color: palette::INK,
@@ -131,8 +131,8 @@ pub(crate) fn draw<DB: DrawingBackend>(
         .max(input.compared_max(ghost))
         .max(fan::max(fan));
     let cumulative_unit = Text {
-        nl: "cumulatief",
-        en: "cumulative",
+        nl: "totaal tot dan toe",
+        en: "running total",
     };
     let right = Axis::new(
         Scale::matched(cum_max * 1.02, left.scale.n),

@@ -3,7 +3,7 @@
 //! The app supplies its own [`Format`] in the browser (through `Intl`, in the
 //! page's locale); [`PlainFormat`] is the pure-Rust one used natively and as a
 //! fallback. Its output follows the Dutch and English conventions:
-//! `12.345` and `€ 1,2 mln` in Dutch, `12,345` and `€1.2M` in English.
+//! `12.345` and `€ 1,2 mln.` in Dutch, `12,345` and `€1.2M` in English.
 
 use doorstroom_model::{Date, Lang};
 
@@ -11,7 +11,7 @@ use doorstroom_model::{Date, Lang};
 pub trait Format {
     /// A count, rounded to a whole number, with thousands separators: `12.345`.
     fn number(&self, v: f64) -> String;
-    /// An amount in euros, compact (for axes and readouts): `€ 12 mln`, `€12M`.
+    /// An amount in euros, compact (for axes and readouts): `€ 12 mln.`, `€12M`.
     fn euro(&self, v: f64) -> String;
     /// A month with its year, short: `jan 2024`, `Jan 2024`.
     fn month(&self, d: Date) -> String;
@@ -107,7 +107,7 @@ impl Format for PlainFormat {
             (
                 self.decimal(x, compact_decimals(x.abs()), true),
                 match self.lang {
-                    Lang::Nl => " mld",
+                    Lang::Nl => " mld.",
                     Lang::En => "B",
                 },
             )
@@ -116,7 +116,7 @@ impl Format for PlainFormat {
             (
                 self.decimal(x, compact_decimals(x.abs()), true),
                 match self.lang {
-                    Lang::Nl => " mln",
+                    Lang::Nl => " mln.",
                     Lang::En => "M",
                 },
             )
@@ -180,13 +180,13 @@ mod tests {
 
     #[test]
     fn compact_euros() {
-        assert_eq!(NL.euro(12_000_000.0), "€ 12 mln");
+        assert_eq!(NL.euro(12_000_000.0), "€ 12 mln.");
         assert_eq!(EN.euro(12_000_000.0), "€12M");
-        assert_eq!(NL.euro(1_234_567.0), "€ 1,23 mln");
+        assert_eq!(NL.euro(1_234_567.0), "€ 1,23 mln.");
         assert_eq!(EN.euro(1_200_000.0), "€1.2M");
-        assert_eq!(NL.euro(12_500_000.0), "€ 12,5 mln");
+        assert_eq!(NL.euro(12_500_000.0), "€ 12,5 mln.");
         assert_eq!(EN.euro(250_000_000.0), "€250M");
-        assert_eq!(NL.euro(2_500_000_000.0), "€ 2,5 mld");
+        assert_eq!(NL.euro(2_500_000_000.0), "€ 2,5 mld.");
         assert_eq!(EN.euro(2_500_000_000.0), "€2.5B");
         assert_eq!(NL.euro(450_000.0), "€ 450.000");
         assert_eq!(EN.euro(450_000.0), "€450,000");

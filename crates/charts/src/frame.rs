@@ -580,13 +580,18 @@ pub(crate) fn draw_swatch<DB: DrawingBackend>(
             color.stroke_width(m.line(3.0)),
         )),
         SeriesKind::Published => crate::published::diamond(area, m, (x + width / 2, y), 5.5),
-        SeriesKind::Ghost | SeriesKind::Reference => {
+        SeriesKind::Ghost | SeriesKind::Reference | SeriesKind::Extrapolated => {
             let (dash, gap) = dash_pattern(m, kind);
+            let line = if kind == SeriesKind::Extrapolated {
+                3.0
+            } else {
+                2.0
+            };
             area.draw(&DashedPathElement::new(
                 [(x, y), (x + width, y)],
                 dash,
                 gap,
-                color.stroke_width(m.line(2.0)),
+                color.stroke_width(m.line(line)),
             ))
         }
     }
@@ -596,6 +601,8 @@ pub(crate) fn draw_swatch<DB: DrawingBackend>(
 pub(crate) fn dash_pattern(m: &Metrics, kind: SeriesKind) -> (i32, i32) {
     match kind {
         SeriesKind::Reference => (m.px(3.0).max(1), m.px(3.0).max(1)),
+        // Short dashes with wide gaps: unlike the ghost's, even in grey print.
+        SeriesKind::Extrapolated => (m.px(4.0).max(1), m.px(5.0).max(1)),
         _ => (m.px(7.0).max(1), m.px(4.0).max(1)),
     }
 }

@@ -41,7 +41,9 @@ use doorstroom_model::{Aggregate, Column, Date, Lang, Measure, Run, Text};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
+mod against;
 mod backlog;
+mod caption;
 mod costs;
 mod cursor;
 mod fan;
@@ -54,9 +56,14 @@ pub mod overlay;
 pub mod palette;
 pub mod published;
 mod shapes;
+mod summary;
 mod time;
 mod waiting;
 
+pub use against::{table_against, table_keys};
+#[cfg(feature = "svg")]
+pub use caption::to_svg_with_caption;
+pub use caption::{Caption, draw_with_caption, file_stem, slug, source_line};
 pub use format::{Format, PlainFormat};
 #[cfg(feature = "svg")]
 pub use histogram::histogram_svg;
@@ -66,6 +73,8 @@ pub use overlay::Overlay;
 pub use plotters;
 pub use plotters::style::RGBColor;
 pub use published::{PublishedMark, marks as published_marks, readout_at as published_readout};
+pub use summary::summary;
+pub use waiting::extrapolated_from;
 
 /// The four charts of the page.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -145,6 +154,9 @@ pub enum SeriesKind {
     Ghost,
     /// A fixed reference (such as the decision term), thin and dotted.
     Reference,
+    /// The part of a line that is extrapolated beyond what the run
+    /// realised: the line's colour, dashed (drawn by the chart itself).
+    Extrapolated,
     /// A published figure: a hollow diamond (not a series of the chart's
     /// own; used for the legend and readout swatch).
     Published,
@@ -203,7 +215,10 @@ impl Series {
     fn drawn_in_table(&self) -> bool {
         !matches!(
             self.kind,
-            SeriesKind::Ghost | SeriesKind::Reference | SeriesKind::Published
+            SeriesKind::Ghost
+                | SeriesKind::Reference
+                | SeriesKind::Published
+                | SeriesKind::Extrapolated
         )
     }
 }
@@ -381,7 +396,7 @@ pub(crate) fn readout_rows(
             };
             for s in chart.series() {
                 let source = match s.kind {
-                    SeriesKind::Reference => continue,
+                    SeriesKind::Reference | SeriesKind::Extrapolated => continue,
                     SeriesKind::Ghost => match baseline {
                         Some(b) if week < b.weeks() => b,
                         _ => continue,

@@ -93,7 +93,10 @@ pub(crate) fn line<DB: DrawingBackend>(
     let n = frame.n.min(values.len());
     let style = series.color.stroke_width(frame.m.line(width));
     let (dash, gap) = dash_pattern(&frame.m, series.kind);
-    let dashed = matches!(series.kind, SeriesKind::Ghost | SeriesKind::Reference);
+    let dashed = matches!(
+        series.kind,
+        SeriesKind::Ghost | SeriesKind::Reference | SeriesKind::Extrapolated
+    );
     let mut points: Vec<(i32, i32)> = Vec::with_capacity(n);
     let flush = |points: &mut Vec<(i32, i32)>| -> DrawResult<DB> {
         if points.len() > 1 {

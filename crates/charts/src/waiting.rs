@@ -3,7 +3,7 @@
 //! (without extension) as a reference. The value axis is in weeks with gridlines on quarters, half
 //! years and years (see `Scale::weeks`).
 
-use doorstroom_model::{Aggregate, Measure, Text};
+use doorstroom_model::{Aggregate, Measure, Run, Text};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -28,6 +28,16 @@ pub(crate) static SPEC: Spec = Spec {
             columns: &[total(Measure::ExpectedWaitWeeks)],
             color: palette::BLUE,
             kind: SeriesKind::Line,
+            aggregate: Aggregate::Mean,
+        },
+        Series {
+            label: Text {
+                nl: "geëxtrapoleerd: nog niet beslist aan het eind",
+                en: "extrapolated: not yet decided at the end",
+            },
+            columns: &[total(Measure::ExpectedWaitWeeks)],
+            color: palette::BLUE,
+            kind: SeriesKind::Extrapolated,
             aggregate: Aggregate::Mean,
         },
         Series {
@@ -62,10 +72,11 @@ pub(crate) fn draw<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     input: &ChartInput,
 ) -> Result<Plot, DrawingAreaErrorKind<DB::ErrorType>> {
-    let [wait, term, ghost] = SPEC.series else {
-        unreachable!("three waiting series")
+    let [wait, extrapolated, term, ghost] = SPEC.series else {
+        unreachable!("four waiting series")
     };
-    let wait_values = wait.values(input.run);
+    let all_values = wait.values(input.run);
+    let (wait_values, extrapolated_values) = split_extrapolated(input.run, &all_values);
     let ghost_values = input.ghost(ghost);
 
     let fan = fan::of_chart(Chart::Waiting, input);
@@ -86,7 +97,7 @@ pub(crate) fn draw<DB: DrawingBackend>(
     let axis = Axis::new(scale, unit, |v| input.format.number(v));
     let scale = &axis.scale;
     let marks = [
-        (&wait_values[..], scale, wait),
+        (&all_values[..], scale, wait),
         (&ghost_values[..], scale, ghost),
     ];
     frame::draw(area, input, Chart::Waiting, (&axis, None), &marks, |f| {
@@ -95,6 +106,47 @@ pub(crate) fn draw<DB: DrawingBackend>(
             fan::draw(area, f, scale, band, color)?;
         }
         shapes::line(area, f, scale, &ghost_values, ghost, 2.0)?;
-        shapes::line(area, f, scale, &wait_values, wait, 3.0)
+        shapes::line(area, f, scale, &wait_values, wait, 3.0)?;
+        shapes::line(area, f, scale, &extrapolated_values, extrapolated, 3.0)
     })
+}
+
+/// A filing week's wait counts as extrapolated once more than this share of
+/// its applications is still undecided at the end of the run: below it the
+/// extrapolated weeks move the mean by less than the line's width.
+pub(crate) const EXTRAPOLATED_FROM_SHARE: f64 = 0.01;
+
+/// The first filing week whose wait is extrapolated (see
+/// [`EXTRAPOLATED_FROM_SHARE`]), if any. The model decides first in, first
+/// out within a stream, so from there on the waits only grow more
+/// extrapolated.
+pub fn extrapolated_from(run: &Run) -> Option<usize> {
+    run.total(Measure::ExpectedWaitExtrapolated)
+        .iter()
+        .position(|&share| share > EXTRAPOLATED_FROM_SHARE)
+}
+
+/// The waits split into the realised part (NaN from the first extrapolated
+/// week on) and the extrapolated part (NaN before it; it starts one week
+/// early so that the two lines join).
+fn split_extrapolated(run: &Run, values: &[f64]) -> (Vec<f64>, Vec<f64>) {
+    let from = extrapolated_from(run).unwrap_or(values.len());
+    let realised = values
+        .iter()
+        .enumerate()
+        .map(|(w, &v)| if w < from { v } else { f64::NAN })
+        .collect();
+    let joined = from.saturating_sub(1);
+    let extrapolated = values
+        .iter()
+        .enumerate()
+        .map(|(w, &v)| {
+            if w >= joined && from < values.len() {
+                v
+            } else {
+                f64::NAN
+            }
+        })
+        .collect();
+    (realised, extrapolated)
 }

@@ -2,7 +2,8 @@
 //! extreme ones, and the SVG holds the expected series.
 
 use doorstroom_charts::{
-    Chart, ChartInput, PlainFormat, Plot, SeriesKind, Theme, draw, palette, readout, table,
+    Caption, Chart, ChartInput, PlainFormat, Plot, SeriesKind, Theme, draw, extrapolated_from,
+    palette, readout, source_line, table, to_svg_with_caption,
 };
 use doorstroom_model::{Lang, Run, Scenario};
 use plotters::prelude::*;
@@ -120,7 +121,11 @@ fn assert_series(chart: Chart, drawn: &Drawn, run: &Run, has_baseline: bool, lan
             }
             SeriesKind::Line | SeriesKind::LineRight => {
                 assert!(svg.contains(label), "{chart:?}: legend {label}");
-                let finite = s.values(run).iter().filter(|v| v.is_finite()).count();
+                let mut finite = s.values(run).iter().filter(|v| v.is_finite()).count();
+                if chart == Chart::Waiting {
+                    // The solid line stops where the extrapolated part starts.
+                    finite = finite.min(extrapolated_from(run).unwrap_or(n));
+                }
                 let lines = elements(svg, "polyline", &[("stroke", &color)]);
                 let longest = lines.iter().map(|l| points(l)).max().unwrap_or(0);
                 assert!(
@@ -142,6 +147,16 @@ fn assert_series(chart: Chart, drawn: &Drawn, run: &Run, has_baseline: bool, lan
                         "{chart:?}: no ghost legend without a baseline"
                     );
                     assert_eq!(dashes, 0, "{chart:?}: no ghost without a baseline");
+                }
+            }
+            SeriesKind::Extrapolated => {
+                assert!(svg.contains(label), "{chart:?}: legend {label}");
+                let dashes = elements(svg, "polyline", &[("stroke", &color)]).len();
+                if let Some(from) = extrapolated_from(run) {
+                    assert!(
+                        dashes > (n - from) / 8,
+                        "{chart:?}: a dashed extrapolated part from week {from} ({dashes} dashes)"
+                    );
                 }
             }
             // Published figures are not a series of a chart (tests/published.rs).
@@ -366,7 +381,12 @@ fn tables_have_a_row_per_month_with_the_models_monthly_figures() {
             let series: Vec<_> = chart
                 .series()
                 .iter()
-                .filter(|s| !matches!(s.kind, SeriesKind::Ghost | SeriesKind::Reference))
+                .filter(|s| {
+                    !matches!(
+                        s.kind,
+                        SeriesKind::Ghost | SeriesKind::Reference | SeriesKind::Extrapolated
+                    )
+                })
                 .collect();
             assert_eq!(t.headers.len(), series.len() + 1, "{chart:?}");
             assert_eq!(t.headers[0], "Maand");
@@ -481,7 +501,20 @@ fn readouts_name_the_week_and_format_the_values() {
 #[test]
 fn palette_colours_differ_within_each_chart() {
     for chart in Chart::ALL {
-        let colors: Vec<_> = chart.series().iter().map(|s| s.color).collect();
+        // The extrapolated part of a line is that line's colour, dashed.
+        let colors: Vec<_> = chart
+            .series()
+            .iter()
+            .filter(|s| s.kind != SeriesKind::Extrapolated)
+            .map(|s| s.color)
+            .collect();
+        for s in chart.series() {
+            if s.kind == SeriesKind::Extrapolated {
+                assert!(chart.series().iter().any(|l| l.kind == SeriesKind::Line
+                    && l.color == s.color
+                    && l.columns == s.columns));
+            }
+        }
         for (i, a) in colors.iter().enumerate() {
             for b in &colors[i + 1..] {
                 assert_ne!(a, b, "{chart:?}");
@@ -563,6 +596,46 @@ fn the_cost_readout_shows_the_bar_of_the_month_under_the_pointer() {
         assert_eq!(r[0].1, nl.month(t.rows[row].0), "week {week}");
         for k in 0..bars {
             assert_eq!(r[1 + k].1, nl.euro(t.rows[row].1[k]), "week {week}: {r:?}");
+        }
+    }
+}
+
+#[test]
+fn an_exported_chart_carries_its_caption_and_source() {
+    let base = run("");
+    let current = run("intake=60000");
+    for lang in [Lang::Nl, Lang::En] {
+        let format = PlainFormat { lang };
+        let input = ChartInput {
+            run: &current,
+            baseline: Some(&base),
+            compared: &[],
+            cursor: None,
+            lang,
+            published: None,
+            bands: None,
+            from: None,
+            format: &format,
+            theme: Theme {
+                scale: 2.0,
+                large: false,
+            },
+        };
+        let caption = Caption {
+            scenario: "Instroom per jaar: 60.000 (standaard 77.000) & meer".into(),
+            source: source_line(lang, "1 december 2026", false),
+        };
+        for chart in Chart::ALL {
+            let svg = to_svg_with_caption(chart, &input, 2400, 1350, &caption);
+            assert!(svg.contains(r#"width="2400""#) && svg.contains(r#"height="1350""#));
+            assert!(svg.contains(chart.title(lang)), "{chart:?}: title");
+            // Text is XML-escaped in SVG.
+            assert!(
+                svg.contains("Instroom per jaar: 60.000 (standaard 77.000) &amp; meer"),
+                "{chart:?}: the scenario"
+            );
+            assert!(svg.contains(&caption.source), "{chart:?}: the source");
+            assert!(svg.contains(doorstroom_model::VERSION));
         }
     }
 }

@@ -1,6 +1,14 @@
-//! The run as CSV: the command-line view and the page's download.
+//! The run as CSV: the command-line view ([`Run::to_csv`], English keys and
+//! a decimal point) and the page's downloads in the reader's language
+//! ([`Run::to_sheet`], see `export`).
 
 use std::fmt::Write;
+
+mod cell;
+mod export;
+
+pub use cell::Notation;
+pub use export::{About, Period, Sheet, column_key, column_name, run_columns};
 
 use crate::run::{Column, Measure, Run};
 use crate::stream::Stream;

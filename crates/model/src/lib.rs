@@ -37,7 +37,7 @@ mod text;
 pub mod uncertainty;
 mod warning;
 
-pub use csv::CSV_COLUMNS;
+pub use csv::{About, CSV_COLUMNS, Notation, Period, Sheet, column_key, column_name, run_columns};
 pub use date::{Date, ParseDateError};
 pub use levers::{
     Adjustment, Choice, ChoiceLever, DateLever, LEVER_COUNT, LEVERS, Lever, LeverGroup, LeverKind,

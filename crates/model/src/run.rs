@@ -29,7 +29,9 @@ pub enum Measure {
     Backlog,
     /// Open cases whose term has not lapsed.
     BacklogWithinTerm,
-    /// Open cases past their term without a notice of default.
+    /// Open cases past their term without a notice of default yet. Smaller
+    /// than [`Measure::BacklogOverdue`], which also counts the cases past
+    /// their term that have moved on to a notice, an appeal or a court order.
     BacklogPastTerm,
     /// Open cases with a notice of default, no appeal.
     BacklogNoticeSent,
@@ -61,6 +63,10 @@ pub enum Measure {
     DecidedAgeWeeks,
     /// Mean wait, in weeks, of the cases filed this week (see README).
     ExpectedWaitWeeks,
+    /// The share (0 to 1) of the cases filed this week still undecided at
+    /// the end of the horizon: the part of [`Measure::ExpectedWaitWeeks`]
+    /// that is extrapolated rather than realised in the run.
+    ExpectedWaitExtrapolated,
     /// Productive track-4 FTE (after coaching), in the track-4 column.
     ProductiveFte,
     /// Track-4 FTE in training, in the track-4 column.
@@ -86,7 +92,7 @@ pub(crate) enum Total {
 
 impl Measure {
     /// Every measure, in column order.
-    pub const ALL: [Measure; 27] = [
+    pub const ALL: [Measure; 28] = [
         Measure::Intake,
         Measure::Decisions,
         Measure::DecisionsBaa,
@@ -109,6 +115,7 @@ impl Measure {
         Measure::DecidedWithinTerm,
         Measure::DecidedAgeWeeks,
         Measure::ExpectedWaitWeeks,
+        Measure::ExpectedWaitExtrapolated,
         Measure::ProductiveFte,
         Measure::TraineeFte,
         Measure::BacklogOver6Months,
@@ -141,11 +148,36 @@ impl Measure {
             Measure::DecidedWithinTerm => "decided_within_term",
             Measure::DecidedAgeWeeks => "decided_age_weeks",
             Measure::ExpectedWaitWeeks => "expected_wait_weeks",
+            Measure::ExpectedWaitExtrapolated => "expected_wait_extrapolated_share",
             Measure::ProductiveFte => "productive_fte",
             Measure::TraineeFte => "trainee_fte",
             Measure::BacklogOver6Months => "backlog_over_6_months",
             Measure::BacklogOver15Months => "backlog_over_15_months",
             Measure::DecidedWithin15Months => "decided_within_15_months",
+        }
+    }
+
+    /// How a week's values add up to a month or a year: flows are summed,
+    /// stocks and running totals are read at the period's end, ages, waits,
+    /// shares and staff are averaged over the period's weeks.
+    pub fn aggregate(self) -> Aggregate {
+        match self {
+            Measure::Backlog
+            | Measure::BacklogWithinTerm
+            | Measure::BacklogPastTerm
+            | Measure::BacklogNoticeSent
+            | Measure::BacklogAppealPending
+            | Measure::BacklogCourtOrder
+            | Measure::BacklogOverdue
+            | Measure::BacklogOver6Months
+            | Measure::BacklogOver15Months
+            | Measure::CostCumulativeEur => Aggregate::Last,
+            Measure::DecidedAgeWeeks
+            | Measure::ExpectedWaitWeeks
+            | Measure::ExpectedWaitExtrapolated
+            | Measure::ProductiveFte
+            | Measure::TraineeFte => Aggregate::Mean,
+            _ => Aggregate::Sum,
         }
     }
 
@@ -162,11 +194,26 @@ impl Measure {
             Measure::Capacity => t("Capaciteit", "Capacity"),
             Measure::Backlog => t("Voorraad", "Backlog"),
             Measure::BacklogWithinTerm => t("Binnen de termijn", "Within term"),
-            Measure::BacklogPastTerm => t("Over de termijn", "Past term"),
-            Measure::BacklogNoticeSent => t("In gebreke gesteld", "Notice of default sent"),
-            Measure::BacklogAppealPending => t("Beroep aanhangig", "Appeal pending"),
-            Measure::BacklogCourtOrder => t("Last van de rechter", "Court order"),
-            Measure::BacklogOverdue => t("Termijn verstreken (alle)", "Past term (all)"),
+            Measure::BacklogPastTerm => t(
+                "Termijn verstreken, nog geen ingebrekestelling",
+                "Past term, no notice yet",
+            ),
+            Measure::BacklogNoticeSent => t(
+                "Termijn verstreken, in gebreke gesteld",
+                "Past term, notice of default sent",
+            ),
+            Measure::BacklogAppealPending => t(
+                "Termijn verstreken, beroep niet tijdig beslissen aanhangig",
+                "Past term, appeal for the late decision pending",
+            ),
+            Measure::BacklogCourtOrder => t(
+                "Termijn verstreken, rechter heeft beslissen opgelegd",
+                "Past term, court ordered a decision",
+            ),
+            Measure::BacklogOverdue => t(
+                "Termijn verstreken, alle statussen samen",
+                "Past term, all statuses together",
+            ),
             Measure::NoticesSent => t("Ingebrekestellingen", "Notices of default"),
             Measure::AppealsFiled => t(
                 "Beroepen niet tijdig beslissen",
@@ -183,6 +230,10 @@ impl Measure {
                 t("Leeftijd bij besluit (weken)", "Age at decision (weeks)")
             }
             Measure::ExpectedWaitWeeks => t("Verwachte wachttijd (weken)", "Expected wait (weeks)"),
+            Measure::ExpectedWaitExtrapolated => t(
+                "Aandeel nog niet beslist aan het eind (wachttijd geëxtrapoleerd)",
+                "Share undecided at the end (wait extrapolated)",
+            ),
             Measure::ProductiveFte => t("Productieve fte", "Productive FTE"),
             Measure::TraineeFte => t("Fte in opleiding", "FTE in training"),
             Measure::BacklogOver6Months => t("Langer dan 6 maanden open", "Open over 6 months"),
@@ -196,7 +247,9 @@ impl Measure {
     pub(crate) fn total(self) -> Total {
         match self {
             Measure::DecidedAgeWeeks => Total::WeightedBy(Measure::Decisions),
-            Measure::ExpectedWaitWeeks => Total::WeightedBy(Measure::Intake),
+            Measure::ExpectedWaitWeeks | Measure::ExpectedWaitExtrapolated => {
+                Total::WeightedBy(Measure::Intake)
+            }
             _ => Total::Sum,
         }
     }

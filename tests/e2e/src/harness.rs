@@ -37,7 +37,9 @@ pub struct Harness {
 
 impl Harness {
     /// Serves `dist/` (or `$DOORSTROOM_DIST`) with the headers of its
-    /// `_headers` file, as a static host would, and the fixtures, and starts
+    /// `_headers` file, as a static host would, with the folder
+    /// `$DOORSTROOM_AXE` (axe-core's, when set) under
+    /// [`TOOLS_PATH`](crate::TOOLS_PATH); serves the fixtures; and starts
     /// chromedriver (`$CHROMEDRIVER`, or the one on `PATH`) with the Chromium
     /// flags of `webdriver.json` (and `$CHROME` as the browser, when set).
     pub fn start() -> Result<Harness> {
@@ -69,7 +71,12 @@ impl Harness {
             capabilities: capabilities(&workspace.join("webdriver.json"))?,
             driver: Chromedriver::start()?,
             parent_of_dist: StaticServer::with_headers(parent_of_dist, headers.clone())?,
-            dist: StaticServer::with_headers(&dist, headers.clone())?,
+            // Test tools (axe-core, from npm) on the app's own origin.
+            dist: StaticServer::with_tools(
+                &dist,
+                headers.clone(),
+                env::var_os("DOORSTROOM_AXE").map(PathBuf::from),
+            )?,
             dist_folder_name,
             // The fixtures are deliberately bad pages, served without the
             // headers that would stop them.

@@ -22,7 +22,7 @@ mod server;
 
 pub use chromedriver::Chromedriver;
 pub use harness::{Harness, Page};
-pub use server::{Header, StaticServer};
+pub use server::{Header, StaticServer, TOOLS_PATH};
 
 /// Errors in a test are reported, not handled: any error will do.
 pub type Error = Box<dyn std::error::Error + Send + Sync>;

@@ -9,20 +9,28 @@
 //! URLs resolve. Every response carries the headers the server was given (a
 //! static host's security headers) and `Cache-Control: no-store`, so a test
 //! never sees an earlier build. The server stops when it is dropped.
+//!
+//! A server may also serve a folder of test tools (axe-core, installed from
+//! npm) under [`TOOLS_PATH`], on the page's own origin: a page whose policy
+//! allows only its own scripts can then load them, and nothing comes from
+//! elsewhere.
 
 use std::io;
 use std::net::{Ipv4Addr, SocketAddr, TcpListener};
 use std::path::PathBuf;
 use std::thread::{self, JoinHandle};
 
-use http::Response;
 use http::header::{CACHE_CONTROL, HeaderName, HeaderValue};
+use http::{Request, Response, Uri};
 use hyper::server::conn::http1;
 use hyper_util::rt::TokioIo;
 use hyper_util::service::TowerToHyperService;
 use tokio::sync::oneshot;
-use tower::ServiceBuilder;
+use tower::{ServiceBuilder, ServiceExt, service_fn};
 use tower_http::services::ServeDir;
+
+/// Where test tools are served, below the origin.
+pub const TOOLS_PATH: &str = "/__test-tools__/";
 
 /// A header the server adds to every response.
 pub type Header = (HeaderName, HeaderValue);
@@ -46,12 +54,24 @@ impl StaticServer {
         root: impl Into<PathBuf>,
         headers: Vec<Header>,
     ) -> io::Result<StaticServer> {
+        StaticServer::with_tools(root, headers, None)
+    }
+
+    /// Serves `root` as [`StaticServer::with_headers`] does, and the folder
+    /// `tools` (when given) under [`TOOLS_PATH`].
+    pub fn with_tools(
+        root: impl Into<PathBuf>,
+        headers: Vec<Header>,
+        tools: Option<PathBuf>,
+    ) -> io::Result<StaticServer> {
         let root = root.into();
-        if !root.is_dir() {
-            return Err(io::Error::new(
-                io::ErrorKind::NotFound,
-                format!("{} is not a directory", root.display()),
-            ));
+        for folder in std::iter::once(&root).chain(&tools) {
+            if !folder.is_dir() {
+                return Err(io::Error::new(
+                    io::ErrorKind::NotFound,
+                    format!("{} is not a directory", folder.display()),
+                ));
+            }
         }
         let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, 0))?;
         listener.set_nonblocking(true)?;
@@ -63,7 +83,7 @@ impl StaticServer {
         let thread = thread::spawn(move || {
             runtime.block_on(async move {
                 match tokio::net::TcpListener::from_std(listener) {
-                    Ok(listener) => serve(listener, root, headers, stopped).await,
+                    Ok(listener) => serve(listener, root, tools, headers, stopped).await,
                     Err(error) => eprintln!("static server on {addr}: {error}"),
                 }
             });
@@ -93,17 +113,45 @@ impl Drop for StaticServer {
     }
 }
 
+/// The path of `uri` below [`TOOLS_PATH`], as an address of its own
+/// (`/__test-tools__/axe.min.js` is `/axe.min.js`), or `None` for any other.
+fn below_tools(uri: &Uri) -> Option<Uri> {
+    let rest = uri.path().strip_prefix(TOOLS_PATH)?;
+    Uri::builder()
+        .path_and_query(format!("/{rest}"))
+        .build()
+        .ok()
+}
+
 /// Accepts connections until told to stop; each is served on its own task,
 /// as a browser opens several at once. Every answer carries `headers` and
 /// `no-store`.
 async fn serve(
     listener: tokio::net::TcpListener,
     root: PathBuf,
+    tools: Option<PathBuf>,
     headers: Vec<Header>,
     mut stopped: oneshot::Receiver<()>,
 ) {
     let no_store = (CACHE_CONTROL, HeaderValue::from_static("no-store"));
     let headers: Vec<Header> = headers.into_iter().chain([no_store]).collect();
+    let site = ServeDir::new(root);
+    let tools = tools.map(ServeDir::new);
+    // Each ServeDir stays inside its own folder, so a tool's address can
+    // reach nothing but the tools, and any other address nothing but `root`.
+    let route = service_fn(move |mut request: Request<hyper::body::Incoming>| {
+        let site = site.clone();
+        let tools = tools.clone();
+        async move {
+            match (tools, below_tools(request.uri())) {
+                (Some(tools), Some(uri)) => {
+                    *request.uri_mut() = uri;
+                    tools.oneshot(request).await
+                }
+                _ => site.oneshot(request).await,
+            }
+        }
+    });
     let service = ServiceBuilder::new()
         .map_response(move |mut response: Response<_>| {
             for (name, value) in &headers {
@@ -111,7 +159,7 @@ async fn serve(
             }
             response
         })
-        .service(ServeDir::new(root));
+        .service(route);
     loop {
         tokio::select! {
             _ = &mut stopped => return,
@@ -191,6 +239,34 @@ mod tests {
                 "{path}: {response}"
             );
         }
+    }
+
+    #[test]
+    fn serves_the_tools_below_their_path_and_nothing_beside_them() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let server =
+            StaticServer::with_tools(fixture_root(), Vec::new(), Some(root.join("src"))).unwrap();
+        let tool = get(&server, "/__test-tools__/server.rs");
+        assert!(tool.starts_with("http/1.1 200 ok\r\n"), "{tool}");
+        assert!(tool.contains("pub const tools_path"), "{tool}");
+        // The site's own files are still the site's.
+        let page = get(&server, "/console-error.html");
+        assert!(page.contains("deliberate"), "{page}");
+        for path in [
+            "/__test-tools__/../Cargo.toml",
+            "/__test-tools__/%2e%2e/Cargo.toml",
+            "/__test-tools__/nope.js",
+            "/server.rs",
+        ] {
+            let response = get(&server, path);
+            assert!(
+                response.starts_with("http/1.1 404 ") || response.starts_with("http/1.1 400 "),
+                "{path}: {response}"
+            );
+        }
+        // Without tools, their path is just a missing file.
+        let plain = StaticServer::start(fixture_root()).unwrap();
+        assert!(get(&plain, "/__test-tools__/server.rs").starts_with("http/1.1 404 "));
     }
 
     #[test]

@@ -121,6 +121,7 @@ pub(super) fn write_waits(run: &mut Run, stream: Stream, cohorts: &[Cohort]) {
     };
     let mut waited = vec![0.0; weeks];
     let mut filed = vec![0.0; weeks];
+    let mut open = vec![0.0; weeks];
     // Cohorts are in filing order, so `ahead` counts the cases filed earlier.
     let mut ahead = 0.0;
     for c in cohorts {
@@ -129,6 +130,7 @@ pub(super) fn write_waits(run: &mut Run, stream: Stream, cohorts: &[Cohort]) {
             let still = pending * ((weeks - w) as f64 + remaining(ahead + pending / 2.0));
             waited[w] += c.waited_weeks as f64 + still;
             filed[w] += f64::from(c.size());
+            open[w] += pending;
         }
         ahead += pending;
     }
@@ -140,6 +142,18 @@ pub(super) fn write_waits(run: &mut Run, stream: Stream, cohorts: &[Cohort]) {
     {
         if filed[w] > 0.0 {
             previous = waited[w] / filed[w];
+        }
+        *v = previous;
+    }
+    // Weeks without intake repeat the share as they repeat the wait.
+    let mut previous = 0.0;
+    for (w, v) in run
+        .series_mut(Column::of(Measure::ExpectedWaitExtrapolated, stream))
+        .iter_mut()
+        .enumerate()
+    {
+        if filed[w] > 0.0 {
+            previous = open[w] / filed[w];
         }
         *v = previous;
     }

@@ -55,8 +55,17 @@ pub fn parse_money(text: &str, locale: Locale) -> Option<f64> {
         .filter(|c| !is_space(*c) && *c != '€')
         .collect();
     let magnitudes: &[(&str, f64)] = match locale {
-        Locale::Nl => &[("mld.", 1e9), ("mln.", 1e6), ("K", 1e3), ("", 1.0)],
-        Locale::En => &[("bn", 1e9), ("m", 1e6), ("k", 1e3), ("", 1.0)],
+        // Dutch abbreviates with a point and never writes "K".
+        Locale::Nl => &[("mld.", 1e9), ("mln.", 1e6), ("dzd.", 1e3), ("", 1.0)],
+        Locale::En => &[
+            ("bn", 1e9),
+            ("B", 1e9),
+            ("m", 1e6),
+            ("M", 1e6),
+            ("k", 1e3),
+            ("K", 1e3),
+            ("", 1.0),
+        ],
     };
     magnitudes.iter().find_map(|(word, factor)| {
         let number = body.strip_suffix(word)?;
@@ -86,4 +95,7 @@ pub fn self_check() {
     assert!(close(parse_percent("39.2%", Locale::En), 0.392));
     assert_eq!(parse_number("later", Locale::En), None);
     assert_eq!(parse_money("€ 12 mln", Locale::En), None);
+    assert!(close(parse_money("€ 401,6 dzd.", Locale::Nl), 401_600.0));
+    assert_eq!(parse_money("€ 401,6K", Locale::Nl), None);
+    assert!(close(parse_money("€23.6M", Locale::En), 23.6e6));
 }

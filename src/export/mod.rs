@@ -1,0 +1,57 @@
+//! What leaves the page: each chart as an image (PNG for slides, SVG for
+//! editing) with the scenario and the source on it, the run and each chart's
+//! table as spreadsheet files in the reader's language, a table as text for
+//! the clipboard, and the caption the handout prints. Everything is made in
+//! the page; nothing is fetched.
+
+pub mod caption;
+pub mod clipboard;
+pub mod image;
+pub mod sheet;
+
+use doorstroom_model::{Date, Lang};
+use leptos::prelude::*;
+
+use crate::state::Store;
+
+/// Today's date in UTC (the export's date).
+pub fn today() -> Date {
+    let now = js_sys::Date::new_0();
+    Date::from_ymd(
+        now.get_utc_full_year() as i32,
+        now.get_utc_month() + 1,
+        now.get_utc_date(),
+    )
+    // The browser's clock always gives a valid day; the model's start is
+    // only a fallback that keeps the type total.
+    .unwrap_or(doorstroom_model::Scenario::default().start)
+}
+
+/// The caption of the scenario on screen: its title, or what it changes.
+pub fn scenario_caption(store: Store, lang: Lang) -> String {
+    let title = store.title().get_untracked();
+    store
+        .scenario()
+        .with_untracked(|s| caption::scenario_caption(&title, s, lang))
+}
+
+/// The caption of the baseline, or `None` when the scenario is its own.
+pub fn baseline_caption(store: Store, lang: Lang) -> Option<String> {
+    if store.is_baseline.get_untracked() {
+        return None;
+    }
+    let baseline = store.pinned().get_untracked().unwrap_or_default();
+    let title = store.baseline_title().get_untracked();
+    Some(caption::scenario_caption(&title, &baseline, lang))
+}
+
+/// The scenario's part of exported file names: its name on screen (its
+/// title, or the levers it changes, without their defaults), so that two
+/// scenarios' files can be told apart and the name stays short.
+pub fn slug(store: Store, lang: Lang) -> String {
+    let title = store.title().get_untracked();
+    let name = store
+        .scenario()
+        .with_untracked(|s| crate::scenario_names::name(&title, Some(s), lang));
+    doorstroom_charts::slug(&name, 60)
+}
