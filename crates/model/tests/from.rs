@@ -17,10 +17,16 @@ fn as_it_happened(s: &Scenario) -> Scenario {
 }
 
 /// Every column that says what happened in its week. Not the expected
-/// wait: it is the wait of the cases filed in the week, which depends on
-/// the weeks after it, so after the join too.
+/// wait, nor the share of it extrapolated past the horizon: they are of
+/// the cases filed in the week, which depends on the weeks after it, so
+/// after the join too.
 fn columns() -> impl Iterator<Item = Column> {
-    let of_the_week = |m: &Measure| *m != Measure::ExpectedWaitWeeks;
+    let of_the_week = |m: &Measure| {
+        !matches!(
+            m,
+            Measure::ExpectedWaitWeeks | Measure::ExpectedWaitExtrapolated
+        )
+    };
     Measure::ALL.into_iter().filter(of_the_week).flat_map(|m| {
         Stream::ALL
             .map(|st| Column::of(m, st))
