@@ -111,6 +111,15 @@ pub const SOURCE: Text = t("Bron", "Source");
 pub const CLOSE: Text = t("Sluiten", "Close");
 pub const TO_DEFAULT: Text = t("Terug naar standaard", "Back to default");
 pub const GROUP_CHANGED: Text = t("gewijzigd", "changed");
+/// Under the "from now" switch: from when the levers apply.
+pub const FROM_NOW_ON: Text = t(
+    "tot dan zoals het ging; uw keuzes vanaf",
+    "as it happened until then; your choices from",
+);
+pub const FROM_NOW_OFF: Text = t(
+    "uit: de hefbomen gelden zoals in de brief, vanaf",
+    "off: the levers apply as in the letter, from",
+);
 
 // The presets are the model's (`PRESETS`), with their names and help.
 pub const PRESET_MPP: Text = t("MPP 2023, instroom", "MPP 2023, intake");
@@ -124,6 +133,12 @@ pub const STILL_RISING: Text = t(
 pub const KPI_BACKLOG_PEAK: Text = t("Hoogste werkvoorraad", "Peak backlog");
 pub const KPI_COST_TOTAL: Text = t("Dwangsommen en proceskosten", "Penalty and legal costs");
 pub const KPI_COST_2024: Text = t("Kosten tot en met 2024", "Costs through 2024");
+/// In a run from a later day the fourth card shows the first year of the
+/// reader's choices instead of the letter's horizon.
+pub const KPI_COST_FIRST_YEAR: Text = t("Kosten eerste jaar", "Costs in the first year");
+pub const FIRST_52_WEEKS_UNTIL: Text = t("de eerste 52 weken, tot", "the first 52 weeks, until");
+/// On each card of a run from a later day: from when it counts.
+pub const COUNTS_FROM: Text = t("vanaf", "from");
 pub const KPI_IN_TERM: Text = t("Binnen de termijn beslist", "Decided within term");
 pub const KPI_BACK_IN_TERM: Text = t("Weer binnen de termijn", "Back within term");
 /// The backlog cards count every stream, which the letter's 33,555 (track 4
@@ -278,6 +293,9 @@ mod tests {
             UNPIN,
             KPI_BACKLOG_END,
             KPI_COST_2024,
+            KPI_COST_FIRST_YEAR,
+            FIRST_52_WEEKS_UNTIL,
+            COUNTS_FROM,
             SHOW_TABLE,
             DOWNLOAD_PNG,
             NOTICE_TITLE,

@@ -58,6 +58,19 @@ pub fn baseline_line(title: &str, baseline: Option<&Scenario>, lang: Lang) -> St
     format!("{}: {}", BASELINE.get(lang), name(title, baseline, lang))
 }
 
+/// "basislijn: Vanaf nu, MPP 2025 midden, Uw keuzes vanaf 2026-01-01":
+/// the baseline of a run from a later day when none is pinned (the
+/// `from_now` and `mpp2025_mid` presets from that day).
+pub fn from_now_line(carry_on: &Scenario, lang: Lang) -> String {
+    let label = |key| doorstroom_model::preset(key).map_or("", |p| p.label.get(lang));
+    let mut parts = vec![
+        label("from_now").to_owned(),
+        label("mpp2025_mid").to_owned(),
+    ];
+    parts.extend(doorstroom_model::lever("from").map(|l| lever_in_words(l, carry_on, lang)));
+    format!("{}: {}", BASELINE.get(lang), parts.join(", "))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -99,5 +112,35 @@ mod tests {
         let keys: Vec<&str> = differing(&a, &Scenario::default()).map(|l| l.key).collect();
         assert_eq!(keys, ["intake", "fte"]);
         assert!(changes(&a, &a, Lang::Nl).is_empty());
+    }
+
+    #[test]
+    fn a_later_from_is_measured_against_from_now_from_that_day() {
+        use crate::state::{baseline_for, unpinned_baseline};
+        let default = Scenario::default();
+        assert_eq!(unpinned_baseline(default.from), default);
+        let (on, _) = Scenario::from_query(&format!("{}&intake=53050", doorstroom_model::FROM_NOW));
+        // The switch's own scenario is its baseline: no change to show.
+        assert_eq!(baseline_for(None, &on), on);
+        // A lever moved after `from` is a change against carrying on.
+        let moved = Scenario {
+            fte: 900.0,
+            ..on.clone()
+        };
+        let keys: Vec<&str> = differing(&moved, &baseline_for(None, &moved))
+            .map(|l| l.key)
+            .collect();
+        assert_eq!(keys, ["fte"]);
+        // Another day: the baseline follows it.
+        let (later, _) = Scenario::from_query("from=2027-03-01&until=2031-12-31");
+        let base = baseline_for(None, &later);
+        assert_eq!((base.from, base.end), (later.from, later.end));
+        assert_eq!(
+            from_now_line(&base, Lang::En),
+            "baseline: From now, MPP 2025 middle, Your choices from 2027-03-01"
+        );
+        // A pinned baseline stays itself, over the scenario's horizon.
+        let pinned = scenario("intake=77000");
+        assert_eq!(baseline_for(Some(&pinned), &later).from, pinned.from);
     }
 }

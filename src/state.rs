@@ -107,15 +107,42 @@ fn run_memo(source: impl Fn() -> Scenario + Send + Sync + 'static) -> Memo<Arc<R
     )
 }
 
-/// The baseline as run and compared: the pinned scenario (or the default)
-/// over the scenario's own horizon, since a longer or shorter horizon is a
-/// change of view, not of policy, and figures "at the end" must compare
-/// the same day.
-fn baseline_for(pinned: Option<&Scenario>, scenario: &Scenario) -> Scenario {
+/// The baseline as run and compared: the pinned scenario (or, unpinned,
+/// [`unpinned_baseline`]) over the scenario's own horizon, since a longer
+/// or shorter horizon is a change of view, not of policy, and figures "at
+/// the end" must compare the same day.
+pub fn baseline_for(pinned: Option<&Scenario>, scenario: &Scenario) -> Scenario {
+    baseline_over(pinned, scenario.end, scenario.from)
+}
+
+fn baseline_over(pinned: Option<&Scenario>, end: Date, from: Date) -> Scenario {
     Scenario {
-        end: scenario.end,
-        ..pinned.cloned().unwrap_or_default()
+        end,
+        ..pinned.cloned().unwrap_or_else(|| unpinned_baseline(from))
     }
+}
+
+/// The baseline when none is pinned, for a scenario whose levers apply
+/// from `from`: the default (the letter's scenario) when they apply from
+/// the start; else "From now" from that day, as its switch sets it: the
+/// record up to it, capacity and behaviour carrying on as they were under
+/// the six-month term, the intake the middle of the latest MPP's band. A
+/// run from a later day counts its figures from it, and the letter's
+/// levers from 2023 are no measure for choices made from then: what a
+/// lever moved after `from` changes is its change against carrying on.
+pub fn unpinned_baseline(from: Date) -> Scenario {
+    let default = Scenario::default();
+    let later = Scenario {
+        from,
+        ..default.clone()
+    };
+    if later.join_week() == 0 {
+        return default;
+    }
+    let preset = |key| doorstroom_model::preset(key).expect("the preset exists");
+    let mut carry_on = preset("mpp2025_mid").apply(&preset("from_now").apply(&default));
+    carry_on.from = from;
+    carry_on
 }
 
 impl Store {
@@ -149,12 +176,12 @@ impl Store {
         // The end is a memo of its own, so that other levers do not rerun
         // the baseline.
         let end = Memo::new(move |_| scenario_signal.with(|s| s.end));
+        // So is the day the levers apply from: the unpinned baseline
+        // follows it.
+        let from = Memo::new(move |_| scenario_signal.with(|s| s.from));
         let baseline_run = run_memo(move || {
-            let end = end.get();
-            baseline_signal.with(|p| Scenario {
-                end,
-                ..p.clone().unwrap_or_default()
-            })
+            let (end, from) = (end.get(), from.get());
+            baseline_signal.with(|p| baseline_over(p.as_ref(), end, from))
         });
         let compared_runs = Memo::new_with_compare(
             move |_| {

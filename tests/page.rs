@@ -189,10 +189,25 @@ fn assert_figures<App>(page: &Mounted<App>, expected: &Summary, locale: &str) {
         page.text("kpi-cost-total"),
         millions(locale, expected.cost_total_eur)
     );
+    // A run whose levers apply from a later day (the "From now" preset)
+    // shows its first year in the fourth card, and on each card from when
+    // it counts.
+    let later = page.count("[data-testid=kpi-cost-first-year]") == 1;
     assert_eq!(
-        page.text("kpi-cost-2024"),
-        millions(locale, expected.cost_through_2024_eur)
+        page.count("[data-testid=kpi-from]"),
+        if later { 6 } else { 0 }
     );
+    if later {
+        assert_eq!(
+            page.text("kpi-cost-first-year"),
+            millions(locale, expected.cost_first_year_eur)
+        );
+    } else {
+        assert_eq!(
+            page.text("kpi-cost-2024"),
+            millions(locale, expected.cost_through_2024_eur)
+        );
+    }
     assert_eq!(
         page.text("kpi-in-term"),
         percent(locale, expected.share_decided_in_term)

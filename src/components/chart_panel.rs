@@ -39,6 +39,8 @@ fn with_input<R>(
     let hidden = store.hide_published().get();
     let record = store.record.get();
     let bands = store.current_bands();
+    // The week from which the reader's levers apply, marked on every chart.
+    let join = store.scenario().with(|s| s.join_week());
     let format = formats(lang);
     let large = presentation.is_some_and(|p| p.on.get());
     let runs = store.compared_runs.get();
@@ -60,6 +62,7 @@ fn with_input<R>(
                 theme: Theme { scale, large },
                 bands: bands.as_deref(),
                 published: (!hidden).then_some(&record[..]),
+                from: (join > 0).then_some(join),
             })
         })
     })

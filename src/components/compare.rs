@@ -289,9 +289,14 @@ fn columns(store: crate::state::Store, lang: Lang, base: Scenario) -> Vec<Column
 fn table(columns: &[Column], lang: Lang) -> Table {
     let f = formats(lang);
     let base_summary = &columns[1].summary;
-    let end = columns[0].scenario.end;
+    let scenario = &columns[0].scenario;
+    let end = scenario.end;
+    // The rows count as the cards do: from the on-screen scenario's `from`.
+    let from_start = scenario.join_week() == 0;
+    let first_day = scenario.start.add_days(7 * scenario.join_week() as i64);
     let figures = FIGURES
         .iter()
+        .map(|slot| slot.for_run(from_start))
         .map(|spec| Row {
             testid: format!("cmp-{}", spec.testid),
             label: spec.label.get(lang).to_owned(),
@@ -307,6 +312,8 @@ fn table(columns: &[Column], lang: Lang) -> Table {
                         // Only the cards' notes use it, and the comparison
                         // shows no notes.
                         letter_scope: f64::NAN,
+                        from_start,
+                        first_day,
                     });
                     let change = (!c.is_baseline).then(|| {
                         if fig.change.direction == Direction::Same {

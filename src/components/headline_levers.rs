@@ -7,6 +7,7 @@ use doorstroom_model::{LeverGroup, LeverKind, TermPolicy};
 use leptos::prelude::*;
 
 use crate::components::lever::LeverControl;
+use crate::format::formats;
 use crate::i18n;
 use crate::state::use_store;
 
@@ -14,8 +15,54 @@ use crate::state::use_store;
 pub fn HeadlineLevers() -> impl IntoView {
     let store = use_store();
     let lang = store.lang();
+    // The extension's end date only matters under the extended term.
     let six_months =
-        Signal::derive(move || store.scenario().with(|s| s.term == TermPolicy::SixMonths));
+        Signal::derive(move || store.scenario().with(|s| s.term != TermPolicy::Extended));
+    // "From now": the model's `from_now` preset. Off again sets it aside
+    // (its levers that the reader has not moved since go back to their
+    // defaults) and brings the levers back to acting from the letter's
+    // start over the letter's horizon, whatever day the lever panel set.
+    //
+    // An intake still at its default is the letter's forecast for 2023, no
+    // forecast for the years from 2026: the switch puts the middle of the
+    // latest MPP's band in its place (and takes it out again if nobody
+    // moved it). An intake the reader chose stays.
+    let from_now = doorstroom_model::preset("from_now").expect("the from_now preset exists");
+    let latest_intake =
+        doorstroom_model::preset("mpp2025_mid").expect("the mpp2025_mid preset exists");
+    let joined = Memo::new(move |_| store.scenario().with(|s| s.join_week() > 0));
+    let toggle = move |_| {
+        let s = store.current();
+        let start = doorstroom_model::Scenario::default();
+        if joined.get_untracked() {
+            let off = latest_intake.set_aside(&from_now.set_aside(&s));
+            store.apply(doorstroom_model::Scenario {
+                from: start.from,
+                end: start.end,
+                ..off
+            });
+        } else if s.intake_per_year == start.intake_per_year {
+            store.apply(latest_intake.apply(&from_now.apply(&s)));
+        } else {
+            store.apply(from_now.apply(&s));
+        }
+    };
+    // What the switch stands at, in words: from when the levers apply.
+    let state = move || {
+        let lang = lang.get();
+        let f = formats(lang);
+        store.scenario().with(|s| {
+            if s.join_week() > 0 {
+                format!("{} {}", i18n::FROM_NOW_ON.get(lang), f.month_long(&s.from))
+            } else {
+                format!(
+                    "{} {}",
+                    i18n::FROM_NOW_OFF.get(lang),
+                    f.month_long(&s.start)
+                )
+            }
+        })
+    };
     // A date lever belongs with the choice before it (the extension's end
     // with the term), in the same card.
     let mut cards: Vec<Vec<&'static doorstroom_model::Lever>> = Vec::new();
@@ -48,6 +95,24 @@ pub fn HeadlineLevers() -> impl IntoView {
             <h2 id="headline-title" class="section-title">
                 {move || i18n::HEADLINE_LEVERS.get(lang.get())}
             </h2>
+            <button
+                type="button"
+                class="from-now"
+                data-testid="from-now"
+                role="switch"
+                aria-checked=move || if joined.get() { "true" } else { "false" }
+                aria-describedby="from-now-state"
+                title=move || from_now.help.get(lang.get())
+                on:click=toggle
+            >
+                <span class="switch-track" aria-hidden="true">
+                    <span class="switch-knob"></span>
+                </span>
+                <span class="from-now-texts">
+                    <span class="from-now-label">{move || from_now.label.get(lang.get())}</span>
+                    <span class="from-now-state" id="from-now-state">{state}</span>
+                </span>
+            </button>
             {cards}
         </section>
     }

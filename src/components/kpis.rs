@@ -113,6 +113,11 @@ pub(crate) struct Context<'a> {
     pub end: Date,
     /// The scenario's asylum penalties through 2024 without the BAA.
     pub letter_scope: f64,
+    /// Whether the levers apply from the letter's start (`from=` not set
+    /// later): only then does the letter's forecast compare.
+    pub from_start: bool,
+    /// The first day of the first week in which the levers apply.
+    pub first_day: Date,
 }
 
 /// One headline figure: its test hook, its label, how its texts are
@@ -123,7 +128,31 @@ pub(crate) struct FigureSpec {
     pub label: Text,
     pub figure: fn(&Context) -> Figure,
     pub band: (&'static str, BandText),
+    /// The figure shown instead in a run whose levers apply from a later
+    /// day, if this one only means something from the letter's start.
+    pub from_later: Option<&'static FigureSpec>,
 }
+
+impl FigureSpec {
+    /// The figure to show for a run whose levers apply from its start
+    /// (`from_start`) or from a later day.
+    pub fn for_run(&'static self, from_start: bool) -> &'static FigureSpec {
+        match self.from_later {
+            Some(later) if !from_start => later,
+            _ => self,
+        }
+    }
+}
+
+/// The first year of the reader's choices, in place of the letter's
+/// horizon (through 2024) in a run from a later day.
+const COST_FIRST_YEAR: FigureSpec = FigureSpec {
+    testid: "kpi-cost-first-year",
+    label: i18n::KPI_COST_FIRST_YEAR,
+    figure: cost_first_year,
+    band: ("cost_first_year_eur", band_euro),
+    from_later: None,
+};
 
 /// Writes a value of a figure's distribution: the formats, the value, the
 /// run's start (for dates) and the language.
@@ -157,36 +186,42 @@ pub(crate) const FIGURES: [FigureSpec; 6] = [
         label: i18n::KPI_BACKLOG_END,
         figure: backlog_end,
         band: ("backlog_end", band_whole),
+        from_later: None,
     },
     FigureSpec {
         testid: "kpi-backlog-peak",
         label: i18n::KPI_BACKLOG_PEAK,
         figure: backlog_peak,
         band: ("backlog_peak", band_whole),
+        from_later: None,
     },
     FigureSpec {
         testid: "kpi-cost-total",
         label: i18n::KPI_COST_TOTAL,
         figure: cost_total,
         band: ("cost_total_eur", band_euro),
+        from_later: None,
     },
     FigureSpec {
         testid: "kpi-cost-2024",
         label: i18n::KPI_COST_2024,
         figure: cost_2024,
         band: ("cost_through_2024_eur", band_euro),
+        from_later: Some(&COST_FIRST_YEAR),
     },
     FigureSpec {
         testid: "kpi-in-term",
         label: i18n::KPI_IN_TERM,
         figure: in_term,
         band: ("share_decided_in_term", band_percent),
+        from_later: None,
     },
     FigureSpec {
         testid: "kpi-back-in-term",
         label: i18n::KPI_BACK_IN_TERM,
         figure: back_in_term,
         band: ("back_in_term_from", band_month),
+        from_later: None,
     },
 ];
 
@@ -270,22 +305,52 @@ fn cost_2024(c: &Context) -> Figure {
     let (now, base, f, lang) = (c.now, c.base, c.f, c.lang);
     Figure {
         value: f.euro_compact(now.cost_through_2024_eur),
-        note: format!(
-            "{} {} · {} {} · {}: {} {}",
-            i18n::OF_WHICH_ASYLUM_PENALTIES.get(lang),
-            f.euro_short(now.asylum_penalties_through_2024_eur),
-            i18n::WITHOUT_BAA.get(lang),
-            f.euro_short(c.letter_scope),
-            i18n::LETTER_NAME.get(lang),
-            f.euro_short(LETTER_PENALTIES_2024_EUR),
-            i18n::LETTER_SCOPE.get(lang),
-        ),
+        // The letter's forecast started on 1 May 2023 with its own levers:
+        // a run whose levers apply from a later date is not its like.
+        note: if c.from_start {
+            format!(
+                "{} {} · {} {} · {}: {} {}",
+                i18n::OF_WHICH_ASYLUM_PENALTIES.get(lang),
+                f.euro_short(now.asylum_penalties_through_2024_eur),
+                i18n::WITHOUT_BAA.get(lang),
+                f.euro_short(c.letter_scope),
+                i18n::LETTER_NAME.get(lang),
+                f.euro_short(LETTER_PENALTIES_2024_EUR),
+                i18n::LETTER_SCOPE.get(lang),
+            )
+        } else {
+            format!(
+                "{} {}",
+                i18n::OF_WHICH_ASYLUM_PENALTIES.get(lang),
+                f.euro_short(now.asylum_penalties_through_2024_eur),
+            )
+        },
         change: number_change(
             now.cost_through_2024_eur,
             base.cost_through_2024_eur,
             MONEY_RESOLUTION,
             Good::Lower,
             |v| f.euro_compact(v),
+            lang,
+        ),
+    }
+}
+
+fn cost_first_year(c: &Context) -> Figure {
+    let (now, base, f, lang) = (c.now, c.base, c.f, c.lang);
+    Figure {
+        value: f.euro_compact(now.cost_first_year_eur),
+        note: format!(
+            "{} {}",
+            i18n::FIRST_52_WEEKS_UNTIL.get(lang),
+            f.day(&c.first_day.add_days(52 * 7 - 1).min(c.end))
+        ),
+        change: number_change(
+            now.cost_first_year_eur,
+            base.cost_first_year_eur,
+            MONEY_RESOLUTION,
+            Good::Lower,
+            |v| f.signed_euro_compact(v),
             lang,
         ),
     }
@@ -342,12 +407,46 @@ pub fn Kpis() -> impl IntoView {
     // Only the horizon's end of the scenario shows here; a memo keeps the
     // other levers from recomputing the figures' texts.
     let end = Memo::new(move |_| store.scenario().with(|s| s.end));
+    // The first day of the first week of the reader's levers, and the day
+    // they apply from (`None` from the start).
+    let first_day = Memo::new(move |_| {
+        store
+            .scenario()
+            .with(|s| s.start.add_days(7 * s.join_week() as i64))
+    });
+    let from = Memo::new(move |_| {
+        store
+            .scenario()
+            .with(|s| (s.join_week() > 0).then_some(s.from))
+    });
+    let from_start = Memo::new(move |_| from.with(Option::is_none));
+    // "vanaf januari 2026" on each card of a run from a later day: the
+    // figures count from there.
+    // In full and short ("vanaf jan 2026"), for the narrow cards of the
+    // projector layout.
+    let counts_from = Memo::new(move |_| {
+        let from = from.get()?;
+        let lang = lang.get();
+        let f = formats(lang);
+        let (long, short) = if from.day() == 1 {
+            (f.month_long(&from), f.month_short(&from))
+        } else {
+            (f.day(&from), f.day(&from))
+        };
+        let word = i18n::COUNTS_FROM.get(lang);
+        Some((format!("{word} {long}"), format!("{word} {short}")))
+    });
     let cards = FIGURES
         .iter()
-        .map(|spec| {
+        .map(|slot| {
+            // The figure of this card: the slot's, or the one it shows in
+            // a run from a later day.
+            let spec = move || slot.for_run(from_start.get());
             let figure = Memo::new(move |_| {
                 let lang = lang.get();
                 let end = end.get();
+                let from_start = from_start.get();
+                let spec = slot.for_run(from_start);
                 let f = formats(lang);
                 let letter_scope = store.letter_scope_penalties.get();
                 store.summary.with(|now| {
@@ -359,6 +458,8 @@ pub fn Kpis() -> impl IntoView {
                             lang,
                             end,
                             letter_scope,
+                            from_start,
+                            first_day: first_day.get(),
                         })
                     })
                 })
@@ -370,7 +471,7 @@ pub fn Kpis() -> impl IntoView {
                 let bands = store.current_bands()?;
                 let lang = lang.get();
                 let f = formats(lang);
-                let (key, show) = spec.band;
+                let (key, show) = spec().band;
                 let p = bands.figure(key)?.percentiles;
                 Some(format!(
                     "{} {} – {}",
@@ -379,21 +480,31 @@ pub fn Kpis() -> impl IntoView {
                     show(&f, p.p90, bands.start, lang)
                 ))
             });
-            let range_testid = format!("range-{}", spec.testid);
+            let range_testid = move || format!("range-{}", spec().testid);
             let change = move || figure.with(|f| f.change.clone());
             view! {
                 <div class="kpi">
                     <p class="kpi-label">
-                        <Words text=Signal::derive(move || spec.label.get(lang.get()).to_owned()) />
+                        <Words text=Signal::derive(move || spec().label.get(lang.get()).to_owned()) />
                     </p>
-                    <p class="kpi-value" class:long=long data-testid=spec.testid>
+                    <Show when=move || counts_from.with(Option::is_some)>
+                        <p class="kpi-from" data-testid="kpi-from">
+                            <span class="kpi-from-long">
+                                {move || counts_from.get().unwrap_or_default().0}
+                            </span>
+                            <span class="kpi-from-short">
+                                {move || counts_from.get().unwrap_or_default().1}
+                            </span>
+                        </p>
+                    </Show>
+                    <p class="kpi-value" class:long=long data-testid=move || spec().testid>
                         {move || figure.with(|f| f.value.clone())}
                     </p>
                     <p class="kpi-note">
                         <Words text=Signal::derive(move || figure.with(|f| f.note.clone())) />
                     </p>
                     <Show when=move || range.with(Option::is_some)>
-                        <p class="kpi-range" data-testid=range_testid.clone()>
+                        <p class="kpi-range" data-testid=range_testid>
                             {move || range.get().unwrap_or_default()}
                         </p>
                     </Show>

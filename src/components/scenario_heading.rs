@@ -6,8 +6,8 @@ use doorstroom_address::{MAX_NOTE, MAX_TITLE};
 use doorstroom_model::{Scenario, Text, t};
 use leptos::prelude::*;
 
-use crate::scenario_names::{self, baseline_line, changes};
-use crate::state::use_store;
+use crate::scenario_names::{self, baseline_line, changes, from_now_line};
+use crate::state::{baseline_for, unpinned_baseline, use_store};
 
 const TITLE_PLACEHOLDER: Text = t("Titel van dit scenario", "Title of this scenario");
 const NOTE_PLACEHOLDER: Text = t("Eén regel toelichting", "A one-line note");
@@ -20,19 +20,23 @@ pub fn ScenarioHeading() -> impl IntoView {
     let store = use_store();
     let lang = store.lang();
     let baseline = move || {
-        baseline_line(
-            &store.baseline_title().get(),
-            store.pinned().get().as_ref(),
-            lang.get(),
-        )
+        let lang = lang.get();
+        let pinned = store.pinned().get();
+        let from = store.scenario().with(|s| s.from);
+        let carry_on = unpinned_baseline(from);
+        if pinned.is_none() && carry_on != Scenario::default() {
+            // Unpinned, a run from a later day is measured against "From
+            // now" from that day.
+            return from_now_line(&carry_on, lang);
+        }
+        baseline_line(&store.baseline_title().get(), pinned.as_ref(), lang)
     };
     let changed = move || {
         let lang = lang.get();
         let words = store.scenario().with(|s| {
-            store.pinned().with(|p| {
-                let base = p.clone().unwrap_or_default();
-                changes(s, &Scenario { end: s.end, ..base }, lang)
-            })
+            store
+                .pinned()
+                .with(|p| changes(s, &baseline_for(p.as_ref(), s), lang))
         });
         if words.is_empty() {
             scenario_names::NO_CHANGES.get(lang).to_owned()

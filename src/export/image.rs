@@ -27,6 +27,7 @@ fn at_scale<'a>(input: &ChartInput<'a>, scale: f64) -> ChartInput<'a> {
         lang: input.lang,
         published: input.published,
         bands: input.bands,
+        from: input.from,
         format: input.format,
         theme: Theme {
             scale,

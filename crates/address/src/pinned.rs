@@ -6,6 +6,9 @@
 //! base=49000**0*six_months
 //! ```
 //!
+//! Dates are written as eight digits (`20260101`); the form with dashes
+//! reads as well.
+//!
 //! `*` is one of the few characters a query writer leaves as it is, and no
 //! lever's link text holds one, so the value needs no second layer of
 //! escapes. A scenario with every lever changed takes about 300 characters
@@ -17,10 +20,10 @@
 
 use std::borrow::Cow;
 
-use doorstroom_model::{Lang, Scenario, Warning, lever};
+use doorstroom_model::{Lang, LeverKind, Scenario, Warning, lever};
 
 /// The order of the levers in a pinned value. Append, never reorder.
-pub const ORDER: [&str; 45] = [
+pub const ORDER: [&str; 46] = [
     "intake",
     "fte",
     "baa",
@@ -66,6 +69,7 @@ pub const ORDER: [&str; 45] = [
     "intake_2024",
     "intake_2025",
     "ext_withdrawn",
+    "from",
 ];
 
 const SEPARATOR: char = '*';
@@ -76,7 +80,12 @@ pub fn write(s: &Scenario) -> String {
     let mut slots: Vec<String> = ORDER
         .iter()
         .map(|key| match lever(key) {
-            Some(l) if !l.same(s, &default) => l.link_text(s),
+            Some(l) if !l.same(s, &default) => match l.kind {
+                // Two characters fewer per date: a pinned value holds up to
+                // seven dates, and a link holds up to three pinned values.
+                LeverKind::Date(_) => l.link_text(s).replace('-', ""),
+                _ => l.link_text(s),
+            },
             _ => String::new(),
         })
         .collect();
@@ -100,7 +109,7 @@ pub fn read(value: &str, lang: Lang) -> (Scenario, Vec<Warning>) {
         .iter()
         .zip(&slots)
         .filter(|(_, v)| !v.is_empty())
-        .map(|(k, v)| (Cow::Borrowed(*k), Cow::Borrowed(*v)));
+        .map(|(k, v)| (Cow::Borrowed(*k), with_dashes(k, v)));
     let (s, w) = Scenario::from_pairs(pairs, lang);
     warnings.extend(w);
     // More slots than levers: a link from a newer release.
@@ -115,6 +124,17 @@ pub fn read(value: &str, lang: Lang) -> (Scenario, Vec<Warning>) {
         warnings.extend(w);
     }
     (s, warnings)
+}
+
+/// A date lever's eight digits as the lever reads them (`2026-01-01`);
+/// any other value as it is.
+fn with_dashes<'a>(key: &str, value: &'a str) -> Cow<'a, str> {
+    let is_date = lever(key).is_some_and(|l| matches!(l.kind, LeverKind::Date(_)));
+    if is_date && value.len() == 8 && value.bytes().all(|b| b.is_ascii_digit()) {
+        Cow::Owned(format!("{}-{}-{}", &value[..4], &value[4..6], &value[6..]))
+    } else {
+        Cow::Borrowed(value)
+    }
 }
 
 #[cfg(test)]
@@ -158,6 +178,22 @@ mod tests {
         let extra = format!("{}*7", "*".repeat(ORDER.len() - 1));
         let (_, w) = read(&extra, Lang::Nl);
         assert_eq!(w.len(), 1, "{w:?}");
+    }
+
+    #[test]
+    fn dates_are_eight_digits_and_dashes_still_read() {
+        let (s, _) = Scenario::from_query("from=2026-01-01&until=2030-12-31");
+        let v = write(&s);
+        assert!(v.ends_with("*20301231******20260101"), "{v}");
+        assert!(!v.contains('-'), "{v}");
+        assert_eq!(read(&v, Lang::Nl), (s.clone(), Vec::new()));
+        let dashed = v
+            .replace("20301231", "2030-12-31")
+            .replace("20260101", "2026-01-01");
+        assert_eq!(read(&dashed, Lang::Nl), (s, Vec::new()));
+        // Eight digits that are no date are reported, not read as a number.
+        let bad = v.replace("20260101", "20261301");
+        assert_eq!(read(&bad, Lang::Nl).1.len(), 1);
     }
 
     #[test]

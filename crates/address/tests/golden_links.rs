@@ -26,6 +26,7 @@ fn v1_default() -> Scenario {
     Scenario {
         start: ymd(2023, 5, 1),
         end: ymd(2026, 12, 31),
+        from: ymd(2023, 5, 1),
         intake_per_year: 70_000.0,
         intake_growth: 0.0,
         share_dublin: 0.12,
@@ -110,6 +111,49 @@ const V1: &[Golden] = &[
         link: "?v=1&intake=77000",
         expected: || Scenario {
             intake_per_year: 77_000.0,
+            ..v1_default()
+        },
+    },
+    Golden {
+        link: "?v=1&intake=39000",
+        expected: || Scenario {
+            intake_per_year: 39_000.0,
+            ..v1_default()
+        },
+    },
+    Golden {
+        link: "?v=1&intake=53050",
+        expected: || Scenario {
+            intake_per_year: 53_050.0,
+            ..v1_default()
+        },
+    },
+    Golden {
+        link: "?v=1&intake=67100",
+        expected: || Scenario {
+            intake_per_year: 67_100.0,
+            ..v1_default()
+        },
+    },
+    Golden {
+        link: "?v=1&fte=700&baa=0&term=6&intake_by_year=on&hiring_per_month=30\
+               &capacity_t1=6720&capacity_nareis=7440&past_term_share=0.8\
+               &notice_share=0.6&notice_weeks=30&appeal_share=0.3&from=2026-01-01\
+               &until=2030-12-31",
+        expected: || Scenario {
+            fte: 700.0,
+            baa_per_year: 0.0,
+            term: doorstroom_model::TermPolicy::SixMonths,
+            intake_by_year: true,
+            hiring_per_month: 30.0,
+            capacity_dublin: 6_720.0,
+            capacity_family: 7_440.0,
+            past_term_share: 0.8,
+            notice_share: 0.6,
+            notice_weeks: 30,
+            appeal_share: 0.3,
+            from: ymd(2026, 1, 1),
+            end: ymd(2030, 12, 31),
             ..v1_default()
         },
     },

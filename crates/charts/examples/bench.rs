@@ -129,6 +129,7 @@ fn main() {
                     large: false,
                 },
                 published: Some(&record),
+                from: None,
                 bands: None,
             };
             let reps = 2000;

@@ -44,6 +44,7 @@ fn main() {
             format: &format,
             theme: Theme { scale, large },
             published: Some(&record),
+            from: None,
             bands: bands.as_ref(),
         };
         let w = (900.0 * scale) as u32;

@@ -254,6 +254,9 @@ pub(crate) fn draw<DB: DrawingBackend>(
         overlay::draw(area, &frame, scale, input, ghost)?;
     }
     crate::published::draw(area, &frame, &left.scale, &published)?;
+    if let Some(week) = input.from {
+        crate::join::draw(area, &frame, week, input.lang)?;
+    }
     frame.draw_baseline_axis(area)?;
     frame.draw_value_labels(area, &left.scale, &left.ticks, false)?;
     if let Some(right) = right {

@@ -24,7 +24,8 @@
 //! let root = CanvasBackend::with_canvas_object(canvas.clone()).unwrap().into_drawing_area();
 //! let input = ChartInput { run: &run, baseline: Some(&baseline), compared: &[], cursor: hovered_week,
 //!                          lang, format: &intl_format, theme: Theme { scale: dpr, large: briefing },
-//!                          published: Some(&record_rows), bands: None };
+//!                          published: Some(&record_rows), bands: None,
+//!                          from: None };
 //! let plot = doorstroom_charts::draw(Chart::Backlog, &root, &input)?;
 //! // On pointermove: the week under the pointer, in device pixels.
 //! let week = plot.week_at((ev.offset_x() as f64 * dpr) as i32, (ev.offset_y() as f64 * dpr) as i32);
@@ -50,6 +51,7 @@ mod flow;
 pub mod format;
 mod frame;
 mod histogram;
+pub mod join;
 pub mod overlay;
 pub mod palette;
 pub mod published;
@@ -273,6 +275,10 @@ pub struct ChartInput<'a> {
     /// run), drawn as markers on the charts they belong to; `None` hides
     /// them.
     pub published: Option<&'a [doorstroom_model::record::RecordRow]>,
+    /// The week from which the scenario's own levers apply (`from=`): a
+    /// labelled rule, "as it happened" before it. `None` (or week 0) when
+    /// the levers apply from the start.
+    pub from: Option<usize>,
 }
 
 impl<'a> ChartInput<'a> {

@@ -26,6 +26,7 @@ fn svg(chart: Chart, run: &Run, bands: Option<&Bands>, lang: Lang) -> String {
         format: &format,
         theme: Theme::default(),
         published: None,
+        from: None,
         bands,
     };
     to_svg(chart, &input, 900, 420)

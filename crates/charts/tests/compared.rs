@@ -36,6 +36,7 @@ fn svg(
             theme,
             published: None,
             bands: None,
+            from: None,
         },
         900,
         420,

@@ -22,6 +22,7 @@ fn svg(chart: Chart, run: &Run, published: Option<&[RecordRow]>, cursor: Option<
         theme: Theme::default(),
         published,
         bands: None,
+        from: None,
     };
     let mut out = String::new();
     {

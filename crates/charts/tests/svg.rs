@@ -43,6 +43,7 @@ fn render(
         format: &format,
         theme,
         published: None,
+        from: None,
         bands: None,
     };
     let (w, h) = ((900.0 * theme.scale) as u32, (420.0 * theme.scale) as u32);
@@ -558,6 +559,7 @@ fn small_and_large_areas_draw_without_error() {
                 format: &format,
                 theme: Theme { scale: 1.0, large },
                 published: None,
+                from: None,
                 bands: None,
             };
             let mut svg = String::new();
@@ -612,6 +614,7 @@ fn an_exported_chart_carries_its_caption_and_source() {
             lang,
             published: None,
             bands: None,
+            from: None,
             format: &format,
             theme: Theme {
                 scale: 2.0,

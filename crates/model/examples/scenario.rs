@@ -148,7 +148,21 @@ fn main() {
         }
         (Output::Csv, Some(bands)) => print!("{}", bands.to_csv()),
         (Output::Csv, None) => print!("{}", run.to_csv()),
-        (Output::Record, _) => print!("{}", record::to_csv(&record::compare(&run))),
+        (Output::Record, _) => {
+            // With `from=` the published figures are compared with the run
+            // up to the join: after it the levers are the reader's, not
+            // history. A run is causal, so the weeks before the join of a
+            // run that ends there are those of the whole run.
+            let join = scenario.join_week();
+            let history = if join > 0 && join < run.weeks() {
+                let mut upto = scenario.clone();
+                upto.end = run.week_start(join).add_days(-1);
+                upto.run()
+            } else {
+                run
+            };
+            print!("{}", record::to_csv(&record::compare(&history)));
+        }
         (Output::Stream(s), _) => print!("{}", run.stream_csv(s)),
     }
 }

@@ -43,7 +43,7 @@ pub use levers::{
     Adjustment, Choice, ChoiceLever, DateLever, LEVER_COUNT, LEVERS, Lever, LeverGroup, LeverKind,
     LeverValue, NumberLever, Settled, Unit, lever, levers, scenario_at,
 };
-pub use presets::{AS_IT_HAPPENED, PRESETS, Preset, PresetGroup, preset};
+pub use presets::{AS_IT_HAPPENED, FROM_NOW, PRESETS, Preset, PresetGroup, preset};
 pub use query::{QUERY_VERSION, VERSION_KEY};
 pub use run::{Aggregate, Column, Measure, Run};
 pub use scenario::{FTE_AT_START, Scenario, TermPolicy, WorkOrder};

@@ -36,7 +36,7 @@ pub struct Preset {
 }
 
 /// The presets, in the page's order.
-pub const PRESETS: [Preset; 8] = [
+pub const PRESETS: [Preset; 12] = [
     Preset {
         key: "mpp_min",
         group: PresetGroup::Intake,
@@ -123,18 +123,71 @@ pub const PRESETS: [Preset; 8] = [
         ),
         sets: AS_IT_HAPPENED,
     },
+    Preset {
+        key: "from_now",
+        group: PresetGroup::Policy,
+        label: t("Vanaf nu", "From now"),
+        help: t(
+            "Tot 1 januari 2026 ‘Zo ging het’; daarna uw keuzes, tot en met 2030. Capaciteit en gedrag lopen door zoals ze waren; de beslistermijn is zes maanden, de wet sinds het arrest van het EU-Hof van 8 mei 2025 (C-662/23).",
+            "Until 1 January 2026 ‘As it happened’; your choices after it, through 2030. Capacity and behaviour carry on as they were; the decision term is six months, the law since the EU Court's judgment of 8 May 2025 (C-662/23).",
+        ),
+        sets: FROM_NOW,
+    },
+    Preset {
+        key: "mpp2025_min",
+        group: PresetGroup::Intake,
+        label: t("MPP 2025 minimum", "MPP 2025 minimum"),
+        help: t(
+            "Instroom 39.000 per jaar: de onderkant voor 2026 (MPP september 2025, rijksoverheid.nl, 26 september 2025).",
+            "Intake 39,000 a year: the low end for 2026 (MPP September 2025, rijksoverheid.nl, 26 September 2025).",
+        ),
+        sets: "intake=39000",
+    },
+    Preset {
+        key: "mpp2025_mid",
+        group: PresetGroup::Intake,
+        label: t("MPP 2025 midden", "MPP 2025 middle"),
+        help: t(
+            "Instroom 53.050 per jaar: het midden van 39.000 tot 67.100 voor 2026 (MPP september 2025; het MPP noemt geen middenwaarde).",
+            "Intake 53,050 a year: the midpoint of 39,000 to 67,100 for 2026 (MPP September 2025; the MPP names no central figure).",
+        ),
+        sets: "intake=53050",
+    },
+    Preset {
+        key: "mpp2025_max",
+        group: PresetGroup::Intake,
+        label: t("MPP 2025 maximum", "MPP 2025 maximum"),
+        help: t(
+            "Instroom 67.100 per jaar: de bovenkant voor 2026 (MPP september 2025, rijksoverheid.nl, 26 september 2025).",
+            "Intake 67,100 a year: the high end for 2026 (MPP September 2025, rijksoverheid.nl, 26 September 2025).",
+        ),
+        sets: "intake=67100",
+    },
 ];
+
+/// "From now": the levers apply from the first of the month after the last
+/// published figures (the intake of 2025 through 17 December, Hart van
+/// Nederland, 22 December 2025), so from 1 January 2026, for five years;
+/// capacity and behaviour carry on at "as it happened"'s values (so the
+/// run has no break at the join that nobody chose), with the six-month
+/// term, the law since the EU Court's judgment of 8 May 2025 (C-662/23).
+/// The intake is left to the intake presets (MPP September 2025).
+pub const FROM_NOW: &str = "from=2026-01-01&until=2030-12-31&fte=700&baa=0&intake_by_year=on\
+&hiring_per_month=30&capacity_t1=6720&capacity_nareis=7440&past_term_share=0.8\
+&notice_share=0.6&notice_weeks=30&appeal_share=0.3&term=6&term_nareis=6";
 
 /// "As it happened": the scenario that the model's README ("The record")
 /// calibrates to the published figures, each value with its reason there.
-/// The intake follows the published totals for 2023 to 2025; the run ends
+/// The intake follows the published totals for 2023 to 2025; the term is
+/// the extension as it stood (it names the term, so that a run from a
+/// later `from` keeps the history's term whatever term follows); the run ends
 /// with 2025, the last year with a published intake. Like every preset it
 /// sets only the levers it names; applied to the default scenario
 /// (`Scenario::from_query(AS_IT_HAPPENED)`) it is the calibrated run.
 pub const AS_IT_HAPPENED: &str = "fte=700&baa=0&intake_by_year=on&backlog_nareis=20300\
 &hiring_per_month=30&capacity_t1=6720&capacity_nareis=7440&ext_until=2025-01-01\
 &ext_withdrawn=2025-06-01&past_term_share=0.8&notice_share=0.6&notice_weeks=30\
-&appeal_share=0.3&until=2025-12-31";
+&appeal_share=0.3&term=15&term_nareis=6&until=2025-12-31";
 /// The default scenario with each preset applied, in `PRESETS`' order:
 /// read once, since the page asks every frame which presets are active.
 fn targets() -> &'static [Scenario] {
@@ -165,6 +218,21 @@ impl Preset {
         let mut out = s.clone();
         for l in self.levers() {
             l.copy(self.target(), &mut out);
+        }
+        out
+    }
+
+    /// `s` with this preset set aside: each lever it sets that still has
+    /// the preset's value goes back to its default; a lever the reader
+    /// moved since keeps the reader's value.
+    #[must_use]
+    pub fn set_aside(&self, s: &Scenario) -> Scenario {
+        let default = Scenario::default();
+        let mut out = s.clone();
+        for l in self.levers() {
+            if l.same(s, self.target()) {
+                l.copy(&default, &mut out);
+            }
         }
         out
     }
@@ -202,6 +270,20 @@ impl Scenario {
 mod tests {
     use super::*;
     use crate::TermPolicy;
+
+    #[test]
+    fn setting_a_preset_aside_keeps_what_the_reader_moved_since() {
+        let from_now = preset("from_now").unwrap();
+        let default = Scenario::default();
+        let on = from_now.apply(&default);
+        assert_ne!(on, default);
+        assert_eq!(from_now.set_aside(&on), default);
+        let (moved, _) = Scenario::from_query(&format!("{}&fte=950", FROM_NOW));
+        let off = from_now.set_aside(&moved);
+        assert_eq!(off.fte, 950.0);
+        assert_eq!(off.from, default.from);
+        assert_eq!(off.baa_per_year, default.baa_per_year);
+    }
 
     #[test]
     fn every_preset_reads_cleanly_and_names_only_levers() {

@@ -28,7 +28,7 @@ pub const QUERY_VERSION: u32 = 1;
 /// The version key of a link.
 pub const VERSION_KEY: &str = "v";
 
-/// The most days `end` may lie after `start`: ten years.
+/// The most days `end` may lie after `from` (and `start`): ten years.
 const MAX_HORIZON_MONTHS: i32 = 120;
 /// The fewest days a run covers: four weeks.
 const MIN_HORIZON_DAYS: i64 = 28;
@@ -60,12 +60,16 @@ impl Scenario {
         (self, warnings)
     }
 
-    /// `end` within four weeks to ten years after `start` (the lever's own
-    /// range assumes the default start; `start` is not a lever but is a
-    /// public field).
+    /// `end` within four weeks after `start` to ten years after `from` (or
+    /// `start`, if later; the lever's own range covers the latest `from`;
+    /// `start` is not a lever but is a public field).
     fn clamp_horizon(&mut self, warnings: &mut Vec<Warning>) {
         let earliest = self.start.add_days(MIN_HORIZON_DAYS - 1);
-        let latest = self.start.add_months(MAX_HORIZON_MONTHS).add_days(-1);
+        let latest = self
+            .from
+            .max(self.start)
+            .add_months(MAX_HORIZON_MONTHS)
+            .add_days(-1);
         let end = self.end.clamp(earliest, latest.max(earliest));
         if end != self.end {
             warnings.push(Warning {
@@ -154,7 +158,14 @@ impl Scenario {
             }
         }
         let (s, more) = s.validated();
-        warnings.extend(more);
+        // A value clamped when read and again when validated (the horizon
+        // after `from`) keeps one warning: what was given, what is used.
+        for w in more {
+            match warnings.iter_mut().find(|x| x.key == w.key) {
+                Some(x) => x.used = w.used,
+                None => warnings.push(w),
+            }
+        }
         (s, warnings)
     }
 }

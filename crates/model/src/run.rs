@@ -303,6 +303,9 @@ const TOTAL_SLOT: usize = 4;
 pub struct Run {
     start: Date,
     weeks: usize,
+    /// The first week in which the scenario's own levers apply (after
+    /// "as it happened" before `from`); 0 when they apply from the start.
+    pub(crate) join: usize,
     data: Vec<f64>,
 }
 
@@ -312,8 +315,16 @@ impl Run {
         Run {
             start,
             weeks,
+            join: 0,
             data: vec![0.0; weeks * SLOTS * Measure::ALL.len()],
         }
+    }
+
+    /// The first week in which the scenario's own levers apply: 0 when
+    /// they apply from the start, else the first week from `from` on. The
+    /// summary's figures count from it.
+    pub fn join_week(&self) -> usize {
+        self.join
     }
 
     /// The number of weeks.

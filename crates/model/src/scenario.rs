@@ -22,6 +22,15 @@ pub enum TermPolicy {
     /// six-month term had not lapsed on 27 September 2022; six months for
     /// the rest.
     Extended,
+    /// Fifteen months for every asylum application: a new extension of six
+    /// plus nine months (art. 42(4)(b) Vw), as in the letter, for the
+    /// applications filed from [`Scenario::from`] on.
+    FifteenMonths,
+    /// Bill 36349 (Wet invoering tweestatusstelsel en aanscherping
+    /// nareisvoorwaarden, as sent to Parliament; a bill, not law): at most
+    /// 21 months for asylum and 9 months for family reunification, for the
+    /// applications filed from [`Scenario::from`] on.
+    Bill36349,
 }
 
 /// The order in which regular decision capacity picks cases.
@@ -52,6 +61,12 @@ pub struct Scenario {
     /// Last simulated day. Default 2026-12-31: the
     /// project's design ("default to end 2026"); at most ten years after `start`.
     pub end: Date,
+    /// The day from which the scenario's own levers apply. Before it the run
+    /// follows "as it happened" (the `as_it_happened` preset applied to this
+    /// scenario): its intake, capacity, behaviour and, for applications
+    /// filed before it, its term rules. Default 2023-05-01 = `start`: every
+    /// lever acts from the start, as in the letter.
+    pub from: Date,
 
     // ---- intake ----
     /// Applications per year, all streams (first and repeat asylum
@@ -250,6 +265,7 @@ impl Default for Scenario {
         Scenario {
             start: ymd(2023, 5, 1),
             end: ymd(2026, 12, 31),
+            from: ymd(2023, 5, 1),
             intake_per_year: 70_000.0,
             intake_growth: 0.0,
             share_dublin: 0.12,

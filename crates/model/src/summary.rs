@@ -11,6 +11,13 @@ fn end_of_2024() -> Date {
 }
 
 /// The headline figures of a run. Money in euros, counts in cases.
+///
+/// The figures over a period (the peak, the costs, the share in term, the
+/// month back in term) count from the run's join week
+/// ([`Run::join_week`]): from the start when the levers apply from it,
+/// else from the first week from `from` on, so that a run "from now" says
+/// what the reader's choices give, not what had happened before them. The
+/// figures "through 2024" are the letter's scope and count from the start.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Summary {
     /// Open cases at the end of the last week.
@@ -19,7 +26,7 @@ pub struct Summary {
     pub backlog_peak: f64,
     /// ... and the first day of the first week it was reached.
     pub backlog_peak_week: Date,
-    /// Penalties and legal costs over the whole horizon, all streams.
+    /// Penalties and legal costs from the join to the end, all streams.
     pub cost_total_eur: f64,
     /// Of which statutory penalties.
     pub cost_statutory_eur: f64,
@@ -33,16 +40,21 @@ pub struct Summary {
     pub cost_family_eur: f64,
     /// Penalties and legal costs in weeks starting before 2025, all streams.
     pub cost_through_2024_eur: f64,
+    /// Penalties and legal costs in the first 52 weeks from the join, all
+    /// streams.
+    pub cost_first_year_eur: f64,
     /// Statutory and court penalties on tracks 1, 2 and 4 in weeks starting
     /// before 2025: the scope of the seed's EUR 55 million.
     pub asylum_penalties_through_2024_eur: f64,
     /// New appeals for not deciding in time on tracks 1, 2 and 4 in weeks
     /// starting before 2025 (the seed expected 20,000).
     pub appeals_through_2024: f64,
-    /// Decisions within term as a share of all decisions (0 if none).
+    /// Decisions within term as a share of all decisions from the join on
+    /// (0 if none).
     pub share_decided_in_term: f64,
     /// The first day of the first month from which no case is past its term
-    /// to the end of the horizon; `None` if cases are past term at the end.
+    /// to the end of the horizon (the join's month if none is from the join
+    /// on); `None` if cases are past term at the end.
     pub back_in_term_from: Option<Date>,
     /// The same for the asylum tracks (1, 2 and 4) alone: family
     /// reunification has its own term and capacity, and would otherwise
@@ -55,17 +67,17 @@ pub struct Summary {
 impl Summary {
     pub(crate) fn of(run: &Run) -> Summary {
         let weeks = run.weeks();
+        let join = run.join_week().min(weeks.saturating_sub(1));
         let backlog = run.backlog();
-        let (peak_week, backlog_peak) =
-            backlog
-                .iter()
-                .copied()
-                .enumerate()
-                .fold(
-                    (0, f64::MIN),
-                    |best, (w, v)| if v > best.1 { (w, v) } else { best },
-                );
-        let sum = |m: Measure| run.total(m).iter().sum::<f64>();
+        let (peak_week, backlog_peak) = backlog.iter().copied().enumerate().skip(join).fold(
+            (join, f64::MIN),
+            |best, (w, v)| {
+                if v > best.1 { (w, v) } else { best }
+            },
+        );
+        let sum = |m: Measure| run.total(m)[join..].iter().sum::<f64>();
+        // Whole weeks: 52 of them are a year less a day or two.
+        let first_year = (weeks - join).min(52);
         let before_2025 = (0..weeks)
             .take_while(|&w| run.week_start(w) < end_of_2024())
             .count();
@@ -85,7 +97,7 @@ impl Summary {
                 .iter()
                 .filter(|&&st| keep(st))
                 .map(|&st| {
-                    run.series(Column::of(Measure::CostEur, st))
+                    run.series(Column::of(Measure::CostEur, st))[join..]
                         .iter()
                         .sum::<f64>()
                 })
@@ -103,6 +115,9 @@ impl Summary {
             cost_asylum_eur: stream_sum(&|st: Stream| st.is_asylum()),
             cost_family_eur: stream_sum(&|st: Stream| !st.is_asylum()),
             cost_through_2024_eur: run.total(Measure::CostEur)[..before_2025].iter().sum(),
+            cost_first_year_eur: run.total(Measure::CostEur)[join..join + first_year]
+                .iter()
+                .sum(),
             asylum_penalties_through_2024_eur: asylum_sum_2024(Measure::PenaltyStatutoryEur)
                 + asylum_sum_2024(Measure::PenaltyCourtEur),
             appeals_through_2024: asylum_sum_2024(Measure::AppealsFiled),
@@ -111,8 +126,8 @@ impl Summary {
             } else {
                 0.0
             },
-            back_in_term_from: back_in_term_from(run, |_| true),
-            asylum_back_in_term_from: back_in_term_from(run, Stream::is_asylum),
+            back_in_term_from: back_in_term_from(run, join, |_| true),
+            asylum_back_in_term_from: back_in_term_from(run, join, Stream::is_asylum),
             expected_wait_last_month_weeks: expected_wait_last_month(run),
         }
     }
@@ -134,6 +149,7 @@ impl Summary {
             ("cost_asylum_eur", whole(self.cost_asylum_eur)),
             ("cost_family_eur", whole(self.cost_family_eur)),
             ("cost_through_2024_eur", whole(self.cost_through_2024_eur)),
+            ("cost_first_year_eur", whole(self.cost_first_year_eur)),
             (
                 "asylum_penalties_through_2024_eur",
                 whole(self.asylum_penalties_through_2024_eur),
@@ -172,6 +188,7 @@ impl Summary {
             self.cost_asylum_eur,
             self.cost_family_eur,
             self.cost_through_2024_eur,
+            self.cost_first_year_eur,
             self.asylum_penalties_through_2024_eur,
             self.appeals_through_2024,
             self.share_decided_in_term,
@@ -182,12 +199,12 @@ impl Summary {
     }
 }
 
-/// The month after the month in which the last week with a case past its
-/// term (in the streams that pass `counts`) starts; the start month if there
-/// never was one; `None` if the last week still has one.
-fn back_in_term_from(run: &Run, counts: impl Fn(Stream) -> bool) -> Option<Date> {
+/// The month after the month in which the last week from `join` on with a
+/// case past its term (in the streams that pass `counts`) starts; the join's
+/// month if there never was one; `None` if the last week still has one.
+fn back_in_term_from(run: &Run, join: usize, counts: impl Fn(Stream) -> bool) -> Option<Date> {
     let streams: Vec<Stream> = Stream::ALL.into_iter().filter(|&s| counts(s)).collect();
-    let overdue: Vec<f64> = (0..run.weeks())
+    let overdue: Vec<f64> = (join..run.weeks())
         .map(|w| {
             streams
                 .iter()
@@ -196,9 +213,9 @@ fn back_in_term_from(run: &Run, counts: impl Fn(Stream) -> bool) -> Option<Date>
         })
         .collect();
     match overdue.iter().rposition(|&v| v > 0.0) {
-        None => Some(run.week_start(0).first_of_month()),
+        None => Some(run.week_start(join).first_of_month()),
         Some(w) if w + 1 == overdue.len() => None,
-        Some(w) => Some(run.week_start(w).first_of_month().add_months(1)),
+        Some(w) => Some(run.week_start(join + w).first_of_month().add_months(1)),
     }
 }
 

@@ -18,6 +18,8 @@ fn named_scenarios_keep_their_books() {
         "intake=0&fte=2000&until=2033-04-30",
         "fte=0&capacity_t1=0&capacity_t2=0&capacity_nareis=0&baa=0",
         "until=2023-06-01",
+        "from=2026-01-01&until=2030-12-31&term=36349",
+        "from=2024-07-01&until=2034-06-30&term=15all&intake_growth=0.3",
     ] {
         let s = scenario(query);
         check_run(&s, &s.run());

@@ -507,13 +507,15 @@ pub fn levers() -> &'static [Lever] {
 /// The default scenario with, for each pick `(i, u)`, the table's lever `i`
 /// (modulo the table's length) at the point `u` of its range (see
 /// [`Lever::set_at`]): the model's one generator of arbitrary scenarios,
-/// for property tests and end-to-end tests alike.
+/// for property tests and end-to-end tests alike. The scenario is valid.
 pub fn scenario_at(picks: impl IntoIterator<Item = (usize, f64)>) -> Scenario {
     let mut s = Scenario::default();
     for (i, u) in picks {
         LEVERS[i % LEVER_COUNT].set_at(&mut s, u);
     }
-    s
+    // Each lever is in its range; validating applies the one rule between
+    // levers, the last day at most ten years after `from`.
+    s.validated().0
 }
 
 /// The lever with URL key `key`.

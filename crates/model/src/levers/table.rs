@@ -96,13 +96,15 @@ const OFF_ON: [(bool, Choice); 2] = [
     (true, option("on", "aan", "on")),
 ];
 
-const TERMS: [(TermPolicy, Choice); 2] = [
+// Short names, so that a closed choice shows its whole name in the
+// controls column; the lever's help says what each one means.
+const TERMS: [(TermPolicy, Choice); 4] = [
     (
         TermPolicy::SixMonths,
         option(
             "6",
-            "6 maanden voor iedereen (verlenging vernietigd)",
-            "6 months for everyone (extension set aside)",
+            "6 maanden (verlenging vernietigd)",
+            "6 months (extension set aside)",
         ),
     ),
     (
@@ -111,6 +113,22 @@ const TERMS: [(TermPolicy, Choice); 2] = [
             "15",
             "15 maanden voor aanvragen vóór de einddatum",
             "15 months for applications before the end date",
+        ),
+    ),
+    (
+        TermPolicy::FifteenMonths,
+        option(
+            "15all",
+            "15 maanden voor alle aanvragen",
+            "15 months for all applications",
+        ),
+    ),
+    (
+        TermPolicy::Bill36349,
+        option(
+            "36349",
+            "Wetsvoorstel 36349 (21/9 maanden)",
+            "Bill 36349 (21/9 months)",
         ),
     ),
 ];
@@ -146,9 +164,14 @@ const ORDERS: [(WorkOrder, Choice); 4] = [
 /// default scenario and ten years on.
 const FIRST_DAY: Date = ymd(2023, 5, 1);
 pub(crate) const LAST_DAY: Date = ymd(2033, 4, 30);
+/// The latest day from which the levers may apply: design, the end of 2030
+/// (a reader looks ahead from a day not far from today).
+const LAST_FROM: Date = ymd(2030, 12, 31);
+/// The latest last day of a run: ten years after [`LAST_FROM`].
+const LAST_END: Date = ymd(2040, 12, 30);
 
 /// The number of levers.
-pub const LEVER_COUNT: usize = 45;
+pub const LEVER_COUNT: usize = 46;
 
 /// The lever table. Order: the page's order within each group.
 pub static LEVERS: [Lever; LEVER_COUNT] = [
@@ -174,12 +197,12 @@ pub static LEVERS: [Lever; LEVER_COUNT] = [
     choice!("term", Headline, term: TermPolicy = TERMS,
     label: t("Beslistermijn asiel", "Asylum decision term"),
     help: t(
-        "Zes maanden (art. 42 Vw), of de verlenging tot 15 maanden voor aanvragen vóór de einddatum. ‘6’ betekent: de rechter zet de verlenging opzij, voor iedereen.",
-        "Six months (art. 42 Vw), or the extension to 15 months for applications before the end date. ‘6’ means the courts set the extension aside, for everyone.",
+        "Zes maanden (art. 42 Vw; de wet sinds het arrest van het EU-Hof van 8 mei 2025, C-662/23), of de verlenging tot 15 maanden voor aanvragen vóór de einddatum. ‘6’ betekent: de rechter zet de verlenging opzij, voor iedereen. ‘15 voor alle’: een nieuwe verlenging als die van de brief, voor aanvragen vanaf de keuzedatum. ‘36349’: het wetsvoorstel (hoogstens 21 maanden asiel, 9 maanden nareis) voor aanvragen vanaf de keuzedatum; een wetsvoorstel is geen wet.",
+        "Six months (art. 42 Vw; the law since the EU Court's judgment of 8 May 2025, C-662/23), or the extension to 15 months for applications before the end date. ‘6’ means the courts set the extension aside, for everyone. ‘15all’: a new extension like the letter's, for applications from the chosen date. ‘36349’: the bill (at most 21 months asylum, 9 months nareis) for applications from the chosen date; a bill is not law.",
     ),
     source: t(
-        "Brief: verlenging tot 15 maanden (WBV 2022/22, 2023/3).",
-        "Letter: extension to 15 months (WBV 2022/22, 2023/3).",
+        "Brief: verlenging tot 15 maanden (WBV 2022/22, 2023/3). Zes maanden: HvJ EU 8 mei 2025, C-662/23. Wetsvoorstel 36349 (Tweede Kamer): 21 en 9 maanden.",
+        "Letter: extension to 15 months (WBV 2022/22, 2023/3). Six months: EU Court 8 May 2025, C-662/23. Bill 36349 (House of Representatives): 21 and 9 months.",
     )),
     date!("ext_until", Headline, ext_until, ymd(2022, 9, 27), LAST_DAY,
         label: t("Verlenging voor aanvragen tot", "Extension for applications until"),
@@ -189,7 +212,7 @@ pub static LEVERS: [Lever; LEVER_COUNT] = [
     // ---------------- intake ----------------
     number!("intake_growth", Intake, intake_growth as f64, -0.3, 0.5, 0.01, SharePerYear,
         label: t("Groei van de instroom", "Intake growth"),
-        help: t("Jaarlijkse groei van de instroom, vanaf de startdatum.", "Yearly growth of the intake, from the start date."),
+        help: t("Jaarlijkse groei van de instroom, vanaf de datum waarop uw keuzes ingaan (‘Uw keuzes vanaf’; anders de startdatum).", "Yearly growth of the intake, from the date your choices apply (‘Your choices from’; else the start date)."),
         source: t("Aanname: geen groei; de brief geeft alleen 2023.", "Assumption: no growth; the letter gives 2023 only.")),
     number!("share_t1", Intake, share_dublin as f64, 0.0, 0.4, 0.005, Share,
         label: t("Aandeel spoor 1 (Dublin)", "Share in track 1 (Dublin)"),
@@ -381,8 +404,13 @@ pub static LEVERS: [Lever; LEVER_COUNT] = [
                 "Legal-costs award per appeal, also when the IND decides before the ruling (Awb 8:75a)."),
         source: t("Aanname: één punt Bpb, waarde 2023 (€837).", "Assumption: one point of the costs decree, 2023 value (€837).")),
     // ---------------- horizon ----------------
-    date!("until", Horizon, end, ymd(2023, 6, 1), LAST_DAY,
+    date!("from", Horizon, from, FIRST_DAY, LAST_FROM,
+        label: t("Uw keuzes vanaf", "Your choices from"),
+        help: t("Tot deze dag volgt het model ‘Zo ging het’ (instroom, capaciteit, gedrag, termijnen); vanaf deze dag gelden de hendels. Aanvragen van vóór deze dag houden hun termijn.",
+                "Until this day the model follows ‘As it happened’ (intake, capacity, behaviour, terms); from this day the levers apply. Applications filed before it keep their term."),
+        source: t("Ontwerp: standaard de start van de brief, 1 mei 2023.", "Design: by default the letter's start, 1 May 2023.")),
+    date!("until", Horizon, end, ymd(2023, 6, 1), LAST_END,
         label: t("Tot en met", "Until"),
-        help: t("Laatste gesimuleerde dag, hoogstens tien jaar na de start.", "Last simulated day, at most ten years after the start."),
+        help: t("Laatste gesimuleerde dag, hoogstens tien jaar na de keuzedatum.", "Last simulated day, at most ten years after the date your choices apply from."),
         source: t("Ontwerp: standaard eind 2026.", "Design: end of 2026 by default.")),
 ];

@@ -13,6 +13,7 @@ mod cohort;
 mod initial;
 mod output;
 mod penalty;
+mod phases;
 mod staff;
 mod term;
 mod whole;
@@ -24,6 +25,7 @@ use crate::stream::Stream;
 use account::{Ledger, Rules};
 use cohort::Cohort;
 use output::Row;
+use phases::Phases;
 use staff::Staff;
 use term::Terms;
 use whole::{Salt, whole};
@@ -61,7 +63,7 @@ impl Fixed {
         Fixed {
             of: s.clone(),
             weeks,
-            terms: Terms::new(s, initial::OLDEST_FILED_WEEK, weeks),
+            terms: Terms::new(&Phases::new(s), initial::OLDEST_FILED_WEEK, weeks),
             court_asylum: penalty::court_weekly(
                 s.court_penalty_per_day,
                 s.court_penalty_cap,
@@ -78,7 +80,17 @@ impl Fixed {
     /// Whether these parts hold for the validated scenario `s` as well.
     fn fits(&self, s: &Scenario) -> bool {
         let o = &self.of;
-        let terms = |x: &Scenario| (x.start, x.end, x.term, x.ext_until, x.term_family_months);
+        let terms = |x: &Scenario| {
+            (
+                x.start,
+                x.end,
+                x.from,
+                x.term,
+                x.ext_until,
+                x.ext_withdrawn,
+                x.term_family_months,
+            )
+        };
         let events = |x: &Scenario| {
             (
                 x.notice_weeks,
@@ -117,11 +129,16 @@ impl Fixed {
             return Fixed::new(s).run(s, intake_factors);
         }
         let weeks = self.weeks;
+        let phases = Phases::new(s);
         let mut run = Run::zeroed(s.start, weeks);
-        let staff = Staff::new(s);
+        run.join = (phases.join as usize).min(weeks);
+        let staff = match phases.before() {
+            Some(before) => Staff::joined(before, s, phases.join),
+            None => Staff::new(s),
+        };
         for stream in Stream::ALL {
             let StreamRun { rows, cohorts } =
-                simulate_stream(s, self, stream, &staff, intake_factors);
+                simulate_stream(&phases, self, stream, &staff, intake_factors);
             output::write_rows(&mut run, stream, &rows);
             output::write_waits(&mut run, stream, &cohorts);
         }
@@ -281,7 +298,7 @@ struct StreamRun {
 /// One stream's weeks under the validated scenario `s`, with the parts
 /// `fixed` computed for it (or for one it fits).
 fn simulate_stream(
-    s: &Scenario,
+    phases: &Phases,
     fixed: &Fixed,
     stream: Stream,
     staff: &Staff,
@@ -297,28 +314,40 @@ fn simulate_stream(
     let lanes = if stream == Stream::General { 2 } else { 1 };
     // Intake does not depend on what happens to the cases, so every cohort
     // of the run is formed up front in one allocation, and week `t` works
-    // on the cohorts filed up to `t`.
-    let initial = initial::initial_cohorts(s, stream);
+    // on the cohorts filed up to `t`. The backlog at the start is the first
+    // phase's.
+    let initial = initial::initial_cohorts(phases.at(-1), stream);
     let mut cohorts = Vec::with_capacity((initial.len() + weeks) * lanes);
     for &(filed, cases) in &initial {
-        push_cohorts(s, terms, stream, filed, cases, &mut cohorts);
+        push_cohorts(phases.at(filed), terms, stream, filed, cases, &mut cohorts);
     }
     let started = cohorts.len();
-    let intake_per_week = s.intake_per_year * share(s, stream) / WEEKS_PER_YEAR;
-    let growth_per_week = (1.0 + s.intake_growth).powf(1.0 / WEEKS_PER_YEAR);
-    let mut growth = 1.0;
     let mut intakes = Vec::with_capacity(weeks);
+    // Growth compounds from the first week of the phase whose intake lever
+    // it is: from the start before the join, from the join after it. A
+    // reader who sets the intake for the years after `from` (an MPP
+    // forecast "for 2026" from January 2026) means that intake in the
+    // first year from `from`, growing from there; compounding from the
+    // start would put years of growth on it before it applies. With `from`
+    // at the start there is one phase, and the run is the plain one.
+    let mut growth = 1.0;
     for t in 0..weeks as i32 {
+        if t == phases.join && phases.before().is_some() {
+            growth = 1.0;
+        }
+        let s = phases.at(t);
+        let growth_per_week = (1.0 + s.intake_growth).powf(1.0 / WEEKS_PER_YEAR);
         let factor = intake_factors.get(t as usize).copied().unwrap_or(1.0);
         let rate = match published_intake(s, s.start.add_days(7 * i64::from(t)).year()) {
             Some(per_year) => per_year * share(s, stream) / WEEKS_PER_YEAR,
-            None => intake_per_week * growth,
+            None => s.intake_per_year * share(s, stream) / WEEKS_PER_YEAR * growth,
         };
         let intake = whole(rate * factor, i64::from(t), Salt::Intake, si);
         growth *= growth_per_week;
         push_cohorts(s, terms, stream, t, intake, &mut cohorts);
         intakes.push(intake);
     }
+    let s = phases.at(weeks as i32);
     let rules = Rules {
         statutory: if stream.is_asylum() {
             s.statutory_asylum
@@ -332,6 +361,7 @@ fn simulate_stream(
     for c in &cohorts[..started] {
         ledger.enter(c, 0);
     }
+    let baa_before = phases.before().map(Baa::new);
     let baa = Baa::new(s);
     let mut first_live = 0;
     let mut rows = Vec::with_capacity(weeks);
@@ -348,11 +378,16 @@ fn simulate_stream(
         let mut tally = Tally::default();
         let live = &mut cohorts[first_live..filed];
         if stream == Stream::General {
+            let baa = match &baa_before {
+                Some(b) if t < phases.join => b,
+                _ => &baa,
+            };
             let baa_capacity = whole(baa.at(t), i64::from(t), Salt::Baa, si);
             work_order::baa(live, t, baa_capacity, &mut tally, &mut ledger);
         }
+        let p = phases.at(t);
         let capacity = whole(
-            capacity_per_week(s, stream, staff, t),
+            capacity_per_week(p, stream, staff, t),
             i64::from(t),
             Salt::Capacity,
             si,
@@ -361,8 +396,8 @@ fn simulate_stream(
             live,
             t,
             capacity,
-            s.work_order,
-            s.past_term_share,
+            p.work_order,
+            p.past_term_share,
             &mut tally,
             &mut ledger,
         );
@@ -470,7 +505,7 @@ mod tests {
             let staff = Staff::new(&s);
             let fixed = Fixed::new(&s);
             for stream in Stream::ALL {
-                let run = simulate_stream(&s, &fixed, stream, &staff, &[]);
+                let run = simulate_stream(&Phases::new(&s), &fixed, stream, &staff, &[]);
                 let decided: u64 = run.rows.iter().map(|r| r.tally.decisions).sum();
                 let mut filed = 0u64;
                 for c in &run.cohorts {

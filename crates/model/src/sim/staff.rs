@@ -12,8 +12,18 @@ use crate::scenario::{FTE_AT_START, Scenario};
 /// Weeks per month on average (365.25 / 7 / 12).
 const WEEKS_PER_MONTH: f64 = 365.25 / 7.0 / 12.0;
 
+/// The staff of a run: one plan from the start, or "as it happened" up to
+/// the join and the scenario's plan from it on.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Staff {
+    before: Plan,
+    after: Option<(i32, Plan)>,
+}
+
+/// One hiring plan from week 0: a target level reached from
+/// [`FTE_AT_START`].
+#[derive(Clone, Copy, Debug)]
+struct Plan {
     target: f64,
     hires_per_week: f64,
     training_weeks: i32,
@@ -30,8 +40,74 @@ pub(crate) struct Week {
 }
 
 impl Staff {
+    /// The staff of scenario `s` from the start.
     pub fn new(s: &Scenario) -> Staff {
         Staff {
+            before: Plan::new(s),
+            after: None,
+        }
+    }
+
+    /// The staff of `before` up to week `join`, then of `after`. The hires
+    /// made before the join train on; from the join `after`'s target is
+    /// reached from the level then (everyone hired so far counted): more is
+    /// hired at `after`'s pace, less is cut at once, as in one plan.
+    pub fn joined(before: &Scenario, after: &Scenario, join: i32) -> Staff {
+        Staff {
+            before: Plan::new(before),
+            after: Some((join, Plan::new(after))),
+        }
+    }
+
+    /// The staff in week `t`.
+    pub fn at(&self, t: i32) -> Week {
+        let Some((join, after)) = self.after else {
+            return self.before.at(t);
+        };
+        if t < join {
+            return self.before.at(t);
+        }
+        let hired_before = if self.before.target > FTE_AT_START {
+            self.before.hired_by(join - 1)
+        } else {
+            0.0
+        };
+        let level = FTE_AT_START + hired_before;
+        if after.target < level {
+            return Week {
+                productive: after.target,
+                trainees: 0.0,
+            };
+        }
+        let wanted = after.target - level;
+        let hired_after = |u: i32| {
+            if u < join {
+                0.0
+            } else {
+                wanted.min(after.hires_per_week * f64::from(u - join + 1))
+            }
+        };
+        let hired_before_by = |u: i32| {
+            if self.before.target > FTE_AT_START {
+                self.before.hired_by(u.min(join - 1))
+            } else {
+                0.0
+            }
+        };
+        let trained_before = hired_before_by(t - self.before.training_weeks);
+        let trained_after = hired_after(t - after.training_weeks);
+        let trainees = (hired_before - trained_before) + (hired_after(t) - trained_after);
+        let experienced = FTE_AT_START + trained_before + trained_after;
+        Week {
+            productive: (experienced - after.coaching * trainees).max(0.0),
+            trainees,
+        }
+    }
+}
+
+impl Plan {
+    fn new(s: &Scenario) -> Plan {
+        Plan {
             target: s.fte,
             hires_per_week: s.hiring_per_month / WEEKS_PER_MONTH,
             training_weeks: s.training_weeks as i32,
@@ -50,7 +126,7 @@ impl Staff {
     }
 
     /// The staff in week `t`.
-    pub fn at(&self, t: i32) -> Week {
+    fn at(&self, t: i32) -> Week {
         if self.target <= FTE_AT_START {
             return Week {
                 productive: self.target,
@@ -70,6 +146,38 @@ impl Staff {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Joined at week 30: the same as the first plan before, and from the
+    /// join the hires made before train on while the second plan hires more.
+    #[test]
+    fn a_joined_plan_carries_the_trainees_over() {
+        let before = Scenario {
+            fte: 700.0,
+            hiring_per_month: 30.0,
+            ..Scenario::default()
+        };
+        let after = Scenario {
+            fte: 900.0,
+            ..before.clone()
+        };
+        let one = Staff::new(&before);
+        let joined = Staff::joined(&before, &after, 30);
+        for t in 0..30 {
+            assert_eq!(joined.at(t), one.at(t), "week {t}");
+        }
+        let (at, just_before) = (joined.at(30), joined.at(29));
+        assert!(
+            at.trainees >= just_before.trainees,
+            "{at:?} {just_before:?}"
+        );
+        assert!((at.productive - just_before.productive).abs() < 10.0);
+        assert_eq!(joined.at(400).productive, 900.0);
+        let same = Staff::joined(&before, &before, 30);
+        for t in 30..200 {
+            let (a, b) = (same.at(t), one.at(t));
+            assert!((a.productive - b.productive).abs() < 1e-9, "week {t}");
+        }
+    }
 
     #[test]
     fn cuts_are_immediate() {

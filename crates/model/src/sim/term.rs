@@ -1,6 +1,7 @@
 //! Decision terms and the weeks at which a cohort's cases change status.
 
 use super::cohort::Events;
+use super::phases::Phases;
 use crate::date::Date;
 use crate::scenario::{Scenario, TermPolicy, ymd};
 use crate::stream::Stream;
@@ -9,6 +10,11 @@ use crate::stream::Stream;
 const ASYLUM_TERM_MONTHS: i32 = 6;
 /// The extended term: six plus nine months (art. 42(4)(b) Vw, WBV 2022/22).
 const EXTENDED_TERM_MONTHS: i32 = 15;
+/// The most months for an asylum decision under bill 36349 (a bill, not
+/// law).
+const BILL_36349_ASYLUM_MONTHS: i32 = 21;
+/// The most months for a family-reunification decision under bill 36349.
+const BILL_36349_FAMILY_MONTHS: i32 = 9;
 /// The extension covered applications whose six-month term had not lapsed
 /// on the day WBV 2022/22 was published (seed).
 const EXTENSION_PUBLISHED: Date = ymd(2022, 9, 27);
@@ -52,10 +58,16 @@ impl Filed {
 /// The decision term, in months, of a case of `stream` filed on `filed`.
 fn term_months(s: &Scenario, stream: Stream, filed: &Filed) -> i32 {
     if stream == Stream::FamilyReunification {
-        return s.term_family_months as i32;
+        return if s.term == TermPolicy::Bill36349 {
+            BILL_36349_FAMILY_MONTHS
+        } else {
+            s.term_family_months as i32
+        };
     }
     match s.term {
         TermPolicy::SixMonths => ASYLUM_TERM_MONTHS,
+        TermPolicy::FifteenMonths => EXTENDED_TERM_MONTHS,
+        TermPolicy::Bill36349 => BILL_36349_ASYLUM_MONTHS,
         TermPolicy::Extended => {
             let running_on_publication = filed.six_months >= EXTENSION_PUBLISHED;
             if filed.on < s.ext_until && running_on_publication {
@@ -85,6 +97,7 @@ pub(crate) fn lapse_day(s: &Scenario, stream: Stream, filed: &Filed) -> Date {
     let months = term_months(s, stream, filed);
     let extended = filed.after(months);
     let withdrawn = s.ext_withdrawn < crate::levers::LAST_DAY
+        && s.term == TermPolicy::Extended
         && stream.is_asylum()
         && months == EXTENDED_TERM_MONTHS
         && filed.on >= WBV_2023_26_FROM;
@@ -126,8 +139,10 @@ pub(crate) struct Terms {
 
 impl Terms {
     /// The lapse weeks of cohorts filed in weeks `first..weeks`.
-    pub fn new(s: &Scenario, first: i32, weeks: usize) -> Terms {
+    /// Each cohort's term follows the rules of its filing week's phase.
+    pub fn new(phases: &Phases, first: i32, weeks: usize) -> Terms {
         let historical = Scenario::default();
+        let s = phases.at(weeks as i32);
         let filed: Vec<Filed> = (first..weeks as i32)
             .map(|week| Filed::new(s.start.add_days(7 * i64::from(week))))
             .collect();
@@ -135,7 +150,7 @@ impl Terms {
             (first..)
                 .zip(&filed)
                 .map(|(week, filed)| {
-                    let lapse = lapse_week(s, s.start, stream, filed);
+                    let lapse = lapse_week(phases.at(week), s.start, stream, filed);
                     let then = if week < 0 {
                         lapse_week(&historical, s.start, stream, filed)
                     } else {
@@ -145,11 +160,12 @@ impl Terms {
                 })
                 .collect()
         };
+        let ages = filed.iter().map(|f| age_weeks(s.start, f)).collect();
         Terms {
             first,
             asylum: table(Stream::General),
             family: table(Stream::FamilyReunification),
-            ages: filed.iter().map(|f| age_weeks(s.start, f)).collect(),
+            ages,
         }
     }
 
@@ -288,7 +304,7 @@ mod tests {
     #[test]
     fn events_follow_each_other() {
         let s = Scenario::default();
-        let e = Terms::new(&s, -104, 192).events(&s, Stream::General, 0);
+        let e = Terms::new(&Phases::new(&s), -104, 192).events(&s, Stream::General, 0);
         // Filed 1 May 2023, 15 months: lapses 1 Aug 2024, 66 weeks and 3 days on.
         assert_eq!(e.lapse, 66);
         assert_eq!(e.notice, 67);
@@ -307,7 +323,7 @@ mod tests {
             ..Scenario::default()
         };
         // Filed a year before the start: 15 months ran on, 6 months had lapsed.
-        let terms = Terms::new(&six, -104, 192);
+        let terms = Terms::new(&Phases::new(&six), -104, 192);
         let e = terms.events(&six, Stream::General, -52);
         assert!(e.lapse < 0);
         assert_eq!((e.notice, e.appeal), (0, 2));
@@ -316,12 +332,48 @@ mod tests {
         let default = Scenario::default();
         assert_eq!(
             old,
-            Terms::new(&default, -104, 192).events(&default, Stream::General, -104)
+            Terms::new(&Phases::new(&default), -104, 192).events(&default, Stream::General, -104)
         );
         // Outside the table the same rules apply.
         assert_eq!(
             terms.events(&six, Stream::General, -300),
-            Terms::new(&six, 0, 1).events(&six, Stream::General, -300)
+            Terms::new(&Phases::new(&six), 0, 1).events(&six, Stream::General, -300)
         );
+    }
+
+    /// Bill 36349 from 1 January 2026: a case filed in the week before the
+    /// join keeps the rules of "as it happened" (six months, asylum and
+    /// nareis alike); one filed in the join week gets 21 months (asylum) or
+    /// 9 months (nareis).
+    #[test]
+    fn the_bill_s_terms_apply_to_cases_filed_from_the_join() {
+        let (s, w) = Scenario::from_query("from=2026-01-01&term=36349&until=2030-12-31");
+        assert!(w.is_empty(), "{w:?}");
+        let phases = Phases::new(&s);
+        let join = phases.join;
+        // 1 January 2026 is a Thursday: the join is Monday 5 January.
+        assert_eq!(s.start.add_days(7 * i64::from(join)), d("2026-01-05"));
+        let weeks = super::super::horizon_weeks(&s);
+        let terms = Terms::new(&phases, -104, weeks);
+        let lapse =
+            |stream: Stream, filed: i32| terms.events(phases.at(filed), stream, filed).lapse;
+        let week_of = |day: &str| week_on_or_after(s.start, d(day));
+        // Filed Monday 29 December 2025: six months, 29 June 2026.
+        assert_eq!(lapse(Stream::General, join - 1), week_of("2026-06-29"));
+        assert_eq!(
+            lapse(Stream::FamilyReunification, join - 1),
+            week_of("2026-06-29")
+        );
+        // Filed Monday 5 January 2026: 21 months, 5 October 2027; nareis 9
+        // months, 5 October 2026.
+        assert_eq!(lapse(Stream::General, join), week_of("2027-10-05"));
+        assert_eq!(lapse(Stream::Dublin, join), week_of("2027-10-05"));
+        assert_eq!(
+            lapse(Stream::FamilyReunification, join),
+            week_of("2026-10-05")
+        );
+        // A case filed under the bill sends its notice after its own term.
+        let e = terms.events(phases.at(join), Stream::General, join);
+        assert_eq!(e.notice, e.lapse + s.notice_weeks as i32);
     }
 }

@@ -46,7 +46,7 @@ fn days(start: Date, d: Option<Date>) -> f64 {
 }
 
 /// Every headline figure, in the order of [`Summary::to_key_values`].
-pub const FIGURES: [Figure; 16] = {
+pub const FIGURES: [Figure; 17] = {
     use FigureKind::*;
     [
         Figure {
@@ -98,6 +98,11 @@ pub const FIGURES: [Figure; 16] = {
             key: "cost_through_2024_eur",
             kind: Whole,
             read: |s, _| s.cost_through_2024_eur,
+        },
+        Figure {
+            key: "cost_first_year_eur",
+            kind: Whole,
+            read: |s, _| s.cost_first_year_eur,
         },
         Figure {
             key: "asylum_penalties_through_2024_eur",

@@ -52,6 +52,8 @@ pub fn col(run: &Run, m: Measure, stream: Stream) -> &[f64] {
 }
 
 fn initial_backlog(s: &Scenario, stream: Stream) -> f64 {
+    // The backlog at the start is that of the phase before `from`.
+    let s = &s.clone().validated().0.before_from();
     f64::from(match stream {
         Stream::Dublin => s.backlog_dublin,
         Stream::SafeCountry => s.backlog_safe_country,

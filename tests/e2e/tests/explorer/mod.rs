@@ -14,6 +14,7 @@ mod address;
 mod bands;
 mod briefing;
 mod exports;
+mod from_now;
 mod hardening;
 mod locale;
 mod record;
@@ -25,6 +26,7 @@ pub use self::bands::*;
 pub use self::briefing::*;
 pub use self::cases::*;
 pub use self::exports::*;
+pub use self::from_now::*;
 pub use self::hardening::*;
 pub use self::record::*;
 
@@ -108,10 +110,29 @@ async fn assert_figures(page: &Page, expected: &Summary, locale: Locale) -> Resu
     );
     let peak = number(page.text(&testid("kpi-backlog-peak")).await?);
     assert_eq!(peak, Some(expected.backlog_peak.round()), "peak backlog");
-    for (id, euros) in [
-        ("kpi-cost-total", expected.cost_total_eur),
-        ("kpi-cost-2024", expected.cost_through_2024_eur),
-    ] {
+    // A run whose levers apply from a later day shows its first year in
+    // the fourth card, and on each card from when it counts.
+    let later = !page
+        .client()
+        .find_all(Locator::Css(&testid("kpi-cost-first-year")))
+        .await?
+        .is_empty();
+    let counts_from = page
+        .client()
+        .find_all(Locator::Css(&testid("kpi-from")))
+        .await?
+        .len();
+    assert_eq!(
+        counts_from,
+        if later { 6 } else { 0 },
+        "cards saying from when"
+    );
+    let fourth = if later {
+        ("kpi-cost-first-year", expected.cost_first_year_eur)
+    } else {
+        ("kpi-cost-2024", expected.cost_through_2024_eur)
+    };
+    for (id, euros) in [("kpi-cost-total", expected.cost_total_eur), fourth] {
         let text = page.text(&testid(id)).await?;
         let shown = parse_money(&text, locale).ok_or(format!("{id}: cannot read {text:?}"))?;
         // Shown in tenths of a million (or of a billion past a billion).
