@@ -515,8 +515,17 @@ impl Frame {
             (self.left - gap, HPos::Right)
         };
         let style = text_style(size, palette::AXIS, false, h, VPos::Center);
-        for (v, label) in scale.ticks().zip(labels) {
-            area.draw_text(label, &style, (x, self.y(scale, v)))?;
+        // A short plot (large type in presentation mode, a small window)
+        // would set the labels on top of each other: then every other one,
+        // or every third, is written, from zero up.
+        let ticks: Vec<f64> = scale.ticks().collect();
+        let spacing = match ticks.as_slice() {
+            [a, b, ..] => (self.y(scale, *a) - self.y(scale, *b)).abs() as f64,
+            _ => f64::INFINITY,
+        };
+        let every = (1.2 * size / spacing.max(1.0)).ceil().max(1.0) as usize;
+        for (v, label) in ticks.iter().zip(labels).step_by(every) {
+            area.draw_text(label, &style, (x, self.y(scale, *v)))?;
         }
         Ok(())
     }

@@ -639,3 +639,56 @@ fn an_exported_chart_carries_its_caption_and_source() {
         }
     }
 }
+
+/// The y positions of the value labels left of the plot (written flush
+/// right), in the SVG.
+fn left_label_ys(svg: &str) -> Vec<f64> {
+    svg.split("<text")
+        .skip(1)
+        .filter(|t| t.contains("text-anchor=\"end\""))
+        .filter_map(|t| {
+            let y = t.split("y=\"").nth(1)?.split('"').next()?;
+            y.parse().ok()
+        })
+        .collect()
+}
+
+#[test]
+fn value_labels_of_a_short_plot_do_not_overlap() {
+    let run = run("");
+    let format = PlainFormat { lang: Lang::Nl };
+    for chart in Chart::ALL {
+        for (h, large) in [(180, true), (150, false), (420, false)] {
+            let input = ChartInput {
+                run: &run,
+                baseline: None,
+                compared: &[],
+                cursor: None,
+                lang: Lang::Nl,
+                format: &format,
+                theme: Theme { scale: 1.0, large },
+                published: None,
+                from: None,
+                bands: None,
+            };
+            let mut svg = String::new();
+            {
+                let root = SVGBackend::with_string(&mut svg, (900, h)).into_drawing_area();
+                draw(chart, &root, &input).expect("draws");
+                root.present().expect("present");
+            }
+            let mut ys = left_label_ys(&svg);
+            ys.sort_by(f64::total_cmp);
+            // A tall plot keeps its labels; a short one at least its zero.
+            let least = if h >= 420 { 3 } else { 1 };
+            assert!(ys.len() >= least, "{chart:?} {h}: labels {ys:?}");
+            let font = if large { 12.5 * 1.5 } else { 12.5 };
+            for pair in ys.windows(2) {
+                assert!(
+                    pair[1] - pair[0] >= font,
+                    "{chart:?} at {h} px: labels at {ys:?} overlap"
+                );
+            }
+        }
+    }
+}

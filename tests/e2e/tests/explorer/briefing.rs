@@ -296,6 +296,30 @@ pub async fn presentation_mode_reads_from_the_back_and_steps_through_a_deck(
     tokio::time::sleep(Duration::from_millis(500)).await;
     let small = page.client().execute(SMALL_TEXT, vec![]).await?;
     assert_eq!(small, json!([]), "text under 18 px in presentation mode");
+    // Only the deck, the figures, two charts and the levers are on screen:
+    // the panels for reading at a desk are not, and nothing is wider than
+    // the screen.
+    let shown = page
+        .client()
+        .execute(
+            "return [...document.querySelectorAll('.record, .uncertainty, .glossary, .comparison, .presets')]
+                 .filter(e => e.offsetParent !== null).map(e => e.className)",
+            vec![],
+        )
+        .await?;
+    assert_eq!(shown, json!([]), "desk panels shown in presentation mode");
+    let wide = page
+        .client()
+        .execute(
+            "return document.documentElement.scrollWidth > document.documentElement.clientWidth",
+            vec![],
+        )
+        .await?;
+    assert_eq!(
+        wide,
+        json!(false),
+        "the presentation is wider than the screen"
+    );
     let presented = page
         .client()
         .execute("return [...document.querySelectorAll('figure.chart.presented')].map(f => f.dataset.chart)", vec![])
