@@ -202,26 +202,17 @@ impl ByWeek {
         }
     }
 
-    /// Takes the cases `gone` off the sums at each of `e`'s weeks.
-    fn sub(&mut self, e: &Events, gone: Waiting) {
-        self.lapse.sub(e.lapse, gone.cases);
-        self.notice.sub(e.notice, gone.noticers);
-        self.appeal.sub(e.appeal, gone.appealers);
-        self.ruling.sub(e.ruling, gone.appealers);
-        self.court_due.sub(e.court_due, gone.appealers);
-        self.aged_6_months.sub(e.aged_6_months, gone.cases);
-        self.aged_15_months.sub(e.aged_15_months, gone.cases);
-    }
-
-    /// Adds `w` at each of `e`'s weeks.
-    fn add(&mut self, e: &Events, w: Waiting) {
-        self.lapse.add(e.lapse, w.cases);
-        self.notice.add(e.notice, w.noticers);
-        self.appeal.add(e.appeal, w.appealers);
-        self.ruling.add(e.ruling, w.appealers);
-        self.court_due.add(e.court_due, w.appealers);
-        self.aged_6_months.add(e.aged_6_months, w.cases);
-        self.aged_15_months.add(e.aged_15_months, w.cases);
+    /// Applies `op` (add or subtract) with the counts `w` at each of `e`'s
+    /// weeks: on entering, the cohort's waiting cases; on a decision, the
+    /// cases decided.
+    fn apply(&mut self, e: &Events, w: Waiting, op: fn(&mut Weekly, i32, u32)) {
+        op(&mut self.lapse, e.lapse, w.cases);
+        op(&mut self.notice, e.notice, w.noticers);
+        op(&mut self.appeal, e.appeal, w.appealers);
+        op(&mut self.ruling, e.ruling, w.appealers);
+        op(&mut self.court_due, e.court_due, w.appealers);
+        op(&mut self.aged_6_months, e.aged_6_months, w.cases);
+        op(&mut self.aged_15_months, e.aged_15_months, w.cases);
     }
 }
 
@@ -247,7 +238,7 @@ impl Ledger {
     /// Adds a cohort that enters in week `t` (at the start, or when filed).
     pub fn enter(&mut self, c: &Cohort, t: i32) {
         self.stocks.add(Stocks::of(c, t));
-        self.by_week.add(&c.events, Waiting::of(c));
+        self.by_week.apply(&c.events, Waiting::of(c), Weekly::add);
     }
 
     /// Moves from week `t - 1` to week `t`: the cases of the cohorts with an
@@ -287,7 +278,7 @@ impl Ledger {
         };
         self.stocks.sub(Stocks::of_waiting(&c.events, before, t));
         self.stocks.add(Stocks::of_waiting(&c.events, now, t));
-        self.by_week.sub(&c.events, gone);
+        self.by_week.apply(&c.events, gone, Weekly::sub);
     }
 
     /// Books week `t` on the cases still waiting after its decisions. A case
