@@ -25,6 +25,7 @@ use leptos::prelude::*;
 use crate::history::History;
 use crate::location;
 use crate::pacer::{Change, Pacer, Plan};
+use crate::scenario_names;
 use crate::timing::{self, Part};
 
 /// The page's state, shared through context. Every field is a `Copy` handle.
@@ -64,6 +65,10 @@ pub struct Store {
     pub summary: Memo<Summary>,
     pub baseline_summary: Memo<Summary>,
     pub compared_summaries: Memo<Vec<Summary>>,
+    /// The legend labels of the compared scenarios (their names on
+    /// screen): made when the pinned scenarios or the language change, not
+    /// at every frame of a drag.
+    pub compared_labels: Memo<Arc<[String]>>,
     /// The published figures in the run's horizon beside the model's
     /// values (`record::compare`, as `--record` prints them).
     pub record: Memo<Arc<Vec<RecordRow>>>,
@@ -105,6 +110,16 @@ fn run_memo(source: impl Fn() -> Scenario + Send + Sync + 'static) -> Memo<Arc<R
         },
         |_, _| true,
     )
+}
+
+/// A name in words can be long; a legend keeps the first part.
+fn legend_label(name: String) -> String {
+    const MOST: usize = 48;
+    if name.chars().count() > MOST {
+        format!("{}…", name.chars().take(MOST - 1).collect::<String>())
+    } else {
+        name
+    }
 }
 
 /// The baseline as run and compared: the pinned scenario (or, unpinned,
@@ -205,6 +220,15 @@ impl Store {
         let compared_summaries = Memo::new(move |_| {
             compared_runs.with(|runs| runs.iter().map(|r| r.summary()).collect())
         });
+        let lang_signal = RwSignal::new(lang);
+        let compared_labels = Memo::new(move |_| {
+            let lang = lang_signal.get();
+            compared_signal.with(|list| {
+                list.iter()
+                    .map(|c| legend_label(scenario_names::name(&c.title, Some(&c.scenario), lang)))
+                    .collect::<Arc<[String]>>()
+            })
+        });
         // A summary equal to the last one (a lever that moved nothing) is
         // no change, so the headline figures are left alone.
         let summary =
@@ -257,7 +281,7 @@ impl Store {
             compared: compared_signal,
             title: RwSignal::new(title),
             note: RwSignal::new(note),
-            lang: RwSignal::new(lang),
+            lang: lang_signal,
             band_settings: RwSignal::new(bands),
             bands: RwSignal::new(None),
             bands_busy: RwSignal::new(false),
@@ -275,6 +299,7 @@ impl Store {
             summary,
             baseline_summary,
             compared_summaries,
+            compared_labels,
             record,
             letter_scope_penalties,
             is_baseline,

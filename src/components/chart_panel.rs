@@ -44,10 +44,10 @@ fn with_input<R>(
     let format = formats(lang);
     let large = presentation.is_some_and(|p| p.on.get());
     let runs = store.compared_runs.get();
-    let labels = compared_labels(store, lang);
+    let labels = store.compared_labels.get();
     let compared: Vec<Overlay> = runs
         .iter()
-        .zip(&labels)
+        .zip(labels.iter())
         .map(|(run, label)| Overlay { run, label })
         .collect();
     store.run.with(|run| {
@@ -66,24 +66,6 @@ fn with_input<R>(
             })
         })
     })
-}
-
-/// The legend labels of the compared scenarios: their names on screen.
-fn compared_labels(store: Store, lang: doorstroom_model::Lang) -> Vec<String> {
-    let label = |c: &doorstroom_address::Compared| {
-        crate::scenario_names::name(&c.title, Some(&c.scenario), lang)
-    };
-    let shorten = |s: String| {
-        // A name in words can be long; the legend keeps the first part.
-        if s.chars().count() > 48 {
-            format!("{}…", s.chars().take(47).collect::<String>())
-        } else {
-            s
-        }
-    };
-    store
-        .compared()
-        .with(|c| c.iter().map(label).map(shorten).collect())
 }
 
 const DOWNLOAD_SVG: Text = Text {
