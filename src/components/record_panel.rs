@@ -50,7 +50,9 @@ fn value(measure: RecordMeasure, f: &Formats, v: f64) -> String {
     match measure {
         RecordMeasure::PenaltiesEur => f.euro_compact(v),
         RecordMeasure::MeanTimeToDecisionWeeks => f.weeks(v.round()),
-        RecordMeasure::ShareDecidedWithin15Months => f.percent(v),
+        RecordMeasure::ShareDecidedWithin15Months | RecordMeasure::ShareDecidedWithinTerm => {
+            f.percent(v)
+        }
         _ => f.whole(v.round()),
     }
 }

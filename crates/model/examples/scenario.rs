@@ -10,6 +10,8 @@
 //! cargo run -p doorstroom-model --example scenario -- --goal 'in-term-by=2027-01-01'
 //! cargo run -p doorstroom-model --example scenario -- --goal 'cost-2024-under=20000000' --goal-lever baa
 //! cargo run -p doorstroom-model --example scenario -- --tornado
+//! cargo run -p doorstroom-model --example scenario -- --fit [--fit-until 2024-12-31]
+//! cargo run -p doorstroom-model --example scenario -- --track-record
 //! ```
 //!
 //! Prints on stdout the weekly totals as CSV; with `--summary` the headline
@@ -24,16 +26,24 @@
 //! `sd_intake=` …), and `--bands` and `--seed` override them. `--goal`
 //! prints `fte=…` (or `baa=…` with `--goal-lever baa`) or `unreachable=`
 //! with the reason; `--tornado` prints `lever,low,high,cost_effect_eur,
-//! backlog_effect`. Warnings about the query go to stderr.
+//! backlog_effect`. `--fit` fits the values no publication states to the
+//! published figures dated up to `--fit-until` (default: all) and prints
+//! the fitted scenario as a query that this command runs as it is, with
+//! the loss, the fitted values and each figure's error on stderr;
+//! `--track-record` prints the forecasts from three origins against what
+//! was published after each (`origin,measure,scope,date,published,model,
+//! difference_pct,source`), then one `# origin …` line of fit statistics
+//! each. Warnings about the query go to stderr.
 
 use doorstroom_model::uncertainty::{
     BandSettings, Bands, Goal, GoalLever, read_query, sample_threads, seek, tornado, tornado_csv,
 };
-use doorstroom_model::{Lang, PRESETS, Scenario, Stream, record};
+use doorstroom_model::{Date, Lang, PRESETS, Scenario, Stream, calibration, record};
 
 const USAGE: &str =
     "usage: scenario [--presets] [--preset NAME] [--summary | --record | --stream t1|t2|t4|nareis]
-                [--bands N [--seed S]] [--goal GOAL [--goal-lever fte|baa]] [--tornado] [QUERY]
+                [--bands N [--seed S]] [--goal GOAL [--goal-lever fte|baa]] [--tornado]
+                [--fit [--fit-until YYYY-MM-DD]] [--track-record] [QUERY]
   GOAL  in-term-by=YYYY-MM-DD | cost-YYYY-under=EUR
   e.g. scenario --preset as_it_happened --record
        scenario 'v=1&intake=77000&fte=600'";
@@ -53,6 +63,8 @@ fn main() {
     let mut goal: Option<String> = None;
     let mut goal_lever = GoalLever::Fte;
     let mut want_tornado = false;
+    let mut want_fit = false;
+    let mut fit_until: Option<Date> = None;
     let mut query = String::new();
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -106,6 +118,18 @@ fn main() {
                 }
             }
             "--tornado" => want_tornado = true,
+            "--fit" => want_fit = true,
+            "--fit-until" => {
+                let v = value("--fit-until");
+                fit_until = Some(
+                    v.parse()
+                        .unwrap_or_else(|_| fail("--fit-until needs a date, YYYY-MM-DD")),
+                );
+            }
+            "--track-record" => {
+                print_track_record();
+                return;
+            }
             "-h" | "--help" => {
                 println!("{USAGE}");
                 return;
@@ -113,6 +137,10 @@ fn main() {
             _ if arg.starts_with("--") => fail(&format!("unknown option {arg}")),
             _ => query = arg,
         }
+    }
+    if want_fit {
+        print_fit(fit_until.unwrap_or(record::inputs::RECORD_END));
+        return;
     }
     // A later repeat of a key wins, so the query changes the preset's levers.
     let full = match preset {
@@ -179,6 +207,40 @@ fn bands(scenario: &Scenario, settings: &mut BandSettings, n: u32, seed: Option<
     }
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     Bands::of(&sample_threads(scenario, &settings, threads))
+}
+
+/// `--fit`: the query on stdout, how it fits on stderr.
+fn print_fit(until: Date) {
+    let fit = calibration::fit(until).unwrap_or_else(|e| fail(&e.to_string()));
+    println!("{}", fit.query());
+    eprintln!(
+        "fit through {until}: loss {:.4} over {} figures ({} runs)",
+        fit.loss,
+        fit.rows.len(),
+        fit.runs
+    );
+    for (f, v) in calibration::FITTED.iter().zip(&fit.values) {
+        eprintln!("  {} = {v} (bounds {} to {})", f.key, f.lower, f.upper);
+    }
+    eprint!("{}", record::to_csv(&fit.rows));
+}
+
+/// `--track-record`: every forecast's figures, then its statistics.
+fn print_track_record() {
+    let record = calibration::track_record().unwrap_or_else(|e| fail(&e.to_string()));
+    print!("{}", calibration::track_record_csv(&record));
+    for f in &record.forecasts {
+        let origin = f
+            .origin
+            .map_or_else(|| "letter".to_owned(), |o| o.day.to_string());
+        match f.stats {
+            Some(s) => println!(
+                "# {origin}: {} figures, MAPE {:.1}%, MSE(log) {:.4}, Theil U_M {:.2} U_S {:.2} U_C {:.2}",
+                s.n, s.mape_pct, s.mse_log, s.bias, s.variance, s.covariance
+            ),
+            None => println!("# {origin}: no figures"),
+        }
+    }
 }
 
 fn fail(message: &str) -> ! {

@@ -22,6 +22,7 @@
 //! assert!(summary.backlog_peak >= summary.backlog_end);
 //! ```
 
+pub mod calibration;
 mod csv;
 mod date;
 mod levers;

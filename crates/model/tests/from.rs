@@ -142,7 +142,7 @@ proptest! {
 /// later it has grown by the growth lever once.
 #[test]
 fn intake_growth_compounds_from_the_join() {
-    let base = "from=2026-01-01&until=2030-12-31&intake_by_year=on&intake=52180";
+    let base = "from=2026-01-01&until=2030-12-31&intake=52180";
     let (flat, _) = Scenario::from_query(base);
     let (grown, w) = Scenario::from_query(&format!("{base}&intake_growth=0.2"));
     assert!(w.is_empty(), "{w:?}");

@@ -14,6 +14,7 @@
 //! covers.
 
 mod data;
+pub mod inputs;
 
 pub use data::RowError;
 
@@ -51,11 +52,13 @@ pub enum RecordMeasure {
     /// The share of a period's decisions taken within fifteen months of
     /// filing.
     ShareDecidedWithin15Months,
+    /// The share of a period's decisions taken within the legal term.
+    ShareDecidedWithinTerm,
 }
 
 impl RecordMeasure {
     /// Every measure, in the data file's order of documentation.
-    pub const ALL: [RecordMeasure; 10] = [
+    pub const ALL: [RecordMeasure; 11] = [
         RecordMeasure::Backlog,
         RecordMeasure::BacklogOver6Months,
         RecordMeasure::BacklogOver15Months,
@@ -66,6 +69,7 @@ impl RecordMeasure {
         RecordMeasure::Notices,
         RecordMeasure::MeanTimeToDecisionWeeks,
         RecordMeasure::ShareDecidedWithin15Months,
+        RecordMeasure::ShareDecidedWithinTerm,
     ];
 
     /// The key in the data file and the CSV.
@@ -81,6 +85,7 @@ impl RecordMeasure {
             RecordMeasure::Notices => "notices",
             RecordMeasure::MeanTimeToDecisionWeeks => "mean_time_to_decision_weeks",
             RecordMeasure::ShareDecidedWithin15Months => "share_decided_within_15_months",
+            RecordMeasure::ShareDecidedWithinTerm => "share_decided_within_term",
         }
     }
 
@@ -114,6 +119,10 @@ impl RecordMeasure {
             RecordMeasure::ShareDecidedWithin15Months => t(
                 "Deel binnen 15 maanden beslist",
                 "Share decided within 15 months",
+            ),
+            RecordMeasure::ShareDecidedWithinTerm => t(
+                "Deel binnen de termijn beslist",
+                "Share decided within the term",
             ),
         }
     }
@@ -420,6 +429,14 @@ fn compare_one(run: &Run, p: &'static Published, all: &[Published]) -> Option<Re
         }
         if weights > 0.0 { total / weights } else { 0.0 }
     };
+    let decisions = sum(Measure::Decisions);
+    let share_of = |part: f64| {
+        if decisions > 0.0 {
+            part / decisions
+        } else {
+            0.0
+        }
+    };
     let model_value = match p.measure {
         RecordMeasure::Backlog => sum(Measure::Backlog),
         RecordMeasure::BacklogOver6Months => sum(Measure::BacklogOver6Months),
@@ -436,14 +453,8 @@ fn compare_one(run: &Run, p: &'static Published, all: &[Published]) -> Option<Re
         RecordMeasure::MeanTimeToDecisionWeeks => {
             weighted(Measure::DecidedAgeWeeks, Measure::Decisions)
         }
-        RecordMeasure::ShareDecidedWithin15Months => {
-            let decisions = sum(Measure::Decisions);
-            if decisions > 0.0 {
-                sum(Measure::DecidedWithin15Months) / decisions
-            } else {
-                0.0
-            }
-        }
+        RecordMeasure::ShareDecidedWithin15Months => share_of(sum(Measure::DecidedWithin15Months)),
+        RecordMeasure::ShareDecidedWithinTerm => share_of(sum(Measure::DecidedWithinTerm)),
     };
     let published_value = if p.measure.is_flow() {
         like_for_like(p, compared, all)
@@ -518,7 +529,9 @@ pub fn csv_line(r: &RecordRow) -> String {
     let p = r.published;
     let number = |v: f64| match p.measure {
         RecordMeasure::MeanTimeToDecisionWeeks => format!("{v:.1}"),
-        RecordMeasure::ShareDecidedWithin15Months => format!("{v:.3}"),
+        RecordMeasure::ShareDecidedWithin15Months | RecordMeasure::ShareDecidedWithinTerm => {
+            format!("{v:.3}")
+        }
         _ => format!("{v:.0}"),
     };
     let mut source = p.source.to_string();

@@ -100,8 +100,36 @@ pub(crate) struct Books {
 /// The penalty rules of a stream.
 pub(crate) struct Rules<'a> {
     pub statutory: bool,
+    /// The court penalty per week of a court order, from the week it is due.
     pub court_weekly: &'a [f64],
+    /// The court penalty of the orders due in some weeks when a run follows
+    /// the record (the courts' level from 2025: `record::inputs`); the
+    /// other orders cost `court_weekly`.
+    pub court_record: Option<CourtRecord<'a>>,
     pub legal_per_appeal: f64,
+}
+
+/// The court penalty of the orders due in `weeks`.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct CourtRecord<'a> {
+    pub weeks: (i32, i32),
+    pub weekly: &'a [f64],
+}
+
+impl Rules<'_> {
+    /// The weekly court penalty of an order due in week `due`.
+    fn court_schedule(&self, due: i32) -> &[f64] {
+        match self.court_record {
+            Some(r) if r.weeks.0 <= due && due < r.weeks.1 => r.weekly,
+            _ => self.court_weekly,
+        }
+    }
+
+    /// The longest court penalty window, in weeks.
+    fn court_window(&self) -> usize {
+        let record = self.court_record.map_or(0, |r| r.weekly.len());
+        self.court_weekly.len().max(record)
+    }
 }
 
 /// One count per week `lo..hi` (weeks outside are never read).
@@ -227,8 +255,8 @@ impl Ledger {
     /// start may have penalties running into it, so the books reach back as
     /// far as a penalty window lasts).
     pub fn new(weeks: usize, rules: &Rules<'_>) -> Ledger {
-        let back = (rules.court_weekly.len() + STATUTORY_WEEKLY.len()) as i32
-            + STATUTORY_AFTER_NOTICE_WEEKS;
+        let back =
+            (rules.court_window() + STATUTORY_WEEKLY.len()) as i32 + STATUTORY_AFTER_NOTICE_WEEKS;
         Ledger {
             stocks: Stocks::default(),
             by_week: ByWeek::new(-back, weeks as i32),
@@ -304,8 +332,21 @@ impl Ledger {
             let noticers = w.notice.window(last, STATUTORY_WEEKLY.len());
             b.statutory_eur = dot(noticers, &STATUTORY_WEEKLY);
         }
-        let appealers = w.court_due.window(t, rules.court_weekly.len());
-        b.court_eur = dot(appealers, rules.court_weekly);
+        b.court_eur = match rules.court_record {
+            None => dot(
+                w.court_due.window(t, rules.court_weekly.len()),
+                rules.court_weekly,
+            ),
+            // Two schedules by the week an order fell due: each due week's
+            // count meets its own schedule's rate.
+            Some(_) => (0..rules.court_window() as i32)
+                .filter_map(|k| {
+                    let due = t - k;
+                    let rate = rules.court_schedule(due).get(k as usize)?;
+                    Some(w.court_due.at(due) as f64 * rate)
+                })
+                .sum(),
+        };
         b
     }
 }
@@ -353,7 +394,7 @@ pub(crate) fn book_by_brute_force(cohorts: &[Cohort], t: i32, rules: &Rules<'_>)
         }
         if let Some(rate) = usize::try_from(t - e.court_due)
             .ok()
-            .and_then(|k| rules.court_weekly.get(k))
+            .and_then(|k| rules.court_schedule(e.court_due).get(k))
         {
             b.court_eur += appealers * rate;
         }

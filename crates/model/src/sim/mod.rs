@@ -19,17 +19,19 @@ mod term;
 mod whole;
 mod work_order;
 
+use crate::date::Date;
+use crate::record::inputs;
 use crate::run::Run;
 use crate::scenario::Scenario;
 use crate::stream::Stream;
-use account::{Ledger, Rules};
+use account::{CourtRecord, Ledger, Rules};
 use cohort::Cohort;
 use output::Row;
 use phases::Phases;
 use staff::Staff;
 use term::Terms;
 use whole::{Salt, whole};
-use work_order::Tally;
+use work_order::{Held, Tally};
 
 /// Weeks per year (365.25 / 7): rates per year become rates per week.
 pub(crate) const WEEKS_PER_YEAR: f64 = 365.25 / 7.0;
@@ -54,6 +56,11 @@ pub(crate) struct Fixed {
     terms: Terms,
     court_asylum: Vec<f64>,
     court_family: Vec<f64>,
+    /// The courts' penalty as the record has it (asylum and nareis alike)
+    /// and the due weeks it applies to: from 2025 in the weeks of a phase
+    /// that follows the record.
+    court_record: Vec<f64>,
+    court_record_weeks: (i32, i32),
 }
 
 impl Fixed {
@@ -74,6 +81,12 @@ impl Fixed {
                 s.court_penalty_cap_family,
                 weeks,
             ),
+            court_record: penalty::court_weekly(
+                inputs::COURT_PENALTY_2025.per_day,
+                inputs::COURT_PENALTY_2025.cap,
+                weeks,
+            ),
+            court_record_weeks: court_record_weeks(&Phases::new(s)),
         }
     }
 
@@ -115,6 +128,7 @@ impl Fixed {
             )
         };
         terms(o) == terms(s)
+            && o.intake_by_year == s.intake_by_year
             && events(o) == events(s)
             && court(o) == court(s)
             && backlog(o) == backlog(s)
@@ -203,22 +217,95 @@ fn share(s: &Scenario, stream: Stream) -> f64 {
     }
 }
 
-/// The intake of calendar year `year` at a rate per year, if the scenario
-/// follows the published totals and has one for that year.
-fn published_intake(s: &Scenario, year: i32) -> Option<f64> {
-    if !s.intake_by_year {
-        return None;
-    }
-    match year {
-        2023 => Some(s.intake_2023),
-        2024 => Some(s.intake_2024),
-        2025 => Some(s.intake_2025),
-        _ => None,
+/// The due weeks of court orders that cost the courts' penalty as the
+/// record has it: from 2025 on, in the phases that follow the record.
+fn court_record_weeks(phases: &Phases) -> (i32, i32) {
+    let after = phases.at(i32::MAX);
+    let lo = term::week_on_or_after(after.start, inputs::COURT_PENALTY_2025.from);
+    let before_follows = phases.before().unwrap_or(after).intake_by_year;
+    match (before_follows, after.intake_by_year) {
+        (true, true) => (lo, i32::MAX),
+        (true, false) => (lo, phases.join),
+        (false, true) => (lo.max(phases.join), i32::MAX),
+        (false, false) => (0, 0),
     }
 }
 
-/// Regular decisions per week in `stream` in week `t`.
+/// The Monday that starts week `t` of a run of `s`.
+fn monday(s: &Scenario, t: i32) -> Date {
+    s.start.add_days(7 * i64::from(t))
+}
+
+/// The intake of `stream` in week `t` as the record has it, per week, if
+/// the scenario follows the record there: the weekly table of 2026 where
+/// it reaches (and its mean after it), else the published total of the
+/// week's year (the levers `intake_2023` .. `intake_2025`); the nareis part
+/// as published for the year (CBS), the asylum tracks keeping their
+/// proportions.
+fn recorded_intake(s: &Scenario, stream: Stream, t: i32) -> Option<f64> {
+    if !s.intake_by_year {
+        return None;
+    }
+    let day = monday(s, t);
+    let all = match inputs::intake_2026_week(day) {
+        Some(per_week) => per_week,
+        None => match day.year() {
+            2023 => s.intake_2023 / WEEKS_PER_YEAR,
+            2024 => s.intake_2024 / WEEKS_PER_YEAR,
+            2025 => s.intake_2025 / WEEKS_PER_YEAR,
+            _ => return None,
+        },
+    };
+    let share = match inputs::nareis_share(day.year()) {
+        None => share(s, stream),
+        Some(nareis) if stream == Stream::FamilyReunification => nareis,
+        Some(nareis) => {
+            let asylum = 1.0 - s.share_family;
+            if asylum > 0.0 {
+                share(s, stream) * (1.0 - nareis) / asylum
+            } else {
+                0.0
+            }
+        }
+    };
+    Some(all * share)
+}
+
+/// Regular decisions per week in `stream` in week `t`: the stream's own
+/// capacity, or where the scenario follows the record and the record has
+/// the production of the week's period, that production shared over the
+/// streams it counts in the proportions of their own capacities.
 fn capacity_per_week(s: &Scenario, stream: Stream, staff: &Staff, t: i32) -> f64 {
+    let own = |q: Stream| own_capacity_per_week(s, q, staff, t);
+    if !s.intake_by_year {
+        return own(stream);
+    }
+    let Some(p) = inputs::production(monday(s, t), stream) else {
+        return own(stream);
+    };
+    let counted = Stream::ALL.into_iter().filter(|&q| p.covers(q));
+    let (total, n) = counted.fold((0.0, 0.0), |(sum, n), q| (sum + own(q), n + 1.0));
+    let per_week = p.per_year / WEEKS_PER_YEAR;
+    if total > 0.0 {
+        own(stream) * per_week / total
+    } else {
+        per_week / n
+    }
+}
+
+/// The cases of the moratorium for Syrian applicants that regular capacity
+/// holds in week `t`, if the scenario follows the record.
+fn held(s: &Scenario, stream: Stream, t: i32) -> Held {
+    let m = &inputs::MORATORIUM;
+    let day = monday(s, t);
+    let on = s.intake_by_year && stream == Stream::General && m.from <= day && day <= m.to;
+    Held {
+        younger_than_weeks: on.then_some(m.exempt_after_weeks),
+    }
+}
+
+/// Regular decisions per week of `stream`'s own: its staff or its lever.
+fn own_capacity_per_week(s: &Scenario, stream: Stream, staff: &Staff, t: i32) -> f64 {
     match stream {
         Stream::Dublin => s.capacity_dublin / WEEKS_PER_YEAR,
         Stream::SafeCountry => s.capacity_safe_country / WEEKS_PER_YEAR,
@@ -338,8 +425,8 @@ fn simulate_stream(
         let s = phases.at(t);
         let growth_per_week = (1.0 + s.intake_growth).powf(1.0 / WEEKS_PER_YEAR);
         let factor = intake_factors.get(t as usize).copied().unwrap_or(1.0);
-        let rate = match published_intake(s, s.start.add_days(7 * i64::from(t)).year()) {
-            Some(per_year) => per_year * share(s, stream) / WEEKS_PER_YEAR,
+        let rate = match recorded_intake(s, stream, t) {
+            Some(per_week) => per_week,
             None => s.intake_per_year * share(s, stream) / WEEKS_PER_YEAR * growth,
         };
         let intake = whole(rate * factor, i64::from(t), Salt::Intake, si);
@@ -355,6 +442,11 @@ fn simulate_stream(
             s.statutory_family
         },
         court_weekly,
+        court_record: Some(CourtRecord {
+            weeks: fixed.court_record_weeks,
+            weekly: &fixed.court_record,
+        })
+        .filter(|r| r.weeks.0 < r.weeks.1),
         legal_per_appeal: s.legal_costs_per_appeal,
     };
     let mut ledger = Ledger::new(weeks, &rules);
@@ -398,6 +490,7 @@ fn simulate_stream(
             capacity,
             p.work_order,
             p.past_term_share,
+            held(p, stream, t),
             &mut tally,
             &mut ledger,
         );

@@ -72,6 +72,25 @@ pub(crate) fn baa(
     left
 }
 
+/// Which cases regular capacity may not decide in a week: during the
+/// decision moratorium for Syrian applicants (`record::inputs::MORATORIUM`)
+/// the BAA-eligible track-4 cases (the model's Syrian and Yemeni cases)
+/// younger than its exempt age.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Held {
+    /// The exempt age in weeks while a moratorium holds; `None` otherwise.
+    pub younger_than_weeks: Option<i32>,
+}
+
+impl Held {
+    fn holds(self, c: &Cohort, t: i32) -> bool {
+        match self.younger_than_weeks {
+            Some(age) => c.eligible && t - c.filed < age,
+            None => false,
+        }
+    }
+}
+
 /// Regular capacity in `order`. `cohorts` are oldest first and start at the
 /// first with cases waiting. Returns the capacity left (none unless every
 /// case is decided).
@@ -81,15 +100,15 @@ pub(crate) fn regular(
     capacity: u32,
     order: WorkOrder,
     past_term_share: f64,
+    held: Held,
     tally: &mut Tally,
     books: &mut Ledger,
 ) -> u32 {
+    let open = |c: &Cohort| !held.holds(c, t);
     match order {
-        WorkOrder::Fifo => in_order(cohorts.iter_mut(), t, capacity, tally, books, |_| true),
+        WorkOrder::Fifo => in_order(cohorts.iter_mut(), t, capacity, tally, books, open),
         WorkOrder::NewestFirst => {
-            in_order(cohorts.iter_mut().rev(), t, capacity, tally, books, |_| {
-                true
-            })
+            in_order(cohorts.iter_mut().rev(), t, capacity, tally, books, open)
         }
         WorkOrder::PastTermShare => {
             // The seed's split: a share of the capacity on the old backlog
@@ -98,11 +117,11 @@ pub(crate) fn regular(
             // other, oldest first.
             let past = (f64::from(capacity) * past_term_share).floor() as u32;
             let past_left = in_order(cohorts.iter_mut(), t, past, tally, books, |c| {
-                t >= c.events.lapse
+                t >= c.events.lapse && open(c)
             });
             let new = capacity - past;
             let new_left = in_order(cohorts.iter_mut().rev(), t, new, tally, books, |c| {
-                t < c.events.lapse
+                t < c.events.lapse && open(c)
             });
             in_order(
                 cohorts.iter_mut(),
@@ -110,21 +129,21 @@ pub(crate) fn regular(
                 past_left + new_left,
                 tally,
                 books,
-                |_| true,
+                open,
             )
         }
         WorkOrder::CourtOrdersFirst => {
             let mut left = capacity;
             for c in cohorts
                 .iter_mut()
-                .filter(|c| t >= c.events.ruling && c.pending_appealers > 0)
+                .filter(|c| t >= c.events.ruling && c.pending_appealers > 0 && open(c))
             {
                 if left == 0 {
                     break;
                 }
                 left -= tally.decide(books, c, t, |c| c.decide_appealers(left));
             }
-            in_order(cohorts.iter_mut(), t, left, tally, books, |_| true)
+            in_order(cohorts.iter_mut(), t, left, tally, books, open)
         }
     }
 }
