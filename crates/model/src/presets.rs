@@ -168,26 +168,33 @@ pub const PRESETS: [Preset; 12] = [
 /// "From now": the levers apply from the first of the month after the last
 /// published figures (the intake of 2025 through 17 December, Hart van
 /// Nederland, 22 December 2025), so from 1 January 2026, for five years;
-/// capacity and behaviour carry on at "as it happened"'s values (so the
-/// run has no break at the join that nobody chose), with the six-month
-/// term, the law since the EU Court's judgment of 8 May 2025 (C-662/23).
-/// The intake is left to the intake presets (MPP September 2025).
-pub const FROM_NOW: &str = "from=2026-01-01&until=2030-12-31&fte=700&baa=0&intake_by_year=on\
-&hiring_per_month=30&capacity_t1=6720&capacity_nareis=7440&past_term_share=0.8\
-&notice_share=0.6&notice_weeks=30&appeal_share=0.3&term=6&term_nareis=6";
+/// staff and behaviour carry on at "as it happened"'s fitted values and
+/// the nareis capacity at its 2025 production (about 20,000 a year,
+/// `record::inputs::PRODUCTION`), so that the run has no break at the join
+/// that nobody chose; the six-month term, the law since the EU Court's
+/// judgment of 8 May 2025 (C-662/23); the courts' penalty of 2025 (EUR 100
+/// a day, cap EUR 15,000). The intake is left to the intake presets (MPP
+/// September 2025). A test holds its fitted values to the fit's.
+pub const FROM_NOW: &str = "from=2026-01-01&until=2030-12-31&term=6&term_nareis=6\
+&court_penalty_cap=15000&court_penalty_cap_nareis=15000&fte=532\
+&hiring_per_month=0&baa=0&capacity_t1=6720&capacity_t2=2200\
+&capacity_nareis=20000&order=split&productivity=0.63\
+&past_term_share=0.9&share_t1=0.14&share_t2=0.05&notice_share=0.93\
+&notice_weeks=26&appeal_share=0.02";
 
-/// "As it happened": the scenario that the model's README ("The record")
-/// calibrates to the published figures, each value with its reason there.
-/// The intake follows the published totals for 2023 to 2025; the term is
-/// the extension as it stood (it names the term, so that a run from a
-/// later `from` keeps the history's term whatever term follows); the run ends
-/// with 2025, the last year with a published intake. Like every preset it
-/// sets only the levers it names; applied to the default scenario
-/// (`Scenario::from_query(AS_IT_HAPPENED)`) it is the calibrated run.
-pub const AS_IT_HAPPENED: &str = "fte=700&baa=0&intake_by_year=on&backlog_nareis=20300\
-&hiring_per_month=30&capacity_t1=6720&capacity_nareis=7440&ext_until=2025-01-01\
-&ext_withdrawn=2025-06-01&past_term_share=0.8&notice_share=0.6&notice_weeks=30\
-&appeal_share=0.3&term=15&term_nareis=6&until=2025-12-31";
+/// "As it happened": exactly what `scenario --fit` prints, the known
+/// inputs (`calibration::RECORD_BASE`) and the values fitted to every
+/// published figure (`calibration::FITTED`); a test checks that the fit
+/// still gives it. The run ends with the record's inputs (26 July 2026).
+/// Like every preset it sets only the levers it names; applied to the
+/// default scenario (`Scenario::from_query(AS_IT_HAPPENED)`) it is the
+/// calibrated run.
+pub const AS_IT_HAPPENED: &str = "intake_by_year=on&baa=0&ext_until=2025-01-01&ext_withdrawn=2025-06-01\
+&term=15&term_nareis=6&fte=532&hiring_per_month=0&capacity_t1=6720\
+&capacity_t2=2200&capacity_nareis=7440&backlog_nareis=20300\
+&order=split&until=2026-07-26&productivity=0.63&past_term_share=0.9\
+&share_t1=0.14&share_t2=0.05&notice_share=0.93&notice_weeks=26\
+&appeal_share=0.02";
 /// The default scenario with each preset applied, in `PRESETS`' order:
 /// read once, since the page asks every frame which presets are active.
 fn targets() -> &'static [Scenario] {

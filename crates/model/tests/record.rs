@@ -3,46 +3,55 @@
 //! whole comparison as it goes (`cargo test -p doorstroom-model --test
 //! record -- --nocapture`).
 
-use doorstroom_model::record::{self, RecordMeasure, RecordRow};
+use doorstroom_model::record::{self, Confidence, RecordMeasure, RecordRow};
 use doorstroom_model::{AS_IT_HAPPENED, Scenario};
 
-/// A target: measure, scope key, compared period (as `--record` prints
-/// it) and the largest difference allowed, in percent.
-const TARGETS: [(RecordMeasure, &str, &str, f64); 9] = [
-    (RecordMeasure::Backlog, "asylum", "2023-12-31", 15.0),
-    (RecordMeasure::Backlog, "asylum", "2024-12-31", 15.0),
-    (RecordMeasure::Backlog, "nareis", "2023-12-31", 25.0),
-    (RecordMeasure::BacklogOver15Months, "t4", "2024-04-30", 30.0),
-    (
-        RecordMeasure::PenaltiesEur,
-        "all",
-        "2023-05-01..2023-12-31",
-        30.0,
-    ),
-    (
-        RecordMeasure::PenaltiesEur,
-        "all",
-        "2024-01-01..2024-12-31",
-        30.0,
-    ),
-    (
-        RecordMeasure::MeanTimeToDecisionWeeks,
-        "asylum",
-        "2023-05-01..2023-12-31",
-        20.0,
-    ),
-    (
-        RecordMeasure::MeanTimeToDecisionWeeks,
-        "asylum",
-        "2024-01-01..2024-12-31",
-        20.0,
-    ),
-    (
-        RecordMeasure::Decisions,
-        "all",
-        "2023-05-01..2023-12-31",
-        15.0,
-    ),
+/// A class of in-sample targets (issue "The record through 2025"): which
+/// published figures it holds, of confidence O or S, and the largest
+/// difference allowed, in percent.
+struct Target {
+    name: &'static str,
+    holds: fn(&RecordRow) -> bool,
+    limit: f64,
+}
+
+fn stock_of(r: &RecordRow, scopes: &[&str]) -> bool {
+    r.published.measure == RecordMeasure::Backlog
+        && scopes.contains(&r.published.scope.key().as_str())
+}
+
+/// The classes the fitted "as it happened" meets. The penalties per year,
+/// the notices, the share decided within 15 months and the track 1 and 2
+/// stocks are printed beside them but not met: the model's README ("The
+/// record") says why.
+const TARGETS: [Target; 4] = [
+    Target {
+        name: "asylum stock (tracks 1, 2 and 4 together, or track 4)",
+        holds: |r| stock_of(r, &["asylum", "t4"]),
+        limit: 15.0,
+    },
+    Target {
+        name: "nareis stock",
+        holds: |r| stock_of(r, &["nareis"]),
+        limit: 25.0,
+    },
+    Target {
+        name: "open over 6 or over 15 months, or 6 to 15",
+        holds: |r| {
+            matches!(
+                r.published.measure,
+                RecordMeasure::BacklogOver6Months
+                    | RecordMeasure::BacklogOver15Months
+                    | RecordMeasure::Backlog6To15Months
+            )
+        },
+        limit: 30.0,
+    },
+    Target {
+        name: "mean time to decision",
+        holds: |r| r.published.measure == RecordMeasure::MeanTimeToDecisionWeeks,
+        limit: 30.0,
+    },
 ];
 
 fn as_it_happened() -> Vec<RecordRow> {
@@ -54,35 +63,28 @@ fn as_it_happened() -> Vec<RecordRow> {
 #[test]
 fn as_it_happened_meets_every_target() {
     let rows = as_it_happened();
-    println!(
-        "{:<30} {:<7} {:<24} {:>12} {:>12} {:>8} {:>6}",
-        "measure", "scope", "compared", "published", "model", "diff %", "limit"
-    );
     let mut misses = Vec::new();
-    for (measure, scope, period, limit) in TARGETS {
-        let row = rows
+    for target in &TARGETS {
+        println!("{} (limit {}%)", target.name, target.limit);
+        let held: Vec<&RecordRow> = rows
             .iter()
-            .find(|r| {
-                r.published.measure == measure
-                    && r.published.scope.key() == scope
-                    && r.compared.to_string() == period
-            })
-            .unwrap_or_else(|| panic!("no row for {measure:?} {scope} {period}"));
-        let diff = row.difference_pct().expect("a published value above 0");
-        println!(
-            "{:<30} {:<7} {:<24} {:>12.1} {:>12.1} {:>8.1} {:>6.0}",
-            measure.key(),
-            scope,
-            period,
-            row.published_value,
-            row.model_value,
-            diff,
-            limit
-        );
-        if diff.abs() > limit {
-            misses.push(format!(
-                "{measure:?} {scope} {period}: {diff:.1}% (limit {limit}%)"
-            ));
+            .filter(|r| (target.holds)(r) && r.published.confidence != Confidence::Unclear)
+            .collect();
+        assert!(!held.is_empty(), "{}: no figure", target.name);
+        for r in held {
+            let diff = r.difference_pct().expect("a published value above 0");
+            println!(
+                "  {:<26} {:<7} {:<24} {:>10.0} {:>10.0} {:>7.1}%",
+                r.published.measure.key(),
+                r.published.scope.key(),
+                r.compared.to_string(),
+                r.published_value,
+                r.model_value,
+                diff
+            );
+            if diff.abs() > target.limit {
+                misses.push(format!("{}: {} {diff:.1}%", target.name, r.compared));
+            }
         }
     }
     assert!(misses.is_empty(), "targets missed: {misses:#?}");
@@ -91,7 +93,8 @@ fn as_it_happened_meets_every_target() {
 #[test]
 fn every_figure_in_range_is_compared() {
     let rows = as_it_happened();
-    // The run ends with 2025: every published figure lies in its horizon.
+    // The run ends with the record's inputs: every published figure lies
+    // in its horizon.
     assert_eq!(rows.len(), record::published().len());
     for r in &rows {
         assert!(r.model_value.is_finite() && r.model_value >= 0.0);

@@ -12,7 +12,7 @@ mod fit;
 mod stats;
 mod track_record;
 
-pub use fit::{Fit, FitError, fit, loss};
+pub use fit::{Fit, FitError, fit, fit_to, loss};
 pub use stats::{ErrorStats, error_stats};
 pub use track_record::{
     Forecast, ORIGINS, Origin, TrackRecord, judged_from, track_record, track_record_csv,
@@ -64,7 +64,7 @@ pub struct FittedValue {
 }
 
 /// The values the fit chooses, with bounds and reasons.
-pub const FITTED: [FittedValue; 6] = [
+pub const FITTED: [FittedValue; 7] = [
     FittedValue {
         key: "productivity",
         lower: 0.4,
@@ -85,6 +85,13 @@ pub const FITTED: [FittedValue; 6] = [
         upper: 0.25,
         step: 0.005,
         reason: "the Dublin share of the intake: no source splits the intake by track; about 5,000 track 1 and 2 cases were waiting at the end of 2023 (IND via ANP)",
+    },
+    FittedValue {
+        key: "share_t2",
+        lower: 0.005,
+        upper: 0.1,
+        step: 0.005,
+        reason: "the safe-country share of the intake: no source splits the intake by track; 180 track-2 cases were waiting in April 2024 (ind.nl)",
     },
     FittedValue {
         key: "notice_share",

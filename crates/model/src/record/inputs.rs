@@ -131,18 +131,15 @@ pub const NAREIS_SHARE_BY_YEAR: [YearShare; 2] = [
     },
 ];
 
-/// Decisions the IND took over a period, as a rate per year, for the
-/// streams of `scope`: the run's regular capacity of those streams is
-/// scaled, in the proportions of their own capacities, so that together
-/// they decide this many a year.
+/// Decisions the IND took over a period, as a rate per year, for
+/// `streams`: the run's regular capacity of those streams is scaled, in the
+/// proportions of their own capacities, so that together they decide this
+/// many a year.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Production {
     pub from: Date,
     pub to: Date,
-    /// `true`: every stream; `false`: the streams with `asylum ==
-    /// stream.is_asylum()`.
-    pub all_streams: bool,
-    pub asylum: bool,
+    pub streams: &'static [Stream],
     pub per_year: f64,
     pub source: &'static str,
 }
@@ -150,7 +147,7 @@ pub struct Production {
 impl Production {
     /// Whether `stream` is one of the streams this figure counts.
     pub fn covers(&self, stream: Stream) -> bool {
-        self.all_streams || stream.is_asylum() == self.asylum
+        self.streams.contains(&stream)
     }
 }
 
@@ -161,61 +158,59 @@ impl Production {
 /// asylum and nareis, as the record's comparison reads it); 2025 is split:
 /// 4,730 first asylum applications granted were 33% of decisions (about
 /// 14,300 from 1 January to 22 September, 19,600 a year) and 12,790 nareis
-/// applications granted were 88% (about 14,500, 20,000 a year). After 2025
-/// the 2025 rates carry on while a run follows the record.
+/// applications granted were 88% (about 14,500, 20,000 a year). A grant
+/// rate counts decisions on the merits, which a Dublin claim (track 1) does
+/// not get, so the asylum figure is read as tracks 2 and 4, and track 1
+/// keeps its own capacity in 2025. After 2025 the 2025 rates carry on while
+/// a run follows the record.
 pub const PRODUCTION: [Production; 4] = [
     Production {
         from: ymd(2023, 1, 1),
         to: ymd(2023, 12, 31),
-        all_streams: true,
-        asylum: true,
+        streams: &Stream::ALL,
         per_year: 35_000.0,
         source: "ind.nl, annual figures 2023 (2 Feb 2024): almost 35,000 handled",
     },
     Production {
         from: ymd(2024, 1, 1),
         to: ymd(2024, 12, 31),
-        all_streams: true,
-        asylum: true,
+        streams: &Stream::ALL,
         per_year: 40_480.0,
         source: "IND annual figures 2024 via ANP: 5,480 more than in 2023",
     },
     Production {
         from: ymd(2025, 1, 1),
         to: ymd(2025, 12, 31),
-        all_streams: false,
-        asylum: true,
+        streams: &[Stream::SafeCountry, Stream::General],
         per_year: 14_300.0 * 365.0 / 265.0,
         source: "Kamerstuk 36820-XX nr. 3: 4,730 first applications granted, 33% of decisions, 1 Jan - 22 Sep 2025",
     },
     Production {
         from: ymd(2025, 1, 1),
         to: ymd(2025, 12, 31),
-        all_streams: false,
-        asylum: false,
+        streams: &[Stream::FamilyReunification],
         per_year: 14_500.0 * 365.0 / 265.0,
         source: "Kamerstuk 36820-XX nr. 3: 12,790 nareis applications granted, 88% of decisions, 1 Jan - 22 Sep 2025",
     },
 ];
 
-/// The production figures in force on `day` for `stream`: the one whose
-/// period holds the day, or after the last period the last one that
-/// covers the stream (its rate carries on) up to [`RECORD_END`].
+/// The production figure in force on `day` for `stream`: the one whose
+/// period holds the day and counts the stream; after the newest period, up
+/// to [`RECORD_END`], the newest figure that counts the stream (its rate
+/// carries on). A stream no figure of the day counts keeps its own
+/// capacity (`None`).
 pub fn production(day: Date, stream: Stream) -> Option<&'static Production> {
     if day > RECORD_END {
         return None;
     }
-    let covering = PRODUCTION.iter().filter(|p| p.covers(stream));
-    let mut last = None;
-    for p in covering {
-        if p.from <= day && day <= p.to {
-            return Some(p);
-        }
-        if p.to < day {
-            last = Some(p);
-        }
+    let mut covering = PRODUCTION.iter().filter(|p| p.covers(stream));
+    if let Some(p) = covering.clone().find(|p| p.from <= day && day <= p.to) {
+        return Some(p);
     }
-    last
+    let newest = PRODUCTION.iter().map(|p| p.to).max()?;
+    (day > newest)
+        .then(|| covering.rfind(|p| p.to == newest))
+        .flatten()
 }
 
 /// The decision moratorium for Syrian applicants (ANP; published.md
@@ -289,7 +284,13 @@ mod tests {
     fn production_carries_on_after_the_last_figure() {
         let p = production(ymd(2024, 6, 3), Stream::General).unwrap();
         assert_eq!(p.per_year, 40_480.0);
-        let asylum = production(ymd(2026, 3, 2), Stream::Dublin).unwrap();
+        assert_eq!(
+            production(ymd(2025, 3, 3), Stream::Dublin),
+            None,
+            "own capacity"
+        );
+        assert_eq!(production(ymd(2026, 3, 2), Stream::Dublin), None);
+        let asylum = production(ymd(2026, 3, 2), Stream::General).unwrap();
         assert!((asylum.per_year - 19_696.2).abs() < 1.0);
         let nareis = production(ymd(2026, 3, 2), Stream::FamilyReunification).unwrap();
         assert!((nareis.per_year - 19_971.7).abs() < 1.0);
