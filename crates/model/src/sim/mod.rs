@@ -488,9 +488,11 @@ fn simulate_stream(
             live,
             t,
             capacity,
-            p.work_order,
-            p.past_term_share,
-            held(p, stream, t),
+            work_order::Rules {
+                order: p.work_order,
+                past_term_share: p.past_term_share,
+                held: held(p, stream, t),
+            },
             &mut tally,
             &mut ledger,
         );

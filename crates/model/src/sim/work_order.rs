@@ -91,6 +91,15 @@ impl Held {
     }
 }
 
+/// How regular capacity picks its cases in a week.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Rules {
+    pub order: WorkOrder,
+    /// Under [`WorkOrder::PastTermShare`], the share on cases past term.
+    pub past_term_share: f64,
+    pub held: Held,
+}
+
 /// Regular capacity in `order`. `cohorts` are oldest first and start at the
 /// first with cases waiting. Returns the capacity left (none unless every
 /// case is decided).
@@ -98,12 +107,15 @@ pub(crate) fn regular(
     cohorts: &mut [Cohort],
     t: i32,
     capacity: u32,
-    order: WorkOrder,
-    past_term_share: f64,
-    held: Held,
+    rules: Rules,
     tally: &mut Tally,
     books: &mut Ledger,
 ) -> u32 {
+    let Rules {
+        order,
+        past_term_share,
+        held,
+    } = rules;
     let open = |c: &Cohort| !held.holds(c, t);
     match order {
         WorkOrder::Fifo => in_order(cohorts.iter_mut(), t, capacity, tally, books, open),
