@@ -23,7 +23,7 @@ use std::borrow::Cow;
 use doorstroom_model::{Lang, LeverKind, Scenario, Warning, lever};
 
 /// The order of the levers in a pinned value. Append, never reorder.
-pub const ORDER: [&str; 46] = [
+pub const ORDER: [&str; 49] = [
     "intake",
     "fte",
     "baa",
@@ -70,6 +70,9 @@ pub const ORDER: [&str; 46] = [
     "intake_2025",
     "ext_withdrawn",
     "from",
+    "notice_share_nareis",
+    "appeal_share_nareis",
+    "notice_weeks_nareis",
 ];
 
 const SEPARATOR: char = '*';

@@ -64,6 +64,9 @@ fn v1_default() -> Scenario {
         notice_share: 0.5,
         notice_weeks: 1,
         appeal_share: 0.8,
+        notice_share_family: 0.5,
+        appeal_share_family: 0.8,
+        notice_weeks_family: 1,
         appeal_weeks: 0,
         court_weeks: 8,
         court_term_weeks: 8,
@@ -205,52 +208,60 @@ const V1: &[Golden] = &[
     // through July 2026 (the links above are those of the hand-tuned
     // calibration before it; they read as they always did).
     Golden {
-        link: "?v=1&baa=0&ext_until=2025-01-01&share_t1=0.14&share_t2=0.05\
-               &intake_by_year=on&backlog_nareis=20300&productivity=0.63\
+        link: "?v=1&baa=0&ext_until=2025-01-01&share_t1=0.15&share_t2=0.055\
+               &intake_by_year=on&backlog_nareis=20300&productivity=0.53\
                &hiring_per_month=0&capacity_t1=6720&capacity_nareis=7440\
-               &ext_withdrawn=2025-06-01&past_term_share=0.9&notice_share=0.93\
-               &notice_weeks=26&appeal_share=0.02&until=2026-07-26",
+               &ext_withdrawn=2025-06-01&past_term_share=0.95&notice_share=0.95\
+               &notice_weeks=0&appeal_share=0.19&notice_share_nareis=0.45\
+               &notice_weeks_nareis=24&appeal_share_nareis=0.29&until=2026-07-26",
         expected: || Scenario {
             baa_per_year: 0.0,
             ext_until: ymd(2025, 1, 1),
-            share_dublin: 0.14,
-            share_safe_country: 0.05,
+            share_dublin: 0.15,
+            share_safe_country: 0.055,
             intake_by_year: true,
-            backlog_family: 20_300,
-            decisions_per_fte_week: 0.63,
+            backlog_family: 20300,
+            decisions_per_fte_week: 0.53,
             hiring_per_month: 0.0,
-            capacity_dublin: 6_720.0,
-            capacity_family: 7_440.0,
+            capacity_dublin: 6720.0,
+            capacity_family: 7440.0,
             ext_withdrawn: ymd(2025, 6, 1),
-            past_term_share: 0.9,
-            notice_share: 0.93,
-            notice_weeks: 26,
-            appeal_share: 0.02,
+            past_term_share: 0.95,
+            notice_share: 0.95,
+            notice_weeks: 0,
+            appeal_share: 0.19,
+            notice_share_family: 0.45,
+            notice_weeks_family: 24,
+            appeal_share_family: 0.29,
             end: ymd(2026, 7, 26),
             ..v1_default()
         },
     },
     Golden {
-        link: "?v=1&baa=0&term=6&share_t1=0.14&share_t2=0.05&productivity=0.63\
+        link: "?v=1&baa=0&term=6&share_t1=0.15&share_t2=0.055&productivity=0.53\
                &hiring_per_month=0&capacity_t1=6720&capacity_nareis=20000\
-               &past_term_share=0.9&notice_share=0.93&notice_weeks=26\
-               &appeal_share=0.02&court_penalty_cap=15000\
+               &past_term_share=0.95&notice_share=0.95&notice_weeks=0\
+               &appeal_share=0.19&notice_share_nareis=0.45&notice_weeks_nareis=24\
+               &appeal_share_nareis=0.29&court_penalty_cap=15000\
                &court_penalty_cap_nareis=15000&from=2026-01-01&until=2030-12-31",
         expected: || Scenario {
             baa_per_year: 0.0,
             term: TermPolicy::SixMonths,
-            share_dublin: 0.14,
-            share_safe_country: 0.05,
-            decisions_per_fte_week: 0.63,
+            share_dublin: 0.15,
+            share_safe_country: 0.055,
+            decisions_per_fte_week: 0.53,
             hiring_per_month: 0.0,
-            capacity_dublin: 6_720.0,
-            capacity_family: 20_000.0,
-            past_term_share: 0.9,
-            notice_share: 0.93,
-            notice_weeks: 26,
-            appeal_share: 0.02,
-            court_penalty_cap: 15_000.0,
-            court_penalty_cap_family: 15_000.0,
+            capacity_dublin: 6720.0,
+            capacity_family: 20000.0,
+            past_term_share: 0.95,
+            notice_share: 0.95,
+            notice_weeks: 0,
+            appeal_share: 0.19,
+            notice_share_family: 0.45,
+            notice_weeks_family: 24,
+            appeal_share_family: 0.29,
+            court_penalty_cap: 15000.0,
+            court_penalty_cap_family: 15000.0,
             from: ymd(2026, 1, 1),
             end: ymd(2030, 12, 31),
             ..v1_default()

@@ -178,9 +178,10 @@ pub const PRESETS: [Preset; 12] = [
 pub const FROM_NOW: &str = "from=2026-01-01&until=2030-12-31&term=6&term_nareis=6\
 &court_penalty_cap=15000&court_penalty_cap_nareis=15000&fte=532\
 &hiring_per_month=0&baa=0&capacity_t1=6720&capacity_t2=2200\
-&capacity_nareis=20000&order=split&productivity=0.63\
-&past_term_share=0.9&share_t1=0.14&share_t2=0.05&notice_share=0.93\
-&notice_weeks=26&appeal_share=0.02";
+&capacity_nareis=20000&order=split&productivity=0.53\
+&past_term_share=0.95&share_t1=0.15&share_t2=0.055&notice_share=0.95\
+&notice_weeks=0&appeal_share=0.19&notice_share_nareis=0.45\
+&notice_weeks_nareis=24&appeal_share_nareis=0.29";
 
 /// "As it happened": exactly what `scenario --fit` prints, the known
 /// inputs (`calibration::RECORD_BASE`) and the values fitted to every
@@ -192,9 +193,10 @@ pub const FROM_NOW: &str = "from=2026-01-01&until=2030-12-31&term=6&term_nareis=
 pub const AS_IT_HAPPENED: &str = "intake_by_year=on&baa=0&ext_until=2025-01-01&ext_withdrawn=2025-06-01\
 &term=15&term_nareis=6&fte=532&hiring_per_month=0&capacity_t1=6720\
 &capacity_t2=2200&capacity_nareis=7440&backlog_nareis=20300\
-&order=split&until=2026-07-26&productivity=0.63&past_term_share=0.9\
-&share_t1=0.14&share_t2=0.05&notice_share=0.93&notice_weeks=26\
-&appeal_share=0.02";
+&order=split&until=2026-07-26&productivity=0.53&past_term_share=0.95\
+&share_t1=0.15&share_t2=0.055&notice_share=0.95&notice_weeks=0\
+&appeal_share=0.19&notice_share_nareis=0.45&notice_weeks_nareis=24\
+&appeal_share_nareis=0.29";
 /// The default scenario with each preset applied, in `PRESETS`' order:
 /// read once, since the page asks every frame which presets are active.
 fn targets() -> &'static [Scenario] {

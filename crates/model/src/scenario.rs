@@ -221,6 +221,19 @@ pub struct Scenario {
     /// calibrated with `notice_share`; an appeal costs the applicant nothing
     /// and pays their lawyer.
     pub appeal_share: f64,
+    /// The share of nareis applicants past their term who send a notice of
+    /// default. Default 0.5, as `notice_share`: the letter's world has one
+    /// chain for every stream. The record has its own: the penalties of
+    /// 2024 were "mostly nareis" (IND via ANP) and 7% of nareis decisions
+    /// came within the term in 2024 (2025D31279), so "as it happened" fits
+    /// the nareis chain apart from the asylum one.
+    pub notice_share_family: f64,
+    /// The share of nareis applicants with a notice who appeal. Default
+    /// 0.8, as `appeal_share`.
+    pub appeal_share_family: f64,
+    /// Weeks after a nareis term lapses before the notice. Default 1, as
+    /// `notice_weeks`.
+    pub notice_weeks_family: u32,
     /// Weeks after the earliest possible day (two weeks after the notice,
     /// Awb 6:12) before the appeal is filed. Default 0: assumption, the
     /// lawyer who sent the notice appeals as soon as the law allows.
@@ -303,6 +316,9 @@ impl Default for Scenario {
             notice_share: 0.5,
             notice_weeks: 1,
             appeal_share: 0.8,
+            notice_share_family: 0.5,
+            appeal_share_family: 0.8,
+            notice_weeks_family: 1,
             appeal_weeks: 0,
             court_weeks: 8,
             court_term_weeks: 8,

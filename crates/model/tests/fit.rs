@@ -7,11 +7,19 @@ use doorstroom_model::calibration::{
     self, FITTED, ORIGINS, RECORD_BASE, fit, fit_to, judged_from, track_record,
 };
 use doorstroom_model::record::{self, Published, inputs};
+use std::sync::OnceLock;
+
 use doorstroom_model::{AS_IT_HAPPENED, FROM_NOW, Scenario, lever};
+
+/// The fit through the newest figures, made once for the tests that read it.
+fn newest() -> &'static calibration::Fit {
+    static FIT: OnceLock<calibration::Fit> = OnceLock::new();
+    FIT.get_or_init(|| fit(inputs::RECORD_END).unwrap())
+}
 
 #[test]
 fn the_fit_is_deterministic_and_gives_the_preset() {
-    let a = fit(inputs::RECORD_END).unwrap();
+    let a = newest();
     let b = fit(inputs::RECORD_END).unwrap();
     assert_eq!(a.query(), b.query());
     assert_eq!(a.loss.to_bits(), b.loss.to_bits());
@@ -29,7 +37,7 @@ fn the_fit_is_deterministic_and_gives_the_preset() {
 
 #[test]
 fn every_fitted_value_is_within_its_bounds() {
-    let f = fit(inputs::RECORD_END).unwrap();
+    let f = newest();
     for (v, bounds) in f.values.iter().zip(&FITTED) {
         assert!(
             (bounds.lower..=bounds.upper).contains(v),
@@ -51,13 +59,17 @@ fn from_now_carries_the_fitted_values_on() {
 }
 
 /// Figures made by the model from known values, on the days and periods of
-/// the real ones: a fit to them recovers the values (within a few grid
-/// steps where two values trade off) and leaves almost no loss.
+/// the real ones: a fit to them recovers the values and leaves almost no
+/// loss. Values that trade off (noticers and appealers multiply into the
+/// court cases; track 4's productivity and the other tracks' shares split
+/// one production) are weakly told apart by 37 figures: each value within
+/// 15% of its range of the value the figures were made with.
 #[test]
 fn a_fit_to_the_model_s_own_figures_recovers_its_values() {
     let (known, _) = Scenario::from_query(&format!(
         "{RECORD_BASE}&productivity=0.9&past_term_share=0.6&share_t1=0.1&share_t2=0.03\
-         &notice_share=0.4&notice_weeks=8&appeal_share=0.25"
+         &notice_share=0.4&notice_weeks=8&appeal_share=0.25&notice_share_nareis=0.6\
+         &notice_weeks_nareis=20&appeal_share_nareis=0.4"
     ));
     let rows = record::compare(&known.run());
     let made: Vec<Published> = rows
@@ -82,7 +94,7 @@ fn a_fit_to_the_model_s_own_figures_recovers_its_values() {
             other => panic!("{other:?}"),
         };
         assert!(
-            (v - want).abs() <= 3.0 * b.step + 1e-9,
+            (v - want).abs() <= 0.15 * (b.upper - b.lower) + 1e-9,
             "{}: fitted {v}, made with {want}",
             b.key
         );

@@ -64,7 +64,7 @@ pub struct FittedValue {
 }
 
 /// The values the fit chooses, with bounds and reasons.
-pub const FITTED: [FittedValue; 7] = [
+pub const FITTED: [FittedValue; 10] = [
     FittedValue {
         key: "productivity",
         lower: 0.4,
@@ -113,6 +113,27 @@ pub const FITTED: [FittedValue; 7] = [
         upper: 0.95,
         step: 0.01,
         reason: "the share of those with a notice who appeal for not deciding in time: no count of these appeals was found (published.md)",
+    },
+    FittedValue {
+        key: "notice_share_nareis",
+        lower: 0.05,
+        upper: 0.95,
+        step: 0.01,
+        reason: "the nareis applicants' notices, apart from asylum's: the penalties of 2024 were 'mostly nareis' (IND via ANP) while the statutory penalty is suspended for asylum; not published",
+    },
+    FittedValue {
+        key: "notice_weeks_nareis",
+        lower: 0.0,
+        upper: 40.0,
+        step: 1.0,
+        reason: "weeks from a nareis lapse to the notice, apart from asylum's: not published",
+    },
+    FittedValue {
+        key: "appeal_share_nareis",
+        lower: 0.02,
+        upper: 0.95,
+        step: 0.01,
+        reason: "the nareis applicants' appeals, apart from asylum's: not published",
     },
 ];
 

@@ -171,7 +171,7 @@ const LAST_FROM: Date = ymd(2030, 12, 31);
 const LAST_END: Date = ymd(2040, 12, 30);
 
 /// The number of levers.
-pub const LEVER_COUNT: usize = 46;
+pub const LEVER_COUNT: usize = 49;
 
 /// The lever table. Order: the page's order within each group.
 pub static LEVERS: [Lever; LEVER_COUNT] = [
@@ -372,6 +372,18 @@ pub static LEVERS: [Lever; LEVER_COUNT] = [
         label: t("Beroepen niet tijdig beslissen", "Appeals for late decisions"),
         help: t("Deel van wie in gebreke stelde en nog wacht, dat beroep instelt (BNTB).", "Part of those with a notice, still waiting, who appeal (BNTB)."),
         source: t("Aanname, gekalibreerd op 20.000 beroepen tot eind 2024 (brief).", "Assumption, calibrated to 20,000 appeals through 2024 (letter).")),
+    number!("notice_share_nareis", Penalties, notice_share_family as f64, 0.0, 1.0, 0.01, Share,
+        label: t("Ingebrekestellingen nareis", "Notices of default, family reunification"),
+        help: t("Deel van de nareizigers over de termijn dat de IND in gebreke stelt.", "Part of the family-reunification applicants past their term who send a notice of default."),
+        source: t("Aanname: als bij asiel (de brief kent één keten); ‘Zo ging het’ past de nareisketen apart aan de cijfers.", "Assumption: as for asylum (the letter has one chain); ‘As it happened’ fits the nareis chain apart to the figures.")),
+    number!("notice_weeks_nareis", Penalties, notice_weeks_family as u32, 0.0, 52.0, 1.0, Weeks,
+        label: t("Wachttijd tot ingebrekestelling nareis", "Delay before the notice, family reunification"),
+        help: t("Weken na het verlopen van de nareistermijn tot de ingebrekestelling.", "Weeks after a family-reunification term lapses before the notice is sent."),
+        source: t("Aanname: als bij asiel (de brief kent één keten).", "Assumption: as for asylum (the letter has one chain).")),
+    number!("appeal_share_nareis", Penalties, appeal_share_family as f64, 0.0, 1.0, 0.01, Share,
+        label: t("Beroepen niet tijdig beslissen nareis", "Appeals for late decisions, family reunification"),
+        help: t("Deel van de nareizigers die in gebreke stelden en nog wachten, dat beroep instelt.", "Part of the family-reunification applicants with a notice, still waiting, who appeal."),
+        source: t("Aanname: als bij asiel (de brief kent één keten).", "Assumption: as for asylum (the letter has one chain).")),
     number!("appeal_weeks", Penalties, appeal_weeks as u32, 0.0, 52.0, 1.0, Weeks,
         label: t("Wachttijd tot beroep", "Delay before the appeal"),
         help: t("Weken na de vroegst mogelijke dag (twee weken na de ingebrekestelling) tot het beroep.",

@@ -107,6 +107,7 @@ impl Fixed {
         let events = |x: &Scenario| {
             (
                 x.notice_weeks,
+                x.notice_weeks_family,
                 x.appeal_weeks,
                 x.court_weeks,
                 x.court_term_weeks,
@@ -360,9 +361,13 @@ fn push_cohorts(
     let si = stream.index();
     let events = terms.events(s, stream, filed);
     let k = i64::from(filed);
+    let (notice_share, appeal_share) = match stream {
+        Stream::FamilyReunification => (s.notice_share_family, s.appeal_share_family),
+        _ => (s.notice_share, s.appeal_share),
+    };
     let mut push = |eligible: bool, size: u32| {
-        let noticers = whole(f64::from(size) * s.notice_share, k, Salt::Notice, si);
-        let appealers = whole(f64::from(noticers) * s.appeal_share, k, Salt::Appeal, si);
+        let noticers = whole(f64::from(size) * notice_share, k, Salt::Notice, si);
+        let appealers = whole(f64::from(noticers) * appeal_share, k, Salt::Appeal, si);
         cohorts.push(Cohort::new(
             filed, eligible, size, noticers, appealers, events,
         ));

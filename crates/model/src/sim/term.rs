@@ -200,7 +200,11 @@ impl Terms {
                     lapse_week(&Scenario::default(), s.start, stream, &filed_on),
                 )
             });
-        let mut notice = lapse + s.notice_weeks as i32;
+        let delay = match stream {
+            Stream::FamilyReunification => s.notice_weeks_family,
+            _ => s.notice_weeks,
+        };
+        let mut notice = lapse + delay as i32;
         if filed < 0 && lapse < historical && historical >= 0 {
             notice = notice.max(0);
         }

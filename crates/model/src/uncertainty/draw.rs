@@ -55,6 +55,9 @@ pub(crate) fn draw(s: &Scenario, spreads: &Spreads, seed: u64, index: u32, weeks
         log_scaled(s.decisions_per_fte_week, spreads.productivity, zp);
     scenario.notice_share = log_odds_moved(s.notice_share, spreads.notice, zn);
     scenario.appeal_share = log_odds_moved(s.appeal_share, spreads.appeal, za);
+    // One draw of behaviour moves both chains alike.
+    scenario.notice_share_family = log_odds_moved(s.notice_share_family, spreads.notice, zn);
+    scenario.appeal_share_family = log_odds_moved(s.appeal_share_family, spreads.appeal, za);
 
     let years = ((weeks as f64 / WEEKS_PER_YEAR).ceil() as usize).max(1);
     let mut walk = 0.0;
