@@ -30,12 +30,15 @@ const ASYLUM_BACKLOG: [Column; 3] = [
     },
 ];
 
+/// The chart's title.
+pub const TITLE: Text = t(
+    "Asielvoorraad (spoor 1, 2, 4)",
+    "Asylum backlog (tracks 1, 2, 4)",
+);
+
 /// The forecast: from the origin on.
 static FORECAST: Series = Series {
-    label: t(
-        "model: asielvoorraad (spoor 1, 2, 4)",
-        "model: asylum backlog (tracks 1, 2, 4)",
-    ),
+    label: t("model", "model"),
     columns: &ASYLUM_BACKLOG,
     color: palette::BLUE,
     kind: SeriesKind::Line,
@@ -70,8 +73,6 @@ pub struct ForecastInput<'a> {
     /// The forecast's origin; `None` (or the run's first week) when the
     /// whole run is the forecast.
     pub origin: Option<Date>,
-    /// The chart's title: which forecast.
-    pub title: &'a str,
     /// The top of the value axis at least (the largest value of all the
     /// charts drawn side by side, see [`forecast_max`]), so that they share
     /// one axis.
@@ -147,7 +148,7 @@ pub fn draw_forecast<DB: DrawingBackend>(
         input.theme,
         n,
         crate::frame::Labels {
-            title: input.title,
+            title: TITLE.get(lang),
             legend,
             unit_left: &axis.unit,
             unit_right: "",

@@ -67,7 +67,10 @@ pub use caption::to_svg_with_caption;
 pub use caption::{Caption, draw_with_caption, file_stem, slug, source_line};
 #[cfg(feature = "svg")]
 pub use forecast::forecast_svg;
-pub use forecast::{ForecastInput, asylum_backlog, asylum_stocks, draw_forecast, forecast_max};
+pub use forecast::{
+    ForecastInput, TITLE as FORECAST_TITLE, asylum_backlog, asylum_stocks, draw_forecast,
+    forecast_max,
+};
 pub use format::{Format, PlainFormat};
 #[cfg(feature = "svg")]
 pub use histogram::histogram_svg;

@@ -19,7 +19,6 @@ fn svg(run: &Run, rows: &[RecordRow], origin: Option<Date>, max: f64, lang: Lang
         run,
         published: rows,
         origin,
-        title: "Vanaf 1 januari 2024",
         max,
         lang,
         format: &format,
@@ -75,9 +74,9 @@ fn a_forecast_from_an_origin_draws_the_fitted_history_then_the_forecast() {
     assert!(stocks.len() >= 5, "{stocks:?}");
     let origin = Date::from_ymd(2024, 1, 1).unwrap();
     let drawn = svg(&run, &rows, Some(origin), 0.0, Lang::Nl);
-    assert!(drawn.contains("Vanaf 1 januari 2024"), "the title");
+    assert!(drawn.contains("Asielvoorraad (spoor 1, 2, 4)"), "the title");
     assert!(drawn.contains("beginpunt"), "the rule at the origin");
-    assert!(drawn.contains("model: asielvoorraad (spoor 1, 2, 4)"));
+    assert!(drawn.contains("\nmodel\n</text>"), "the legend");
     assert!(drawn.contains("model vóór het beginpunt (gefit)"));
     assert!(drawn.contains("gepubliceerd (IND)"));
     // One diamond per published stock, one in the legend.
@@ -98,7 +97,7 @@ fn the_letter_s_forecast_is_the_whole_run() {
     let drawn = svg(&run, &rows, None, 0.0, Lang::En);
     assert!(!drawn.contains("origin"), "no rule");
     assert!(!drawn.contains("before the origin"), "no fitted history");
-    assert!(drawn.contains("model: asylum backlog (tracks 1, 2, 4)"));
+    assert!(drawn.contains("Asylum backlog (tracks 1, 2, 4)"));
     assert_eq!(longest_line(&drawn, palette::BLUE), run.weeks());
     // An origin on the run's first day is the same.
     let start = run.week_start(0);

@@ -11,7 +11,7 @@
 
 mod words;
 
-use doorstroom_charts::{ForecastInput, Theme, draw_forecast, forecast_max};
+use doorstroom_charts::{FORECAST_TITLE, ForecastInput, Theme, draw_forecast, forecast_max};
 use doorstroom_model::calibration::{Forecast, TrackRecord, track_record};
 use doorstroom_model::record::{self, RecordRow};
 use doorstroom_model::{Lang, Text, t};
@@ -69,7 +69,7 @@ const NO_FIGURES: Text = t(
 
 /// The chart's size in CSS pixels (the style sheet keeps its proportions
 /// on a narrower screen).
-const CHART: (f64, f64) = (560.0, 260.0);
+const CHART: (f64, f64) = (460.0, 250.0);
 
 /// The track record with what its charts need: each forecast's published
 /// figures over its whole run (the diamonds before the origin too) and the
@@ -232,12 +232,10 @@ fn ForecastView(state: RwSignal<State>, i: usize) -> impl IntoView {
             let Some(f) = shown.record.forecasts.get(i) else {
                 return;
             };
-            let title = title(f, lang);
             let input = ForecastInput {
                 run: &f.run,
                 published: &shown.published[i],
                 origin: f.origin.map(|o| o.day),
-                title: &title,
                 max: shown.max,
                 lang,
                 format: &*fm,
@@ -359,7 +357,10 @@ fn ForecastView(state: RwSignal<State>, i: usize) -> impl IntoView {
                     state
                         .with(|s| match s {
                             State::Ready(shown) => {
-                                shown.record.forecasts.get(i).map(|f| title(f, lang.get()))
+                                shown.record.forecasts.get(i).map(|f| {
+                                    let lang = lang.get();
+                                    format!("{}: {}", FORECAST_TITLE.get(lang), title(f, lang))
+                                })
                             }
                             _ => None,
                         })

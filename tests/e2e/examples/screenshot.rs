@@ -70,7 +70,10 @@ async fn take(harness: &Harness, shot: &Shot) -> Result<()> {
     .await?;
     if let Some(click) = &shot.click {
         page.client()
-            .execute("document.querySelector(arguments[0]).click()", vec![json!(click)])
+            .execute(
+                "document.querySelector(arguments[0]).click()",
+                vec![json!(click)],
+            )
             .await?;
         // Room for what the click starts (a panel's computation).
         tokio::time::sleep(Duration::from_millis(3_000)).await;

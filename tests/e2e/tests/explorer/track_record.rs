@@ -13,7 +13,8 @@ use super::locale::{Locale, parse_number};
 use super::{Result, assert_clean, testid, wait_until};
 
 /// What the page shows per forecast.
-const READ: &str = "return [...document.querySelectorAll('[data-testid=track-record] [data-testid=forecast]')]
+const READ: &str =
+    "return [...document.querySelectorAll('[data-testid=track-record] [data-testid=forecast]')]
   .map(a => ({
     origin: a.dataset.origin,
     title: a.querySelector('h3')?.textContent ?? '',
@@ -85,8 +86,7 @@ fn check(shown: &Value, record: &TrackRecord, locale: Locale) {
             .iter()
             .zip(rows)
             .filter(|(r, _)| {
-                r.published.measure == RecordMeasure::Backlog
-                    && r.published.scope.key() == "asylum"
+                r.published.measure == RecordMeasure::Backlog && r.published.scope.key() == "asylum"
             })
             .collect();
         assert!(!stocks.is_empty(), "{origin}: asylum stocks after it");
