@@ -271,7 +271,7 @@ fn ForecastView(state: RwSignal<State>, i: usize) -> impl IntoView {
             let sentences = words::sentences(&verdict, &fm, lang).join(" ");
             let stats = f.stats.map(|s| {
                 let pairs = [
-                    (FIGURES, s.n.to_string(), "n"),
+                    (FIGURES, fm.whole(s.n as f64), "n"),
                     (MAPE, fm.percent(s.mape_pct / 100.0), "mape"),
                     (BIAS, fm.percent(s.bias), "bias"),
                     (VARIANCE, fm.percent(s.variance), "variance"),
@@ -332,10 +332,10 @@ fn ForecastView(state: RwSignal<State>, i: usize) -> impl IntoView {
                         <h3 id=heading_id()>{title(f, lang)}</h3>
                         <p class="forecast-about">{about(f, &fm, lang)}</p>
                         {stats}
-                        <p class="forecast-words" data-testid="forecast-words">
-                            {words}
-                        </p>
                     </div>
+                    <p class="forecast-words" data-testid="forecast-words">
+                        {words}
+                    </p>
                     {table}
                 }
                 .into_any(),
