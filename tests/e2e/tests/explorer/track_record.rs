@@ -2,11 +2,13 @@
 //! panel is folded and computes nothing until it is opened; opened, it
 //! shows the letter's forecast and each origin with the model's and the
 //! published figures, as the model's `calibration::track_record` gives
-//! them (computed here, natively), in Dutch and in English.
+//! them (computed here, natively), in Dutch and in English, and after a
+//! switch of language with the panel open.
 
 use doorstroom_e2e::{Harness, Page};
 use doorstroom_model::calibration::{TrackRecord, track_record};
 use doorstroom_model::record::{self, RecordMeasure};
+use fantoccini::Locator;
 use serde_json::{Value, json};
 
 use super::locale::{Locale, parse_number};
@@ -145,6 +147,24 @@ pub async fn the_track_record_panel_shows_each_origin_with_the_model_and_publish
         .await?;
         check(&page.client().execute(READ, vec![]).await?, &record, locale);
         assert_eq!(computed(&page).await?, 1, "{query}: computed once");
+        if locale == Locale::Nl {
+            // The language switched with the panel open: the same
+            // forecasts in English, not computed again.
+            page.client()
+                .find(Locator::Css(&testid("lang-switch")))
+                .await?
+                .click()
+                .await?;
+            wait_until("the panel in English", || async {
+                let words = page
+                    .text(&format!("{} {}", testid("forecast"), testid("forecast-words")))
+                    .await?;
+                Ok((words.starts_with("Right") || words.starts_with("None"), words))
+            })
+            .await?;
+            check(&page.client().execute(READ, vec![]).await?, &record, Locale::En);
+            assert_eq!(computed(&page).await?, 1, "not computed again");
+        }
         assert_clean(&mut page).await?;
         page.close().await?;
     }
