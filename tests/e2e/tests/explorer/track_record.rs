@@ -157,12 +157,23 @@ pub async fn the_track_record_panel_shows_each_origin_with_the_model_and_publish
                 .await?;
             wait_until("the panel in English", || async {
                 let words = page
-                    .text(&format!("{} {}", testid("forecast"), testid("forecast-words")))
+                    .text(&format!(
+                        "{} {}",
+                        testid("forecast"),
+                        testid("forecast-words")
+                    ))
                     .await?;
-                Ok((words.starts_with("Right") || words.starts_with("None"), words))
+                Ok((
+                    words.starts_with("Right") || words.starts_with("None"),
+                    words,
+                ))
             })
             .await?;
-            check(&page.client().execute(READ, vec![]).await?, &record, Locale::En);
+            check(
+                &page.client().execute(READ, vec![]).await?,
+                &record,
+                Locale::En,
+            );
             assert_eq!(computed(&page).await?, 1, "not computed again");
         }
         assert_clean(&mut page).await?;
