@@ -10,6 +10,7 @@ use crate::components::notice::Notice;
 use crate::components::presentation::PresentationBar;
 use crate::components::record_panel::RecordPanel;
 use crate::components::scenario_heading::ScenarioHeading;
+use crate::components::track_record::TrackRecordPanel;
 use crate::components::uncertainty::Uncertainty;
 use crate::i18n;
 use crate::state::use_store;
@@ -17,7 +18,8 @@ use crate::state::use_store;
 /// The results: the presenter's bar (in presentation mode), the scenario's
 /// heading, the notice (if the link needed repair), the handout's own lines
 /// (shown only in print), the headline figures, the four charts, the pinned
-/// scenarios with their comparison, the model beside the record, the
+/// scenarios with their comparison, the model beside the record, its
+/// forecast track record (folded), the
 /// glossary, and the uncertainty and decision tools.
 #[component]
 pub fn Results() -> impl IntoView {
@@ -38,6 +40,7 @@ pub fn Results() -> impl IntoView {
             <PinnedList />
             <Comparison />
             <RecordPanel />
+            <TrackRecordPanel />
             <Glossary />
             <Uncertainty />
         </main>

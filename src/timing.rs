@@ -43,6 +43,8 @@ pub enum Part {
     Address,
     /// The printed handout's QR code.
     Handout,
+    /// The forecast track record, computed when its panel is first opened.
+    TrackRecord,
 }
 
 impl Part {
@@ -57,6 +59,7 @@ impl Part {
             Part::Comparison => "doorstroom:comparison".to_owned(),
             Part::Address => "doorstroom:address".to_owned(),
             Part::Handout => "doorstroom:handout".to_owned(),
+            Part::TrackRecord => "doorstroom:track-record".to_owned(),
         }
     }
 }

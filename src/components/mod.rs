@@ -17,4 +17,5 @@ pub mod record_panel;
 pub mod scenario_heading;
 pub mod shortcuts;
 pub mod toolbar;
+pub mod track_record;
 pub mod uncertainty;

@@ -24,7 +24,7 @@ const PUBLISHED: Text = t("Gepubliceerd", "Published");
 const MODEL: Text = t("Model", "Model");
 const DIFFERENCE: Text = t("Verschil", "Difference");
 const SOURCE: Text = t("Bron", "Source");
-const NOTE: Text = t("toelichting (in het Engels)", "note");
+pub(crate) const NOTE: Text = t("toelichting (in het Engels)", "note");
 const NONE: Text = t(
     "Geen gepubliceerde cijfers binnen deze periode.",
     "No published figures within this horizon.",
@@ -32,21 +32,24 @@ const NONE: Text = t(
 
 /// One row, formatted.
 #[derive(Clone, Debug, PartialEq)]
-struct Line {
-    csv: String,
-    figure: String,
-    when: String,
-    published: String,
-    model: String,
-    difference: String,
+pub(crate) struct Line {
+    /// The row as the command line's `--record` prints it.
+    pub csv: String,
+    /// What the figure measures, and its scope.
+    pub figure: String,
+    pub when: String,
+    pub published: String,
+    pub model: String,
+    pub difference: String,
     /// Whether the model lies more than a quarter off (a mark beside it).
-    far: bool,
-    source: String,
-    confidence: String,
-    note: String,
+    pub far: bool,
+    pub source: String,
+    pub confidence: String,
+    pub note: String,
 }
 
-fn value(measure: RecordMeasure, f: &Formats, v: f64) -> String {
+/// A value of `measure` as the record's tables write it.
+pub(crate) fn value(measure: RecordMeasure, f: &Formats, v: f64) -> String {
     match measure {
         RecordMeasure::PenaltiesEur => f.euro_compact(v),
         RecordMeasure::MeanTimeToDecisionWeeks => f.weeks(v.round()),
@@ -57,7 +60,9 @@ fn value(measure: RecordMeasure, f: &Formats, v: f64) -> String {
     }
 }
 
-fn when(p: Period, f: &Formats) -> String {
+/// A compared period as the record's tables write it: a day, a calendar
+/// year, or its first and last day.
+pub(crate) fn when(p: Period, f: &Formats) -> String {
     if p.from == p.to {
         return f.day(&p.from);
     }
@@ -71,7 +76,8 @@ fn when(p: Period, f: &Formats) -> String {
     }
 }
 
-fn line(r: &RecordRow, f: &Formats, lang: Lang) -> Line {
+/// A row of the record, formatted.
+pub(crate) fn line(r: &RecordRow, f: &Formats, lang: Lang) -> Line {
     let p = r.published;
     let difference = r.difference_pct();
     Line {
@@ -80,14 +86,73 @@ fn line(r: &RecordRow, f: &Formats, lang: Lang) -> Line {
         when: when(r.compared, f),
         published: value(p.measure, f, r.published_value),
         model: value(p.measure, f, r.model_value),
-        difference: difference.map_or_else(
-            || "–".to_owned(),
-            |d| format!("{} %", f.signed_one_decimal(d)),
-        ),
+        difference: difference.map_or_else(|| "–".to_owned(), |d| percent_difference(d, f)),
         far: difference.is_some_and(|d| d.abs() > 25.0),
         source: p.source.to_owned(),
         confidence: p.confidence.label(lang).to_owned(),
         note: p.note.to_owned(),
+    }
+}
+
+/// A difference in per cent with its sign: `+12,5 %`.
+pub(crate) fn percent_difference(d: f64, f: &Formats) -> String {
+    format!("{} %", f.signed_one_decimal(d))
+}
+
+/// The header row of a record table.
+pub(crate) fn head(lang: ReadSignal<Lang>) -> impl IntoView {
+    view! {
+        <tr>
+            {move || {
+                let lang = lang.get();
+                [FIGURE, WHEN, PUBLISHED, MODEL, DIFFERENCE, SOURCE]
+                    .map(|h| view! { <th scope="col">{h.get(lang)}</th> })
+                    .collect_view()
+            }}
+        </tr>
+    }
+}
+
+/// One row of a record table: the figure, its date, the published value
+/// and the source as they are; the CSV line, the model's value, the
+/// difference and its mark from what reads them (in the record panel they
+/// follow the scenario on screen).
+pub(crate) fn row(
+    l: Line,
+    note: &'static str,
+    csv: impl Fn() -> Option<String> + Send + Sync + 'static,
+    model: impl Fn() -> Option<String> + Send + Sync + 'static,
+    difference: impl Fn() -> Option<String> + Send + Sync + 'static,
+    far: impl Fn() -> bool + Send + Sync + 'static,
+) -> impl IntoView {
+    view! {
+        <tr data-record=csv>
+            <th scope="row">{l.figure}</th>
+            <td>{l.when}</td>
+            <td class="num" data-testid="record-published">
+                {l.published}
+            </td>
+            <td class="num" data-testid="record-model">
+                {model}
+            </td>
+            <td class="num" class:far=far>
+                {difference}
+            </td>
+            <td class="source">
+                <span>{l.source}</span>
+                " "
+                <span class="confidence">{format!("({})", l.confidence)}</span>
+                {(!l.note.is_empty())
+                    .then(|| {
+                        view! {
+                            <details>
+                                <summary>{note}</summary>
+                                {l.note}
+                            </details>
+                        }
+                    })}
+            </td>
+        </tr>
     }
 }
 
@@ -127,16 +192,7 @@ pub fn RecordPanel() -> impl IntoView {
             <p class="record-lede">{move || LEDE.get(lang.get())}</p>
             <div class="record-table" tabindex="0">
                 <table>
-                    <thead>
-                        <tr>
-                            {move || {
-                                let lang = lang.get();
-                                [FIGURE, WHEN, PUBLISHED, MODEL, DIFFERENCE, SOURCE]
-                                    .map(|h| view! { <th scope="col">{h.get(lang)}</th> })
-                                    .collect_view()
-                            }}
-                        </tr>
-                    </thead>
+                    <thead>{head(lang)}</thead>
                     <tbody>
                         {move || {
                             let note = NOTE.get(lang.get_untracked());
@@ -154,37 +210,14 @@ pub fn RecordPanel() -> impl IntoView {
                                             let far = move || {
                                                 lines.with(|ls| ls.get(i).is_some_and(|l| l.far))
                                             };
-                                            view! {
-                                                <tr data-record=read(|l| l.csv.clone())>
-                                                    <th scope="row">{l.figure.clone()}</th>
-                                                    <td>{l.when.clone()}</td>
-                                                    <td class="num" data-testid="record-published">
-                                                        {l.published.clone()}
-                                                    </td>
-                                                    <td class="num" data-testid="record-model">
-                                                        {read(|l| l.model.clone())}
-                                                    </td>
-                                                    <td class="num" class:far=far>
-                                                        {read(|l| l.difference.clone())}
-                                                    </td>
-                                                    <td class="source">
-                                                        <span>{l.source.clone()}</span>
-                                                        " "
-                                                        <span class="confidence">
-                                                            {format!("({})", l.confidence)}
-                                                        </span>
-                                                        {(!l.note.is_empty())
-                                                            .then(|| {
-                                                                view! {
-                                                                    <details>
-                                                                        <summary>{note}</summary>
-                                                                        {l.note.clone()}
-                                                                    </details>
-                                                                }
-                                                            })}
-                                                    </td>
-                                                </tr>
-                                            }
+                                            row(
+                                                l.clone(),
+                                                note,
+                                                read(|l| l.csv.clone()),
+                                                read(|l| l.model.clone()),
+                                                read(|l| l.difference.clone()),
+                                                far,
+                                            )
                                         })
                                         .collect_view()
                                 })

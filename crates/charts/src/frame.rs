@@ -319,18 +319,18 @@ pub(crate) struct Frame {
     unit_y: i32,
 }
 
-struct Labels<'a> {
-    title: &'a str,
-    legend: Vec<LegendItem>,
-    unit_left: &'a str,
-    unit_right: &'a str,
+pub(crate) struct Labels<'a> {
+    pub title: &'a str,
+    pub legend: Vec<LegendItem>,
+    pub unit_left: &'a str,
+    pub unit_right: &'a str,
     /// The widest tick labels on each side (for the margins).
-    left_ticks: &'a [String],
-    right_ticks: &'a [String],
+    pub left_ticks: &'a [String],
+    pub right_ticks: &'a [String],
 }
 
 impl Frame {
-    fn layout<DB: DrawingBackend>(
+    pub(crate) fn layout<DB: DrawingBackend>(
         area: &DrawingArea<DB, Shift>,
         theme: Theme,
         n: usize,
@@ -442,7 +442,10 @@ impl Frame {
     }
 
     /// Paper, title, legend and unit labels.
-    fn draw_chrome<DB: DrawingBackend>(&self, area: &DrawingArea<DB, Shift>) -> DrawResult<DB> {
+    pub(crate) fn draw_chrome<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+    ) -> DrawResult<DB> {
         let m = &self.m;
         area.fill(&palette::PAPER)?;
         let pad = m.px(14.0);
@@ -486,7 +489,7 @@ impl Frame {
     }
 
     /// Horizontal gridlines for `scale` (drawn under the data).
-    fn draw_grid<DB: DrawingBackend>(
+    pub(crate) fn draw_grid<DB: DrawingBackend>(
         &self,
         area: &DrawingArea<DB, Shift>,
         scale: &Scale,
@@ -500,7 +503,7 @@ impl Frame {
     }
 
     /// Tick labels of a value axis, on the left or the right of the plot.
-    fn draw_value_labels<DB: DrawingBackend>(
+    pub(crate) fn draw_value_labels<DB: DrawingBackend>(
         &self,
         area: &DrawingArea<DB, Shift>,
         scale: &Scale,
@@ -531,7 +534,7 @@ impl Frame {
     }
 
     /// The x axis line along the bottom of the plot.
-    fn draw_baseline_axis<DB: DrawingBackend>(
+    pub(crate) fn draw_baseline_axis<DB: DrawingBackend>(
         &self,
         area: &DrawingArea<DB, Shift>,
     ) -> DrawResult<DB> {

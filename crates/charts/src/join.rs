@@ -19,6 +19,18 @@ pub(crate) fn draw<DB: DrawingBackend>(
     week: usize,
     lang: Lang,
 ) -> DrawResult<DB> {
+    labelled_rule(area, frame, week, LABEL.get(lang))
+}
+
+/// A vertical rule at `week` over the plot, with `label` at its top: the
+/// join, or the origin of a forecast. None at the first week or past the
+/// last.
+pub(crate) fn labelled_rule<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    frame: &Frame,
+    week: usize,
+    label: &str,
+) -> DrawResult<DB> {
     if frame.n == 0 || week == 0 || week >= frame.n {
         return Ok(());
     }
@@ -33,7 +45,7 @@ pub(crate) fn draw<DB: DrawingBackend>(
     )?;
     let size = m.font(12.0);
     area.draw(&Text::new(
-        LABEL.get(lang),
+        label,
         (x + m.px(4.0), frame.top + m.px(2.0)),
         text_style(size, palette::AXIS, true, HPos::Left, VPos::Top),
     ))

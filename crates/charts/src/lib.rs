@@ -48,6 +48,7 @@ mod costs;
 mod cursor;
 mod fan;
 mod flow;
+mod forecast;
 pub mod format;
 mod frame;
 mod histogram;
@@ -64,6 +65,12 @@ pub use against::{table_against, table_keys};
 #[cfg(feature = "svg")]
 pub use caption::to_svg_with_caption;
 pub use caption::{Caption, draw_with_caption, file_stem, slug, source_line};
+#[cfg(feature = "svg")]
+pub use forecast::forecast_svg;
+pub use forecast::{
+    ForecastInput, TITLE as FORECAST_TITLE, asylum_backlog, asylum_stocks, draw_forecast,
+    forecast_max,
+};
 pub use format::{Format, PlainFormat};
 #[cfg(feature = "svg")]
 pub use histogram::histogram_svg;

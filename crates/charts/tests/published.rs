@@ -4,11 +4,14 @@
 //! markers switched off, draws none.
 
 use doorstroom_charts::{
-    Chart, ChartInput, PlainFormat, Theme, draw, palette, published_marks, published_readout,
+    Chart, ChartInput, PlainFormat, Theme, draw, published_marks, published_readout,
 };
 use doorstroom_model::record::{self, RecordRow};
 use doorstroom_model::{AS_IT_HAPPENED, Date, Lang, Run, Scenario};
 use plotters::prelude::*;
+
+mod common;
+use common::diamonds;
 
 fn svg(chart: Chart, run: &Run, published: Option<&[RecordRow]>, cursor: Option<usize>) -> String {
     let format = PlainFormat { lang: Lang::Nl };
@@ -31,26 +34,6 @@ fn svg(chart: Chart, run: &Run, published: Option<&[RecordRow]>, cursor: Option<
         root.present().expect("present");
     }
     out
-}
-
-/// The outlines of the diamonds: closed five-point paths in the markers'
-/// colour (a flow's bar across its period is a two-point path).
-fn diamonds(svg: &str) -> usize {
-    let stroke = format!(
-        "stroke=\"#{:02X}{:02X}{:02X}\"",
-        palette::PUBLISHED.0,
-        palette::PUBLISHED.1,
-        palette::PUBLISHED.2
-    );
-    svg.match_indices("<polyline ")
-        .map(|(i, _)| &svg[i..i + svg[i..].find('>').unwrap_or(0)])
-        .filter(|el| el.contains(&stroke))
-        .filter(|el| {
-            el.split("points=\"").nth(1).map_or(0, |p| {
-                p.split('"').next().unwrap_or("").split_whitespace().count()
-            }) == 5
-        })
-        .count()
 }
 
 fn as_it_happened() -> Run {

@@ -4,9 +4,10 @@
 //! its `F` key, which a command-line screenshot cannot press).
 //!
 //! `cargo run -p doorstroom-e2e --example screenshot -- OUT.png [QUERY]
-//! [--size 1280x720] [--present] [--at CSS]`, with `CHROMEDRIVER` set as
-//! for the end-to-end tests. `--size` is the page's own size (the viewport,
-//! as on a projector), `--at` scrolls an element to the top first.
+//! [--size 1280x720] [--present] [--click CSS] [--at CSS]`, with
+//! `CHROMEDRIVER` set as for the end-to-end tests. `--size` is the page's
+//! own size (the viewport, as on a projector), `--click` clicks an element
+//! first (to open a folded panel), `--at` scrolls an element to the top.
 
 use std::process::ExitCode;
 use std::time::Duration;
@@ -20,6 +21,7 @@ struct Shot {
     query: String,
     size: (u32, u32),
     present: bool,
+    click: Option<String>,
     at: Option<String>,
 }
 
@@ -30,11 +32,15 @@ fn parse() -> Result<Shot> {
         query: String::new(),
         size: (1280, 720),
         present: false,
+        click: None,
         at: None,
     };
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--present" => shot.present = true,
+            "--click" => {
+                shot.click = Some(args.next().ok_or("--click needs a CSS selector")?);
+            }
             "--at" => shot.at = Some(args.next().ok_or("--at needs a CSS selector")?),
             "--size" => {
                 let size = args.next().ok_or("--size needs WIDTHxHEIGHT")?;
@@ -47,7 +53,8 @@ fn parse() -> Result<Shot> {
     }
     if shot.out.is_empty() {
         return Err(
-            "usage: screenshot OUT.png [QUERY] [--size 1280x720] [--present] [--at CSS]".into(),
+            "usage: screenshot OUT.png [QUERY] [--size 1280x720] [--present] [--click CSS] [--at CSS]"
+                .into(),
         );
     }
     Ok(shot)
@@ -61,6 +68,16 @@ async fn take(harness: &Harness, shot: &Shot) -> Result<()> {
         json!({ "width": width, "height": height, "deviceScaleFactor": 1, "mobile": false }),
     )
     .await?;
+    if let Some(click) = &shot.click {
+        page.client()
+            .execute(
+                "document.querySelector(arguments[0]).click()",
+                vec![json!(click)],
+            )
+            .await?;
+        // Room for what the click starts (a panel's computation).
+        tokio::time::sleep(Duration::from_millis(3_000)).await;
+    }
     if let Some(at) = &shot.at {
         page.client()
             .execute(

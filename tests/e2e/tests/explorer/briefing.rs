@@ -302,7 +302,7 @@ pub async fn presentation_mode_reads_from_the_back_and_steps_through_a_deck(
     let shown = page
         .client()
         .execute(
-            "return [...document.querySelectorAll('.record, .uncertainty, .glossary, .comparison, .presets, .from-now')]
+            "return [...document.querySelectorAll('.record, .track-record, .uncertainty, .glossary, .comparison, .presets, .from-now')]
                  .filter(e => e.offsetParent !== null).map(e => e.className)",
             vec![],
         )

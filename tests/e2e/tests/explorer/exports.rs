@@ -717,6 +717,16 @@ pub async fn axe_finds_no_serious_violation_in_either_language(harness: &Harness
             .for_element(Locator::Css("[data-chart=flow] table"))
             .await?;
         assert_accessible(&page, &format!("{query}, a table open")).await?;
+        // With the track record open: its charts, figures and tables.
+        click(&page, &format!("{} > summary", testid("track-record"))).await?;
+        page.client()
+            .wait()
+            .for_element(Locator::Css(&format!(
+                "[data-origin='2025-01-01'] {}",
+                testid("forecast-words")
+            )))
+            .await?;
+        assert_accessible(&page, &format!("{query}, the track record open")).await?;
         assert_clean(&mut page).await?;
         page.close().await?;
     }

@@ -18,6 +18,7 @@ mod from_now;
 mod hardening;
 mod locale;
 mod record;
+mod track_record;
 
 use locale::{Locale, parse_money, parse_number, parse_percent};
 
@@ -29,6 +30,7 @@ pub use self::exports::*;
 pub use self::from_now::*;
 pub use self::hardening::*;
 pub use self::record::*;
+pub use self::track_record::*;
 
 /// How long the page may take to show the result of an action.
 const PATIENCE: Duration = Duration::from_secs(10);
