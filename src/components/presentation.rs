@@ -17,7 +17,7 @@ use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use crate::scenario_names::name;
+use crate::scenario_names::{name, short_name};
 use crate::state::{Store, use_store};
 
 pub const PRESENT: Text = t("Presenteren", "Present");
@@ -26,6 +26,9 @@ pub const PRESENT_HELP: Text = t(
     "Full screen with large type and the pinned scenarios as slides (key F; Esc leaves).",
 );
 const LEAVE: Text = t("Presentatie verlaten (Esc)", "Leave presentation (Esc)");
+/// The way out as the bar shows it: short, so the bar keeps room for the
+/// slide's title and both pickers.
+const LEAVE_SHORT: Text = t("Verlaten (Esc)", "Leave (Esc)");
 const PREVIOUS: Text = t("Vorige", "Previous");
 const NEXT: Text = t("Volgende", "Next");
 const LEFT_CHART: Text = t("Grafiek links", "Left chart");
@@ -166,6 +169,10 @@ impl Presentation {
         let (slides, step) = deck(baseline, compared, current);
         self.deck.set(slides);
         self.step.set(step);
+        // A deck opens at its first slide, as a talk starts at its first.
+        if step != 0 {
+            self.go(store, 0);
+        }
         self.notice.set(None);
         if let Some(root) = root() {
             let _ = root.class_list().add_1(PRESENTING_CLASS);
@@ -290,7 +297,17 @@ pub fn PresentationBar() -> impl IntoView {
     let p = expect_context::<Presentation>();
     let text = move |t: Text| move || t.get(lang.get());
     let len = move || p.deck.with(Vec::len);
+    // The slide's title is its short name (at most two lines on screen);
+    // the whole list of changes is its tooltip.
     let title = move || {
+        let lang = lang.get();
+        p.deck.with(|d| {
+            d.get(p.step.get())
+                .map(|s| short_name(&s.title, &s.scenario, lang))
+                .unwrap_or_default()
+        })
+    };
+    let full_title = move || {
         let lang = lang.get();
         p.deck.with(|d| {
             d.get(p.step.get())
@@ -347,11 +364,11 @@ pub fn PresentationBar() -> impl IntoView {
                         <span aria-hidden="true">"›"</span>
                     </button>
                 </div>
-                <h2 class="deck-title" data-testid="deck-title">{title}</h2>
+                <h2 class="deck-title" data-testid="deck-title" title=full_title>{title}</h2>
                 {chooser(0, LEFT_CHART)}
                 {chooser(1, RIGHT_CHART)}
-                <button type="button" class="leave" data-testid="leave-presentation" on:click=move |_| p.leave()>
-                    {text(LEAVE)}
+                <button type="button" class="leave" data-testid="leave-presentation" title=text(LEAVE) on:click=move |_| p.leave()>
+                    {text(LEAVE_SHORT)}
                 </button>
                 {move || p.notice.get().map(|n| view! { <p class="present-notice" role="status">{n.get(lang.get())}</p> })}
             </div>

@@ -10,6 +10,7 @@
 //! cargo run -p doorstroom-model --example scenario -- --goal 'in-term-by=2027-01-01'
 //! cargo run -p doorstroom-model --example scenario -- --goal 'cost-2024-under=20000000' --goal-lever baa
 //! cargo run -p doorstroom-model --example scenario -- --tornado
+//! cargo run -p doorstroom-model --example scenario -- --deck briefing-dg.doorstroom.json --summary
 //! ```
 //!
 //! Prints on stdout the weekly totals as CSV; with `--summary` the headline
@@ -24,7 +25,10 @@
 //! `sd_intake=` …), and `--bands` and `--seed` override them. `--goal`
 //! prints `fte=…` (or `baa=…` with `--goal-lever baa`) or `unreachable=`
 //! with the reason; `--tornado` prints `lever,low,high,cost_effect_eur,
-//! backlog_effect`. Warnings about the query go to stderr.
+//! backlog_effect`. `--deck FILE` reads a briefing file as the page does
+//! and prints, for each of its scenarios in order, a `# N title` line, its
+//! `link=` and (with `--summary`) its headline figures. Warnings about the
+//! query go to stderr.
 
 use doorstroom_model::uncertainty::{
     BandSettings, Bands, Goal, GoalLever, read_query, sample_threads, seek, tornado, tornado_csv,
@@ -33,7 +37,8 @@ use doorstroom_model::{Lang, PRESETS, Scenario, Stream, record};
 
 const USAGE: &str =
     "usage: scenario [--presets] [--preset NAME] [--summary | --record | --stream t1|t2|t4|nareis]
-                [--bands N [--seed S]] [--goal GOAL [--goal-lever fte|baa]] [--tornado] [QUERY]
+                [--bands N [--seed S]] [--goal GOAL [--goal-lever fte|baa]] [--tornado]
+                [--deck FILE] [QUERY]
   GOAL  in-term-by=YYYY-MM-DD | cost-YYYY-under=EUR
   e.g. scenario --preset as_it_happened --record
        scenario 'v=1&intake=77000&fte=600'";
@@ -53,6 +58,7 @@ fn main() {
     let mut goal: Option<String> = None;
     let mut goal_lever = GoalLever::Fte;
     let mut want_tornado = false;
+    let mut deck: Option<String> = None;
     let mut query = String::new();
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -106,6 +112,7 @@ fn main() {
                 }
             }
             "--tornado" => want_tornado = true,
+            "--deck" => deck = Some(value("--deck")),
             "-h" | "--help" => {
                 println!("{USAGE}");
                 return;
@@ -113,6 +120,10 @@ fn main() {
             _ if arg.starts_with("--") => fail(&format!("unknown option {arg}")),
             _ => query = arg,
         }
+    }
+    if let Some(path) = deck {
+        print_deck(&path, matches!(output, Output::Summary));
+        return;
     }
     // A later repeat of a key wins, so the query changes the preset's levers.
     let full = match preset {
@@ -184,4 +195,33 @@ fn bands(scenario: &Scenario, settings: &mut BandSettings, n: u32, seed: Option<
 fn fail(message: &str) -> ! {
     eprintln!("error: {message}\n{USAGE}");
     std::process::exit(2)
+}
+
+/// A briefing file's scenarios in order, read as the page reads the file.
+fn print_deck(path: &str, summary: bool) {
+    use doorstroom_address::briefing::Briefing;
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| fail(&format!("{path}: {e}")));
+    let charts = ["backlog", "costs", "waiting", "flow"];
+    let (briefing, warnings) =
+        Briefing::read(&text, &charts).unwrap_or_else(|e| fail(&e.message(Lang::En)));
+    for w in &warnings {
+        eprintln!("warning: {}", w.message(Lang::En));
+    }
+    if !briefing.title.is_empty() {
+        println!("# {}", briefing.title);
+    }
+    for (i, s) in briefing.scenarios.iter().enumerate() {
+        let role = if briefing.baseline == Some(i) {
+            " (baseline)"
+        } else {
+            ""
+        };
+        println!("# {} {}{role}", i + 1, s.title);
+        println!("link={}", s.scenario.to_query());
+        if summary {
+            for (key, value) in s.scenario.run().summary().to_key_values() {
+                println!("{key}={value}");
+            }
+        }
+    }
 }

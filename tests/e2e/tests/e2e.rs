@@ -148,6 +148,8 @@ fn main() -> ExitCode {
             a_link_with_pinned_scenarios_names_each_on_screen,
             presentation_mode_reads_from_the_back_and_steps_through_a_deck,
             the_page_fits_a_projector_and_no_control_is_cut_off,
+            presentation_fits_a_projector_in_both_languages,
+            every_card_keeps_its_date_and_scope_on_a_projector,
             after_one_visit_the_page_works_with_the_server_gone,
             the_single_file_opens_from_disk_and_draws_its_charts,
             the_record_panel_shows_the_model_s_record_for_the_link,

@@ -17,6 +17,7 @@ mod exports;
 mod from_now;
 mod hardening;
 mod locale;
+mod projector;
 mod record;
 
 use locale::{Locale, parse_money, parse_number, parse_percent};
@@ -28,6 +29,7 @@ pub use self::cases::*;
 pub use self::exports::*;
 pub use self::from_now::*;
 pub use self::hardening::*;
+pub use self::projector::*;
 pub use self::record::*;
 
 /// How long the page may take to show the result of an action.
