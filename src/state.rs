@@ -646,6 +646,35 @@ impl Store {
         self.address_changed(Change::Settled);
     }
 
+    /// Shows what an opened briefing holds (its scenario, title, note,
+    /// baseline and pinned scenarios; the view's settings stay): one
+    /// change, in a new history entry, so that Back returns to what was on
+    /// screen before.
+    pub fn open(&self, state: PageState) {
+        self.pending.set_value(None);
+        self.baseline.set(state.baseline);
+        self.baseline_title.set(state.baseline_title);
+        self.compared.set(state.compared);
+        self.title.set(state.title);
+        self.note.set(state.note);
+        self.apply(state.scenario);
+        self.address_changed(Change::Settled);
+    }
+
+    /// Whether the page holds anything a reader made: pinned scenarios, a
+    /// title or note, or a scenario other than the default.
+    pub fn holds_work(&self) -> bool {
+        self.pinned_count_untracked() > 0
+            || !self.title.with_untracked(String::is_empty)
+            || !self.note.with_untracked(String::is_empty)
+            || self.scenario.with_untracked(|s| *s != Scenario::default())
+    }
+
+    fn pinned_count_untracked(&self) -> usize {
+        usize::from(self.baseline.with_untracked(Option::is_some))
+            + self.compared.with_untracked(Vec::len)
+    }
+
     /// Switches the language; the same history entry, since the scenario
     /// did not change.
     pub fn set_lang(&self, lang: Lang) {

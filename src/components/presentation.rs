@@ -56,6 +56,9 @@ pub struct Presentation {
     /// The two charts on screen, chosen by the presenter.
     pub charts: RwSignal<[Chart; 2]>,
     pub deck: RwSignal<Vec<Slide>>,
+    /// The deck of an opened briefing file (up to twelve slides, in its
+    /// order): presented instead of the pinned scenarios while it is set.
+    pub loaded: RwSignal<Option<Vec<Slide>>>,
     pub step: RwSignal<usize>,
     /// Whether the page went full screen (so leaving full screen leaves).
     fullscreen: RwSignal<bool>,
@@ -139,6 +142,7 @@ impl Presentation {
             on: RwSignal::new(false),
             charts: RwSignal::new([Chart::Backlog, Chart::Costs]),
             deck: RwSignal::new(Vec::new()),
+            loaded: RwSignal::new(None),
             step: RwSignal::new(0),
             fullscreen: RwSignal::new(false),
             notice: RwSignal::new(None),
@@ -149,31 +153,14 @@ impl Presentation {
         if self.on.get_untracked() {
             return;
         }
-        let current = Slide {
-            scenario: store.scenario().get_untracked(),
-            title: store.title().get_untracked(),
-        };
-        let baseline = store.pinned().get_untracked().map(|scenario| Slide {
-            scenario,
-            title: store.baseline_title().get_untracked(),
-        });
-        let compared = store
-            .compared()
-            .get_untracked()
-            .into_iter()
-            .map(|c| Slide {
-                scenario: c.scenario,
-                title: c.title,
-            })
-            .collect();
-        let (slides, step) = deck(baseline, compared, current);
+        let (slides, step) = self.slides(store);
         self.deck.set(slides);
         self.step.set(step);
+        self.notice.set(None);
         // A deck opens at its first slide, as a talk starts at its first.
         if step != 0 {
             self.go(store, 0);
         }
-        self.notice.set(None);
         if let Some(root) = root() {
             let _ = root.class_list().add_1(PRESENTING_CLASS);
         }
@@ -186,6 +173,37 @@ impl Presentation {
                 this.notice.set(Some(NO_FULLSCREEN));
             }
         });
+    }
+
+    /// The deck as it would be presented now, and the step of the scenario
+    /// on screen: an opened briefing's, else the pinned scenarios and the
+    /// one on screen.
+    pub fn slides(&self, store: Store) -> (Vec<Slide>, usize) {
+        let current = Slide {
+            scenario: store.scenario().get_untracked(),
+            title: store.title().get_untracked(),
+        };
+        if let Some(loaded) = self.loaded.get_untracked().filter(|l| !l.is_empty()) {
+            let step = loaded
+                .iter()
+                .position(|s| s.scenario == current.scenario)
+                .unwrap_or(0);
+            return (loaded, step);
+        }
+        let baseline_slide = store.pinned().get_untracked().map(|scenario| Slide {
+            scenario,
+            title: store.baseline_title().get_untracked(),
+        });
+        let compared = store
+            .compared()
+            .get_untracked()
+            .into_iter()
+            .map(|c| Slide {
+                scenario: c.scenario,
+                title: c.title,
+            })
+            .collect();
+        deck(baseline_slide, compared, current)
     }
 
     pub fn leave(&self) {

@@ -6,6 +6,7 @@ use doorstroom_model::{Lang, Scenario};
 use leptos::prelude::*;
 use std::time::Duration;
 
+use crate::components::briefing_file::BriefingFile;
 use crate::components::presentation::PresentButton;
 use crate::export::sheet;
 use crate::i18n;
@@ -151,6 +152,7 @@ pub fn Toolbar() -> impl IntoView {
                     {text(MONTHLY_CSV)}
                 </button>
                 <PresentButton />
+                <BriefingFile />
                 <button type="button" class="primary" data-testid="copy-link" on:click=copy>
                     {text(i18n::COPY_LINK)}
                 </button>

@@ -457,9 +457,26 @@ impl Frame {
         let m = &self.m;
         area.fill(&palette::PAPER)?;
         let pad = m.px(14.0);
-        let title_size = m.font(TITLE_PX);
+        // A title wider than the chart is set smaller, down to the
+        // smallest type of the theme (18 px in briefing mode), and only
+        // then cut with an ellipsis: never cut off by the edge.
+        let room = self.width - 2 * pad;
+        let per_char = 0.68;
+        let chars = self.title.chars().count().max(1) as f64;
+        let smallest = m.font(TICK_PX);
+        let title_size = m
+            .font(TITLE_PX)
+            .min((room as f64 / (chars * per_char)).floor())
+            .max(smallest);
+        let title = if chars * per_char * title_size > room as f64 {
+            let keep = ((room as f64 / (per_char * title_size)) as usize).saturating_sub(1);
+            let kept: String = self.title.chars().take(keep.max(1)).collect();
+            format!("{}…", kept.trim_end())
+        } else {
+            self.title.clone()
+        };
         area.draw_text(
-            &self.title,
+            &title,
             &text_style(title_size, palette::INK, true, HPos::Left, VPos::Top),
             (pad, pad),
         )?;
@@ -641,7 +658,7 @@ fn place_legend(m: &Metrics, items: Vec<LegendItem>, room: LegendRoom) -> Placed
         };
     }
     let tight_h = (size * 1.2) as i32;
-    let column = |items: Vec<LegendItem>, columns: i32| {
+    let column = |items: Vec<LegendItem>, columns: i32, row: i32| {
         let widest = items.iter().map(&item_w).max().unwrap_or(0);
         let col_w = (room.beside_width / columns).min(widest);
         let per_column = (n + columns - 1) / columns;
@@ -653,7 +670,7 @@ fn place_legend(m: &Metrics, items: Vec<LegendItem>, room: LegendRoom) -> Placed
                 let (c, r) = (i as i32 / per_column, i as i32 % per_column);
                 item.label = fit_label(m, &item.label, col_w - swatch, size);
                 let x = x0 + c * (col_w + m.px(8.0));
-                (item, x, top + r * tight_h + tight_h / 2)
+                (item, x, top + r * row + row / 2)
             })
             .collect();
         Placed::Beside {
@@ -662,7 +679,12 @@ fn place_legend(m: &Metrics, items: Vec<LegendItem>, room: LegendRoom) -> Placed
         }
     };
     if n * tight_h <= room.beside_height {
-        return column(items, 1);
+        return column(items, 1, tight_h);
+    }
+    // Closer rows still: one column reads better than two cut short.
+    let close_h = (size * 1.05) as i32;
+    if n * close_h <= room.beside_height {
+        return column(items, 1, close_h);
     }
     if row_h <= room.most_rows_height {
         // One line: every label cut to an equal share of it.
@@ -684,7 +706,7 @@ fn place_legend(m: &Metrics, items: Vec<LegendItem>, room: LegendRoom) -> Placed
         };
     }
     let columns = ((n * tight_h + room.beside_height - 1) / room.beside_height.max(1)).clamp(1, n);
-    column(items, columns)
+    column(items, columns, tight_h)
 }
 
 /// A horizontal or vertical line of `width` device pixels from `a` to `b`,

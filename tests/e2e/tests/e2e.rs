@@ -150,6 +150,8 @@ fn main() -> ExitCode {
             the_page_fits_a_projector_and_no_control_is_cut_off,
             presentation_fits_a_projector_in_both_languages,
             every_card_keeps_its_date_and_scope_on_a_projector,
+            a_briefing_of_eight_saved_and_reopened_gives_the_same_figures,
+            a_hostile_briefing_loads_with_a_notice_and_breaks_nothing,
             after_one_visit_the_page_works_with_the_server_gone,
             the_single_file_opens_from_disk_and_draws_its_charts,
             the_record_panel_shows_the_model_s_record_for_the_link,
