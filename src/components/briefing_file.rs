@@ -53,8 +53,11 @@ pub fn briefing_of(store: Store, p: Presentation) -> Briefing {
         .pinned()
         .get_untracked()
         .and_then(|b| slides.iter().position(|s| s.scenario == b));
+    let title = Some(p.loaded_title.get_untracked())
+        .filter(|t| !t.is_empty() && p.loaded.with_untracked(Option::is_some))
+        .unwrap_or_else(|| store.title().get_untracked());
     Briefing {
-        title: store.title().get_untracked(),
+        title,
         note: String::new(),
         baseline,
         charts: p
@@ -142,6 +145,7 @@ fn open_text(store: Store, p: Presentation, text: &str, lang: Lang) -> Vec<Strin
         }
     }
     store.open(state);
+    p.loaded_title.set(b.title.clone());
     p.loaded.set(Some(
         b.scenarios
             .iter()

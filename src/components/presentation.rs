@@ -59,6 +59,8 @@ pub struct Presentation {
     /// The deck of an opened briefing file (up to twelve slides, in its
     /// order): presented instead of the pinned scenarios while it is set.
     pub loaded: RwSignal<Option<Vec<Slide>>>,
+    /// The opened briefing's own title, kept for saving it again.
+    pub loaded_title: RwSignal<String>,
     pub step: RwSignal<usize>,
     /// Whether the page went full screen (so leaving full screen leaves).
     fullscreen: RwSignal<bool>,
@@ -143,6 +145,7 @@ impl Presentation {
             charts: RwSignal::new([Chart::Backlog, Chart::Costs]),
             deck: RwSignal::new(Vec::new()),
             loaded: RwSignal::new(None),
+            loaded_title: RwSignal::new(String::new()),
             step: RwSignal::new(0),
             fullscreen: RwSignal::new(false),
             notice: RwSignal::new(None),

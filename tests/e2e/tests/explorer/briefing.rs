@@ -226,6 +226,11 @@ pub async fn pinning_two_scenarios_draws_three_sets_of_lines_and_compares_them(
     .await?;
     // The scenario on screen equal to a pinned one is one column, not two.
     type_number(&page, "input-intake", "77.000").await?;
+    wait_until("the pinned scenario on screen", || async {
+        let q = super::query_of(&page).await?;
+        Ok((q.starts_with("v=1&intake=77000&"), q))
+    })
+    .await?;
     wait_until("one column for the scenario and its pin", || async {
         let n = page
             .client()
