@@ -224,13 +224,13 @@ pub async fn pinning_two_scenarios_draws_three_sets_of_lines_and_compares_them(
         ))
     })
     .await?;
-    // The scenario on screen equal to a pinned one is one column, not two.
-    type_number(&page, "input-intake", "77.000").await?;
-    wait_until("the pinned scenario on screen", || async {
-        let q = super::query_of(&page).await?;
-        Ok((q.starts_with("v=1&intake=77000&"), q))
-    })
-    .await?;
+    assert_clean(&mut page).await?;
+    page.close().await?;
+    // The scenario on screen equal to a pinned one is one column, not two,
+    // under the pinned one's title.
+    let mut page = harness
+        .page("?intake=77000&cmp1=60000&cmp2=77000&cmp2_title=Hoog")
+        .await?;
     wait_until("one column for the scenario and its pin", || async {
         let n = page
             .client()
@@ -352,7 +352,12 @@ pub async fn presentation_mode_reads_from_the_back_and_steps_through_a_deck(
     let mut page = harness
         .page("?intake=60000&title=Nu&base=77000&base_title=Hoog&cmp1=49000&cmp1_title=Laag")
         .await?;
-    viewport(&page, 1280, 720).await?;
+    // A projector's 1280×720, which full screen leaves as it is.
+    page.devtools(
+        "Emulation.setDeviceMetricsOverride",
+        json!({ "width": 1280, "height": 720, "deviceScaleFactor": 1, "mobile": false }),
+    )
+    .await?;
     press(&page, "f").await?;
     wait_until("presentation mode", || async {
         let on = page

@@ -109,7 +109,13 @@ pub async fn presentation_fits_a_projector_in_both_languages(harness: &Harness) 
         for (w, h) in SIZES {
             let what = format!("{lang} {w}×{h}");
             let mut page = harness.page(&format!("{BRIEFING}&lang={lang}")).await?;
-            viewport(&page, w, h).await?;
+            // The projector's screen: an emulated viewport, which full
+            // screen (granted or not) leaves as it is.
+            page.devtools(
+                "Emulation.setDeviceMetricsOverride",
+                json!({ "width": w, "height": h, "deviceScaleFactor": 1, "mobile": false }),
+            )
+            .await?;
             press(&page, "f").await?;
             // The deck opens at its first slide: the first pinned scenario.
             wait_until("the first slide", || async {
