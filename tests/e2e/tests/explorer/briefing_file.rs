@@ -5,7 +5,7 @@
 //! a notice and breaks nothing; and what the reader had is replaced only
 //! after a question.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use doorstroom_address::briefing::{Briefing, BriefingScenario, MAX_BYTES};
 use doorstroom_e2e::{Harness, Page, Result};
@@ -37,7 +37,7 @@ fn temp_file(name: &str, text: &str) -> Result<PathBuf> {
 }
 
 /// Opens `path` through the page's "Open" button (its file field).
-async fn open(page: &Page, path: &PathBuf) -> Result<()> {
+async fn open(page: &Page, path: &Path) -> Result<()> {
     page.client()
         .find(Locator::Css(&testid("open-briefing")))
         .await?
