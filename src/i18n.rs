@@ -77,20 +77,21 @@ pub const RESET_DEFAULT_HELP: Text = t(
     "Zet alle hefbomen terug op hun standaardwaarde.",
     "Set every lever back to its default.",
 );
-pub const PIN: Text = t("Vastzetten als basislijn", "Pin as baseline");
-pub const PIN_TO_COMPARE: Text = t("Vastzetten ter vergelijking", "Pin to compare");
-pub const PIN_TO_COMPARE_HELP: Text = t(
-    "Zet dit scenario naast de basislijn: zijn lijnen komen in elke grafiek en zijn cijfers in de vergelijking.",
-    "Put this scenario beside the baseline: its lines go on every chart and its figures into the comparison.",
+pub const PIN: Text = t("Vastzetten", "Pin");
+pub const PIN_HELP: Text = t(
+    "Zet dit scenario vast om te vergelijken: zijn lijnen komen in elke grafiek en zijn cijfers in de vergelijking. De basislijn blijft wat u kiest.",
+    "Pin this scenario to compare: its lines go on every chart and its figures into the comparison. The baseline stays what you chose.",
 );
 pub const PIN_FULL_HELP: Text = t(
     "Er staan al drie scenario's vast; maak er eerst een los.",
     "Three scenarios are pinned already; unpin one first.",
 );
-pub const PIN_HELP: Text = t(
-    "Vergelijk voortaan met dit scenario in plaats van met het standaardscenario.",
-    "Compare with this scenario from now on instead of the default.",
+pub const PIN_SAME_HELP: Text = t(
+    "Dit scenario staat al vast (of is het standaardscenario).",
+    "This scenario is pinned already (or is the default).",
 );
+/// The choice of the baseline, beside the pinned scenarios.
+pub const BASELINE_CHOICE: Text = t("Vergelijken met", "Compare with");
 pub const UNPIN: Text = t("Basislijn losmaken", "Unpin baseline");
 pub const UNPIN_HELP: Text = t(
     "Vergelijk weer met het standaardscenario.",
@@ -166,6 +167,19 @@ pub const LETTER_SCOPE: Text = t(
     "for asylum penalties without the BAA",
 );
 pub const ASYLUM: Text = t("asiel", "asylum");
+/// The cards' notes in short, for the narrow cards of the projector
+/// layout: date and scope in a few words.
+pub const ALL_STREAMS: Text = t("alle stromen", "all streams");
+pub const STILL_RISING_SHORT: Text = t("nog stijgend tot", "still rising to");
+pub const ASYLUM_AND_NAREIS: Text = t("asiel en nareis", "asylum and family");
+pub const LETTER_SHORT: Text = t("Kamerbrief", "the letter");
+pub const UNTIL: Text = t("tot", "until");
+pub const ALL_DECISIONS_UNTIL: Text = t("alle beslissingen tot", "all decisions until");
+pub const PAST_TERM_UNTIL: Text = t("zaken over termijn tot", "cases past term until");
+pub const FIRST_MONTH_SHORT: Text = t(
+    "eerste maand zonder zaken over termijn",
+    "first month with none past term",
+);
 pub const NAREIS: Text = t("nareis", "family");
 pub const OF_DECISIONS: Text = t(
     "van alle beslissingen (alle sporen en nareis)",

@@ -53,6 +53,38 @@ pub fn name(title: &str, s: Option<&Scenario>, lang: Lang) -> String {
     }
 }
 
+/// The short name of a scenario, for a slide's title and a chart's legend:
+/// its title; else its most important change against what it is measured
+/// against (the default, or "From now" from its day for a run from a later
+/// day) and how many more there are ("Instroom 60.000 per jaar + 3 meer");
+/// else "default scenario". The levers' table lists the headline levers
+/// first and the rest by weight, so the first change is the most important.
+pub fn short_name(title: &str, s: &Scenario, lang: Lang) -> String {
+    if !title.trim().is_empty() {
+        return title.trim().to_owned();
+    }
+    let base = crate::state::baseline_for(None, s);
+    let from_now = base != Scenario::default();
+    let mut changed = differing(s, &base).filter(|l| !from_now || l.key != "from");
+    let first = changed.next();
+    let more = changed.count();
+    let lead = from_now
+        .then(|| doorstroom_model::preset("from_now").map(|p| p.label.get(lang)))
+        .flatten();
+    let change = first.map(|l| lever_in_words(l, s, lang));
+    let head = match (lead, change) {
+        (Some(lead), Some(change)) => format!("{lead}: {change}"),
+        (Some(lead), None) => lead.to_owned(),
+        (None, Some(change)) => change,
+        (None, None) => return DEFAULT_SCENARIO.get(lang).to_owned(),
+    };
+    if more == 0 {
+        head
+    } else {
+        format!("{head} + {more} {}", t("meer", "more").get(lang))
+    }
+}
+
 /// "basislijn: …", as the page names its baseline.
 pub fn baseline_line(title: &str, baseline: Option<&Scenario>, lang: Lang) -> String {
     format!("{}: {}", BASELINE.get(lang), name(title, baseline, lang))
@@ -103,6 +135,33 @@ mod tests {
         assert_eq!(
             baseline_line("", None, Lang::En),
             "baseline: default scenario"
+        );
+    }
+
+    #[test]
+    fn a_short_name_is_the_title_or_the_first_change_and_a_count() {
+        assert_eq!(
+            short_name(" Hoog ", &scenario("intake=77000"), Lang::Nl),
+            "Hoog"
+        );
+        let s = scenario("intake=60000&fte=700&term=6");
+        let name = short_name("", &s, Lang::Nl);
+        assert!(name.starts_with("Instroom 60.000"), "{name}");
+        assert!(name.ends_with(" + 2 meer"), "{name}");
+        assert!(short_name("", &s, Lang::En).ends_with(" + 2 more"));
+        assert_eq!(
+            short_name("", &Scenario::default(), Lang::En),
+            "default scenario"
+        );
+        // A run from now is named against carrying on: its own switch
+        // alone is "From now", a lever moved after it one change.
+        let (on, _) = Scenario::from_query(&format!("{}&intake=53050", doorstroom_model::FROM_NOW));
+        assert_eq!(short_name("", &on, Lang::En), "From now");
+        let moved = Scenario { fte: 900.0, ..on };
+        let name = short_name("", &moved, Lang::En);
+        assert!(
+            name.starts_with("From now: ") && !name.contains('+'),
+            "{name}"
         );
     }
 

@@ -225,7 +225,7 @@ impl Store {
             let lang = lang_signal.get();
             compared_signal.with(|list| {
                 list.iter()
-                    .map(|c| legend_label(scenario_names::name(&c.title, Some(&c.scenario), lang)))
+                    .map(|c| legend_label(scenario_names::short_name(&c.title, &c.scenario, lang)))
                     .collect::<Arc<[String]>>()
             })
         });
@@ -520,50 +520,80 @@ impl Store {
         self.apply(Scenario::default());
     }
 
-    /// Pins the scenario on screen, with its title: as the baseline when
-    /// there is none, else beside it (up to [`MAX_PINNED`] in all).
+    /// Pins the scenario on screen, with its title, to compare (up to
+    /// [`MAX_PINNED`] in all). Pinning never changes the baseline: that is
+    /// chosen ([`Store::choose_baseline`]). A scenario already pinned is
+    /// not pinned twice.
     pub fn pin(&self) {
         self.commit();
-        let current = self.scenario.get_untracked();
-        let title = self.title.get_untracked();
-        if self.baseline.with_untracked(Option::is_none) {
-            if current == Scenario::default() && title.is_empty() {
-                return;
-            }
-            self.baseline.set(Some(current));
-            self.baseline_title.set(title);
-        } else if self.pinned_count_untracked() < MAX_PINNED {
-            self.compared.update(|c| {
-                c.push(Compared {
-                    scenario: current,
-                    title,
-                })
-            });
-        } else {
+        if !self.can_pin() {
             return;
         }
+        let current = self.scenario.get_untracked();
+        let title = self.title.get_untracked();
+        self.compared.update(|c| {
+            c.push(Compared {
+                scenario: current,
+                title,
+            })
+        });
         self.address_changed(Change::Settled);
     }
 
-    fn pinned_count_untracked(&self) -> usize {
-        usize::from(self.baseline.with_untracked(Option::is_some))
-            + self.compared.with_untracked(Vec::len)
+    /// Whether the scenario on screen can be pinned: there is room, and it
+    /// is neither the default nor pinned already.
+    pub fn can_pin(&self) -> bool {
+        let current = self.scenario.get();
+        let pinned_already = self.baseline.with(|b| b.as_ref() == Some(&current))
+            || self
+                .compared
+                .with(|c| c.iter().any(|c| c.scenario == current));
+        let count = usize::from(self.baseline.with(Option::is_some)) + self.compared.with(Vec::len);
+        !pinned_already
+            && count < MAX_PINNED
+            && (current != Scenario::default() || !self.title.with(String::is_empty))
     }
 
-    /// Unpins the baseline; the first other pinned scenario, if any,
-    /// becomes the baseline.
+    /// Chooses the baseline: pinned scenario `i` of the compared ones, or
+    /// (`None`) the page's own (the default, or carrying on for a run from
+    /// a later day). The pinned scenario that was the baseline stays
+    /// pinned, as a compared one in the chosen one's place (or first).
+    pub fn choose_baseline(&self, choice: Option<usize>) {
+        self.commit();
+        let old = self.baseline.get_untracked().map(|scenario| Compared {
+            scenario,
+            title: self.baseline_title.get_untracked(),
+        });
+        let mut compared = self.compared.get_untracked();
+        let chosen = match choice {
+            Some(i) if i < compared.len() => {
+                let chosen = compared.remove(i);
+                if let Some(old) = old {
+                    compared.insert(i, old);
+                }
+                Some(chosen)
+            }
+            Some(_) => return,
+            None => {
+                if let Some(old) = old {
+                    compared.insert(0, old);
+                }
+                None
+            }
+        };
+        let (scenario, title) = chosen.map(|c| (c.scenario, c.title)).unzip();
+        self.baseline.set(scenario);
+        self.baseline_title.set(title.unwrap_or_default());
+        self.compared.set(compared);
+        self.address_changed(Change::Settled);
+    }
+
+    /// Unpins the baseline: the page's own baseline is used again, and the
+    /// other pinned scenarios stay as they are.
     pub fn unpin(&self) {
         self.commit();
-        let mut rest = self.compared.get_untracked();
-        if rest.is_empty() {
-            self.baseline.set(None);
-            self.baseline_title.set(String::new());
-        } else {
-            let first = rest.remove(0);
-            self.baseline.set(Some(first.scenario));
-            self.baseline_title.set(first.title);
-            self.compared.set(rest);
-        }
+        self.baseline.set(None);
+        self.baseline_title.set(String::new());
         self.address_changed(Change::Settled);
     }
 
@@ -614,6 +644,35 @@ impl Store {
         }
         self.apply(scenario);
         self.address_changed(Change::Settled);
+    }
+
+    /// Shows what an opened briefing holds (its scenario, title, note,
+    /// baseline and pinned scenarios; the view's settings stay): one
+    /// change, in a new history entry, so that Back returns to what was on
+    /// screen before.
+    pub fn open(&self, state: PageState) {
+        self.pending.set_value(None);
+        self.baseline.set(state.baseline);
+        self.baseline_title.set(state.baseline_title);
+        self.compared.set(state.compared);
+        self.title.set(state.title);
+        self.note.set(state.note);
+        self.apply(state.scenario);
+        self.address_changed(Change::Settled);
+    }
+
+    /// Whether the page holds anything a reader made: pinned scenarios, a
+    /// title or note, or a scenario other than the default.
+    pub fn holds_work(&self) -> bool {
+        self.pinned_count_untracked() > 0
+            || !self.title.with_untracked(String::is_empty)
+            || !self.note.with_untracked(String::is_empty)
+            || self.scenario.with_untracked(|s| *s != Scenario::default())
+    }
+
+    fn pinned_count_untracked(&self) -> usize {
+        usize::from(self.baseline.with_untracked(Option::is_some))
+            + self.compared.with_untracked(Vec::len)
     }
 
     /// Switches the language; the same history entry, since the scenario

@@ -326,20 +326,33 @@ async fn the_english_switch_changes_the_text_and_the_number_format() {
 }
 
 #[wasm_bindgen_test]
-async fn pinning_a_scenario_makes_it_the_baseline_in_the_address() {
+async fn pinning_compares_and_the_baseline_is_chosen_apart() {
     open_with("?intake=77000");
     let page = mount();
     settle().await;
     page.find("pin").click();
     settle().await;
-    assert!(search().contains("base="), "{}", search());
-    // Against itself, every figure is unchanged.
-    let deltas = page
-        .container
-        .query_selector_all(".kpi-delta.same")
-        .expect("a selector")
-        .length();
-    assert_eq!(deltas, 6);
+    // Pinned to compare: the baseline is still the default.
+    assert!(search().contains("cmp1=77000"), "{}", search());
+    assert!(!search().contains("base="), "{}", search());
+    let same = || {
+        page.container
+            .query_selector_all(".kpi-delta.same")
+            .expect("a selector")
+            .length()
+    };
+    assert!(same() < 6, "changes against the default");
+    // Chosen as the baseline: against itself, every figure is unchanged.
+    let choice = page.find("baseline-choice");
+    Reflect::set(&choice, &"value".into(), &"0".into()).expect("a value");
+    let init = EventInit::new();
+    init.set_bubbles(true);
+    let event = Event::new_with_event_init_dict("change", &init).expect("an event");
+    choice.dispatch_event(&event).expect("dispatched");
+    settle().await;
+    assert!(search().contains("base=77000"), "{}", search());
+    assert!(!search().contains("cmp1="), "{}", search());
+    assert_eq!(same(), 6);
     page.find("unpin").click();
     settle().await;
     assert!(!search().contains("base="), "{}", search());

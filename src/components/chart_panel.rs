@@ -136,8 +136,21 @@ pub fn ChartPanel(chart: Chart) -> impl IntoView {
                 canvas::paint(&canvas, chart, input)
             })
         });
-        if painted.is_some() {
+        if let Some(p) = painted {
             canvas::mark_first_chart();
+            // Where the plot went, in CSS pixels (top, bottom, left,
+            // right): the projector tests measure it against the panel.
+            let css = |v: i32| (f64::from(v) / ratio).round();
+            let _ = canvas.set_attribute(
+                "data-plot",
+                &format!(
+                    "{} {} {} {}",
+                    css(p.top),
+                    css(p.bottom),
+                    css(p.left),
+                    css(p.right)
+                ),
+            );
         }
         plot.set_value(painted);
     });

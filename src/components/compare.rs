@@ -11,8 +11,9 @@ use leptos::prelude::*;
 use crate::components::kpis::{Context, FIGURES};
 use crate::delta::Direction;
 use crate::format::formats;
+use crate::i18n;
 use crate::scenario_names::{self, differing, name};
-use crate::state::use_store;
+use crate::state::{baseline_for, unpinned_baseline, use_store};
 use crate::timing::{self, Part};
 
 const PINNED: Text = t("Vastgezette scenario's", "Pinned scenarios");
@@ -75,6 +76,19 @@ fn style_sample(i: Option<usize>) -> impl IntoView {
             <line x1="0" y1="8" x2="36" y2="8" stroke=color.clone() stroke-width="2.5" stroke-dasharray=dash />
             {mark}
         </svg>
+    }
+}
+
+/// The page's own baseline for `scenario` in words: the default scenario,
+/// or carrying on from the day its levers apply.
+pub fn own_baseline_name(scenario: &Scenario, lang: Lang) -> String {
+    let carry_on = unpinned_baseline(scenario.from);
+    if carry_on == Scenario::default() {
+        scenario_names::DEFAULT_SCENARIO.get(lang).to_owned()
+    } else {
+        let line = scenario_names::from_now_line(&carry_on, lang);
+        let prefix = format!("{}: ", scenario_names::BASELINE.get(lang));
+        line.strip_prefix(&prefix).unwrap_or(&line).to_owned()
     }
 }
 
@@ -153,10 +167,57 @@ pub fn PinnedList() -> impl IntoView {
             })
             .collect_view()
     };
+    // The baseline, chosen: the page's own, or one of the pinned scenarios.
+    let choice = move || {
+        let lang = lang.get();
+        let scenario = store.scenario().get();
+        let own = own_baseline_name(&scenario, lang);
+        let chosen = store.pinned().with(Option::is_some);
+        let mut options = vec![("own".to_owned(), own, !chosen)];
+        if let Some(base) = store.pinned().get() {
+            options.push((
+                "pinned".to_owned(),
+                name(&store.baseline_title().get(), Some(&base), lang),
+                true,
+            ));
+        }
+        for (i, c) in store.compared().get().into_iter().enumerate() {
+            options.push((
+                format!("{i}"),
+                name(&c.title, Some(&c.scenario), lang),
+                false,
+            ));
+        }
+        options
+            .into_iter()
+            .map(|(value, label, selected)| {
+                view! { <option value=value selected=selected>{label}</option> }
+            })
+            .collect_view()
+    };
     view! {
-        <Show when=move || store.pinned().with(Option::is_some)>
+        <Show when=move || { store.pinned().with(Option::is_some) || store.compared().with(|c| !c.is_empty()) }>
             <section class="pinned-list" aria-labelledby="pinned-title">
                 <h2 id="pinned-title" class="section-title">{move || PINNED.get(lang.get())}</h2>
+                <label class="baseline-choice">
+                    <span>{move || i18n::BASELINE_CHOICE.get(lang.get())}</span>
+                    <select
+                        data-testid="baseline-choice"
+                        on:change=move |ev| {
+                            match event_target_value(&ev).as_str() {
+                                "own" => store.choose_baseline(None),
+                                "pinned" => {}
+                                i => {
+                                    if let Ok(i) = i.parse() {
+                                        store.choose_baseline(Some(i))
+                                    }
+                                }
+                            }
+                        }
+                    >
+                        {choice}
+                    </select>
+                </label>
                 <ul>{rows}</ul>
             </section>
         </Show>
@@ -245,17 +306,26 @@ impl Table {
 
 /// The comparison's columns, in order: this scenario, the baseline, the
 /// other pinned scenarios.
-fn columns(store: crate::state::Store, lang: Lang, base: Scenario) -> Vec<Column> {
+fn columns(store: crate::state::Store, lang: Lang) -> Vec<Column> {
     let scenario = store.scenario().get();
     let end = scenario.end;
+    let pinned = store.pinned().get();
+    let base = baseline_for(pinned.as_ref(), &scenario);
+    let compared = store.compared().get();
+    // The scenario on screen equal to a pinned one is shown once, in its
+    // own column, under the pinned one's title if it has none.
+    let twin = compared.iter().position(|c| c.scenario == scenario);
     let mut columns = vec![
         Column {
             heading: {
                 let title = store.title().get();
-                if title.is_empty() {
-                    THIS_SCENARIO.get(lang).to_owned()
-                } else {
+                let twin_title = twin.map(|i| compared[i].title.clone()).unwrap_or_default();
+                if !title.is_empty() {
                     title
+                } else if !twin_title.is_empty() {
+                    twin_title
+                } else {
+                    THIS_SCENARIO.get(lang).to_owned()
                 }
             },
             scenario: scenario.clone(),
@@ -266,15 +336,21 @@ fn columns(store: crate::state::Store, lang: Lang, base: Scenario) -> Vec<Column
             heading: format!(
                 "{}: {}",
                 scenario_names::BASELINE.get(lang),
-                name(&store.baseline_title().get(), Some(&base), lang)
+                match &pinned {
+                    Some(p) => name(&store.baseline_title().get(), Some(p), lang),
+                    None => own_baseline_name(&scenario, lang),
+                }
             ),
-            scenario: Scenario { end, ..base },
+            scenario: base,
             summary: store.baseline_summary.get(),
             is_baseline: true,
         },
     ];
     let summaries = store.compared_summaries.get();
-    for (c, summary) in store.compared().get().into_iter().zip(summaries) {
+    for (i, (c, summary)) in compared.into_iter().zip(summaries).enumerate() {
+        if Some(i) == twin {
+            continue;
+        }
         columns.push(Column {
             heading: name(&c.title, Some(&c.scenario), lang),
             scenario: Scenario { end, ..c.scenario },
@@ -372,9 +448,11 @@ pub fn Comparison() -> impl IntoView {
     let store = use_store();
     let lang = store.lang();
     let table = Memo::new(move |_| {
-        let base = store.pinned().get()?;
+        if store.pinned_count() == 0 {
+            return None;
+        }
         let lang = lang.get();
-        let columns = columns(store, lang, base);
+        let columns = columns(store, lang);
         Some(timing::measure(Part::Comparison, || table(&columns, lang)))
     });
     let shape = Memo::new(move |_| table.with(|t| t.as_ref().map(Table::shape)));
@@ -444,7 +522,7 @@ pub fn Comparison() -> impl IntoView {
         })
     };
     view! {
-        <Show when=move || store.pinned().with(Option::is_some)>
+        <Show when=move || { store.pinned_count() > 0 }>
             <section class="comparison" data-testid="comparison" aria-labelledby="comparison-title">
                 <h2 id="comparison-title" class="section-title">
                     {move || COMPARISON.get(lang.get())}

@@ -97,11 +97,19 @@ fn month_change(current: Option<Date>, baseline: Option<Date>, f: &Formats, lang
     }
 }
 
+/// A day in few letters: "31 dec. 2026" / "31 Dec 2026".
+fn short_day(f: &Formats, d: &Date) -> String {
+    format!("{} {}", d.day(), f.month_short(d))
+}
+
 /// One headline figure's texts, computed from the two summaries.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Figure {
     pub value: String,
     pub note: String,
+    /// The note in a few words, keeping its date and scope: what the
+    /// narrow cards of the projector layout show.
+    pub short_note: String,
     pub change: Change,
 }
 
@@ -238,6 +246,7 @@ fn backlog_end(c: &Context) -> Figure {
             i18n::AT.get(lang),
             f.day(&c.end)
         ),
+        short_note: format!("{}, {}", i18n::ALL_STREAMS.get(lang), short_day(f, &c.end)),
         change: number_change(
             now.backlog_end,
             base.backlog_end,
@@ -266,6 +275,19 @@ fn backlog_peak(c: &Context) -> Figure {
                 f.month_long(&now.backlog_peak_week)
             )
         },
+        short_note: if now.backlog_peak - now.backlog_end < 0.5 {
+            format!(
+                "{} {}",
+                i18n::STILL_RISING_SHORT.get(lang),
+                short_day(f, &c.end)
+            )
+        } else {
+            format!(
+                "{}, {}",
+                i18n::ALL_STREAMS.get(lang),
+                f.month_short(&now.backlog_peak_week)
+            )
+        },
         change: number_change(
             now.backlog_peak,
             base.backlog_peak,
@@ -289,6 +311,12 @@ fn cost_total(c: &Context) -> Figure {
             f.euro_short(now.cost_asylum_eur),
             i18n::NAREIS.get(lang),
             f.euro_short(now.cost_family_eur),
+        ),
+        short_note: format!(
+            "{}, {} {}",
+            i18n::ASYLUM_AND_NAREIS.get(lang),
+            i18n::UNTIL.get(lang),
+            short_day(f, &c.end)
         ),
         change: number_change(
             now.cost_total_eur,
@@ -325,6 +353,24 @@ fn cost_2024(c: &Context) -> Figure {
                 f.euro_short(now.asylum_penalties_through_2024_eur),
             )
         },
+        // The letter's EUR 55 million beside the figure that compares like
+        // for like, even on a narrow card.
+        short_note: if c.from_start {
+            format!(
+                "{} {} {} · {} {}",
+                i18n::ASYLUM.get(lang),
+                i18n::WITHOUT_BAA.get(lang),
+                f.euro_short(c.letter_scope),
+                i18n::LETTER_SHORT.get(lang),
+                f.euro_short(LETTER_PENALTIES_2024_EUR),
+            )
+        } else {
+            format!(
+                "{} {}",
+                i18n::ASYLUM_AND_NAREIS.get(lang),
+                i18n::KPI_COST_2024.get(lang).to_lowercase(),
+            )
+        },
         change: number_change(
             now.cost_through_2024_eur,
             base.cost_through_2024_eur,
@@ -345,6 +391,11 @@ fn cost_first_year(c: &Context) -> Figure {
             i18n::FIRST_52_WEEKS_UNTIL.get(lang),
             f.day(&c.first_day.add_days(52 * 7 - 1).min(c.end))
         ),
+        short_note: format!(
+            "{} {}",
+            i18n::UNTIL.get(lang),
+            short_day(f, &c.first_day.add_days(52 * 7 - 1).min(c.end))
+        ),
         change: number_change(
             now.cost_first_year_eur,
             base.cost_first_year_eur,
@@ -361,6 +412,11 @@ fn in_term(c: &Context) -> Figure {
     Figure {
         value: f.percent(now.share_decided_in_term),
         note: i18n::OF_DECISIONS.get(lang).to_owned(),
+        short_note: format!(
+            "{} {}",
+            i18n::ALL_DECISIONS_UNTIL.get(lang),
+            short_day(f, &c.end)
+        ),
         change: number_change(
             now.share_decided_in_term,
             base.share_decided_in_term,
@@ -394,6 +450,14 @@ fn back_in_term(c: &Context) -> Figure {
             None => i18n::NEVER_NOTE.get(lang),
         }
         .to_owned(),
+        short_note: match now.back_in_term_from {
+            Some(_) => i18n::FIRST_MONTH_SHORT.get(lang).to_owned(),
+            None => format!(
+                "{} {}",
+                i18n::PAST_TERM_UNTIL.get(lang),
+                short_day(f, &c.end)
+            ),
+        },
         change: month_change(now.back_in_term_from, base.back_in_term_from, f, lang),
     }
 }
@@ -500,8 +564,13 @@ pub fn Kpis() -> impl IntoView {
                     <p class="kpi-value" class:long=long data-testid=move || spec().testid>
                         {move || figure.with(|f| f.value.clone())}
                     </p>
-                    <p class="kpi-note">
-                        <Words text=Signal::derive(move || figure.with(|f| f.note.clone())) />
+                    <p class="kpi-note" data-testid="kpi-note">
+                        <span class="kpi-note-long">
+                            <Words text=Signal::derive(move || figure.with(|f| f.note.clone())) />
+                        </span>
+                        <span class="kpi-note-short">
+                            {move || figure.with(|f| f.short_note.clone())}
+                        </span>
                     </p>
                     <Show when=move || range.with(Option::is_some)>
                         <p class="kpi-range" data-testid=range_testid>

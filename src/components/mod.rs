@@ -1,5 +1,6 @@
 //! The explorer page's components, one job each.
 
+pub mod briefing_file;
 pub mod chart_panel;
 pub mod chart_table;
 pub mod compare;

@@ -17,7 +17,7 @@ use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use crate::scenario_names::name;
+use crate::scenario_names::{name, short_name};
 use crate::state::{Store, use_store};
 
 pub const PRESENT: Text = t("Presenteren", "Present");
@@ -26,6 +26,9 @@ pub const PRESENT_HELP: Text = t(
     "Full screen with large type and the pinned scenarios as slides (key F; Esc leaves).",
 );
 const LEAVE: Text = t("Presentatie verlaten (Esc)", "Leave presentation (Esc)");
+/// The way out as the bar shows it: short, so the bar keeps room for the
+/// slide's title and both pickers.
+const LEAVE_SHORT: Text = t("Verlaten (Esc)", "Leave (Esc)");
 const PREVIOUS: Text = t("Vorige", "Previous");
 const NEXT: Text = t("Volgende", "Next");
 const LEFT_CHART: Text = t("Grafiek links", "Left chart");
@@ -53,6 +56,11 @@ pub struct Presentation {
     /// The two charts on screen, chosen by the presenter.
     pub charts: RwSignal<[Chart; 2]>,
     pub deck: RwSignal<Vec<Slide>>,
+    /// The deck of an opened briefing file (up to twelve slides, in its
+    /// order): presented instead of the pinned scenarios while it is set.
+    pub loaded: RwSignal<Option<Vec<Slide>>>,
+    /// The opened briefing's own title, kept for saving it again.
+    pub loaded_title: RwSignal<String>,
     pub step: RwSignal<usize>,
     /// Whether the page went full screen (so leaving full screen leaves).
     fullscreen: RwSignal<bool>,
@@ -136,6 +144,8 @@ impl Presentation {
             on: RwSignal::new(false),
             charts: RwSignal::new([Chart::Backlog, Chart::Costs]),
             deck: RwSignal::new(Vec::new()),
+            loaded: RwSignal::new(None),
+            loaded_title: RwSignal::new(String::new()),
             step: RwSignal::new(0),
             fullscreen: RwSignal::new(false),
             notice: RwSignal::new(None),
@@ -146,27 +156,14 @@ impl Presentation {
         if self.on.get_untracked() {
             return;
         }
-        let current = Slide {
-            scenario: store.scenario().get_untracked(),
-            title: store.title().get_untracked(),
-        };
-        let baseline = store.pinned().get_untracked().map(|scenario| Slide {
-            scenario,
-            title: store.baseline_title().get_untracked(),
-        });
-        let compared = store
-            .compared()
-            .get_untracked()
-            .into_iter()
-            .map(|c| Slide {
-                scenario: c.scenario,
-                title: c.title,
-            })
-            .collect();
-        let (slides, step) = deck(baseline, compared, current);
+        let (slides, step) = self.slides(store);
         self.deck.set(slides);
         self.step.set(step);
         self.notice.set(None);
+        // A deck opens at its first slide, as a talk starts at its first.
+        if step != 0 {
+            self.go(store, 0);
+        }
         if let Some(root) = root() {
             let _ = root.class_list().add_1(PRESENTING_CLASS);
         }
@@ -179,6 +176,37 @@ impl Presentation {
                 this.notice.set(Some(NO_FULLSCREEN));
             }
         });
+    }
+
+    /// The deck as it would be presented now, and the step of the scenario
+    /// on screen: an opened briefing's, else the pinned scenarios and the
+    /// one on screen.
+    pub fn slides(&self, store: Store) -> (Vec<Slide>, usize) {
+        let current = Slide {
+            scenario: store.scenario().get_untracked(),
+            title: store.title().get_untracked(),
+        };
+        if let Some(loaded) = self.loaded.get_untracked().filter(|l| !l.is_empty()) {
+            let step = loaded
+                .iter()
+                .position(|s| s.scenario == current.scenario)
+                .unwrap_or(0);
+            return (loaded, step);
+        }
+        let baseline_slide = store.pinned().get_untracked().map(|scenario| Slide {
+            scenario,
+            title: store.baseline_title().get_untracked(),
+        });
+        let compared = store
+            .compared()
+            .get_untracked()
+            .into_iter()
+            .map(|c| Slide {
+                scenario: c.scenario,
+                title: c.title,
+            })
+            .collect();
+        deck(baseline_slide, compared, current)
     }
 
     pub fn leave(&self) {
@@ -290,7 +318,17 @@ pub fn PresentationBar() -> impl IntoView {
     let p = expect_context::<Presentation>();
     let text = move |t: Text| move || t.get(lang.get());
     let len = move || p.deck.with(Vec::len);
+    // The slide's title is its short name (at most two lines on screen);
+    // the whole list of changes is its tooltip.
     let title = move || {
+        let lang = lang.get();
+        p.deck.with(|d| {
+            d.get(p.step.get())
+                .map(|s| short_name(&s.title, &s.scenario, lang))
+                .unwrap_or_default()
+        })
+    };
+    let full_title = move || {
         let lang = lang.get();
         p.deck.with(|d| {
             d.get(p.step.get())
@@ -347,11 +385,11 @@ pub fn PresentationBar() -> impl IntoView {
                         <span aria-hidden="true">"›"</span>
                     </button>
                 </div>
-                <h2 class="deck-title" data-testid="deck-title">{title}</h2>
+                <h2 class="deck-title" data-testid="deck-title" title=full_title>{title}</h2>
                 {chooser(0, LEFT_CHART)}
                 {chooser(1, RIGHT_CHART)}
-                <button type="button" class="leave" data-testid="leave-presentation" on:click=move |_| p.leave()>
-                    {text(LEAVE)}
+                <button type="button" class="leave" data-testid="leave-presentation" title=text(LEAVE) on:click=move |_| p.leave()>
+                    {text(LEAVE_SHORT)}
                 </button>
                 {move || p.notice.get().map(|n| view! { <p class="present-notice" role="status">{n.get(lang.get())}</p> })}
             </div>

@@ -6,6 +6,7 @@ use doorstroom_model::{Lang, Scenario};
 use leptos::prelude::*;
 use std::time::Duration;
 
+use crate::components::briefing_file::BriefingFile;
 use crate::components::presentation::PresentButton;
 use crate::export::sheet;
 use crate::i18n;
@@ -105,22 +106,20 @@ pub fn Toolbar() -> impl IntoView {
                 <button
                     type="button"
                     data-testid="pin"
-                    disabled=move || {
-                        store.is_baseline.get() || store.pinned_count() >= doorstroom_address::MAX_PINNED
-                    }
+                    disabled=move || !store.can_pin()
                     title=move || {
                         let help = if store.pinned_count() >= doorstroom_address::MAX_PINNED {
                             i18n::PIN_FULL_HELP
-                        } else if pinned() {
-                            i18n::PIN_TO_COMPARE_HELP
-                        } else {
+                        } else if store.can_pin() {
                             i18n::PIN_HELP
+                        } else {
+                            i18n::PIN_SAME_HELP
                         };
                         help.get(lang.get())
                     }
                     on:click=move |_| store.pin()
                 >
-                    {move || if pinned() { i18n::PIN_TO_COMPARE } else { i18n::PIN }.get(lang.get())}
+                    {text(i18n::PIN)}
                 </button>
                 <Show when=pinned>
                     <button
@@ -153,6 +152,7 @@ pub fn Toolbar() -> impl IntoView {
                     {text(MONTHLY_CSV)}
                 </button>
                 <PresentButton />
+                <BriefingFile />
                 <button type="button" class="primary" data-testid="copy-link" on:click=copy>
                     {text(i18n::COPY_LINK)}
                 </button>

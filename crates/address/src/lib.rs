@@ -21,9 +21,11 @@
 //!   charts; they are shown by default, and `on` is not written.
 //! - `title=` and `note=` are the scenario's own short title and one-line
 //!   note, shown on the page and in the browser's tab.
-//! - `base_title=` names the baseline; `cmp1=`/`cmp1_title=` and
-//!   `cmp2=`/`cmp2_title=` are the other pinned scenarios, compared on
-//!   every chart (at most [`MAX_PINNED`] pinned in all, the baseline first).
+//! - `base_title=` names the baseline; `cmp1=`/`cmp1_title=` …
+//!   `cmp3=`/`cmp3_title=` are the other pinned scenarios, compared on
+//!   every chart (at most [`MAX_PINNED`] pinned in all, the baseline
+//!   included). Without `base=` the baseline is the default scenario (or
+//!   carrying on, for a run from a later day), whatever is pinned.
 //!
 //! A pinned scenario is written compactly ([`pinned`]): its lever values in
 //! a fixed order, separated by `*` (a character the query writer leaves as
@@ -42,6 +44,7 @@ use std::borrow::Cow;
 use doorstroom_model::uncertainty::BandSettings;
 use doorstroom_model::{Lang, Scenario, Warning, t};
 
+pub mod briefing;
 pub mod pinned;
 
 pub const LANG_KEY: &str = "lang";
@@ -50,9 +53,13 @@ pub const PUBLISHED_KEY: &str = "published";
 pub const BASE_TITLE_KEY: &str = "base_title";
 pub const TITLE_KEY: &str = "title";
 pub const NOTE_KEY: &str = "note";
-/// The compared scenarios' keys, `(scenario, title)`, in order.
-pub const COMPARED_KEYS: [(&str, &str); MAX_PINNED - 1] =
-    [("cmp1", "cmp1_title"), ("cmp2", "cmp2_title")];
+/// The compared scenarios' keys, `(scenario, title)`, in order: as many
+/// as can be pinned, since none need be the baseline.
+pub const COMPARED_KEYS: [(&str, &str); MAX_PINNED] = [
+    ("cmp1", "cmp1_title"),
+    ("cmp2", "cmp2_title"),
+    ("cmp3", "cmp3_title"),
+];
 
 /// How many scenarios can be pinned at once, the baseline included: more
 /// lines than this on one chart can no longer be told apart.
@@ -86,8 +93,9 @@ pub struct PageState {
     /// The baseline's title (empty: none, and always empty without a
     /// baseline).
     pub baseline_title: String,
-    /// The other pinned scenarios, drawn beside the baseline; never more
-    /// than `MAX_PINNED - 1`, and only with a baseline.
+    /// The other pinned scenarios, drawn beside the baseline; with the
+    /// baseline never more than `MAX_PINNED`. A baseline is chosen, never
+    /// the first of these by default.
     pub compared: Vec<Compared>,
     pub lang: Lang,
     /// Whether the uncertainty bands are shown, and how they are drawn.
@@ -109,11 +117,15 @@ pub enum PageWarning {
     Shortened(&'static str),
 }
 
-/// A title or note as the page keeps it: one line, trimmed, at most `max`
-/// characters. Returns whether it had to be cut.
+/// A title or note as the page keeps it: one line, trimmed, without the
+/// characters that turn text around (bidi overrides, isolates and marks,
+/// which could make a title read backwards), at most `max` characters.
+/// Returns whether it had to be cut.
 pub fn tidy_text(text: &str, max: usize) -> (String, bool) {
+    let bidi = |c: char| matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
     let one_line: String = text
         .chars()
+        .filter(|c| !bidi(*c))
         .map(|c| if c.is_control() { ' ' } else { c })
         .collect();
     let trimmed = one_line.trim();
@@ -213,7 +225,7 @@ impl PageState {
             .partition(|(k, _)| BandSettings::owns_key(k));
         let (bands, band_warnings) = BandSettings::from_pairs(band_pairs);
         let mut texts: [Option<Cow<str>>; 3] = [None, None, None];
-        let mut compared: [Given; MAX_PINNED - 1] = Default::default();
+        let mut compared: [Given; MAX_PINNED] = Default::default();
         let mut published = None;
         let scenario_pairs = pairs.iter().filter_map(|(k, v)| {
             let slot = match k.as_ref() {
@@ -291,22 +303,18 @@ impl PageState {
             hide_published,
             bands,
         };
-        let mut pins = baseline
-            .map(|scenario| Compared {
-                scenario,
-                title: base_title,
-            })
-            .into_iter()
-            .chain(others);
         // A baseline equal to the default (without a title) is no pinned
-        // baseline: the link then says nothing about one. Without a
-        // baseline, the first compared scenario becomes it.
-        if let Some(first) = pins.find(|p| p.scenario != Scenario::default() || !p.title.is_empty())
+        // baseline: the link then says nothing about one. The baseline is
+        // only ever what `base=` says: a compared scenario never becomes
+        // it by being first.
+        if let Some(scenario) = baseline
+            && (scenario != Scenario::default() || !base_title.is_empty())
         {
-            state.baseline = Some(first.scenario);
-            state.baseline_title = first.title;
-            state.compared = pins.take(MAX_PINNED - 1).collect();
+            state.baseline = Some(scenario);
+            state.baseline_title = base_title;
         }
+        let room = MAX_PINNED - usize::from(state.baseline.is_some());
+        state.compared = others.into_iter().take(room).collect();
         warnings.extend(band_warnings.into_iter().map(LinkWarning::Bands));
         (state, warnings)
     }
@@ -326,11 +334,11 @@ impl PageState {
             if !self.baseline_title.is_empty() {
                 out.append_pair(BASE_TITLE_KEY, &self.baseline_title);
             }
-            for (c, (key, title_key)) in self.compared.iter().zip(COMPARED_KEYS) {
-                out.append_pair(key, &pinned::write(&c.scenario));
-                if !c.title.is_empty() {
-                    out.append_pair(title_key, &c.title);
-                }
+        }
+        for (c, (key, title_key)) in self.compared.iter().zip(COMPARED_KEYS) {
+            out.append_pair(key, &pinned::write(&c.scenario));
+            if !c.title.is_empty() {
+                out.append_pair(title_key, &c.title);
             }
         }
         if self.lang == Lang::En {
@@ -439,11 +447,17 @@ mod tests {
     }
 
     #[test]
-    fn compared_without_a_baseline_becomes_the_baseline() {
-        let (state, _) = PageState::read("cmp2=77000&cmp2_title=Hoog");
-        assert_eq!(state.baseline.map(|s| s.intake_per_year), Some(77_000.0));
-        assert_eq!(state.baseline_title, "Hoog");
-        assert!(state.compared.is_empty());
+    fn compared_without_a_baseline_stays_compared() {
+        let (state, _) = PageState::read("cmp2=77000&cmp2_title=Hoog&cmp3=*700");
+        assert_eq!(state.baseline, None);
+        let titles: Vec<&str> = state.compared.iter().map(|c| c.title.as_str()).collect();
+        assert_eq!(titles, ["Hoog", ""]);
+        assert_eq!(state.compared[0].scenario.intake_per_year, 77_000.0);
+        assert_eq!(state.to_query(), "v=1&cmp1=77000&cmp1_title=Hoog&cmp2=*700");
+        // With a baseline, three pinned in all.
+        let (state, _) = PageState::read("base=49000&cmp1=77000&cmp2=*700&cmp3=*800");
+        assert!(state.baseline.is_some());
+        assert_eq!(state.compared.len(), MAX_PINNED - 1);
     }
 
     #[test]
@@ -549,7 +563,7 @@ mod tests {
                 scenario: scenario_at(s),
                 title,
             }),
-            0..MAX_PINNED,
+            0..=MAX_PINNED,
         );
         (
             (picks(), titles(), titles()),
@@ -571,11 +585,10 @@ mod tests {
                         note,
                         baseline,
                         baseline_title: baseline_title.unwrap_or_default(),
-                        compared: if has_baseline {
-                            compared.into_iter().take(MAX_PINNED - 1).collect()
-                        } else {
-                            Vec::new()
-                        },
+                        compared: compared
+                            .into_iter()
+                            .take(MAX_PINNED - usize::from(has_baseline))
+                            .collect(),
                         lang: if english { Lang::En } else { Lang::Nl },
                         hide_published,
                         bands,

@@ -313,9 +313,13 @@ pub(crate) struct Frame {
     /// Weeks on the time axis.
     pub n: usize,
     title: String,
+    /// The legend's items, each with the x of its swatch and the y of its
+    /// middle.
     legend: Vec<(LegendItem, i32, i32)>,
     unit_left: String,
     unit_right: String,
+    /// Where the right axis's unit ends (the legend may stand beside it).
+    unit_right_x: i32,
     unit_y: i32,
 }
 
@@ -342,33 +346,12 @@ impl Frame {
         let base = area.get_base_pixel();
         let pad = m.px(14.0);
         let title_size = m.font(TITLE_PX);
-        let legend_size = m.font(LEGEND_PX);
         let tick_size = m.font(TICK_PX);
 
         let mut y = pad;
         // Title.
         y += (title_size * 1.35) as i32;
-        // Legend, wrapped to the width.
-        let swatch = m.px(22.0);
-        let row_h = (legend_size * 1.5) as i32;
-        let mut legend = Vec::with_capacity(labels.legend.len());
-        let (mut x, mut row_y) = (pad, y + m.px(2.0));
-        for item in labels.legend {
-            let item_w = swatch + m.px(6.0) + m.text_w(&item.label, legend_size, false);
-            if x > pad && x + item_w > width - pad {
-                x = pad;
-                row_y += row_h;
-            }
-            legend.push((item, x, row_y));
-            x += item_w + m.px(20.0);
-        }
-        if !legend.is_empty() {
-            y = row_y + row_h;
-        }
-        // Unit labels above the axes, then the plot.
-        let unit_y = y + m.px(4.0);
-        y = unit_y + (tick_size * 1.9) as i32;
-
+        let below_title = y;
         let widest = |ticks: &[String]| {
             ticks
                 .iter()
@@ -383,8 +366,35 @@ impl Frame {
         } else {
             m.px(8.0) + widest(labels.right_ticks) + pad
         };
-        let right = (width - right_pad).max(left + 10);
-        let bottom = (height - pad - (tick_size * 1.3) as i32 - m.px(8.0)).max(y + 10);
+        // Below the plot: the time axis's labels.
+        let bottom = height - pad - (tick_size * 1.3) as i32 - m.px(8.0);
+        let units = m.px(4.0) + (tick_size * 1.9) as i32;
+        let placed = place_legend(
+            &m,
+            labels.legend,
+            LegendRoom {
+                width,
+                top: below_title,
+                // The plot keeps at least half the chart's height.
+                most_rows_height: (bottom - units - below_title - height / 2).max(0),
+                // Beside the plot the legend may run down past the time
+                // axis's labels, which stand under the plot only.
+                beside_height: (height - pad - below_title).max(0),
+                beside_width: (width - left - right_pad) * 2 / 5,
+            },
+        );
+        let (legend, beside) = match placed {
+            Placed::Above { items, height } => {
+                y += height;
+                (items, 0)
+            }
+            Placed::Beside { items, width } => (items, width),
+        };
+        // Unit labels above the axes, then the plot.
+        let unit_y = y + m.px(4.0);
+        y = unit_y + (tick_size * 1.9) as i32;
+        let right = (width - right_pad - beside).max(left + 10);
+        let bottom = bottom.max(y + 10);
 
         Frame {
             m,
@@ -399,6 +409,7 @@ impl Frame {
             legend,
             unit_left: labels.unit_left.to_string(),
             unit_right: labels.unit_right.to_string(),
+            unit_right_x: right + right_pad - pad,
             unit_y,
         }
     }
@@ -449,20 +460,35 @@ impl Frame {
         let m = &self.m;
         area.fill(&palette::PAPER)?;
         let pad = m.px(14.0);
-        let title_size = m.font(TITLE_PX);
+        // A title wider than the chart is set smaller, down to the
+        // smallest type of the theme (18 px in briefing mode), and only
+        // then cut with an ellipsis: never cut off by the edge.
+        let room = self.width - 2 * pad;
+        let per_char = 0.68;
+        let chars = self.title.chars().count().max(1) as f64;
+        let smallest = m.font(TICK_PX);
+        let title_size = m
+            .font(TITLE_PX)
+            .min((room as f64 / (chars * per_char)).floor())
+            .max(smallest);
+        let title = if chars * per_char * title_size > room as f64 {
+            let keep = ((room as f64 / (per_char * title_size)) as usize).saturating_sub(1);
+            let kept: String = self.title.chars().take(keep.max(1)).collect();
+            format!("{}…", kept.trim_end())
+        } else {
+            self.title.clone()
+        };
         area.draw_text(
-            &self.title,
+            &title,
             &text_style(title_size, palette::INK, true, HPos::Left, VPos::Top),
             (pad, pad),
         )?;
         let legend_size = m.font(LEGEND_PX);
         let swatch = m.px(22.0);
-        let row_h = (legend_size * 1.5) as i32;
-        for (item, x, y) in &self.legend {
-            let mid = y + row_h / 2;
+        for &(ref item, x, mid) in &self.legend {
             match item.overlay {
-                Some(i) => overlay::swatch(area, m, i, (*x, mid), swatch)?,
-                None => draw_swatch(area, m, item.kind, item.color, (*x, mid), swatch)?,
+                Some(i) => overlay::swatch(area, m, i, (x, mid), swatch)?,
+                None => draw_swatch(area, m, item.kind, item.color, (x, mid), swatch)?,
             }
             area.draw_text(
                 &item.label,
@@ -482,7 +508,7 @@ impl Frame {
             area.draw_text(
                 &self.unit_right,
                 &text_style(tick_size, palette::AXIS, false, HPos::Right, VPos::Top),
-                (self.width - pad, self.unit_y),
+                (self.unit_right_x, self.unit_y),
             )?;
         }
         Ok(())
@@ -546,6 +572,144 @@ impl Frame {
             palette::AXIS,
         )
     }
+}
+
+/// Where a legend may go: the chart's width, the top of the legend, how
+/// high rows above the plot may be (so that the plot keeps half the
+/// chart's height), and how high and wide a column beside the plot may be.
+struct LegendRoom {
+    width: i32,
+    top: i32,
+    most_rows_height: i32,
+    beside_height: i32,
+    beside_width: i32,
+}
+
+/// A placed legend: in rows above the plot (taking `height`), or in
+/// columns beside it (taking `width` off the plot).
+enum Placed {
+    Above {
+        items: Vec<(LegendItem, i32, i32)>,
+        height: i32,
+    },
+    Beside {
+        items: Vec<(LegendItem, i32, i32)>,
+        width: i32,
+    },
+}
+
+/// `label` cut with an ellipsis to at most `room` device pixels at `size`
+/// (at least one letter is kept).
+pub(crate) fn fit_label(m: &Metrics, label: &str, room: i32, size: f64) -> String {
+    if m.text_w(label, size, false) <= room {
+        return label.to_owned();
+    }
+    let per = size * 0.58;
+    let keep = ((room as f64 / per).floor() as usize)
+        .saturating_sub(1)
+        .max(1);
+    let kept: String = label.chars().take(keep).collect();
+    format!("{}…", kept.trim_end())
+}
+
+/// Lays out a legend so that the plot keeps at least half the chart's
+/// height: rows above the plot at full width when they fit; else one
+/// column beside the plot, long names ellipsised (the readout at the
+/// pointer gives each in full); else folded into one line above the plot;
+/// else as many columns beside the plot as the items need.
+fn place_legend(m: &Metrics, items: Vec<LegendItem>, room: LegendRoom) -> Placed {
+    let size = m.font(LEGEND_PX);
+    let pad = m.px(14.0);
+    let swatch = m.px(22.0) + m.px(6.0);
+    let gap = m.px(20.0);
+    let row_h = (size * 1.5) as i32;
+    let item_w = |item: &LegendItem| swatch + m.text_w(&item.label, size, false);
+    if items.is_empty() {
+        return Placed::Above {
+            items: Vec::new(),
+            height: 0,
+        };
+    }
+    let n = items.len() as i32;
+    // Rows at full width.
+    let mut rows = 1;
+    let mut x = pad;
+    for item in &items {
+        let w = item_w(item);
+        if x > pad && x + w > room.width - pad {
+            x = pad;
+            rows += 1;
+        }
+        x += w + gap;
+    }
+    let top = room.top + m.px(2.0);
+    if rows * row_h <= room.most_rows_height {
+        let mut placed = Vec::with_capacity(items.len());
+        let (mut x, mut y) = (pad, top);
+        for item in items {
+            let w = item_w(&item);
+            if x > pad && x + w > room.width - pad {
+                x = pad;
+                y += row_h;
+            }
+            placed.push((item, x, y + row_h / 2));
+            x += w + gap;
+        }
+        return Placed::Above {
+            items: placed,
+            height: rows * row_h,
+        };
+    }
+    let tight_h = (size * 1.2) as i32;
+    let column = |items: Vec<LegendItem>, columns: i32, row: i32| {
+        let widest = items.iter().map(&item_w).max().unwrap_or(0);
+        let col_w = (room.beside_width / columns).min(widest);
+        let per_column = (n + columns - 1) / columns;
+        let x0 = room.width - pad - columns * col_w - (columns - 1) * m.px(8.0);
+        let placed = items
+            .into_iter()
+            .enumerate()
+            .map(|(i, mut item)| {
+                let (c, r) = (i as i32 / per_column, i as i32 % per_column);
+                item.label = fit_label(m, &item.label, col_w - swatch, size);
+                let x = x0 + c * (col_w + m.px(8.0));
+                (item, x, top + r * row + row / 2)
+            })
+            .collect();
+        Placed::Beside {
+            items: placed,
+            width: room.width - pad - x0 + m.px(12.0),
+        }
+    };
+    if n * tight_h <= room.beside_height {
+        return column(items, 1, tight_h);
+    }
+    // Closer rows still: one column reads better than two cut short.
+    let close_h = (size * 1.05) as i32;
+    if n * close_h <= room.beside_height {
+        return column(items, 1, close_h);
+    }
+    if row_h <= room.most_rows_height {
+        // One line: every label cut to an equal share of it.
+        let share = (room.width - 2 * pad - (n - 1) * gap) / n;
+        let mut x = pad;
+        let placed = items
+            .into_iter()
+            .map(|mut item| {
+                item.label = fit_label(m, &item.label, share - swatch, size);
+                let w = item_w(&item);
+                let at = (item, x, top + row_h / 2);
+                x += w + gap;
+                at
+            })
+            .collect();
+        return Placed::Above {
+            items: placed,
+            height: row_h,
+        };
+    }
+    let columns = ((n * tight_h + room.beside_height - 1) / room.beside_height.max(1)).clamp(1, n);
+    column(items, columns, tight_h)
 }
 
 /// A horizontal or vertical line of `width` device pixels from `a` to `b`,

@@ -12,6 +12,7 @@
 //! cargo run -p doorstroom-model --example scenario -- --tornado
 //! cargo run -p doorstroom-model --example scenario -- --fit [--fit-until 2024-12-31]
 //! cargo run -p doorstroom-model --example scenario -- --track-record
+//! cargo run -p doorstroom-model --example scenario -- --deck briefing-dg.doorstroom.json --summary
 //! ```
 //!
 //! Prints on stdout the weekly totals as CSV; with `--summary` the headline
@@ -33,7 +34,10 @@
 //! `--track-record` prints the forecasts from three origins against what
 //! was published after each (`origin,measure,scope,date,published,model,
 //! difference_pct,source`), then one `# origin …` line of fit statistics
-//! each. Warnings about the query go to stderr.
+//! each. `--deck FILE` reads a briefing file as the page does
+//! and prints, for each of its scenarios in order, a `# N title` line, its
+//! `link=` and (with `--summary`) its headline figures. Warnings about the
+//! query go to stderr.
 
 use doorstroom_model::uncertainty::{
     BandSettings, Bands, Goal, GoalLever, read_query, sample_threads, seek, tornado, tornado_csv,
@@ -43,7 +47,8 @@ use doorstroom_model::{Date, Lang, PRESETS, Scenario, Stream, calibration, recor
 const USAGE: &str =
     "usage: scenario [--presets] [--preset NAME] [--summary | --record | --stream t1|t2|t4|nareis]
                 [--bands N [--seed S]] [--goal GOAL [--goal-lever fte|baa]] [--tornado]
-                [--fit [--fit-until YYYY-MM-DD]] [--track-record] [QUERY]
+                [--fit [--fit-until YYYY-MM-DD]] [--track-record]
+                [--deck FILE] [QUERY]
   GOAL  in-term-by=YYYY-MM-DD | cost-YYYY-under=EUR
   e.g. scenario --preset as_it_happened --record
        scenario 'v=1&intake=77000&fte=600'";
@@ -65,6 +70,7 @@ fn main() {
     let mut want_tornado = false;
     let mut want_fit = false;
     let mut fit_until: Option<Date> = None;
+    let mut deck: Option<String> = None;
     let mut query = String::new();
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -130,6 +136,7 @@ fn main() {
                 print_track_record();
                 return;
             }
+            "--deck" => deck = Some(value("--deck")),
             "-h" | "--help" => {
                 println!("{USAGE}");
                 return;
@@ -140,6 +147,10 @@ fn main() {
     }
     if want_fit {
         print_fit(fit_until.unwrap_or(record::inputs::RECORD_END));
+        return;
+    }
+    if let Some(path) = deck {
+        print_deck(&path, matches!(output, Output::Summary));
         return;
     }
     // A later repeat of a key wins, so the query changes the preset's levers.
@@ -246,4 +257,33 @@ fn print_track_record() {
 fn fail(message: &str) -> ! {
     eprintln!("error: {message}\n{USAGE}");
     std::process::exit(2)
+}
+
+/// A briefing file's scenarios in order, read as the page reads the file.
+fn print_deck(path: &str, summary: bool) {
+    use doorstroom_address::briefing::Briefing;
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| fail(&format!("{path}: {e}")));
+    let charts = ["backlog", "costs", "waiting", "flow"];
+    let (briefing, warnings) =
+        Briefing::read(&text, &charts).unwrap_or_else(|e| fail(&e.message(Lang::En)));
+    for w in &warnings {
+        eprintln!("warning: {}", w.message(Lang::En));
+    }
+    if !briefing.title.is_empty() {
+        println!("# {}", briefing.title);
+    }
+    for (i, s) in briefing.scenarios.iter().enumerate() {
+        let role = if briefing.baseline == Some(i) {
+            " (baseline)"
+        } else {
+            ""
+        };
+        println!("# {} {}{role}", i + 1, s.title);
+        println!("link={}", s.scenario.to_query());
+        if summary {
+            for (key, value) in s.scenario.run().summary().to_key_values() {
+                println!("{key}={value}");
+            }
+        }
+    }
 }

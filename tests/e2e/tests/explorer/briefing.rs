@@ -16,7 +16,7 @@ use super::locale::{Locale, parse_number};
 use super::{PATIENCE, assert_clean, testid, wait_until};
 
 /// Sets the browser's viewport (not its window) to `width` × `height`.
-async fn viewport(page: &Page, width: u32, height: u32) -> Result<()> {
+pub(super) async fn viewport(page: &Page, width: u32, height: u32) -> Result<()> {
     page.client().set_window_size(width, height).await?;
     let inner = page
         .client()
@@ -62,7 +62,7 @@ const GHOST: [u8; 3] = [0x6E, 0x6E, 0x6E];
 const FIRST: [u8; 3] = [0xCC, 0x79, 0xA7];
 const SECOND: [u8; 3] = [0x6A, 0x3D, 0x9A];
 
-async fn press(page: &Page, keys: &str) -> Result<()> {
+pub(super) async fn press(page: &Page, keys: &str) -> Result<()> {
     page.client()
         .find(Locator::Css("body"))
         .await?
@@ -121,21 +121,26 @@ pub async fn pinning_two_scenarios_draws_three_sets_of_lines_and_compares_them(
     })
     .await?;
     click(&page, "pin").await?;
-    type_into(&page, "pin-title-1", "Hoog").await?;
+    // Pinned rows: the compared ones from 1 (0 is a pinned baseline).
+    type_into(&page, "pin-title-2", "Hoog").await?;
     type_number(&page, "input-intake", "90.000").await?;
     wait_until("the link holds both pinned scenarios", || async {
         let q = super::query_of(&page).await?;
         Ok((
             q.contains("intake=90000")
-                && q.contains("base=60000")
-                && q.contains("cmp1=77000")
-                && q.contains("cmp1_title=Hoog"),
+                && !q.contains("base=")
+                && q.contains("cmp1=60000")
+                && q.contains("cmp2=77000")
+                && q.contains("cmp2_title=Hoog"),
             q,
         ))
     })
     .await?;
-    // Three sets of lines on every chart: the scenario's own, the
-    // baseline's grey ghost and the compared scenario's purple.
+    // Pinning chose no baseline: the changes are still against the default.
+    let baseline = page.text(&testid("baseline-name")).await?;
+    assert!(baseline.contains("standaardscenario"), "{baseline}");
+    // Three sets of lines on every chart besides the scenario's own: the
+    // default's grey ghost and each pinned scenario's.
     wait_until("the compared lines on every chart", || async {
         let counts = page
             .client()
@@ -143,7 +148,7 @@ pub async fn pinning_two_scenarios_draws_three_sets_of_lines_and_compares_them(
             .await?;
         let ok = ["backlog", "costs", "waiting", "flow"].iter().all(|c| {
             let n = &counts[c];
-            n[0].as_u64().unwrap_or(0) > 50 && n[1].as_u64().unwrap_or(0) > 50 && n[2] == json!(0)
+            (0..3).all(|i| n[i].as_u64().unwrap_or(0) > 50)
         });
         Ok((ok, counts.to_string()))
     })
@@ -157,7 +162,7 @@ pub async fn pinning_two_scenarios_draws_three_sets_of_lines_and_compares_them(
     for cell in end_row.find_all(Locator::Css("td .cmp-value")).await? {
         values.push(whole(&cell.text().await?));
     }
-    let expected: Vec<Option<f64>> = ["intake=90000", "intake=60000", "intake=77000"]
+    let expected: Vec<Option<f64>> = ["intake=90000", "", "intake=60000", "intake=77000"]
         .iter()
         .map(|q| {
             Some(
@@ -172,7 +177,7 @@ pub async fn pinning_two_scenarios_draws_three_sets_of_lines_and_compares_them(
         .collect();
     assert_eq!(
         values, expected,
-        "this scenario, the baseline, the compared one"
+        "this scenario, the baseline (the default), the pinned ones"
     );
     let lever_row = page.text(&testid("cmp-lever-intake")).await?;
     assert!(
@@ -181,15 +186,83 @@ pub async fn pinning_two_scenarios_draws_three_sets_of_lines_and_compares_them(
             && lever_row.contains("77.000"),
         "{lever_row}"
     );
-    assert!(page.text(&testid("pinned-name-1")).await?.contains("Hoog"));
+    assert!(page.text(&testid("pinned-name-2")).await?.contains("Hoog"));
     assert!(
-        page.text(&testid("unpin-1"))
+        page.text(&testid("unpin-2"))
             .await?
             .contains("‘Hoog’ losmaken")
     );
+    // The baseline, chosen: the first pinned scenario. The one it replaces
+    // (the default) is no pin, so the other stays where it was.
+    choose(&page, "baseline-choice", "0").await?;
+    wait_until("the first pin as the baseline", || async {
+        let q = super::query_of(&page).await?;
+        Ok((q.contains("base=60000") && q.contains("cmp1=77000"), q))
+    })
+    .await?;
     assert_eq!(page.text(&testid("unpin-0")).await?, "basislijn losmaken");
+    let expected_base = Scenario::from_query("intake=60000").0.run().summary();
+    wait_until("the baseline's column", || async {
+        let cells = page
+            .client()
+            .execute(
+                "return [...document.querySelectorAll('[data-testid=cmp-kpi-backlog-end] td .cmp-value')].map(c => c.textContent)",
+                vec![],
+            )
+            .await?;
+        let second = cells[1].as_str().and_then(whole);
+        Ok((second == Some(expected_base.backlog_end.round()), cells.to_string()))
+    })
+    .await?;
+    // Back to the page's own baseline: the pinned one stays pinned, first.
+    choose(&page, "baseline-choice", "own").await?;
+    wait_until("the default as the baseline again", || async {
+        let q = super::query_of(&page).await?;
+        Ok((
+            !q.contains("base=") && q.contains("cmp1=60000") && q.contains("cmp2=77000"),
+            q,
+        ))
+    })
+    .await?;
+    assert_clean(&mut page).await?;
+    page.close().await?;
+    // The scenario on screen equal to a pinned one is one column, not two,
+    // under the pinned one's title.
+    let mut page = harness
+        .page("?intake=77000&cmp1=60000&cmp2=77000&cmp2_title=Hoog")
+        .await?;
+    wait_until("one column for the scenario and its pin", || async {
+        let n = page
+            .client()
+            .execute(
+                "return document.querySelectorAll('[data-testid=cmp-kpi-backlog-end] td').length",
+                vec![],
+            )
+            .await?;
+        Ok((n == json!(3), n.to_string()))
+    })
+    .await?;
+    let head = page
+        .client()
+        .execute(
+            "return [...document.querySelectorAll('.comparison-table thead th')].map(t => t.textContent)",
+            vec![],
+        )
+        .await?;
+    assert_eq!(head[1], json!("Hoog"), "{head}");
     assert_clean(&mut page).await?;
     page.close().await
+}
+
+/// Chooses `value` in the select `id`, as a reader does.
+pub(super) async fn choose(page: &Page, id: &str, value: &str) -> Result<()> {
+    page.client()
+        .execute(
+            "const s = document.querySelector(arguments[0]); s.value = arguments[1]; s.dispatchEvent(new Event('change', {bubbles: true}));",
+            vec![json!(testid(id)), json!(value)],
+        )
+        .await?;
+    Ok(())
 }
 
 pub async fn a_link_with_pinned_scenarios_names_each_on_screen(harness: &Harness) -> Result<()> {
@@ -235,7 +308,7 @@ pub async fn a_link_with_pinned_scenarios_names_each_on_screen(harness: &Harness
 }
 
 /// Every visible text on screen smaller than 18 px, as "size: text".
-const SMALL_TEXT: &str = "
+pub(super) const SMALL_TEXT: &str = "
     const small = [];
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     while (walker.nextNode()) {
@@ -279,7 +352,12 @@ pub async fn presentation_mode_reads_from_the_back_and_steps_through_a_deck(
     let mut page = harness
         .page("?intake=60000&title=Nu&base=77000&base_title=Hoog&cmp1=49000&cmp1_title=Laag")
         .await?;
-    viewport(&page, 1280, 720).await?;
+    // A projector's 1280×720, which full screen leaves as it is.
+    page.devtools(
+        "Emulation.setDeviceMetricsOverride",
+        json!({ "width": 1280, "height": 720, "deviceScaleFactor": 1, "mobile": false }),
+    )
+    .await?;
     press(&page, "f").await?;
     wait_until("presentation mode", || async {
         let on = page
@@ -325,15 +403,20 @@ pub async fn presentation_mode_reads_from_the_back_and_steps_through_a_deck(
         .execute("return [...document.querySelectorAll('figure.chart.presented')].map(f => f.dataset.chart)", vec![])
         .await?;
     assert_eq!(presented, json!(["backlog", "costs"]));
-    // The deck: baseline, compared, then the scenario on screen.
-    // The step is read as "Scenario 3 / 3" (the word for screen readers).
-    assert!(page.text(&testid("deck-step")).await?.ends_with("3 / 3"));
-    assert_eq!(page.text(&testid("deck-title")).await?, "Nu");
+    // The deck: baseline, compared, then the scenario on screen, opened
+    // at its first slide. The step is read as "Scenario 1 / 3" (the word
+    // for screen readers).
+    wait_until("the first slide", || async {
+        let s = page.text(&testid("deck-step")).await?;
+        Ok((s.ends_with("1 / 3"), s))
+    })
+    .await?;
+    assert_eq!(page.text(&testid("deck-title")).await?, "Hoog");
     page.client().execute(WATCH_FRAMES, vec![]).await?;
     for (key, step, title, intake) in [
-        (Key::PageUp, "2 / 3", "Laag", "49.000"),
-        (Key::Left, "1 / 3", "Hoog", "77.000"),
         (Key::PageDown, "2 / 3", "Laag", "49.000"),
+        (Key::Right, "3 / 3", "Nu", "60.000"),
+        (Key::PageUp, "2 / 3", "Laag", "49.000"),
     ] {
         press(&page, &char::from(key).to_string()).await?;
         wait_until(&format!("step {step}"), || async {
@@ -391,7 +474,7 @@ pub async fn presentation_mode_reads_from_the_back_and_steps_through_a_deck(
 
 /// Controls whose text does not fit: an overflowing box, or a select whose
 /// chosen option is wider than the select leaves for it.
-const CUT_OFF: &str = "
+pub(super) const CUT_OFF: &str = "
     const cut = [];
     const ctx = document.createElement('canvas').getContext('2d');
     for (const el of document.querySelectorAll('button, select, label, .preset, a, .kpi-value, .lever-label')) {

@@ -13,10 +13,12 @@ use serde_json::json;
 mod address;
 mod bands;
 mod briefing;
+mod briefing_file;
 mod exports;
 mod from_now;
 mod hardening;
 mod locale;
+mod projector;
 mod record;
 mod track_record;
 
@@ -25,10 +27,12 @@ use locale::{Locale, parse_money, parse_number, parse_percent};
 pub use self::address::*;
 pub use self::bands::*;
 pub use self::briefing::*;
+pub use self::briefing_file::*;
 pub use self::cases::*;
 pub use self::exports::*;
 pub use self::from_now::*;
 pub use self::hardening::*;
+pub use self::projector::*;
 pub use self::record::*;
 pub use self::track_record::*;
 
