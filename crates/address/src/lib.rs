@@ -40,7 +40,7 @@
 use std::borrow::Cow;
 
 use doorstroom_model::uncertainty::BandSettings;
-use doorstroom_model::{Lang, Scenario, Warning, t};
+use doorstroom_model::{Lang, Scenario, Warning, safe_text, t};
 
 pub mod pinned;
 
@@ -107,15 +107,20 @@ pub enum PageWarning {
     UnknownPublished(String),
     /// A title or note longer than its limit, cut to it (the key).
     Shortened(&'static str),
+    /// A title or note of only characters that show nothing (zero-width
+    /// spaces, say), dropped (the key).
+    Invisible(&'static str),
 }
 
-/// A title or note as the page keeps it: one line, trimmed, at most `max`
-/// characters. Returns whether it had to be cut.
+/// A title or note as the page keeps it: one line of ordinary characters
+/// ([`safe_text::line`]: no controls, no marks that reorder the text around
+/// it), trimmed, at most `max` characters, and empty if nothing of it would
+/// show. Returns whether it had to be cut.
 pub fn tidy_text(text: &str, max: usize) -> (String, bool) {
-    let one_line: String = text
-        .chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect();
+    let one_line = safe_text::line(text);
+    if !safe_text::is_visible(&one_line) {
+        return (String::new(), false);
+    }
     let trimmed = one_line.trim();
     let cut = trimmed.chars().count() > max;
     let kept: String = trimmed.chars().take(max).collect();
@@ -164,6 +169,14 @@ impl LinkWarning {
                 Lang::Nl => format!("‘{key}’ in de link was te lang en is ingekort."),
                 Lang::En => format!("‘{key}’ in the link was too long and was shortened."),
             },
+            LinkWarning::Page(PageWarning::Invisible(key)) => match lang {
+                Lang::Nl => format!(
+                    "‘{key}’ in de link bevatte alleen onzichtbare tekens en is weggelaten."
+                ),
+                Lang::En => {
+                    format!("‘{key}’ in the link held only invisible characters and was left out.")
+                }
+            },
         }
     }
 
@@ -176,7 +189,7 @@ impl LinkWarning {
                 PageWarning::UnknownLanguage(given) | PageWarning::UnknownPublished(given),
             ) => given,
             LinkWarning::Page(PageWarning::ExtraQuestionMarks) => "?",
-            LinkWarning::Page(PageWarning::Shortened(key)) => key,
+            LinkWarning::Page(PageWarning::Shortened(key) | PageWarning::Invisible(key)) => key,
         }
     }
 }
@@ -250,9 +263,13 @@ impl PageState {
         };
         let [title, note, base_title] = texts;
         let mut text = |given: Option<Cow<str>>, key: &'static str, max: usize| {
-            let (kept, cut) = tidy_text(given.as_deref().unwrap_or(""), max);
+            let given = given.as_deref().unwrap_or("");
+            let (kept, cut) = tidy_text(given, max);
             if cut {
                 warnings.push(LinkWarning::Page(PageWarning::Shortened(key)));
+            }
+            if kept.is_empty() && !given.trim().is_empty() {
+                warnings.push(LinkWarning::Page(PageWarning::Invisible(key)));
             }
             kept
         };
@@ -506,6 +523,21 @@ mod tests {
         let q = state.to_query();
         assert!(q.len() < 2_000, "{} characters: {q}", q.len());
         assert_eq!(PageState::read(&q), (state, Vec::new()));
+    }
+
+    #[test]
+    fn titles_lose_reordering_marks_and_invisible_ones_are_dropped() {
+        let (state, warnings) =
+            PageState::read("title=a%E2%80%AEb%E2%80%A8c%EF%BF%BE&note=%E2%80%8B%E2%80%8B");
+        assert_eq!(state.title, "ab c");
+        assert_eq!(state.note, "");
+        assert_eq!(
+            warnings,
+            [LinkWarning::Page(PageWarning::Invisible(NOTE_KEY))]
+        );
+        assert!(warnings[0].message(Lang::En).contains("invisible"));
+        // Emoji sequences keep their joiners.
+        assert_eq!(tidy_text("👩‍👩‍👧", MAX_TITLE).0, "👩‍👩‍👧");
     }
 
     #[test]

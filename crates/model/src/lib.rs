@@ -29,6 +29,7 @@ mod presets;
 mod query;
 pub mod record;
 mod run;
+pub mod safe_text;
 mod scenario;
 mod sim;
 mod stream;
@@ -37,7 +38,9 @@ mod text;
 pub mod uncertainty;
 mod warning;
 
-pub use csv::{About, CSV_COLUMNS, Notation, Period, Sheet, column_key, column_name, run_columns};
+pub use csv::{
+    About, CSV_COLUMNS, Cell, Notation, Period, Sheet, column_key, column_name, run_columns,
+};
 pub use date::{Date, ParseDateError};
 pub use levers::{
     Adjustment, Choice, ChoiceLever, DateLever, LEVER_COUNT, LEVERS, Lever, LeverGroup, LeverKind,

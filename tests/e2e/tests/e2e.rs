@@ -126,6 +126,7 @@ fn main() -> ExitCode {
             the_english_switch_changes_the_text_and_the_number_format,
             the_charts_draw_hover_and_show_their_tables,
             a_chart_exports_a_slide_png_and_an_svg_twin_with_its_caption,
+            a_hostile_title_leaves_every_export_safe,
             the_run_downloads_as_csv_in_dutch_and_in_english,
             a_table_copies_as_rows_and_columns,
             the_handout_prints_on_two_a4_pages_with_the_link,
