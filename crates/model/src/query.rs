@@ -60,10 +60,22 @@ impl Scenario {
         (self, warnings)
     }
 
-    /// `end` within four weeks after `start` to ten years after `from` (or
-    /// `start`, if later; the lever's own range covers the latest `from`;
+    /// `end` not before `from`, and within four weeks after `start` to ten
+    /// years after `from` (or `start`, if later; the lever's own range covers the latest `from`;
     /// `start` is not a lever but is a public field).
     fn clamp_horizon(&mut self, warnings: &mut Vec<Warning>) {
+        // An end before `from` would be a run that stops before the
+        // reader's levers act: a year of them is shown instead.
+        if self.end < self.from {
+            let end = self.from.add_months(12).add_days(-1);
+            warnings.push(Warning {
+                key: "until".to_string(),
+                given: self.end.to_string(),
+                used: Some(end.to_string()),
+                kind: WarningKind::EndBeforeFrom,
+            });
+            self.end = end;
+        }
         let earliest = self.start.add_days(MIN_HORIZON_DAYS - 1);
         let latest = self
             .from
@@ -227,6 +239,31 @@ mod tests {
         assert_eq!(s.fte, 2_000.0);
         assert_eq!(w[2].given, "99999");
         assert_eq!(w[2].used.as_deref(), Some("2000"));
+    }
+
+    #[test]
+    fn an_end_before_from_or_past_ten_years_is_repaired_and_reported() {
+        let (s, w) = Scenario::from_query("from=2030-12-31&until=2026-01-01");
+        assert_eq!(s.end.to_string(), "2031-12-30");
+        assert_eq!(w.len(), 1, "{w:?}");
+        assert_eq!(w[0].kind, WarningKind::EndBeforeFrom);
+        assert_eq!(
+            w[0].message(Lang::En),
+            "Until: 2026-01-01 is before ‘Your choices from’; using a year after it: 2031-12-30."
+        );
+        assert!(w[0].message(Lang::Nl).contains("vóór ‘Uw keuzes vanaf’"));
+        let (s, w) = Scenario::from_query("from=2025-01-01&until=2036-06-30");
+        assert_eq!(s.end.to_string(), "2034-12-31");
+        assert_eq!(w[0].kind, WarningKind::Adjusted(Adjustment::Maximum));
+        // The repaired scenario reads back as it is, without a warning.
+        let (again, none) = Scenario::from_query(&s.to_query());
+        assert_eq!((again, none), (s, Vec::new()));
+        // An unreadable end keeps the default, which is then repaired: one
+        // warning, saying what is used.
+        let (s, w) = Scenario::from_query("from=2030-01-01&until=later");
+        assert_eq!(w.len(), 1, "{w:?}");
+        assert_eq!(w[0].used.as_deref(), Some(s.end.to_string().as_str()));
+        assert!(s.end > s.from);
     }
 
     #[test]

@@ -17,6 +17,9 @@ pub enum WarningKind {
     /// The link was written by a newer version of the page; it is read as
     /// far as this version understands it.
     NewerVersion,
+    /// The run's end lies before the day the levers act from: the end is
+    /// put a year after that day.
+    EndBeforeFrom,
 }
 
 /// One change or omission, with what was given and what is used instead.
@@ -89,6 +92,12 @@ impl Warning {
             }
             (WarningKind::Adjusted(Adjustment::Rounded), Lang::En) => {
                 format!("whole numbers only; {given} rounded to {used_plain}")
+            }
+            (WarningKind::EndBeforeFrom, Lang::Nl) => {
+                format!("{given} ligt vóór ‘Uw keuzes vanaf’; een jaar daarna gebruikt: {used}")
+            }
+            (WarningKind::EndBeforeFrom, Lang::En) => {
+                format!("{given} is before ‘Your choices from’; using a year after it: {used}")
             }
             (WarningKind::NewerVersion, Lang::Nl) => format!(
                 "link van een nieuwere versie (v={given}); gelezen als versie {used}, controleer de waarden"

@@ -799,11 +799,12 @@ pub async fn a_hostile_title_leaves_every_export_safe(harness: &Harness) -> Resu
                 vec![serde_json::to_value(&title)?, Value::from(HOSTILE)],
             )
             .await?;
-        let tab = wait_until("the tab title", || async {
+        wait_until("the tab title", || async {
             let t = page.client().title().await?;
             Ok((t.contains("HYPERLINK"), t))
         })
         .await?;
+        let tab = page.client().title().await?;
         assert!(
             !tab.contains(['\u{202E}', '\u{FFFE}', '\u{2028}']),
             "{tab:?}"

@@ -1,0 +1,40 @@
+//! The command line (`examples/scenario.rs`) as an analyst runs it: what it
+//! says on stderr about the query. `cargo test` builds the examples beside
+//! the tests, so the binary is found next to this one.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn scenario_binary() -> PathBuf {
+    let test = std::env::current_exe().expect("the test's own path");
+    // target/debug/deps/cli-… → target/debug/examples/scenario
+    let debug = test
+        .parent()
+        .and_then(|deps| deps.parent())
+        .expect("target/debug");
+    debug
+        .join("examples")
+        .join(format!("scenario{}", std::env::consts::EXE_SUFFIX))
+}
+
+fn run(args: &[&str]) -> Output {
+    Command::new(scenario_binary())
+        .args(args)
+        .output()
+        .expect("the scenario example runs (built by `cargo test`)")
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+#[test]
+fn an_end_before_from_is_repaired_and_said() {
+    let out = run(&["--summary", "from=2030-12-31&until=2026-01-01"]);
+    assert!(out.status.success());
+    let said = stderr(&out);
+    assert!(
+        said.contains("warning: Until: 2026-01-01 is before ‘Your choices from’; using a year after it: 2031-12-30."),
+        "{said}"
+    );
+}
