@@ -224,7 +224,7 @@ impl PageState {
         let (band_pairs, pairs): (Vec<_>, Vec<_>) = pairs
             .into_iter()
             .partition(|(k, _)| BandSettings::owns_key(k));
-        let (bands, band_warnings) = BandSettings::from_pairs(band_pairs);
+        let (bands, band_warnings) = BandSettings::from_pairs(band_pairs, lang);
         let mut texts: [Option<Cow<str>>; 3] = [None, None, None];
         let mut compared: [Given; MAX_PINNED - 1] = Default::default();
         let mut published = None;

@@ -48,8 +48,8 @@ enum Output {
 fn main() {
     let mut output = Output::Csv;
     let mut preset = None;
-    let mut runs: Option<u32> = None;
-    let mut seed: Option<u64> = None;
+    let mut runs: Option<String> = None;
+    let mut seed: Option<String> = None;
     let mut goal: Option<String> = None;
     let mut goal_lever = GoalLever::Fte;
     let mut want_tornado = false;
@@ -83,20 +83,8 @@ fn main() {
                 };
                 output = Output::Stream(s);
             }
-            "--bands" => {
-                let v = value("--bands");
-                runs = Some(
-                    v.parse()
-                        .unwrap_or_else(|_| fail("--bands needs a number of runs")),
-                );
-            }
-            "--seed" => {
-                let v = value("--seed");
-                seed = Some(
-                    v.parse()
-                        .unwrap_or_else(|_| fail("--seed needs a whole number")),
-                );
-            }
+            "--bands" => runs = Some(value("--bands")),
+            "--seed" => seed = Some(value("--seed")),
             "--goal" => goal = Some(value("--goal")),
             "--goal-lever" => {
                 goal_lever = match value("--goal-lever").as_str() {
@@ -125,7 +113,10 @@ fn main() {
         eprintln!("warning: {}", w.message(Lang::En));
     }
     if let Some(text) = goal {
-        let goal = Goal::parse(&text).unwrap_or_else(|e| fail(&e));
+        let (goal, repaired) = Goal::read(&text).unwrap_or_else(|e| fail(&e));
+        for w in &repaired {
+            eprintln!("warning: {}", w.message(Lang::En));
+        }
         let result = seek(&scenario, goal_lever, goal);
         println!("{}", result.to_line());
         eprintln!("{} ({} runs)", result.message(Lang::En), result.evaluations);
@@ -135,7 +126,7 @@ fn main() {
         print!("{}", tornado_csv(&tornado(&scenario)));
         return;
     }
-    let bands = runs.map(|n| bands(&scenario, &mut settings, n, seed));
+    let bands = runs.map(|n| bands(&scenario, &mut settings, &n, seed.as_deref()));
     let run = scenario.run();
     match (output, bands) {
         (Output::Summary, bands) => {
@@ -167,11 +158,14 @@ fn main() {
     }
 }
 
-/// The bands of `n` runs (and `seed`, if given) over all threads.
-fn bands(scenario: &Scenario, settings: &mut BandSettings, n: u32, seed: Option<u64>) -> Bands {
-    settings.runs = n;
-    if let Some(s) = seed {
-        settings.seed = s;
+/// The bands of `n` runs (and `seed`, if given) over all threads, both read
+/// as the page reads them (`1.000` runs are a thousand), with its warnings.
+fn bands(scenario: &Scenario, settings: &mut BandSettings, n: &str, seed: Option<&str>) -> Bands {
+    let said = [Some(("runs", n)), seed.map(|s| ("seed", s))];
+    for (key, text) in said.into_iter().flatten() {
+        if let Some(w) = settings.read(key, text, Lang::Nl) {
+            eprintln!("warning: {}", w.message(Lang::En));
+        }
     }
     let (settings, more) = settings.validated();
     for w in &more {

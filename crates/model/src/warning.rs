@@ -69,6 +69,13 @@ impl Warning {
             (WarningKind::UnknownKey, Lang::En) => {
                 format!("unknown setting ‘{}’ ignored", self.key)
             }
+            // Nothing used in its place: the value is left out.
+            (WarningKind::Unreadable, Lang::Nl) if used_plain.is_empty() => {
+                format!("‘{given}’ is onleesbaar en niet gebruikt")
+            }
+            (WarningKind::Unreadable, Lang::En) if used_plain.is_empty() => {
+                format!("‘{given}’ cannot be read and is not used")
+            }
             (WarningKind::Unreadable, Lang::Nl) => {
                 format!("‘{given}’ is onleesbaar; {used_plain} gebruikt")
             }

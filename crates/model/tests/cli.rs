@@ -38,3 +38,32 @@ fn an_end_before_from_is_repaired_and_said() {
         "{said}"
     );
 }
+
+#[test]
+fn runs_and_goals_are_read_as_the_page_reads_them() {
+    let out = run(&[
+        "--bands",
+        "1.000",
+        "--seed",
+        "-1",
+        "--summary",
+        "until=2023-12-31",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let said = stderr(&out);
+    assert!(
+        said.contains("warning: Seed: ‘-1’") || said.contains("warning: Seed: 0 is the minimum"),
+        "{said}"
+    );
+    assert!(
+        !said.contains("Number of runs"),
+        "1.000 runs read as a thousand: {said}"
+    );
+    let out = run(&["--goal", "cost-0-under=20.000.000", "until=2024-12-31"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("warning: Goal year: 2023 is the minimum; using 2023."),
+        "{}",
+        stderr(&out)
+    );
+}
