@@ -53,7 +53,8 @@ fn bounded(warning: &LinkWarning) -> LinkWarning {
         LinkWarning::Page(
             page @ (PageWarning::ExtraQuestionMarks
             | PageWarning::Shortened(_)
-            | PageWarning::Invisible(_)),
+            | PageWarning::Invisible(_)
+            | PageWarning::TitleWithoutScenario(..)),
         ) => LinkWarning::Page(page.clone()),
     }
 }

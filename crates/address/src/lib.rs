@@ -44,15 +44,14 @@ use doorstroom_model::{Lang, Scenario, Warning, safe_text, t};
 
 pub mod pinned;
 
-pub const LANG_KEY: &str = "lang";
-pub const BASE_KEY: &str = "base";
-pub const PUBLISHED_KEY: &str = "published";
-pub const BASE_TITLE_KEY: &str = "base_title";
-pub const TITLE_KEY: &str = "title";
-pub const NOTE_KEY: &str = "note";
+// The page's keys are named in the model (`page_keys`), so that the command
+// line, which reads the same links, knows them too.
+pub use doorstroom_model::page_keys::{
+    BASE as BASE_KEY, BASE_TITLE as BASE_TITLE_KEY, LANG as LANG_KEY, NOTE as NOTE_KEY,
+    PUBLISHED as PUBLISHED_KEY, TITLE as TITLE_KEY,
+};
 /// The compared scenarios' keys, `(scenario, title)`, in order.
-pub const COMPARED_KEYS: [(&str, &str); MAX_PINNED - 1] =
-    [("cmp1", "cmp1_title"), ("cmp2", "cmp2_title")];
+pub const COMPARED_KEYS: [(&str, &str); MAX_PINNED - 1] = doorstroom_model::page_keys::COMPARED;
 
 /// How many scenarios can be pinned at once, the baseline included: more
 /// lines than this on one chart can no longer be told apart.
@@ -110,6 +109,9 @@ pub enum PageWarning {
     /// A title or note of only characters that show nothing (zero-width
     /// spaces, say), dropped (the key).
     Invisible(&'static str),
+    /// A pinned scenario's title without its scenario (`base_title=`
+    /// without `base=`), dropped: the title's key, the scenario's.
+    TitleWithoutScenario(&'static str, &'static str),
 }
 
 /// A title or note as the page keeps it: one line of ordinary characters
@@ -169,6 +171,14 @@ impl LinkWarning {
                 Lang::Nl => format!("‘{key}’ in de link was te lang en is ingekort."),
                 Lang::En => format!("‘{key}’ in the link was too long and was shortened."),
             },
+            LinkWarning::Page(PageWarning::TitleWithoutScenario(title, scenario)) => match lang {
+                Lang::Nl => {
+                    format!("‘{title}’ staat in de link zonder ‘{scenario}’ en is weggelaten.")
+                }
+                Lang::En => {
+                    format!("‘{title}’ is in the link without ‘{scenario}’ and was left out.")
+                }
+            },
             LinkWarning::Page(PageWarning::Invisible(key)) => match lang {
                 Lang::Nl => format!(
                     "‘{key}’ in de link bevatte alleen onzichtbare tekens en is weggelaten."
@@ -189,7 +199,11 @@ impl LinkWarning {
                 PageWarning::UnknownLanguage(given) | PageWarning::UnknownPublished(given),
             ) => given,
             LinkWarning::Page(PageWarning::ExtraQuestionMarks) => "?",
-            LinkWarning::Page(PageWarning::Shortened(key) | PageWarning::Invisible(key)) => key,
+            LinkWarning::Page(
+                PageWarning::Shortened(key)
+                | PageWarning::Invisible(key)
+                | PageWarning::TitleWithoutScenario(key, _),
+            ) => key,
         }
     }
 }
@@ -281,6 +295,22 @@ impl PageState {
             .zip(COMPARED_KEYS)
             .map(|((_, t), (_, key))| text(t.clone(), key, MAX_TITLE))
             .collect();
+        // A title without its scenario has nothing to name.
+        if base.is_none() && !base_title.is_empty() {
+            warnings.push(LinkWarning::Page(PageWarning::TitleWithoutScenario(
+                BASE_TITLE_KEY,
+                BASE_KEY,
+            )));
+        }
+        for (((s, _), title), (key, title_key)) in
+            compared.iter().zip(&compared_titles).zip(COMPARED_KEYS)
+        {
+            if s.is_none() && !title.is_empty() {
+                warnings.push(LinkWarning::Page(PageWarning::TitleWithoutScenario(
+                    title_key, key,
+                )));
+            }
+        }
         let mut read_pinned = |value: &str| {
             let (s, w) = pinned::read(value, lang);
             warnings.extend(w.into_iter().map(LinkWarning::Baseline));
@@ -523,6 +553,41 @@ mod tests {
         let q = state.to_query();
         assert!(q.len() < 2_000, "{} characters: {q}", q.len());
         assert_eq!(PageState::read(&q), (state, Vec::new()));
+    }
+
+    #[test]
+    fn titles_without_their_scenario_are_reported() {
+        let (state, warnings) =
+            PageState::read("base_title=Laag&cmp2_title=Hoog&cmp1=77000&cmp1_title=Midden");
+        assert_eq!(
+            state.baseline_title, "Midden",
+            "the first compared is the baseline"
+        );
+        assert_eq!(
+            warnings,
+            [
+                LinkWarning::Page(PageWarning::TitleWithoutScenario(BASE_TITLE_KEY, BASE_KEY)),
+                LinkWarning::Page(PageWarning::TitleWithoutScenario("cmp2_title", "cmp2")),
+            ]
+        );
+        assert_eq!(
+            warnings[0].message(Lang::Nl),
+            "‘base_title’ staat in de link zonder ‘base’ en is weggelaten."
+        );
+    }
+
+    #[test]
+    fn switches_read_in_any_case() {
+        let (state, warnings) =
+            PageState::read("bands=ON&published=OFF&lang=EN&statutory_asylum=On&order=FIFO");
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert!(state.bands.on && state.hide_published);
+        assert_eq!(state.lang, Lang::En);
+        assert!(state.scenario.statutory_asylum);
+        assert_eq!(
+            state.to_query(),
+            "v=1&order=fifo&statutory_asylum=on&lang=en&bands=on&published=off"
+        );
     }
 
     #[test]

@@ -29,7 +29,7 @@
 use doorstroom_model::uncertainty::{
     BandSettings, Bands, Goal, GoalLever, read_query, sample_threads, seek, tornado, tornado_csv,
 };
-use doorstroom_model::{Lang, PRESETS, Scenario, Stream, record};
+use doorstroom_model::{Lang, PRESETS, Scenario, Stream, page_keys, record, safe_text};
 
 const USAGE: &str =
     "usage: scenario [--presets] [--preset NAME] [--summary | --record | --stream t1|t2|t4|nareis]
@@ -110,12 +110,19 @@ fn main() {
     };
     let (scenario, mut settings, warnings) = read_query(&full);
     for w in &warnings {
-        eprintln!("warning: {}", w.message(Lang::En));
+        eprintln!("warning: {}", printable(&w.message(Lang::En)));
+    }
+    // The page's own keys are known, read (`lang=` says how numbers are
+    // written) or left to the page.
+    for (key, _) in form_urlencoded::parse(full.trim_start_matches('?').as_bytes()) {
+        if page_keys::ALL.contains(&key.as_ref()) && key != page_keys::LANG {
+            eprintln!("note: ‘{key}’ is the page's own setting; the command line leaves it out");
+        }
     }
     if let Some(text) = goal {
         let (goal, repaired) = Goal::read(&text).unwrap_or_else(|e| fail(&e));
         for w in &repaired {
-            eprintln!("warning: {}", w.message(Lang::En));
+            eprintln!("warning: {}", printable(&w.message(Lang::En)));
         }
         let result = seek(&scenario, goal_lever, goal);
         println!("{}", result.to_line());
@@ -164,18 +171,36 @@ fn bands(scenario: &Scenario, settings: &mut BandSettings, n: &str, seed: Option
     let said = [Some(("runs", n)), seed.map(|s| ("seed", s))];
     for (key, text) in said.into_iter().flatten() {
         if let Some(w) = settings.read(key, text, Lang::Nl) {
-            eprintln!("warning: {}", w.message(Lang::En));
+            eprintln!("warning: {}", printable(&w.message(Lang::En)));
         }
     }
     let (settings, more) = settings.validated();
     for w in &more {
-        eprintln!("warning: {}", w.message(Lang::En));
+        eprintln!("warning: {}", printable(&w.message(Lang::En)));
     }
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     Bands::of(&sample_threads(scenario, &settings, threads))
 }
 
+/// `text` with what a terminal would act on or hide (control characters,
+/// marks that reorder text, line separators) written as `\u{…}` escapes.
+fn printable(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_control()
+                || safe_text::is_bidi_control(c)
+                || safe_text::is_noncharacter(c)
+                || matches!(c, '\u{2028}' | '\u{2029}')
+            {
+                c.escape_unicode().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
 fn fail(message: &str) -> ! {
-    eprintln!("error: {message}\n{USAGE}");
+    eprintln!("error: {}\n{USAGE}", printable(message));
     std::process::exit(2)
 }

@@ -47,7 +47,7 @@ pub use levers::{
     LeverValue, NumberLever, Settled, Unit, lever, levers, scenario_at,
 };
 pub use presets::{AS_IT_HAPPENED, FROM_NOW, PRESETS, Preset, PresetGroup, preset};
-pub use query::{QUERY_VERSION, VERSION_KEY};
+pub use query::{QUERY_VERSION, VERSION_KEY, page_keys};
 pub use run::{Aggregate, Column, Measure, Run};
 pub use scenario::{FTE_AT_START, Scenario, TermPolicy, WorkOrder};
 pub use sim::{Runner, simulate, simulate_with_intake_factors};

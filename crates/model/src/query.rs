@@ -28,6 +28,35 @@ pub const QUERY_VERSION: u32 = 1;
 /// The version key of a link.
 pub const VERSION_KEY: &str = "v";
 
+/// The keys of a page's link that are not the scenario's: the page's own
+/// (its language, its titles, its pinned scenarios, its switches), read by
+/// the page's address (`doorstroom-address`). The bands' keys are the
+/// model's own (`uncertainty::BandSettings`). Said here so that the
+/// command line, which reads the same links, knows them too.
+pub mod page_keys {
+    pub const LANG: &str = "lang";
+    pub const BASE: &str = "base";
+    pub const PUBLISHED: &str = "published";
+    pub const BASE_TITLE: &str = "base_title";
+    pub const TITLE: &str = "title";
+    pub const NOTE: &str = "note";
+    /// The compared scenarios' keys, `(scenario, title)`, in order.
+    pub const COMPARED: [(&str, &str); 2] = [("cmp1", "cmp1_title"), ("cmp2", "cmp2_title")];
+    /// Every one of them.
+    pub const ALL: [&str; 10] = [
+        LANG,
+        BASE,
+        PUBLISHED,
+        BASE_TITLE,
+        TITLE,
+        NOTE,
+        COMPARED[0].0,
+        COMPARED[0].1,
+        COMPARED[1].0,
+        COMPARED[1].1,
+    ];
+}
+
 /// The most days `end` may lie after `from` (and `start`): ten years.
 const MAX_HORIZON_MONTHS: i32 = 120;
 /// The fewest days a run covers: four weeks.

@@ -67,3 +67,32 @@ fn runs_and_goals_are_read_as_the_page_reads_them() {
         stderr(&out)
     );
 }
+
+#[test]
+fn the_page_s_keys_are_known_and_what_is_printed_is_escaped() {
+    let out = run(&[
+        "--summary",
+        "title=Hoog&base=*600&lang=en&intake=77,000&bogus%1B%5B31m=1&fte=%E2%80%AE9",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let said = stderr(&out);
+    assert!(!said.contains("unknown setting ‘title’"), "{said}");
+    assert!(!said.contains("unknown setting ‘base’"), "{said}");
+    assert!(!said.contains("unknown setting ‘lang’"), "{said}");
+    assert!(
+        said.contains("note: ‘title’ is the page's own setting"),
+        "{said}"
+    );
+    // Control characters and reordering marks are written as escapes.
+    assert!(!said.contains(['\u{1B}', '\u{202E}']), "{said:?}");
+    assert!(said.contains("bogus\\u{1b}[31m"), "{said}");
+    assert!(said.contains("\\u{202e}9"), "{said}");
+    // lang=en: 77,000 is seventy-seven thousand.
+    let summary = String::from_utf8_lossy(&out.stdout).into_owned();
+    let (english, _) = doorstroom_model::Scenario::from_query("intake=77000");
+    let expected = english.run().summary().to_key_values();
+    assert!(
+        summary.contains(&format!("{}={}", expected[0].0, expected[0].1)),
+        "{summary}"
+    );
+}

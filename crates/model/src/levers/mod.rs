@@ -334,8 +334,12 @@ impl ChoiceLever {
     }
 
     /// The index of the option with URL value `key`.
+    /// The option whose key is `key`, in any case (`ON`, `Fifo`), as the
+    /// page's own switches read theirs.
     pub fn position(&self, key: &str) -> Option<usize> {
-        self.options.iter().position(|o| o.key == key)
+        self.options
+            .iter()
+            .position(|o| o.key.eq_ignore_ascii_case(key))
     }
 }
 

@@ -10,6 +10,7 @@ use std::borrow::Cow;
 use super::settings::{BandSettings, KEY_ON, KEY_RUNS, KEY_SEED, SPREADS};
 use crate::levers::Adjustment;
 use crate::levers::number::{self, LoneGroup};
+use crate::query::page_keys;
 use crate::scenario::Scenario;
 use crate::text::Lang;
 use crate::warning::{Warning, WarningKind};
@@ -155,16 +156,24 @@ impl BandSettings {
     }
 }
 
-/// Reads a page's whole query: the band settings from their own keys and
-/// the scenario from the rest (numbers as a Dutch reader writes them, as
-/// [`Scenario::from_query`] reads them), with the warnings of both.
+/// Reads a page's whole query: the band settings from their own keys, the
+/// page's own keys ([`page_keys`]) left to the page, and the scenario from
+/// the rest, with the warnings of both. Numbers are read in the link's
+/// language (`lang=en`: `77,000`), Dutch by default, as the page reads them.
 #[must_use]
 pub fn read_query(q: &str) -> (Scenario, BandSettings, Vec<Warning>) {
     let q = q.strip_prefix('?').unwrap_or(q);
     let (own, rest): (Vec<_>, Vec<_>) =
         form_urlencoded::parse(q.as_bytes()).partition(|(k, _)| BandSettings::owns_key(k));
-    let (scenario, mut warnings) = Scenario::from_pairs(rest, Lang::Nl);
-    let (bands, band_warnings) = BandSettings::from_pairs(own, Lang::Nl);
+    let (page, rest): (Vec<_>, Vec<_>) = rest
+        .into_iter()
+        .partition(|(k, _)| page_keys::ALL.contains(&k.as_ref()));
+    let lang = match page.iter().rev().find(|(k, _)| k == page_keys::LANG) {
+        Some((_, v)) if v.trim().eq_ignore_ascii_case("en") => Lang::En,
+        _ => Lang::Nl,
+    };
+    let (scenario, mut warnings) = Scenario::from_pairs(rest, lang);
+    let (bands, band_warnings) = BandSettings::from_pairs(own, lang);
     warnings.extend(band_warnings);
     (scenario, bands, warnings)
 }
@@ -287,6 +296,13 @@ mod tests {
         assert_eq!(s.seed, 0);
         assert_eq!(w.kind, WarningKind::Adjusted(Adjustment::Minimum));
         assert_eq!(w.used.as_deref(), Some("0"));
+    }
+
+    #[test]
+    fn the_page_s_own_keys_are_no_unknown_settings() {
+        let (scenario, _, w) = read_query("title=Hoog&base=*600&lang=en&intake=77,000&note=x");
+        assert!(w.is_empty(), "{w:?}");
+        assert_eq!(scenario.intake_per_year, 77_000.0);
     }
 
     #[test]
