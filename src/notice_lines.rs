@@ -50,9 +50,11 @@ fn bounded(warning: &LinkWarning) -> LinkWarning {
             LinkWarning::Page(PageWarning::UnknownPublished(quote(given)))
         }
         // Nothing from the link: the page's own words.
+        LinkWarning::Page(PageWarning::Shortened(key, cut)) => {
+            LinkWarning::Page(PageWarning::Shortened(key, quote(cut)))
+        }
         LinkWarning::Page(
             page @ (PageWarning::ExtraQuestionMarks
-            | PageWarning::Shortened(_)
             | PageWarning::Invisible(_)
             | PageWarning::TitleWithoutScenario(..)),
         ) => LinkWarning::Page(page.clone()),
