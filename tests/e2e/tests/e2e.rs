@@ -150,6 +150,7 @@ fn main() -> ExitCode {
             presentation_mode_reads_from_the_back_and_steps_through_a_deck,
             the_page_fits_a_projector_and_no_control_is_cut_off,
             after_one_visit_the_page_works_with_the_server_gone,
+            the_worker_installs_on_a_host_that_serves_no_headers_file,
             the_single_file_opens_from_disk_and_draws_its_charts,
             the_record_panel_shows_the_model_s_record_for_the_link,
             hovering_a_week_with_a_published_figure_shows_its_value_and_source,
