@@ -477,7 +477,7 @@ impl Store {
         let current = self.scenario.get_untracked();
         let stepped = self
             .history
-            .try_update(|h| h.commit(current))
+            .try_update(|h| h.commit_at(current, js_sys::Date::now(), crate::pacer::BURST_MS))
             .unwrap_or(false);
         if stepped || self.dragging.get_untracked() {
             self.address_changed(Change::Settled);

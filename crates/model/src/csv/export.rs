@@ -233,10 +233,29 @@ impl Run {
         let columns = run_columns();
         let mut sheet = Sheet::new(lang, about);
         let (name, key) = period.first_column();
+        // A month's stocks are those at the end of its last week: the
+        // second column says which day that is.
+        let (stocks_name, stocks_key) = (
+            t(
+                "Voorraden op (einde laatste week van de maand)",
+                "Stocks on (end of the month's last week)",
+            ),
+            "stocks_on",
+        );
+        let monthly = period == Period::Monthly;
         let names: Vec<String> = columns.iter().map(|&c| column_name(c, lang)).collect();
         let keys: Vec<String> = columns.iter().map(|&c| column_key(c)).collect();
-        sheet.text_row(std::iter::once(name.get(lang)).chain(names.iter().map(String::as_str)));
-        sheet.text_row(std::iter::once(key).chain(keys.iter().map(String::as_str)));
+        let second = |name: &'static str| monthly.then_some(name);
+        sheet.text_row(
+            std::iter::once(name.get(lang))
+                .chain(second(stocks_name.get(lang)))
+                .chain(names.iter().map(String::as_str)),
+        );
+        sheet.text_row(
+            std::iter::once(key)
+                .chain(second(stocks_key))
+                .chain(keys.iter().map(String::as_str)),
+        );
         match period {
             Period::Weekly => {
                 for w in 0..self.weeks() {
@@ -251,8 +270,18 @@ impl Run {
                     .collect();
                 let months = monthly.first().map_or(0, Vec::len);
                 for i in 0..months {
-                    let values = monthly.iter().map(|m| m[i].1);
-                    sheet.number_row(monthly[0][i].0, values, 2);
+                    let month = monthly[0][i].0;
+                    let last_week = (0..self.weeks())
+                        .rev()
+                        .find(|&w| self.week_start(w).first_of_month() == month);
+                    let stocks_on = last_week.map(|w| self.week_start(w).add_days(6));
+                    let values = monthly.iter().map(|m| Cell::Number(m[i].1, 2));
+                    sheet.row(
+                        [Cell::Date(month)]
+                            .into_iter()
+                            .chain(stocks_on.map(Cell::Date))
+                            .chain(values),
+                    );
                 }
             }
         }
@@ -364,6 +393,10 @@ mod tests {
         assert!(comments.iter().any(|c| c.starts_with("# Model version: ")));
         assert_eq!(records[0].get(0), Some("Month"));
         assert_eq!(records[1].get(0), Some("month"));
+        // Each month says the day of its stocks: the end of its last week.
+        assert_eq!(records[1].get(1), Some("stocks_on"));
+        assert_eq!(records[2].get(0), Some("2023-05-01"));
+        assert_eq!(records[2].get(1), Some("2023-06-04"));
         let keys = &records[1];
         let intake = keys.iter().position(|k| k == "intake").unwrap();
         let backlog = keys.iter().position(|k| k == "backlog").unwrap();

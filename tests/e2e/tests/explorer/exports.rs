@@ -367,7 +367,9 @@ pub async fn the_run_downloads_as_csv_in_dutch_and_in_english(harness: &Harness)
         assert!(file.name.ends_with("-monthly.csv"), "{}", file.name);
         let (_, monthly) = read_csv(&file.text()?, separator)?;
         assert_eq!(monthly[1].get(0), Some("month"));
-        assert_eq!(monthly[1].len(), columns.len() + 1);
+        // The day of the month's stocks, then the columns.
+        assert_eq!(monthly[1].get(1), Some("stocks_on"));
+        assert_eq!(monthly[1].len(), columns.len() + 2);
         let intake = Column::total(Measure::Intake);
         let months = run.monthly(intake, Measure::Intake.aggregate());
         assert_eq!(monthly.len(), 2 + months.len());
@@ -378,7 +380,7 @@ pub async fn the_run_downloads_as_csv_in_dutch_and_in_english(harness: &Harness)
         let first = &monthly[2];
         assert_eq!(first.get(0), Some(months[0].0.to_string().as_str()));
         let value: f64 = first
-            .get(at + 1)
+            .get(at + 2)
             .unwrap_or_default()
             .replace(decimal, ".")
             .parse()?;
