@@ -135,6 +135,8 @@ fn main() -> ExitCode {
             under_its_csp_the_page_loads_and_works_without_a_violation,
             a_changed_wasm_or_js_is_refused,
             a_5000_digit_value_keeps_the_page_in_the_window,
+            a_key_held_for_three_seconds_is_one_history_entry_and_one_undo,
+            a_refused_typed_value_says_what_is_used_and_the_slider_keeps_its_width,
             a_thousand_bad_parameters_keep_the_figures_on_the_first_screen,
             html_in_a_link_is_shown_as_text,
             ten_thousand_recomputes_keep_the_wasm_memory_bounded,
