@@ -700,6 +700,21 @@ impl Store {
         }
     }
 
+    /// Subscribes the running effect or memo to everything the link holds
+    /// besides the scenario's levers (titles, note, pinned scenarios,
+    /// language, bands' settings, switches): what follows the link at rest
+    /// tracks the levers' settled value itself and calls this for the rest.
+    pub fn track_page_state(&self) {
+        self.title.track();
+        self.note.track();
+        self.baseline.track();
+        self.baseline_title.track();
+        self.compared.track();
+        self.lang.track();
+        self.band_settings.track();
+        self.hide_published.track();
+    }
+
     /// The link to what is on screen, built from the state (never read back
     /// from the address bar, which may lag behind).
     pub fn link(&self) -> String {

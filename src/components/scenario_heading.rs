@@ -58,6 +58,11 @@ pub fn ScenarioHeading() -> impl IntoView {
                         prop:value=move || store.title().get()
                         on:change=move |ev| store.set_title(&event_target_value(&ev))
                     />
+                    // On paper the title is text that wraps, never a field
+                    // that clips it.
+                    <span class="print-only printed-title" data-testid="printed-title">
+                        {move || store.title().get()}
+                    </span>
                 </label>
                 <label class="scenario-note">
                     <span class="visually-hidden">{move || NOTE_LABEL.get(lang.get())}</span>
@@ -69,6 +74,7 @@ pub fn ScenarioHeading() -> impl IntoView {
                         prop:value=move || store.note().get()
                         on:change=move |ev| store.set_note(&event_target_value(&ev))
                     />
+                    <span class="print-only printed-note">{move || store.note().get()}</span>
                 </label>
             </div>
             <p class="changed-line" data-testid="changed-line">

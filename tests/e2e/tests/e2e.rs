@@ -130,6 +130,7 @@ fn main() -> ExitCode {
             the_run_downloads_as_csv_in_dutch_and_in_english,
             a_table_copies_as_rows_and_columns,
             the_handout_prints_on_two_a4_pages_with_the_link,
+            the_handout_follows_what_is_printed_and_keeps_to_two_pages,
             axe_finds_no_serious_violation_in_either_language,
             axe_finds_no_serious_violation_in_the_comparison_or_presentation_mode,
             under_its_csp_the_page_loads_and_works_without_a_violation,

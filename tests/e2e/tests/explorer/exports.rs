@@ -885,3 +885,97 @@ pub async fn a_hostile_title_leaves_every_export_safe(harness: &Harness) -> Resu
     }
     Ok(())
 }
+
+/// Sets a text field's value and fires `change`, as a paste and Tab would.
+async fn type_into(page: &Page, testid_of: &str, text: &str) -> Result<()> {
+    let field = page.client().find(Locator::Css(&testid(testid_of))).await?;
+    page.client()
+        .execute(
+            "const f = arguments[0]; f.value = arguments[1];
+             f.dispatchEvent(new Event('change', { bubbles: true }));",
+            vec![serde_json::to_value(&field)?, Value::from(text)],
+        )
+        .await?;
+    Ok(())
+}
+
+/// The handout as printed after the reader changed things: its link (and
+/// so its QR code) holds the title typed and the runs changed; with three
+/// pinned scenarios with the longest titles, a note and the bands on, it
+/// stays on two A4 pages; the longest title is printed whole.
+pub async fn the_handout_follows_what_is_printed_and_keeps_to_two_pages(
+    harness: &Harness,
+) -> Result<()> {
+    let long = |word: &str| {
+        let mut t = String::new();
+        while t.chars().count() + word.len() < 32 {
+            t.push_str(word);
+        }
+        t
+    };
+    let query = format!(
+        "?intake=60000&note={}&base=77000&base_title={}&cmp1=49000&cmp1_title={}\
+         &cmp2=*600&cmp2_title={}&bands=on&runs=200",
+        "Met+minder+instroom+en+meer+personeel+in+2025".repeat(2),
+        long("Hoog+"),
+        long("Laag+"),
+        long("Midden+"),
+    );
+    let mut page = harness.page(&query).await?;
+    let title = "Een titel van precies 32 tekens lang";
+    let title: String = title.chars().take(32).collect();
+    type_into(&page, "scenario-title", &title).await?;
+    type_into(&page, "bands-runs", "1.000").await?;
+    let link = wait_until("the handout's link", || async {
+        let link = page
+            .client()
+            .execute(
+                "return document.querySelector('[data-testid=handout-link]').textContent",
+                vec![],
+            )
+            .await?;
+        let link = link.as_str().unwrap_or_default().to_owned();
+        Ok((
+            link.contains("runs=1000") && link.contains("title=Een+titel"),
+            link,
+        ))
+    })
+    .await;
+    link?;
+    let qr = page
+        .client()
+        .execute(
+            "return document.querySelectorAll('.handout-qr svg').length",
+            vec![],
+        )
+        .await?;
+    assert_eq!(qr, Value::from(1), "a QR code");
+    wait_until("four drawn charts", || async {
+        let drawn = page
+            .client()
+            .execute(
+                "return [...document.querySelectorAll('.chart canvas')].every(c => c.width > 0)",
+                vec![],
+            )
+            .await?;
+        Ok((drawn == true, drawn.to_string()))
+    })
+    .await?;
+    let pdf = print_a4(&page).await?;
+    keep("handout-three-pinned.pdf", &pdf)?;
+    let printed = read_pdf(&pdf)?;
+    let pages = printed.text_per_page.len();
+    assert!((1..=2).contains(&pages), "{pages} A4 pages");
+    assert!(
+        printed.text_per_page[0].contains(&without_spaces(&title)),
+        "the whole title on page 1: {}",
+        printed.text_per_page[0]
+    );
+    assert!(
+        printed.links.iter().any(|l| l.contains("runs=1000")),
+        "the current link in the PDF: {:?}",
+        printed.links
+    );
+    assert_clean(&mut page).await?;
+    page.close().await
+}
