@@ -44,7 +44,8 @@ pub fn App() -> impl IntoView {
         if let Some(root) = document.document_element() {
             let _ = root.set_attribute("lang", i18n::html_lang(lang));
         }
-        let title = store.title().get();
+        // The tab title is one line of ordinary characters, whatever the title holds.
+        let title = doorstroom_model::safe_text::line(&store.title().get());
         document.set_title(&if title.is_empty() {
             format!("{} · {}", i18n::TITLE.get(lang), i18n::TAGLINE.get(lang))
         } else {

@@ -17,6 +17,8 @@ pub struct History<T> {
     undo: Vec<T>,
     redo: Vec<T>,
     committed: T,
+    /// When the last step was committed (ms), for [`History::commit_at`].
+    last_commit: Option<f64>,
 }
 
 impl<T: Clone + PartialEq> History<T> {
@@ -26,6 +28,7 @@ impl<T: Clone + PartialEq> History<T> {
             undo: Vec::new(),
             redo: Vec::new(),
             committed: initial,
+            last_commit: None,
         }
     }
 
@@ -50,9 +53,32 @@ impl<T: Clone + PartialEq> History<T> {
         true
     }
 
+    /// Records `state` at time `now` (ms): a commit within `burst` of the
+    /// previous one (a held arrow key commits at every repeat) joins its
+    /// step rather than adding one, so a burst is one undo step, as it is
+    /// one entry of the browser's history. Returns whether the history changed.
+    pub fn commit_at(&mut self, state: T, now: f64, burst: f64) -> bool {
+        let joins = self.last_commit.is_some_and(|t| now - t < burst) && !self.undo.is_empty();
+        self.last_commit = Some(now);
+        if !joins {
+            return self.commit(state);
+        }
+        if state == self.committed {
+            return false;
+        }
+        // Back where the burst began: the step is undone.
+        if self.undo.last() == Some(&state) {
+            self.undo.pop();
+        }
+        self.committed = state;
+        self.redo.clear();
+        true
+    }
+
     /// Steps back one commit and returns the state to show, or `None` when
     /// there is nothing to undo.
     pub fn undo(&mut self) -> Option<T> {
+        self.last_commit = None;
         let previous = self.undo.pop()?;
         let current = std::mem::replace(&mut self.committed, previous);
         self.redo.push(current);
@@ -61,6 +87,7 @@ impl<T: Clone + PartialEq> History<T> {
 
     /// Steps forward again after an undo.
     pub fn redo(&mut self) -> Option<T> {
+        self.last_commit = None;
         let next = self.redo.pop()?;
         let current = std::mem::replace(&mut self.committed, next);
         self.undo.push(current);
@@ -112,6 +139,27 @@ mod tests {
         assert!(!h.can_redo());
         assert_eq!(h.undo(), Some(1));
         assert_eq!(h.committed(), &1);
+    }
+
+    #[test]
+    fn a_held_key_is_one_step_and_a_pause_starts_another() {
+        let mut h = History::new(0);
+        // Ninety repeats, 33 ms apart: one step.
+        for i in 1..=90 {
+            assert!(h.commit_at(i, f64::from(i) * 33.0, 500.0));
+        }
+        assert_eq!(h.undo(), Some(0));
+        assert_eq!(h.undo(), None);
+        assert_eq!(h.redo(), Some(90));
+        // After a pause, a new step.
+        h.commit_at(91, 10_000.0, 500.0);
+        h.commit_at(92, 10_100.0, 500.0);
+        assert_eq!(h.undo(), Some(90));
+        // A burst that ends where it began leaves no step.
+        let mut h = History::new(0);
+        h.commit_at(1, 0.0, 500.0);
+        h.commit_at(0, 100.0, 500.0);
+        assert!(!h.can_undo());
     }
 
     #[test]

@@ -5,7 +5,7 @@
 //! `components/notice.rs`.
 
 use doorstroom_address::{LinkWarning, PageWarning};
-use doorstroom_model::{Lang, Warning};
+use doorstroom_model::{Lang, Warning, safe_text};
 
 /// The most characters of a value or key the notice quotes; longer ones end
 /// in "…". Enough for any real value (`2033-04-30`, `0,0060301501507537`).
@@ -50,9 +50,14 @@ fn bounded(warning: &LinkWarning) -> LinkWarning {
             LinkWarning::Page(PageWarning::UnknownPublished(quote(given)))
         }
         // Nothing from the link: the page's own words.
-        LinkWarning::Page(page @ (PageWarning::ExtraQuestionMarks | PageWarning::Shortened(_))) => {
-            LinkWarning::Page(page.clone())
+        LinkWarning::Page(PageWarning::Shortened(key, cut)) => {
+            LinkWarning::Page(PageWarning::Shortened(key, quote(cut)))
         }
+        LinkWarning::Page(
+            page @ (PageWarning::ExtraQuestionMarks
+            | PageWarning::Invisible(_)
+            | PageWarning::TitleWithoutScenario(..)),
+        ) => LinkWarning::Page(page.clone()),
     }
 }
 
@@ -83,10 +88,11 @@ pub fn quote(text: &str) -> String {
 
 fn is_invisible(c: char) -> bool {
     c.is_control()
+        || safe_text::is_bidi_control(c)
+        || safe_text::is_noncharacter(c)
         || matches!(
             c,
-            '\u{061C}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
-                | '\u{FEFF}'
+            '\u{200B}'..='\u{200D}' | '\u{2028}' | '\u{2029}' | '\u{FEFF}'
         )
 }
 

@@ -9,7 +9,9 @@
 //! - the first change after a settled one opens a new history entry
 //!   (Push), so Back returns to the scenario before it; the rest of a drag,
 //!   and settled changes that follow each other within [`BURST_MS`] (a held
-//!   key), rewrite that entry (Replace): one burst, one entry;
+//!   key), rewrite that entry (Replace): one burst, one entry, however long
+//!   it lasts (the gap is counted from the burst's last change, not its
+//!   first);
 //! - writes are at least [`GAP_MS`] apart; a change that comes sooner is
 //!   owed, and written (with the newest scenario) when the gap has passed;
 //! - every write is checked against what the browser holds afterwards, and
@@ -60,7 +62,9 @@ pub struct Pacer {
     /// Whether the current entry holds a settled scenario (so the next
     /// change may open a new one).
     settled: bool,
-    last_push: Option<f64>,
+    /// When the last change came: a change within [`BURST_MS`] of it
+    /// belongs to the same burst.
+    last_change: Option<f64>,
     last_write: Option<f64>,
     /// Whether a dropped write waits for its retry time.
     retry_at: Option<f64>,
@@ -78,7 +82,10 @@ impl Pacer {
 
     /// The address should now say something new.
     pub fn change(&mut self, change: Change, now: f64) -> Plan {
-        let burst = self.last_push.is_some_and(|t| now - t < BURST_MS);
+        let burst = self.last_change.is_some_and(|t| now - t < BURST_MS);
+        if change != Change::Relabel {
+            self.last_change = Some(now);
+        }
         let entry = match change {
             Change::Relabel => Entry::Replace,
             Change::Drag | Change::Settled if self.settled && !burst => Entry::Push,
@@ -97,11 +104,7 @@ impl Pacer {
     /// was written.
     pub fn written(&mut self, entry: Entry, held: bool, now: f64) -> Plan {
         self.last_write = Some(now);
-        if held {
-            if entry == Entry::Push {
-                self.last_push = Some(now);
-            }
-        } else {
+        if !held {
             self.owe(entry);
             self.retry_at = Some(now + RETRY_MS);
         }
@@ -219,6 +222,20 @@ mod tests {
         assert!(pushes <= 11, "{pushes} pushes");
         assert!(writes.len() <= 60, "{} writes in 5 s", writes.len());
         assert!(writes.last().expect("writes").0 >= 300.0 * 16.7 - 17.0);
+    }
+
+    /// A held arrow key for three seconds: one settled change every 33 ms
+    /// (the keyboard's repeat). The README promises one entry.
+    #[test]
+    fn a_key_held_for_three_seconds_is_one_entry() {
+        let mut pacer = Pacer::new();
+        let changes: Vec<(f64, Change)> = (0..90)
+            .map(|i| (i as f64 * 33.3, Change::Settled))
+            .collect();
+        let writes = drive(&mut pacer, &changes, 5_000.0);
+        let pushes = writes.iter().filter(|w| w.1 == Entry::Push).count();
+        assert_eq!(pushes, 1, "{writes:?}");
+        assert!(writes.last().expect("writes").0 >= 89.0 * 33.3);
     }
 
     #[test]

@@ -85,7 +85,9 @@ pub fn short_name(title: &str, s: &Scenario, lang: Lang) -> String {
     }
 }
 
-/// "basislijn: …", as the page names its baseline.
+/// "basislijn: …", as the page names its baseline (the heading shows the
+/// name isolated, in a `<bdi>` of its own, after "basislijn: ").
+#[cfg(test)]
 pub fn baseline_line(title: &str, baseline: Option<&Scenario>, lang: Lang) -> String {
     format!("{}: {}", BASELINE.get(lang), name(title, baseline, lang))
 }
@@ -93,14 +95,20 @@ pub fn baseline_line(title: &str, baseline: Option<&Scenario>, lang: Lang) -> St
 /// "basislijn: Vanaf nu, MPP 2025 midden, Uw keuzes vanaf 2026-01-01":
 /// the baseline of a run from a later day when none is pinned (the
 /// `from_now` and `mpp2025_mid` presets from that day).
+#[cfg(test)]
 pub fn from_now_line(carry_on: &Scenario, lang: Lang) -> String {
+    format!("{}: {}", BASELINE.get(lang), from_now_name(carry_on, lang))
+}
+
+/// The name of [`from_now_line`]'s baseline, without "basislijn: ".
+pub fn from_now_name(carry_on: &Scenario, lang: Lang) -> String {
     let label = |key| doorstroom_model::preset(key).map_or("", |p| p.label.get(lang));
     let mut parts = vec![
         label("from_now").to_owned(),
         label("mpp2025_mid").to_owned(),
     ];
     parts.extend(doorstroom_model::lever("from").map(|l| lever_in_words(l, carry_on, lang)));
-    format!("{}: {}", BASELINE.get(lang), parts.join(", "))
+    parts.join(", ")
 }
 
 #[cfg(test)]

@@ -15,7 +15,8 @@
 use std::sync::{Arc, PoisonError};
 
 use doorstroom_address::{
-    Compared, LinkWarning, MAX_NOTE, MAX_PINNED, MAX_TITLE, PageState, tidy_text,
+    Compared, LinkWarning, MAX_PINNED, NOTE_LIMIT, PageState, PageWarning, TITLE_LIMIT, TextLimit,
+    tidy_text,
 };
 use doorstroom_model::record::{self, RecordRow};
 use doorstroom_model::uncertainty::{BandSettings, Bands};
@@ -476,7 +477,7 @@ impl Store {
         let current = self.scenario.get_untracked();
         let stepped = self
             .history
-            .try_update(|h| h.commit(current))
+            .try_update(|h| h.commit_at(current, js_sys::Date::now(), crate::pacer::BURST_MS))
             .unwrap_or(false);
         if stepped || self.dragging.get_untracked() {
             self.address_changed(Change::Settled);
@@ -609,7 +610,12 @@ impl Store {
 
     /// Renames pinned scenario `i` (0: the baseline, then the others).
     pub fn rename_pinned(&self, i: usize, title: &str) {
-        let (title, _) = tidy_text(title, MAX_TITLE);
+        let key = if i == 0 {
+            doorstroom_address::BASE_TITLE_KEY
+        } else {
+            doorstroom_address::COMPARED_KEYS[(i - 1).min(MAX_PINNED - 2)].1
+        };
+        let title = self.tidied(title, key, TITLE_LIMIT);
         if i == 0 {
             if self.baseline.with_untracked(Option::is_some) {
                 self.baseline_title.set(title);
@@ -624,15 +630,29 @@ impl Store {
         self.address_changed(Change::Settled);
     }
 
+    /// A typed title or note as the link keeps it; what had to be cut off
+    /// (a title in emoji costs more of the link than one in letters) is
+    /// said in the notice, as it is for a link.
+    fn tidied(&self, text: &str, key: &'static str, limit: TextLimit) -> String {
+        let (kept, cut) = tidy_text(text, limit);
+        if let Some(cut) = cut {
+            self.warnings
+                .set(vec![LinkWarning::Page(PageWarning::Shortened(key, cut))]);
+        }
+        kept
+    }
+
     /// Sets the scenario's own title.
     pub fn set_title(&self, title: &str) {
-        self.title.set(tidy_text(title, MAX_TITLE).0);
+        let title = self.tidied(title, doorstroom_address::TITLE_KEY, TITLE_LIMIT);
+        self.title.set(title);
         self.address_changed(Change::Settled);
     }
 
     /// Sets the scenario's one-line note.
     pub fn set_note(&self, note: &str) {
-        self.note.set(tidy_text(note, MAX_NOTE).0);
+        let note = self.tidied(note, doorstroom_address::NOTE_KEY, NOTE_LIMIT);
+        self.note.set(note);
         self.address_changed(Change::Settled);
     }
 
@@ -737,6 +757,21 @@ impl Store {
             bands: self.band_settings.get_untracked(),
             hide_published: self.hide_published.get_untracked(),
         }
+    }
+
+    /// Subscribes the running effect or memo to everything the link holds
+    /// besides the scenario's levers (titles, note, pinned scenarios,
+    /// language, bands' settings, switches): what follows the link at rest
+    /// tracks the levers' settled value itself and calls this for the rest.
+    pub fn track_page_state(&self) {
+        self.title.track();
+        self.note.track();
+        self.baseline.track();
+        self.baseline_title.track();
+        self.compared.track();
+        self.lang.track();
+        self.band_settings.track();
+        self.hide_published.track();
     }
 
     /// The link to what is on screen, built from the state (never read back

@@ -86,9 +86,7 @@ pub fn own_baseline_name(scenario: &Scenario, lang: Lang) -> String {
     if carry_on == Scenario::default() {
         scenario_names::DEFAULT_SCENARIO.get(lang).to_owned()
     } else {
-        let line = scenario_names::from_now_line(&carry_on, lang);
-        let prefix = format!("{}: ", scenario_names::BASELINE.get(lang));
-        line.strip_prefix(&prefix).unwrap_or(&line).to_owned()
+        scenario_names::from_now_name(&carry_on, lang)
     }
 }
 

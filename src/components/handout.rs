@@ -65,11 +65,12 @@ pub fn Handout() -> impl IntoView {
         Some(previous) if store.dragging().get() => previous.clone(),
         _ => store.scenario().get(),
     });
-    // The link follows the settled scenario, its baseline and the language.
+    // The link follows the settled scenario and everything else the link
+    // holds (a title typed, the runs changed, a scenario pinned), so the
+    // paper always opens what it shows.
     let link = Memo::new(move |_| {
         settled.track();
-        store.pinned().track();
-        lang.track();
+        store.track_page_state();
         untrack(|| store.link())
     });
     let differ = move || {

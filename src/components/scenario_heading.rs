@@ -6,7 +6,7 @@ use doorstroom_address::{MAX_NOTE, MAX_TITLE};
 use doorstroom_model::{Scenario, Text, t};
 use leptos::prelude::*;
 
-use crate::scenario_names::{self, baseline_line, changes, from_now_line};
+use crate::scenario_names::{self, BASELINE, changes, from_now_name};
 use crate::state::{baseline_for, unpinned_baseline, use_store};
 
 const TITLE_PLACEHOLDER: Text = t("Titel van dit scenario", "Title of this scenario");
@@ -19,6 +19,7 @@ const CHANGED: Text = t("Gewijzigd", "Changed");
 pub fn ScenarioHeading() -> impl IntoView {
     let store = use_store();
     let lang = store.lang();
+    // The baseline's name, without "basislijn: ".
     let baseline = move || {
         let lang = lang.get();
         let pinned = store.pinned().get();
@@ -27,9 +28,9 @@ pub fn ScenarioHeading() -> impl IntoView {
         if pinned.is_none() && carry_on != Scenario::default() {
             // Unpinned, a run from a later day is measured against "From
             // now" from that day.
-            return from_now_line(&carry_on, lang);
+            return from_now_name(&carry_on, lang);
         }
-        baseline_line(&store.baseline_title().get(), pinned.as_ref(), lang)
+        scenario_names::name(&store.baseline_title().get(), pinned.as_ref(), lang)
     };
     let changed = move || {
         let lang = lang.get();
@@ -57,6 +58,11 @@ pub fn ScenarioHeading() -> impl IntoView {
                         prop:value=move || store.title().get()
                         on:change=move |ev| store.set_title(&event_target_value(&ev))
                     />
+                    // On paper the title is text that wraps, never a field
+                    // that clips it.
+                    <span class="print-only printed-title" data-testid="printed-title">
+                        {move || store.title().get()}
+                    </span>
                 </label>
                 <label class="scenario-note">
                     <span class="visually-hidden">{move || NOTE_LABEL.get(lang.get())}</span>
@@ -68,10 +74,16 @@ pub fn ScenarioHeading() -> impl IntoView {
                         prop:value=move || store.note().get()
                         on:change=move |ev| store.set_note(&event_target_value(&ev))
                     />
+                    <span class="print-only printed-note">{move || store.note().get()}</span>
                 </label>
             </div>
             <p class="changed-line" data-testid="changed-line">
-                <span class="baseline-name" data-testid="baseline-name">{baseline}</span>
+                <span class="baseline-name" data-testid="baseline-name">
+                    {move || format!("{}: ", BASELINE.get(lang.get()))}
+                    // A title is isolated: whatever its script, it cannot
+                    // reorder the sentence around it.
+                    <bdi>{baseline}</bdi>
+                </span>
                 <span class="changed-label">
                     {move || format!(" — {}: ", CHANGED.get(lang.get()))}
                 </span>

@@ -10,7 +10,7 @@ use doorstroom_model::uncertainty::{
     BandSettings, Goal, GoalLever, GoalResult, Outcome, RUNS_RANGE, SPREADS, TornadoBar, seek,
     tornado, write_query,
 };
-use doorstroom_model::{Date, lever};
+use doorstroom_model::{Date, Warning, lever};
 use leptos::html;
 use leptos::prelude::*;
 use plotters::prelude::IntoDrawingArea;
@@ -44,6 +44,15 @@ fn BandsPanel() -> impl IntoView {
     let change = move |edit: &dyn Fn(&mut BandSettings)| {
         let mut s = settings.get_untracked();
         edit(&mut s);
+        store.set_band_settings(s);
+    };
+    // What a typed setting became, said beside the settings: read by the
+    // levers' number reader in the page's language, as a link's is.
+    let note = RwSignal::new(None::<Warning>);
+    let typed = move |key: &'static str, ev: leptos::ev::Event| {
+        let input = event_target::<web_sys::HtmlInputElement>(&ev);
+        let mut s = settings.get_untracked();
+        note.set(s.read(key, &input.value(), lang.get_untracked()));
         store.set_band_settings(s);
     };
     let status = move || {
@@ -97,22 +106,12 @@ fn BandsPanel() -> impl IntoView {
                 <label class="spread" title=move || spread.source.get(lang.get())>
                     <span>{move || spread.label.get(lang.get())}</span>
                     <input
-                        type="number"
+                        type="text"
+                        inputmode="decimal"
                         id=id
                         data-testid=format!("spread-{}", spread.key)
-                        min="0"
-                        max=spread.max.to_string()
-                        step="0.01"
                         prop:value=value
-                        on:change=move |ev| {
-                            if let Ok(x) = event_target_value(&ev).replace(',', ".").parse::<f64>() {
-                                change(&|s: &mut BandSettings| {
-                                    let mut values = s.spreads.values();
-                                    values[i] = x;
-                                    s.spreads = spreads_from(values);
-                                });
-                            }
-                        }
+                        on:change=move |ev| typed(spread.key, ev)
                     />
                 </label>
             }
@@ -138,33 +137,22 @@ fn BandsPanel() -> impl IntoView {
                 <label>
                     <span>{move || i18n::BANDS_RUNS.get(lang.get())}</span>
                     <input
-                        type="number"
+                        type="text"
+                        inputmode="numeric"
                         data-testid="bands-runs"
-                        min=RUNS_RANGE.0.to_string()
-                        max=RUNS_RANGE.1.to_string()
-                        step="1"
+                        title=move || format!("{}–{}", RUNS_RANGE.0, RUNS_RANGE.1)
                         prop:value=move || settings.get().runs.to_string()
-                        on:change=move |ev| {
-                            if let Ok(n) = event_target_value(&ev).parse::<f64>() {
-                                let n = n.round().clamp(0.0, f64::from(u32::MAX)) as u32;
-                                change(&|s: &mut BandSettings| s.runs = n);
-                            }
-                        }
+                        on:change=move |ev| typed("runs", ev)
                     />
                 </label>
                 <label>
                     <span>{move || i18n::BANDS_SEED.get(lang.get())}</span>
                     <input
-                        type="number"
+                        type="text"
+                        inputmode="numeric"
                         data-testid="bands-seed"
-                        min="0"
-                        step="1"
                         prop:value=move || settings.get().seed.to_string()
-                        on:change=move |ev| {
-                            if let Ok(seed) = event_target_value(&ev).trim().parse::<u64>() {
-                                change(&|s: &mut BandSettings| s.seed = seed);
-                            }
-                        }
+                        on:change=move |ev| typed("seed", ev)
                     />
                 </label>
                 <button
@@ -179,6 +167,14 @@ fn BandsPanel() -> impl IntoView {
                     {move || i18n::NEW_DRAW.get(lang.get())}
                 </button>
             </div>
+            <p
+                class="field-note"
+                role="status"
+                data-testid="bands-note"
+                hidden=move || note.with(Option::is_none)
+            >
+                {move || note.with(|n| n.as_ref().map(|w| w.message(lang.get())))}
+            </p>
             <details class="spreads">
                 <summary>{move || i18n::SPREADS.get(lang.get())}</summary>
                 {spreads}
@@ -195,17 +191,6 @@ fn BandsPanel() -> impl IntoView {
             </p>
             <Histogram />
         </div>
-    }
-}
-
-fn spreads_from(v: [f64; 6]) -> doorstroom_model::uncertainty::Spreads {
-    doorstroom_model::uncertainty::Spreads {
-        intake: v[0],
-        intake_year: v[1],
-        intake_week: v[2],
-        productivity: v[3],
-        notice: v[4],
-        appeal: v[5],
     }
 }
 
@@ -283,22 +268,26 @@ fn GoalPanel() -> impl IntoView {
     let which = RwSignal::new(GoalLever::Fte);
     let answer = RwSignal::new(None::<GoalResult>);
     let bad_input = RwSignal::new(false);
+    // What was repaired or refused in the goal's year and amount.
+    let notes = RwSignal::new(Vec::<Warning>::new());
     let run = move |_| {
-        let goal = match kind.get_untracked() {
-            GoalKind::InTerm => day
-                .get_untracked()
-                .trim()
-                .parse::<Date>()
-                .ok()
-                .map(Goal::InTermBy),
-            GoalKind::Cost => Goal::parse(&format!(
-                "cost-{}-under={}",
-                year.get_untracked().trim(),
-                eur.get_untracked().trim()
-            ))
-            .ok(),
+        let (goal, said) = match kind.get_untracked() {
+            GoalKind::InTerm => (
+                day.get_untracked()
+                    .trim()
+                    .parse::<Date>()
+                    .ok()
+                    .map(Goal::InTermBy),
+                Vec::new(),
+            ),
+            GoalKind::Cost => Goal::cost(
+                &year.get_untracked(),
+                &eur.get_untracked(),
+                lang.get_untracked(),
+            ),
         };
-        bad_input.set(goal.is_none());
+        bad_input.set(goal.is_none() && said.is_empty());
+        notes.set(said);
         answer.set(goal.map(|g| seek(&store.current(), which.get_untracked(), g)));
     };
     let apply = move |_| {
@@ -405,6 +394,16 @@ fn GoalPanel() -> impl IntoView {
             </div>
             <Show when=move || bad_input.get()>
                 <p class="goal-answer">{move || i18n::GOAL_BAD_INPUT.get(lang.get())}</p>
+            </Show>
+            <Show when=move || notes.with(|n| !n.is_empty())>
+                <p class="field-note" role="status" data-testid="goal-note">
+                    {move || {
+                        notes
+                            .with(|n| {
+                                n.iter().map(|w| w.message(lang.get())).collect::<Vec<_>>().join(" ")
+                            })
+                    }}
+                </p>
             </Show>
             <Show when=move || answer.with(Option::is_some)>
                 <p

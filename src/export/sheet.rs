@@ -55,7 +55,7 @@ fn write_table(store: Store, chart: Chart, lang: Lang, keys: bool, sheet: &mut S
                 sheet.text_row(keys.iter().map(String::as_str));
             }
             for (month, values) in &t.rows {
-                sheet.number_row(&month.to_string(), values.iter().copied(), 2);
+                sheet.number_row(*month, values.iter().copied(), 2);
             }
         })
     });

@@ -101,10 +101,25 @@ self.addEventListener("fetch", (event) => {{
     )
 }
 
-/// Writes `sw.js` into `dist`, caching everything else in it; returns the version.
+/// Files in `dist/` that tell a static host how to serve the page rather
+/// than being the page: many hosts do not serve them (Cloudflare Pages
+/// answers `_headers` with 404), and one missing file would stop the worker
+/// from installing, so they are never cached.
+const HOST_FILES: [&str; 3] = ["_headers", "_redirects", "_routes.json"];
+
+/// The files the worker caches: the page's own, not the host's.
+pub fn page_files(dist: &Path) -> Result<Vec<String>> {
+    Ok(files(dist)?
+        .into_iter()
+        .filter(|f| f != WORKER && !HOST_FILES.contains(&f.as_str()))
+        .collect())
+}
+
+/// Writes `sw.js` into `dist`, caching the page's files in it
+/// ([`page_files`]); returns the version.
 pub fn write_worker(dist: &Path) -> Result<String> {
     let _ = fs::remove_file(dist.join(WORKER));
-    let files = files(dist)?;
+    let files = page_files(dist)?;
     let version = version(dist, &files)?;
     fs::write(dist.join(WORKER), worker_source(&version, &files))?;
     Ok(version)
@@ -126,6 +141,7 @@ mod tests {
         let dir = temp("list");
         fs::write(dir.join("index.html"), "<p>a</p>").unwrap();
         fs::write(dir.join("public/favicon.svg"), "<svg/>").unwrap();
+        fs::write(dir.join("_headers"), "/*\n  X-Frame-Options: DENY\n").unwrap();
         let first = write_worker(&dir).unwrap();
         let source = fs::read_to_string(dir.join(WORKER)).unwrap();
         assert!(source.contains(r#""./index.html","#), "{source}");
@@ -133,6 +149,10 @@ mod tests {
         assert!(
             !source.contains("sw.js"),
             "the worker does not cache itself"
+        );
+        assert!(
+            !source.contains("_headers"),
+            "nor the host's files, which a host need not serve"
         );
         assert!(source.contains(&format!("doorstroom-{first}")));
         // Same files, same version; a changed file, a new one.

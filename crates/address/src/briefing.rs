@@ -31,7 +31,7 @@ use doorstroom_model::{Lang, Scenario, Warning, t};
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::{MAX_NOTE, MAX_TITLE, tidy_text};
+use crate::{NOTE_LIMIT, TITLE_LIMIT, TextLimit, tidy_text};
 
 /// What the file says it is.
 pub const FORMAT: &str = "doorstroom-briefing";
@@ -124,12 +124,20 @@ pub enum BriefingWarning {
     UnknownChart(String),
 }
 
-/// At most this many characters of a value from a file are quoted back.
-const QUOTE: usize = 24;
+/// At most this many characters of a value from a file are quoted back
+/// (a notice, not a link: what it costs in a link does not count).
+const QUOTE: TextLimit = TextLimit {
+    chars: 24,
+    link_chars: usize::MAX,
+};
 
 fn quote(text: &str) -> String {
     let (kept, cut) = tidy_text(text, QUOTE);
-    if cut { format!("{kept}…") } else { kept }
+    if cut.is_some() {
+        format!("{kept}…")
+    } else {
+        kept
+    }
 }
 
 impl BriefingWarning {
@@ -280,12 +288,12 @@ impl Briefing {
         }
         let text_of = |value: Option<&Value>,
                        field: &'static str,
-                       max: usize,
+                       limit: TextLimit,
                        warnings: &mut Vec<BriefingWarning>| match value {
             None | Some(Value::Null) => String::new(),
             Some(Value::String(s)) => {
-                let (kept, cut) = tidy_text(s, max);
-                if cut {
+                let (kept, cut) = tidy_text(s, limit);
+                if cut.is_some() {
                     warnings.push(BriefingWarning::Shortened(field));
                 }
                 kept
@@ -295,8 +303,8 @@ impl Briefing {
                 String::new()
             }
         };
-        let title = text_of(file.get("title"), "title", MAX_TITLE, &mut warnings);
-        let note = text_of(file.get("note"), "note", MAX_NOTE, &mut warnings);
+        let title = text_of(file.get("title"), "title", TITLE_LIMIT, &mut warnings);
+        let note = text_of(file.get("note"), "note", NOTE_LIMIT, &mut warnings);
         let mut scenarios = Vec::new();
         match file.get("scenarios") {
             Some(Value::Array(list)) => {
@@ -315,8 +323,8 @@ impl Briefing {
                             .into_iter()
                             .map(|w| BriefingWarning::Link(i + 1, w)),
                     );
-                    let title = text_of(fields.get("title"), "title", MAX_TITLE, &mut warnings);
-                    let note = text_of(fields.get("note"), "note", MAX_NOTE, &mut warnings);
+                    let title = text_of(fields.get("title"), "title", TITLE_LIMIT, &mut warnings);
+                    let note = text_of(fields.get("note"), "note", NOTE_LIMIT, &mut warnings);
                     scenarios.push(BriefingScenario {
                         scenario,
                         title,
@@ -375,6 +383,7 @@ impl Briefing {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::MAX_NOTE;
 
     const CHARTS: [&str; 4] = ["backlog", "costs", "waiting", "flow"];
 

@@ -42,24 +42,20 @@
 use std::borrow::Cow;
 
 use doorstroom_model::uncertainty::BandSettings;
-use doorstroom_model::{Lang, Scenario, Warning, t};
+use doorstroom_model::{Lang, Scenario, Warning, safe_text, t};
 
 pub mod briefing;
 pub mod pinned;
 
-pub const LANG_KEY: &str = "lang";
-pub const BASE_KEY: &str = "base";
-pub const PUBLISHED_KEY: &str = "published";
-pub const BASE_TITLE_KEY: &str = "base_title";
-pub const TITLE_KEY: &str = "title";
-pub const NOTE_KEY: &str = "note";
+// The page's keys are named in the model (`page_keys`), so that the command
+// line, which reads the same links, knows them too.
+pub use doorstroom_model::page_keys::{
+    BASE as BASE_KEY, BASE_TITLE as BASE_TITLE_KEY, LANG as LANG_KEY, NOTE as NOTE_KEY,
+    PUBLISHED as PUBLISHED_KEY, TITLE as TITLE_KEY,
+};
 /// The compared scenarios' keys, `(scenario, title)`, in order: as many
 /// as can be pinned, since none need be the baseline.
-pub const COMPARED_KEYS: [(&str, &str); MAX_PINNED] = [
-    ("cmp1", "cmp1_title"),
-    ("cmp2", "cmp2_title"),
-    ("cmp3", "cmp3_title"),
-];
+pub const COMPARED_KEYS: [(&str, &str); MAX_PINNED] = doorstroom_model::page_keys::COMPARED;
 
 /// How many scenarios can be pinned at once, the baseline included: more
 /// lines than this on one chart can no longer be told apart.
@@ -69,6 +65,37 @@ pub const MAX_PINNED: usize = 3;
 pub const MAX_TITLE: usize = 32;
 /// The longest note, in characters: one line under the title.
 pub const MAX_NOTE: usize = 120;
+
+/// How long a text may be: in characters, and in what it costs in a link
+/// (a letter `a` costs one character, `é` six, a Chinese character nine,
+/// an emoji twelve: each byte of UTF-8 beyond ASCII is written `%XX`).
+/// Four titles and a note within these, beside every lever changed in the
+/// scenario and in each of three pinned ones, keep the link under 2,000
+/// characters (`the_longest_link_stays_under_2000_characters`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TextLimit {
+    pub chars: usize,
+    pub link_chars: usize,
+}
+
+/// A title: 32 letters, or what costs as much as 64 in a link (21 accented
+/// letters, 7 Chinese characters, 5 emoji).
+pub const TITLE_LIMIT: TextLimit = TextLimit {
+    chars: MAX_TITLE,
+    link_chars: 64,
+};
+/// A note: 120 letters, or what costs as much in a link.
+pub const NOTE_LIMIT: TextLimit = TextLimit {
+    chars: MAX_NOTE,
+    link_chars: MAX_NOTE,
+};
+
+/// What `text` costs in a link, in characters.
+pub fn link_cost(text: &str) -> usize {
+    form_urlencoded::byte_serialize(text.as_bytes())
+        .map(str::len)
+        .sum()
+}
 
 /// A pinned scenario other than the baseline, with its title.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -113,25 +140,41 @@ pub enum PageWarning {
     UnknownLanguage(String),
     /// A `published=` other than `on` or `off`: the figures are shown.
     UnknownPublished(String),
-    /// A title or note longer than its limit, cut to it (the key).
-    Shortened(&'static str),
+    /// A title or note longer than its limit, cut to it: the key and what
+    /// was cut off.
+    Shortened(&'static str, String),
+    /// A title or note of only characters that show nothing (zero-width
+    /// spaces, say), dropped (the key).
+    Invisible(&'static str),
+    /// A pinned scenario's title without its scenario (`base_title=`
+    /// without `base=`), dropped: the title's key, the scenario's.
+    TitleWithoutScenario(&'static str, &'static str),
 }
 
-/// A title or note as the page keeps it: one line, trimmed, without the
-/// characters that turn text around (bidi overrides, isolates and marks,
-/// which could make a title read backwards), at most `max` characters.
-/// Returns whether it had to be cut.
-pub fn tidy_text(text: &str, max: usize) -> (String, bool) {
-    let bidi = |c: char| matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
-    let one_line: String = text
-        .chars()
-        .filter(|c| !bidi(*c))
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect();
+/// A title or note as the page keeps it: one line of ordinary characters
+/// ([`safe_text::line`]: no controls, no marks that reorder the text around
+/// it), trimmed, within `limit` (cut at a character), and empty if nothing
+/// of it would show. Returns what had to be cut off, if anything.
+pub fn tidy_text(text: &str, limit: TextLimit) -> (String, Option<String>) {
+    let one_line = safe_text::line(text);
+    if !safe_text::is_visible(&one_line) {
+        return (String::new(), None);
+    }
     let trimmed = one_line.trim();
-    let cut = trimmed.chars().count() > max;
-    let kept: String = trimmed.chars().take(max).collect();
-    (kept.trim_end().to_owned(), cut)
+    let mut cost = 0;
+    let end = trimmed
+        .char_indices()
+        .enumerate()
+        .find_map(|(n, (i, c))| {
+            cost += link_cost(c.encode_utf8(&mut [0; 4]));
+            (n >= limit.chars || cost > limit.link_chars).then_some(i)
+        })
+        .unwrap_or(trimmed.len());
+    let (kept, cut) = trimmed.split_at(end);
+    (
+        kept.trim_end().to_owned(),
+        (!cut.is_empty()).then(|| cut.to_owned()),
+    )
 }
 
 /// What reading a link changed or ignored, and where.
@@ -172,9 +215,29 @@ impl LinkWarning {
                     "‘published={given}’ is neither ‘on’ nor ‘off’; the published figures are shown."
                 ),
             },
-            LinkWarning::Page(PageWarning::Shortened(key)) => match lang {
-                Lang::Nl => format!("‘{key}’ in de link was te lang en is ingekort."),
-                Lang::En => format!("‘{key}’ in the link was too long and was shortened."),
+            LinkWarning::Page(PageWarning::Shortened(key, cut)) => match lang {
+                Lang::Nl => format!(
+                    "‘{key}’ was te lang voor een link en is ingekort; weggelaten: ‘{cut}’."
+                ),
+                Lang::En => {
+                    format!("‘{key}’ was too long for a link and was shortened; left out: ‘{cut}’.")
+                }
+            },
+            LinkWarning::Page(PageWarning::TitleWithoutScenario(title, scenario)) => match lang {
+                Lang::Nl => {
+                    format!("‘{title}’ staat in de link zonder ‘{scenario}’ en is weggelaten.")
+                }
+                Lang::En => {
+                    format!("‘{title}’ is in the link without ‘{scenario}’ and was left out.")
+                }
+            },
+            LinkWarning::Page(PageWarning::Invisible(key)) => match lang {
+                Lang::Nl => format!(
+                    "‘{key}’ in de link bevatte alleen onzichtbare tekens en is weggelaten."
+                ),
+                Lang::En => {
+                    format!("‘{key}’ in the link held only invisible characters and was left out.")
+                }
             },
         }
     }
@@ -188,7 +251,11 @@ impl LinkWarning {
                 PageWarning::UnknownLanguage(given) | PageWarning::UnknownPublished(given),
             ) => given,
             LinkWarning::Page(PageWarning::ExtraQuestionMarks) => "?",
-            LinkWarning::Page(PageWarning::Shortened(key)) => key,
+            LinkWarning::Page(
+                PageWarning::Shortened(key, _)
+                | PageWarning::Invisible(key)
+                | PageWarning::TitleWithoutScenario(key, _),
+            ) => key,
         }
     }
 }
@@ -223,7 +290,7 @@ impl PageState {
         let (band_pairs, pairs): (Vec<_>, Vec<_>) = pairs
             .into_iter()
             .partition(|(k, _)| BandSettings::owns_key(k));
-        let (bands, band_warnings) = BandSettings::from_pairs(band_pairs);
+        let (bands, band_warnings) = BandSettings::from_pairs(band_pairs, lang);
         let mut texts: [Option<Cow<str>>; 3] = [None, None, None];
         let mut compared: [Given; MAX_PINNED] = Default::default();
         let mut published = None;
@@ -261,21 +328,41 @@ impl PageState {
             }
         };
         let [title, note, base_title] = texts;
-        let mut text = |given: Option<Cow<str>>, key: &'static str, max: usize| {
-            let (kept, cut) = tidy_text(given.as_deref().unwrap_or(""), max);
-            if cut {
-                warnings.push(LinkWarning::Page(PageWarning::Shortened(key)));
+        let mut text = |given: Option<Cow<str>>, key: &'static str, limit: TextLimit| {
+            let given = given.as_deref().unwrap_or("");
+            let (kept, cut) = tidy_text(given, limit);
+            if let Some(cut) = cut {
+                warnings.push(LinkWarning::Page(PageWarning::Shortened(key, cut)));
+            }
+            if kept.is_empty() && !given.trim().is_empty() {
+                warnings.push(LinkWarning::Page(PageWarning::Invisible(key)));
             }
             kept
         };
-        let title = text(title, TITLE_KEY, MAX_TITLE);
-        let note = text(note, NOTE_KEY, MAX_NOTE);
-        let base_title = text(base_title, BASE_TITLE_KEY, MAX_TITLE);
+        let title = text(title, TITLE_KEY, TITLE_LIMIT);
+        let note = text(note, NOTE_KEY, NOTE_LIMIT);
+        let base_title = text(base_title, BASE_TITLE_KEY, TITLE_LIMIT);
         let compared_titles: Vec<String> = compared
             .iter()
             .zip(COMPARED_KEYS)
-            .map(|((_, t), (_, key))| text(t.clone(), key, MAX_TITLE))
+            .map(|((_, t), (_, key))| text(t.clone(), key, TITLE_LIMIT))
             .collect();
+        // A title without its scenario has nothing to name.
+        if base.is_none() && !base_title.is_empty() {
+            warnings.push(LinkWarning::Page(PageWarning::TitleWithoutScenario(
+                BASE_TITLE_KEY,
+                BASE_KEY,
+            )));
+        }
+        for (((s, _), title), (key, title_key)) in
+            compared.iter().zip(&compared_titles).zip(COMPARED_KEYS)
+        {
+            if s.is_none() && !title.is_empty() {
+                warnings.push(LinkWarning::Page(PageWarning::TitleWithoutScenario(
+                    title_key, key,
+                )));
+            }
+        }
         let mut read_pinned = |value: &str| {
             let (s, w) = pinned::read(value, lang);
             warnings.extend(w.into_iter().map(LinkWarning::Baseline));
@@ -469,9 +556,14 @@ mod tests {
         assert_eq!(
             warnings,
             [
-                LinkWarning::Page(PageWarning::Shortened(TITLE_KEY)),
-                LinkWarning::Page(PageWarning::Shortened(NOTE_KEY)),
+                LinkWarning::Page(PageWarning::Shortened(TITLE_KEY, "x".repeat(93))),
+                LinkWarning::Page(PageWarning::Shortened(NOTE_KEY, "xxxxx".into())),
             ]
+        );
+        assert!(
+            warnings[1]
+                .message(Lang::En)
+                .ends_with("shortened; left out: ‘xxxxx’.")
         );
         let (state, _) = PageState::read("title=%0Aeen%09twee++");
         assert_eq!(state.title, "een twee");
@@ -497,6 +589,7 @@ mod tests {
             s
         };
         let title = "é".repeat(MAX_TITLE / 4) + &"x".repeat(MAX_TITLE - MAX_TITLE / 4);
+        let title = tidy_text(&title, TITLE_LIMIT).0;
         let state = PageState {
             scenario: every(0.61),
             title: title.clone(),
@@ -523,6 +616,92 @@ mod tests {
     }
 
     #[test]
+    fn titles_without_their_scenario_are_reported() {
+        let (state, warnings) =
+            PageState::read("base_title=Laag&cmp2_title=Hoog&cmp1=77000&cmp1_title=Midden");
+        assert_eq!(
+            state.baseline_title, "Midden",
+            "the first compared is the baseline"
+        );
+        assert_eq!(
+            warnings,
+            [
+                LinkWarning::Page(PageWarning::TitleWithoutScenario(BASE_TITLE_KEY, BASE_KEY)),
+                LinkWarning::Page(PageWarning::TitleWithoutScenario("cmp2_title", "cmp2")),
+            ]
+        );
+        assert_eq!(
+            warnings[0].message(Lang::Nl),
+            "‘base_title’ staat in de link zonder ‘base’ en is weggelaten."
+        );
+    }
+
+    #[test]
+    fn switches_read_in_any_case() {
+        let (state, warnings) =
+            PageState::read("bands=ON&published=OFF&lang=EN&statutory_asylum=On&order=FIFO");
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert!(state.bands.on && state.hide_published);
+        assert_eq!(state.lang, Lang::En);
+        assert!(state.scenario.statutory_asylum);
+        assert_eq!(
+            state.to_query(),
+            "v=1&order=fifo&statutory_asylum=on&lang=en&bands=on&published=off"
+        );
+    }
+
+    #[test]
+    fn titles_lose_reordering_marks_and_invisible_ones_are_dropped() {
+        let (state, warnings) =
+            PageState::read("title=a%E2%80%AEb%E2%80%A8c%EF%BF%BE&note=%E2%80%8B%E2%80%8B");
+        assert_eq!(state.title, "ab c");
+        assert_eq!(state.note, "");
+        assert_eq!(
+            warnings,
+            [LinkWarning::Page(PageWarning::Invisible(NOTE_KEY))]
+        );
+        assert!(warnings[0].message(Lang::En).contains("invisible"));
+        // Emoji sequences keep their joiners.
+        assert_eq!(tidy_text("👩‍👩‍👧", TITLE_LIMIT).0, "👩‍👩‍👧");
+    }
+
+    /// The longest titles and note in scripts that cost most in a link
+    /// (emoji, Chinese, accents), beside every lever changed in four
+    /// scenarios: cut to what the link affords, each cut said, and the link
+    /// under 2,000 characters.
+    #[test]
+    fn the_longest_non_ascii_titles_keep_the_link_short() {
+        let every = |u: f64| scenario_at((0..LEVER_COUNT).map(|i| (i, u)));
+        for text in ["🙂", "👩‍👩‍👧", "中", "é", "ı̇", "\u{10FFFD}"] {
+            let long = text.repeat(MAX_NOTE);
+            let mut q = format!("{}&lang=en&published=off&bands=on", every(0.5).to_query());
+            for (key, value) in [
+                (TITLE_KEY, long.clone()),
+                (NOTE_KEY, long.clone()),
+                (BASE_KEY, pinned::write(&every(0.2))),
+                (BASE_TITLE_KEY, long.clone()),
+                ("cmp1", pinned::write(&every(0.7))),
+                ("cmp1_title", long.clone()),
+                ("cmp2", pinned::write(&every(0.9))),
+                ("cmp2_title", long.clone()),
+            ] {
+                let value: String = form_urlencoded::byte_serialize(value.as_bytes()).collect();
+                q.push_str(&format!("&{key}={value}"));
+            }
+            let (state, warnings) = PageState::read(&q);
+            let cuts = warnings
+                .iter()
+                .filter(|w| matches!(w, LinkWarning::Page(PageWarning::Shortened(..))))
+                .count();
+            assert_eq!(cuts, 5, "{text}: {warnings:?}");
+            assert!(!state.title.is_empty() && !state.note.is_empty(), "{text}");
+            let link = state.to_query();
+            assert!(link.len() < 2_000, "{text}: {} characters", link.len());
+            assert_eq!(PageState::read(&link).0, state, "{text}");
+        }
+    }
+
+    #[test]
     fn the_published_switch_is_kept_only_when_off() {
         let (off, warnings) = PageState::read("intake=77000&published=off");
         assert!(warnings.is_empty(), "{warnings:?}");
@@ -542,7 +721,7 @@ mod tests {
     }
 
     fn titles() -> impl Strategy<Value = String> {
-        "[a-zA-Zé0-9 .,&=+%*?#-]{0,32}".prop_map(|t| tidy_text(&t, MAX_TITLE).0)
+        "[a-zA-Zé0-9 .,&=+%*?#-]{0,32}".prop_map(|t| tidy_text(&t, TITLE_LIMIT).0)
     }
 
     fn states() -> impl Strategy<Value = PageState> {

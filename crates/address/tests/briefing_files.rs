@@ -3,7 +3,7 @@
 //! over random briefings (proptest).
 
 use doorstroom_address::briefing::{Briefing, BriefingScenario, EXTENSION, MAX_SCENARIOS, VERSION};
-use doorstroom_address::{MAX_NOTE, MAX_TITLE, tidy_text};
+use doorstroom_address::{NOTE_LIMIT, TITLE_LIMIT, TextLimit, tidy_text};
 use doorstroom_model::{LEVER_COUNT, Scenario, scenario_at};
 use proptest::prelude::*;
 
@@ -83,15 +83,15 @@ fn version_1_golden_files_load_and_write_back_the_same() {
     }
 }
 
-fn titles(max: usize) -> impl Strategy<Value = String> {
-    "[a-zA-Zé0-9 .,&=+%*?#<>\"'\\\\-]{0,40}".prop_map(move |t| tidy_text(&t, max).0)
+fn titles(limit: TextLimit) -> impl Strategy<Value = String> {
+    "[a-zA-Zé0-9 .,&=+%*?#<>\"'\\\\-]{0,40}".prop_map(move |t| tidy_text(&t, limit).0)
 }
 
 fn briefings() -> impl Strategy<Value = Briefing> {
     let scenario = (
         proptest::collection::vec((0..LEVER_COUNT, 0.0..=1.0f64), 0..10),
-        titles(MAX_TITLE),
-        titles(MAX_NOTE),
+        titles(TITLE_LIMIT),
+        titles(NOTE_LIMIT),
     )
         .prop_map(|(picks, title, note)| BriefingScenario {
             scenario: scenario_at(picks),
@@ -99,8 +99,8 @@ fn briefings() -> impl Strategy<Value = Briefing> {
             note,
         });
     (
-        titles(MAX_TITLE),
-        titles(MAX_NOTE),
+        titles(TITLE_LIMIT),
+        titles(NOTE_LIMIT),
         proptest::collection::vec(scenario, 0..=MAX_SCENARIOS),
         any::<proptest::sample::Index>(),
         any::<bool>(),

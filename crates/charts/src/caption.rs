@@ -129,7 +129,9 @@ pub fn draw_with_caption<DB: DrawingBackend>(
     let pad = m.px(14.0);
     let size = m.font(CAPTION_PX);
     let line_h = (size * 1.4) as i32;
-    let mut lines = wrap(&m, &caption.scenario, size, width as i32 - 2 * pad);
+    // The caption as one line of ordinary characters, on a PNG as in an SVG.
+    let scenario = doorstroom_model::safe_text::line(&caption.scenario);
+    let mut lines = wrap(&m, &scenario, size, width as i32 - 2 * pad);
     lines.truncate(3);
     let band = pad + line_h * (lines.len() as i32 + 1) + pad;
     let split = (height as i32 - band).max(height as i32 / 2);
@@ -173,7 +175,8 @@ pub fn to_svg_with_caption(
         let _ = draw_with_caption(chart, &root, input, caption);
         let _ = root.present();
     }
-    out
+    // Only characters XML allows, whatever a title holds.
+    doorstroom_model::safe_text::svg(&out)
 }
 
 #[cfg(test)]

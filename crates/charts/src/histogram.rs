@@ -147,5 +147,6 @@ pub fn histogram_svg(input: &HistogramInput, width: u32, height: u32) -> String 
         let _ = draw_histogram(&root, input);
         let _ = root.present();
     }
-    out
+    // Only characters XML allows, whatever a title holds.
+    doorstroom_model::safe_text::svg(&out)
 }

@@ -472,5 +472,6 @@ pub fn to_svg(chart: Chart, input: &ChartInput, width: u32, height: u32) -> Stri
         let _ = draw(chart, &root, input);
         let _ = root.present();
     }
-    out
+    // Only characters XML allows, whatever a title holds.
+    doorstroom_model::safe_text::svg(&out)
 }

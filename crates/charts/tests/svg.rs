@@ -2,8 +2,8 @@
 //! extreme ones, and the SVG holds the expected series.
 
 use doorstroom_charts::{
-    Caption, Chart, ChartInput, PlainFormat, Plot, SeriesKind, Theme, draw, extrapolated_from,
-    palette, readout, source_line, table, to_svg_with_caption,
+    Caption, Chart, ChartInput, Overlay, PlainFormat, Plot, SeriesKind, Theme, draw,
+    extrapolated_from, palette, readout, source_line, table, to_svg_with_caption,
 };
 use doorstroom_model::{Lang, Run, Scenario};
 use plotters::prelude::*;
@@ -690,5 +690,62 @@ fn value_labels_of_a_short_plot_do_not_overlap() {
                 );
             }
         }
+    }
+}
+
+/// A title with each hostile class (a formula, markup, reordering marks,
+/// noncharacters, control and line-separator characters), in the caption
+/// and in a compared scenario's legend: every chart's SVG still parses as
+/// XML and keeps none of them.
+#[test]
+fn a_hostile_title_leaves_every_svg_parseable() {
+    let hostile = "=1+1 <b>&amp;\u{202E}evil\u{FFFE}\u{FFFF}\u{0}\u{1B}\u{2028}\u{FDD0}\"'";
+    let base = run("");
+    let current = run("intake=60000");
+    let other = run("fte=900");
+    let compared = [Overlay {
+        run: &other,
+        label: hostile,
+    }];
+    for lang in [Lang::Nl, Lang::En] {
+        let format = PlainFormat { lang };
+        let input = ChartInput {
+            run: &current,
+            baseline: Some(&base),
+            compared: &compared,
+            cursor: None,
+            lang,
+            published: None,
+            bands: None,
+            from: None,
+            format: &format,
+            theme: Theme {
+                scale: 1.0,
+                large: false,
+            },
+        };
+        let caption = Caption {
+            scenario: hostile.into(),
+            source: source_line(lang, "1 december 2026", false),
+        };
+        for chart in Chart::ALL {
+            for svg in [
+                to_svg_with_caption(chart, &input, 1200, 675, &caption),
+                doorstroom_charts::to_svg(chart, &input, 1200, 675),
+            ] {
+                let doc =
+                    roxmltree::Document::parse(&svg).unwrap_or_else(|e| panic!("{chart:?}: {e}"));
+                let text: String = doc.descendants().filter_map(|n| n.text()).collect();
+                assert!(
+                    !text.contains(['\u{202E}', '\u{FFFE}', '\u{2028}']),
+                    "{chart:?}"
+                );
+            }
+        }
+        assert!(
+            to_svg_with_caption(Chart::Backlog, &input, 1200, 675, &caption)
+                .contains("=1+1 &lt;b&gt;&amp;amp;evil"),
+            "the title's text kept, escaped"
+        );
     }
 }

@@ -42,7 +42,9 @@
 use doorstroom_model::uncertainty::{
     BandSettings, Bands, Goal, GoalLever, read_query, sample_threads, seek, tornado, tornado_csv,
 };
-use doorstroom_model::{Date, Lang, PRESETS, Scenario, Stream, calibration, record};
+use doorstroom_model::{
+    Date, Lang, PRESETS, Scenario, Stream, calibration, page_keys, record, safe_text,
+};
 
 const USAGE: &str =
     "usage: scenario [--presets] [--preset NAME] [--summary | --record | --stream t1|t2|t4|nareis]
@@ -63,8 +65,8 @@ enum Output {
 fn main() {
     let mut output = Output::Csv;
     let mut preset = None;
-    let mut runs: Option<u32> = None;
-    let mut seed: Option<u64> = None;
+    let mut runs: Option<String> = None;
+    let mut seed: Option<String> = None;
     let mut goal: Option<String> = None;
     let mut goal_lever = GoalLever::Fte;
     let mut want_tornado = false;
@@ -101,20 +103,8 @@ fn main() {
                 };
                 output = Output::Stream(s);
             }
-            "--bands" => {
-                let v = value("--bands");
-                runs = Some(
-                    v.parse()
-                        .unwrap_or_else(|_| fail("--bands needs a number of runs")),
-                );
-            }
-            "--seed" => {
-                let v = value("--seed");
-                seed = Some(
-                    v.parse()
-                        .unwrap_or_else(|_| fail("--seed needs a whole number")),
-                );
-            }
+            "--bands" => runs = Some(value("--bands")),
+            "--seed" => seed = Some(value("--seed")),
             "--goal" => goal = Some(value("--goal")),
             "--goal-lever" => {
                 goal_lever = match value("--goal-lever").as_str() {
@@ -161,10 +151,20 @@ fn main() {
     };
     let (scenario, mut settings, warnings) = read_query(&full);
     for w in &warnings {
-        eprintln!("warning: {}", w.message(Lang::En));
+        eprintln!("warning: {}", printable(&w.message(Lang::En)));
+    }
+    // The page's own keys are known, read (`lang=` says how numbers are
+    // written) or left to the page.
+    for (key, _) in form_urlencoded::parse(full.trim_start_matches('?').as_bytes()) {
+        if page_keys::ALL.contains(&key.as_ref()) && key != page_keys::LANG {
+            eprintln!("note: ‘{key}’ is the page's own setting; the command line leaves it out");
+        }
     }
     if let Some(text) = goal {
-        let goal = Goal::parse(&text).unwrap_or_else(|e| fail(&e));
+        let (goal, repaired) = Goal::read(&text).unwrap_or_else(|e| fail(&e));
+        for w in &repaired {
+            eprintln!("warning: {}", printable(&w.message(Lang::En)));
+        }
         let result = seek(&scenario, goal_lever, goal);
         println!("{}", result.to_line());
         eprintln!("{} ({} runs)", result.message(Lang::En), result.evaluations);
@@ -174,7 +174,7 @@ fn main() {
         print!("{}", tornado_csv(&tornado(&scenario)));
         return;
     }
-    let bands = runs.map(|n| bands(&scenario, &mut settings, n, seed));
+    let bands = runs.map(|n| bands(&scenario, &mut settings, &n, seed.as_deref()));
     let run = scenario.run();
     match (output, bands) {
         (Output::Summary, bands) => {
@@ -206,15 +206,18 @@ fn main() {
     }
 }
 
-/// The bands of `n` runs (and `seed`, if given) over all threads.
-fn bands(scenario: &Scenario, settings: &mut BandSettings, n: u32, seed: Option<u64>) -> Bands {
-    settings.runs = n;
-    if let Some(s) = seed {
-        settings.seed = s;
+/// The bands of `n` runs (and `seed`, if given) over all threads, both read
+/// as the page reads them (`1.000` runs are a thousand), with its warnings.
+fn bands(scenario: &Scenario, settings: &mut BandSettings, n: &str, seed: Option<&str>) -> Bands {
+    let said = [Some(("runs", n)), seed.map(|s| ("seed", s))];
+    for (key, text) in said.into_iter().flatten() {
+        if let Some(w) = settings.read(key, text, Lang::Nl) {
+            eprintln!("warning: {}", printable(&w.message(Lang::En)));
+        }
     }
     let (settings, more) = settings.validated();
     for w in &more {
-        eprintln!("warning: {}", w.message(Lang::En));
+        eprintln!("warning: {}", printable(&w.message(Lang::En)));
     }
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     Bands::of(&sample_threads(scenario, &settings, threads))
@@ -254,8 +257,26 @@ fn print_track_record() {
     }
 }
 
+/// `text` with what a terminal would act on or hide (control characters,
+/// marks that reorder text, line separators) written as `\u{…}` escapes.
+fn printable(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_control()
+                || safe_text::is_bidi_control(c)
+                || safe_text::is_noncharacter(c)
+                || matches!(c, '\u{2028}' | '\u{2029}')
+            {
+                c.escape_unicode().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
 fn fail(message: &str) -> ! {
-    eprintln!("error: {message}\n{USAGE}");
+    eprintln!("error: {}\n{USAGE}", printable(message));
     std::process::exit(2)
 }
 

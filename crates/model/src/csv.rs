@@ -2,16 +2,15 @@
 //! a decimal point) and the page's downloads in the reader's language
 //! ([`Run::to_sheet`], see `export`).
 
-use std::fmt::Write;
-
 mod cell;
 mod export;
 
 pub use cell::Notation;
-pub use export::{About, Period, Sheet, column_key, column_name, run_columns};
+pub use export::{About, Cell, Period, Sheet, column_key, column_name, run_columns};
 
 use crate::run::{Column, Measure, Run};
 use crate::stream::Stream;
+use crate::text::Lang;
 
 /// The CSV's columns after `week_start`, all-streams totals: first the
 /// columns every export has had, in their order, then the rest of the picture.
@@ -39,45 +38,35 @@ pub const CSV_COLUMNS: [Measure; 20] = [
 ];
 
 impl Run {
-    /// The weekly totals as CSV: a header row, then one row per week
-    /// (`week_start` as `YYYY-MM-DD`; whole numbers without decimals, other
-    /// values with two), `\n` line ends. After [`CSV_COLUMNS`] come the
+    /// The weekly totals as CSV: a header row of quoted keys, then one row
+    /// per week (`week_start` as `YYYY-MM-DD`; numbers with at most two
+    /// decimals), `\n` line ends, written by the one [`Sheet`] writer. After [`CSV_COLUMNS`] come the
     /// week's penalties and legal costs split into the asylum tracks
     /// (`cost_asylum_eur`) and family reunification (`cost_nareis_eur`):
     /// their parameters differ, and nareis carries most of the cost.
     #[must_use]
     pub fn to_csv(&self) -> String {
-        let mut out = String::with_capacity(64 * (self.weeks() + 1) * 2);
-        out.push_str("week_start");
-        for m in CSV_COLUMNS {
-            out.push(',');
-            out.push_str(m.key());
-        }
-        out.push_str(",cost_asylum_eur,cost_nareis_eur\n");
+        let mut sheet = Sheet::bare(Notation::of(Lang::En));
+        sheet.text_row(
+            std::iter::once("week_start")
+                .chain(CSV_COLUMNS.iter().map(|m| m.key()))
+                .chain(["cost_asylum_eur", "cost_nareis_eur"]),
+        );
         let cost = |stream: Stream| self.series(Column::of(Measure::CostEur, stream));
         for w in 0..self.weeks() {
-            // Writing to a String cannot fail.
-            let _ = write!(out, "{}", self.week_start(w));
             let asylum: f64 = Stream::ALL
                 .iter()
                 .filter(|s| s.is_asylum())
                 .map(|&s| cost(s)[w])
                 .sum();
             let nareis = cost(Stream::FamilyReunification)[w];
-            for v in CSV_COLUMNS
+            let values = CSV_COLUMNS
                 .map(|m| self.total(m)[w])
                 .into_iter()
-                .chain([asylum, nareis])
-            {
-                let _ = if v.fract() == 0.0 {
-                    write!(out, ",{v:.0}")
-                } else {
-                    write!(out, ",{v:.2}")
-                };
-            }
-            out.push('\n');
+                .chain([asylum, nareis]);
+            sheet.number_row(self.week_start(w), values, 2);
         }
-        out
+        sheet.finish()
     }
 
     /// One stream's weekly values of every measure as CSV: `week_start`,
@@ -85,26 +74,13 @@ impl Run {
     /// [`Run::to_csv`].
     #[must_use]
     pub fn stream_csv(&self, stream: Stream) -> String {
-        let mut out = String::with_capacity(24 * Measure::ALL.len() * (self.weeks() + 1));
-        out.push_str("week_start");
-        for m in Measure::ALL {
-            out.push(',');
-            out.push_str(m.key());
-        }
-        out.push('\n');
+        let mut sheet = Sheet::bare(Notation::of(Lang::En));
+        sheet.text_row(std::iter::once("week_start").chain(Measure::ALL.iter().map(|m| m.key())));
         for w in 0..self.weeks() {
-            let _ = write!(out, "{}", self.week_start(w));
-            for m in Measure::ALL {
-                let v = self.series(Column::of(m, stream))[w];
-                let _ = if v.fract() == 0.0 {
-                    write!(out, ",{v:.0}")
-                } else {
-                    write!(out, ",{v:.2}")
-                };
-            }
-            out.push('\n');
+            let values = Measure::ALL.map(|m| self.series(Column::of(m, stream))[w]);
+            sheet.number_row(self.week_start(w), values, 2);
         }
-        out
+        sheet.finish()
     }
 }
 
@@ -116,7 +92,7 @@ mod tests {
     fn header_starts_with_the_issue_s_columns() {
         let csv = Scenario::default().run().to_csv();
         let mut lines = csv.lines();
-        let header = lines.next().unwrap();
+        let header = lines.next().unwrap().replace('"', "");
         assert!(header.starts_with(
             "week_start,intake,decisions,backlog,backlog_past_term,appeals_filed,\
              penalty_statutory_eur,penalty_court_eur,legal_costs_eur,cost_cumulative_eur,"
@@ -133,7 +109,12 @@ mod tests {
         let run = Scenario::default().run();
         let csv = run.to_csv();
         let header: Vec<&str> = csv.lines().next().unwrap().split(',').collect();
-        let at = |name: &str| header.iter().position(|&h| h == name).unwrap();
+        let at = |name: &str| {
+            header
+                .iter()
+                .position(|&h| h == format!("\"{name}\""))
+                .unwrap()
+        };
         let cost = run.total(crate::Measure::CostEur);
         for (w, line) in csv.lines().skip(1).enumerate() {
             let f: Vec<f64> = line
@@ -156,7 +137,7 @@ mod tests {
         let csv = run.stream_csv(crate::Stream::FamilyReunification);
         let header: Vec<&str> = csv.lines().next().unwrap().split(',').collect();
         assert_eq!(header.len(), 1 + crate::Measure::ALL.len());
-        let backlog = header.iter().position(|&h| h == "backlog").unwrap();
+        let backlog = header.iter().position(|&h| h == "\"backlog\"").unwrap();
         let first: Vec<&str> = csv.lines().nth(1).unwrap().split(',').collect();
         let nareis = run.series(crate::Column::of(
             crate::Measure::Backlog,

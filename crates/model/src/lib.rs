@@ -30,6 +30,7 @@ mod presets;
 mod query;
 pub mod record;
 mod run;
+pub mod safe_text;
 mod scenario;
 mod sim;
 mod stream;
@@ -38,14 +39,16 @@ mod text;
 pub mod uncertainty;
 mod warning;
 
-pub use csv::{About, CSV_COLUMNS, Notation, Period, Sheet, column_key, column_name, run_columns};
+pub use csv::{
+    About, CSV_COLUMNS, Cell, Notation, Period, Sheet, column_key, column_name, run_columns,
+};
 pub use date::{Date, ParseDateError};
 pub use levers::{
     Adjustment, Choice, ChoiceLever, DateLever, LEVER_COUNT, LEVERS, Lever, LeverGroup, LeverKind,
     LeverValue, NumberLever, Settled, Unit, lever, levers, scenario_at,
 };
 pub use presets::{AS_IT_HAPPENED, FROM_NOW, PRESETS, Preset, PresetGroup, preset};
-pub use query::{QUERY_VERSION, VERSION_KEY};
+pub use query::{QUERY_VERSION, VERSION_KEY, page_keys};
 pub use run::{Aggregate, Column, Measure, Run};
 pub use scenario::{FTE_AT_START, Scenario, TermPolicy, WorkOrder};
 pub use sim::{Runner, simulate, simulate_with_intake_factors};

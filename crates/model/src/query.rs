@@ -28,6 +28,41 @@ pub const QUERY_VERSION: u32 = 1;
 /// The version key of a link.
 pub const VERSION_KEY: &str = "v";
 
+/// The keys of a page's link that are not the scenario's: the page's own
+/// (its language, its titles, its pinned scenarios, its switches), read by
+/// the page's address (`doorstroom-address`). The bands' keys are the
+/// model's own (`uncertainty::BandSettings`). Said here so that the
+/// command line, which reads the same links, knows them too.
+pub mod page_keys {
+    pub const LANG: &str = "lang";
+    pub const BASE: &str = "base";
+    pub const PUBLISHED: &str = "published";
+    pub const BASE_TITLE: &str = "base_title";
+    pub const TITLE: &str = "title";
+    pub const NOTE: &str = "note";
+    /// The compared scenarios' keys, `(scenario, title)`, in order.
+    pub const COMPARED: [(&str, &str); 3] = [
+        ("cmp1", "cmp1_title"),
+        ("cmp2", "cmp2_title"),
+        ("cmp3", "cmp3_title"),
+    ];
+    /// Every one of them.
+    pub const ALL: [&str; 12] = [
+        LANG,
+        BASE,
+        PUBLISHED,
+        BASE_TITLE,
+        TITLE,
+        NOTE,
+        COMPARED[0].0,
+        COMPARED[0].1,
+        COMPARED[1].0,
+        COMPARED[1].1,
+        COMPARED[2].0,
+        COMPARED[2].1,
+    ];
+}
+
 /// The most days `end` may lie after `from` (and `start`): ten years.
 const MAX_HORIZON_MONTHS: i32 = 120;
 /// The fewest days a run covers: four weeks.
@@ -60,10 +95,22 @@ impl Scenario {
         (self, warnings)
     }
 
-    /// `end` within four weeks after `start` to ten years after `from` (or
-    /// `start`, if later; the lever's own range covers the latest `from`;
+    /// `end` not before `from`, and within four weeks after `start` to ten
+    /// years after `from` (or `start`, if later; the lever's own range covers the latest `from`;
     /// `start` is not a lever but is a public field).
     fn clamp_horizon(&mut self, warnings: &mut Vec<Warning>) {
+        // An end before `from` would be a run that stops before the
+        // reader's levers act: a year of them is shown instead.
+        if self.end < self.from {
+            let end = self.from.add_months(12).add_days(-1);
+            warnings.push(Warning {
+                key: "until".to_string(),
+                given: self.end.to_string(),
+                used: Some(end.to_string()),
+                kind: WarningKind::EndBeforeFrom,
+            });
+            self.end = end;
+        }
         let earliest = self.start.add_days(MIN_HORIZON_DAYS - 1);
         let latest = self
             .from
@@ -227,6 +274,31 @@ mod tests {
         assert_eq!(s.fte, 2_000.0);
         assert_eq!(w[2].given, "99999");
         assert_eq!(w[2].used.as_deref(), Some("2000"));
+    }
+
+    #[test]
+    fn an_end_before_from_or_past_ten_years_is_repaired_and_reported() {
+        let (s, w) = Scenario::from_query("from=2030-12-31&until=2026-01-01");
+        assert_eq!(s.end.to_string(), "2031-12-30");
+        assert_eq!(w.len(), 1, "{w:?}");
+        assert_eq!(w[0].kind, WarningKind::EndBeforeFrom);
+        assert_eq!(
+            w[0].message(Lang::En),
+            "Until: 2026-01-01 is before ‘Your choices from’; using a year after it: 2031-12-30."
+        );
+        assert!(w[0].message(Lang::Nl).contains("vóór ‘Uw keuzes vanaf’"));
+        let (s, w) = Scenario::from_query("from=2025-01-01&until=2036-06-30");
+        assert_eq!(s.end.to_string(), "2034-12-31");
+        assert_eq!(w[0].kind, WarningKind::Adjusted(Adjustment::Maximum));
+        // The repaired scenario reads back as it is, without a warning.
+        let (again, none) = Scenario::from_query(&s.to_query());
+        assert_eq!((again, none), (s, Vec::new()));
+        // An unreadable end keeps the default, which is then repaired: one
+        // warning, saying what is used.
+        let (s, w) = Scenario::from_query("from=2030-01-01&until=later");
+        assert_eq!(w.len(), 1, "{w:?}");
+        assert_eq!(w[0].used.as_deref(), Some(s.end.to_string().as_str()));
+        assert!(s.end > s.from);
     }
 
     #[test]

@@ -17,6 +17,9 @@ pub enum WarningKind {
     /// The link was written by a newer version of the page; it is read as
     /// far as this version understands it.
     NewerVersion,
+    /// The run's end lies before the day the levers act from: the end is
+    /// put a year after that day.
+    EndBeforeFrom,
 }
 
 /// One change or omission, with what was given and what is used instead.
@@ -66,6 +69,13 @@ impl Warning {
             (WarningKind::UnknownKey, Lang::En) => {
                 format!("unknown setting ‘{}’ ignored", self.key)
             }
+            // Nothing used in its place: the value is left out.
+            (WarningKind::Unreadable, Lang::Nl) if used_plain.is_empty() => {
+                format!("‘{given}’ is onleesbaar en niet gebruikt")
+            }
+            (WarningKind::Unreadable, Lang::En) if used_plain.is_empty() => {
+                format!("‘{given}’ cannot be read and is not used")
+            }
             (WarningKind::Unreadable, Lang::Nl) => {
                 format!("‘{given}’ is onleesbaar; {used_plain} gebruikt")
             }
@@ -89,6 +99,12 @@ impl Warning {
             }
             (WarningKind::Adjusted(Adjustment::Rounded), Lang::En) => {
                 format!("whole numbers only; {given} rounded to {used_plain}")
+            }
+            (WarningKind::EndBeforeFrom, Lang::Nl) => {
+                format!("{given} ligt vóór ‘Uw keuzes vanaf’; een jaar daarna gebruikt: {used}")
+            }
+            (WarningKind::EndBeforeFrom, Lang::En) => {
+                format!("{given} is before ‘Your choices from’; using a year after it: {used}")
             }
             (WarningKind::NewerVersion, Lang::Nl) => format!(
                 "link van een nieuwere versie (v={given}); gelezen als versie {used}, controleer de waarden"

@@ -161,9 +161,12 @@ fn dates_round_trip_at_the_ends() {
     let LeverKind::Date(range) = &until.kind else {
         panic!("until is a date")
     };
+    let from = levers().iter().position(|l| l.key == "from").unwrap();
     for d in [range.min, range.max, Date::from_ymd(2030, 2, 28).unwrap()] {
-        // The latest last day needs the latest `from` (ten years before).
-        let mut s = scenario_at([(levers().iter().position(|l| l.key == "from").unwrap(), 1.0)]);
+        // The latest last day needs the latest `from` (ten years before);
+        // the others an earlier one (the run ends after `from`).
+        let at = if d == range.max { 1.0 } else { 0.0 };
+        let mut s = scenario_at([(from, at)]);
         range.set(&mut s, d);
         assert_eq!(Scenario::from_query(&s.to_query()).0, s);
     }

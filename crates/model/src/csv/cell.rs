@@ -3,6 +3,7 @@
 //! `,` and a decimal point. No thousands separator: spreadsheets read a bare
 //! number in either notation, and a grouped one may be read as text.
 
+use crate::date::Date;
 use crate::text::Lang;
 
 /// The field separator and decimal sign of a language's spreadsheets.
@@ -44,14 +45,15 @@ impl Notation {
         text.replace('.', &self.decimal.to_string())
     }
 
-    /// Text as a cell, quoted when it holds the separator, a quote or a
-    /// line break (quotes doubled), as RFC 4180 does it.
+    /// Text as a cell: always quoted, whatever the separator, and never a
+    /// formula (the one rule, [`crate::safe_text::csv_cell`]).
     pub fn text(self, s: &str) -> String {
-        if s.contains([self.separator, '"', '\n', '\r']) {
-            format!("\"{}\"", s.replace('"', "\"\""))
-        } else {
-            s.to_owned()
-        }
+        crate::safe_text::csv_cell(s)
+    }
+
+    /// A day as a cell, `YYYY-MM-DD`: spreadsheets read it as a date.
+    pub fn date(self, d: Date) -> String {
+        d.to_string()
     }
 }
 
@@ -80,10 +82,11 @@ mod tests {
     }
 
     #[test]
-    fn text_is_quoted_only_when_needed() {
+    fn text_is_always_quoted() {
         let nl = Notation::of(Lang::Nl);
-        assert_eq!(nl.text("Voorraad, totaal"), "Voorraad, totaal");
+        assert_eq!(nl.text("Voorraad, totaal"), "\"Voorraad, totaal\"");
         assert_eq!(nl.text("a;b"), "\"a;b\"");
         assert_eq!(Notation::of(Lang::En).text("a, \"b\""), "\"a, \"\"b\"\"\"");
+        assert_eq!(nl.text("=1+1"), "\"'=1+1\"");
     }
 }

@@ -62,6 +62,16 @@ pub struct About {
     pub exported: Date,
 }
 
+/// One cell of a [`Sheet::row`].
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Cell<'a> {
+    /// Text: quoted, never a formula.
+    Text(&'a str),
+    /// A number with at most this many decimals.
+    Number(f64, usize),
+    Date(Date),
+}
+
 /// A spreadsheet file being written: comment lines, header rows, rows.
 pub struct Sheet {
     notation: Notation,
@@ -109,14 +119,7 @@ impl Sheet {
             ),
         ];
         for (label, text) in lines {
-            sheet.out.push_str("# ");
-            if let Some(label) = label {
-                sheet.out.push_str(label.get(lang));
-                sheet.out.push_str(": ");
-            }
-            // A line break would end the comment: keep each on its line.
-            sheet.out.push_str(&text.replace(['\n', '\r'], " "));
-            sheet.out.push('\n');
+            sheet.comment(label.map(|l| l.get(lang)), &text);
         }
         sheet
     }
@@ -129,24 +132,51 @@ impl Sheet {
         }
     }
 
+    /// A line that says what the file is: `#`, the label (the file's own
+    /// words, never the reader's) and then the text as a cell of its own,
+    /// so that a reader skipping `#` lines skips it and a spreadsheet shows
+    /// it as text, never as a formula or as more cells.
+    fn comment(&mut self, label: Option<&str>, text: &str) {
+        debug_assert!(label.is_none_or(|l| !l.contains([self.notation.separator, '"', '\n'])));
+        self.out.push('#');
+        if let Some(label) = label {
+            self.out.push(' ');
+            self.out.push_str(label);
+            self.out.push(':');
+        }
+        self.out.push(self.notation.separator);
+        self.out.push_str(&self.notation.text(text));
+        self.out.push('\n');
+    }
+
     /// A row of text cells.
     pub fn text_row<'a>(&mut self, cells: impl IntoIterator<Item = &'a str>) {
         let notation = self.notation;
         self.line(cells.into_iter().map(|c| notation.text(c)));
     }
 
-    /// A row: a first cell of text, then numbers with at most `decimals` decimals.
+    /// A row: a day, then numbers with at most `decimals` decimals.
     pub fn number_row(
         &mut self,
-        first: &str,
+        first: Date,
         values: impl IntoIterator<Item = f64>,
         decimals: usize,
     ) {
         let notation = self.notation;
-        let first = notation.text(first);
+        let first = notation.date(first);
         self.line(
             std::iter::once(first).chain(values.into_iter().map(|v| notation.number(v, decimals))),
         );
+    }
+
+    /// A row of cells of any kind.
+    pub fn row<'a>(&mut self, cells: impl IntoIterator<Item = Cell<'a>>) {
+        let notation = self.notation;
+        self.line(cells.into_iter().map(|c| match c {
+            Cell::Text(s) => notation.text(s),
+            Cell::Number(v, decimals) => notation.number(v, decimals),
+            Cell::Date(d) => notation.date(d),
+        }));
     }
 
     fn line(&mut self, cells: impl Iterator<Item = String>) {
@@ -203,15 +233,34 @@ impl Run {
         let columns = run_columns();
         let mut sheet = Sheet::new(lang, about);
         let (name, key) = period.first_column();
+        // A month's stocks are those at the end of its last week: the
+        // second column says which day that is.
+        let (stocks_name, stocks_key) = (
+            t(
+                "Voorraden op (einde laatste week van de maand)",
+                "Stocks on (end of the month's last week)",
+            ),
+            "stocks_on",
+        );
+        let monthly = period == Period::Monthly;
         let names: Vec<String> = columns.iter().map(|&c| column_name(c, lang)).collect();
         let keys: Vec<String> = columns.iter().map(|&c| column_key(c)).collect();
-        sheet.text_row(std::iter::once(name.get(lang)).chain(names.iter().map(String::as_str)));
-        sheet.text_row(std::iter::once(key).chain(keys.iter().map(String::as_str)));
+        let second = |name: &'static str| monthly.then_some(name);
+        sheet.text_row(
+            std::iter::once(name.get(lang))
+                .chain(second(stocks_name.get(lang)))
+                .chain(names.iter().map(String::as_str)),
+        );
+        sheet.text_row(
+            std::iter::once(key)
+                .chain(second(stocks_key))
+                .chain(keys.iter().map(String::as_str)),
+        );
         match period {
             Period::Weekly => {
                 for w in 0..self.weeks() {
                     let values = columns.iter().map(|&c| self.series(c)[w]);
-                    sheet.number_row(&self.week_start(w).to_string(), values, 2);
+                    sheet.number_row(self.week_start(w), values, 2);
                 }
             }
             Period::Monthly => {
@@ -221,8 +270,18 @@ impl Run {
                     .collect();
                 let months = monthly.first().map_or(0, Vec::len);
                 for i in 0..months {
-                    let values = monthly.iter().map(|m| m[i].1);
-                    sheet.number_row(&monthly[0][i].0.to_string(), values, 2);
+                    let month = monthly[0][i].0;
+                    let last_week = (0..self.weeks())
+                        .rev()
+                        .find(|&w| self.week_start(w).first_of_month() == month);
+                    let stocks_on = last_week.map(|w| self.week_start(w).add_days(6));
+                    let values = monthly.iter().map(|m| Cell::Number(m[i].1, 2));
+                    sheet.row(
+                        [Cell::Date(month)]
+                            .into_iter()
+                            .chain(stocks_on.map(Cell::Date))
+                            .chain(values),
+                    );
                 }
             }
         }
@@ -253,11 +312,21 @@ mod tests {
             .flexible(false)
             .from_reader(text.as_bytes());
         let records: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+        // A comment line read as a spreadsheet reads it, its cells joined
+        // by a space: "# Scenario: …".
         let comments = text
             .trim_start_matches('\u{feff}')
             .lines()
             .take_while(|l| l.starts_with('#'))
-            .map(str::to_owned)
+            .map(|l| {
+                let mut cells = csv::ReaderBuilder::new()
+                    .delimiter(separator)
+                    .has_headers(false)
+                    .from_reader(l.as_bytes());
+                let record = cells.records().next().unwrap().unwrap();
+                assert_eq!(record.len(), 2, "{l}");
+                record.iter().collect::<Vec<_>>().join(" ")
+            })
             .collect();
         (comments, records)
     }
@@ -270,7 +339,7 @@ mod tests {
     fn dutch_weekly_file_reads_back_with_semicolons_and_decimal_commas() {
         let run = Scenario::default().run();
         let text = run.to_sheet(Period::Weekly, Lang::Nl, &about());
-        assert!(text.starts_with("\u{feff}# Doorstroom: test\n"));
+        assert!(text.starts_with("\u{feff}#;\"Doorstroom: test\"\n"));
         let (comments, records) = read(&text, b';');
         assert!(comments.contains(&"# Scenario: instroom 70.000; capaciteit".to_owned()));
         assert!(comments.iter().any(|c| c.starts_with("# Modelversie: ")));
@@ -324,6 +393,10 @@ mod tests {
         assert!(comments.iter().any(|c| c.starts_with("# Model version: ")));
         assert_eq!(records[0].get(0), Some("Month"));
         assert_eq!(records[1].get(0), Some("month"));
+        // Each month says the day of its stocks: the end of its last week.
+        assert_eq!(records[1].get(1), Some("stocks_on"));
+        assert_eq!(records[2].get(0), Some("2023-05-01"));
+        assert_eq!(records[2].get(1), Some("2023-06-04"));
         let keys = &records[1];
         let intake = keys.iter().position(|k| k == "intake").unwrap();
         let backlog = keys.iter().position(|k| k == "backlog").unwrap();
@@ -360,6 +433,52 @@ mod tests {
         assert_eq!(streams, number(&row[at("backlog")], '.'));
     }
 
+    /// A title with each hostile class: the separator, a quote, a formula,
+    /// a line separator, a reordering mark, a noncharacter.
+    const HOSTILE: &str = "=HYPERLINK(\"x\");+cmd|' /C calc'!A0,\u{2028}\u{202E}evil\u{FFFE}\n@x";
+
+    #[test]
+    fn a_hostile_title_stays_in_its_cell_and_runs_nothing() {
+        let run = Scenario::default().run();
+        let about = About {
+            what: format!("Doorstroom: {HOSTILE}"),
+            caption: HOSTILE.into(),
+            baseline: Some(format!("-{HOSTILE}")),
+            ..about()
+        };
+        for (lang, separator) in [(Lang::Nl, b';'), (Lang::En, b',')] {
+            let text = run.to_sheet(Period::Monthly, lang, &about);
+            // Read as a spreadsheet reads it: no comments skipped.
+            let rows: Vec<csv::StringRecord> = csv::ReaderBuilder::new()
+                .delimiter(separator)
+                .has_headers(false)
+                .flexible(true)
+                .from_reader(text.trim_start_matches('\u{feff}').as_bytes())
+                .records()
+                .map(Result::unwrap)
+                .collect();
+            let lines = text.lines().count();
+            assert_eq!(rows.len(), lines, "one row per line");
+            for cell in rows.iter().flat_map(|r| r.iter()) {
+                let number = cell.replace(',', ".").parse::<f64>().is_ok();
+                assert!(
+                    number || !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                    "{cell:?}"
+                );
+                assert!(
+                    !cell.contains(['\u{202E}', '\u{2028}', '\u{FFFE}', '\n']),
+                    "{cell:?}"
+                );
+            }
+            let (comments, _) = read(&text, separator);
+            assert!(
+                comments
+                    .iter()
+                    .any(|c| c.starts_with("# Scenario: '=HYPERLINK(\"x\");"))
+            );
+        }
+    }
+
     #[test]
     fn a_bare_sheet_has_no_comment_lines() {
         let mut sheet = Sheet::bare(Notation {
@@ -367,7 +486,7 @@ mod tests {
             decimal: ',',
         });
         sheet.text_row(["Maand", "Voorraad"]);
-        sheet.number_row("2023-05-01", [1.5], 1);
-        assert_eq!(sheet.finish(), "Maand\tVoorraad\n2023-05-01\t1,5\n");
+        sheet.number_row(Date::from_ymd(2023, 5, 1).unwrap(), [1.5], 1);
+        assert_eq!(sheet.finish(), "\"Maand\"\t\"Voorraad\"\n2023-05-01\t1,5\n");
     }
 }

@@ -8,7 +8,7 @@
 //! option's index. So a value can never reach a field of another kind, and
 //! every operation below is one exhaustive match on the kind.
 
-mod number;
+pub(crate) mod number;
 mod table;
 
 pub(crate) use table::LAST_DAY;
@@ -334,8 +334,12 @@ impl ChoiceLever {
     }
 
     /// The index of the option with URL value `key`.
+    /// The option whose key is `key`, in any case (`ON`, `Fifo`), as the
+    /// page's own switches read theirs.
     pub fn position(&self, key: &str) -> Option<usize> {
-        self.options.iter().position(|o| o.key == key)
+        self.options
+            .iter()
+            .position(|o| o.key.eq_ignore_ascii_case(key))
     }
 }
 
@@ -434,36 +438,34 @@ impl Lever {
     /// had to change, with the text as given; an unreadable text leaves the
     /// lever as it was.
     pub fn read(&self, s: &mut Scenario, text: &str, lang: Lang, shown: bool) -> Option<Warning> {
-        let warning = |kind| {
+        // Every warning says which value is used: the one kept when the
+        // text cannot be read, the one it was brought to otherwise.
+        let warning = |s: &Scenario, kind| {
             Some(Warning {
                 key: self.key.to_owned(),
                 given: text.to_owned(),
-                used: None,
+                used: Some(self.link_text(s)),
                 kind,
             })
         };
         let adjustment = match &self.kind {
             LeverKind::Number(n) => match n.read(text, lang, shown) {
                 Some(x) => n.set(s, x),
-                None => return warning(WarningKind::Unreadable),
+                None => return warning(s, WarningKind::Unreadable),
             },
             LeverKind::Date(d) => match text.trim().parse() {
                 Ok(date) => d.set(s, date),
-                Err(_) => return warning(WarningKind::Unreadable),
+                Err(_) => return warning(s, WarningKind::Unreadable),
             },
             LeverKind::Choice(c) => match c.position(text.trim()) {
                 Some(i) => {
                     c.set(s, i);
                     None
                 }
-                None => return warning(WarningKind::Unreadable),
+                None => return warning(s, WarningKind::Unreadable),
             },
         };
-        let kind = WarningKind::Adjusted(adjustment?);
-        warning(kind).map(|w| Warning {
-            used: Some(self.link_text(s)),
-            ..w
-        })
+        warning(s, WarningKind::Adjusted(adjustment?))
     }
 
     /// Brings the lever's value in `s` into range (fields set directly may

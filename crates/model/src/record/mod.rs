@@ -563,13 +563,9 @@ fn fmt_value(p: &Published) -> String {
     format!("{} for {}", p.value, p.period)
 }
 
-/// A CSV field, quoted if it holds a comma or a quote.
+/// A text field, as the one CSV writer writes it.
 fn quote(s: &str) -> String {
-    if s.contains([',', '"']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
+    crate::safe_text::csv_cell(s)
 }
 
 #[cfg(test)]

@@ -17,12 +17,14 @@
 //! unreachable, with the shortfall at the maximum.
 
 use crate::date::Date;
-use crate::levers::{LeverKind, lever};
+use crate::levers::number::{self, LoneGroup};
+use crate::levers::{Adjustment, LeverKind, lever};
 use crate::run::{Column, Measure, Run};
 use crate::scenario::Scenario;
 use crate::sim::Fixed;
 use crate::stream::Stream;
 use crate::text::Lang;
+use crate::warning::{Warning, WarningKind};
 
 /// What the lever should achieve.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -35,10 +37,20 @@ pub enum Goal {
     CostUnder { before: Date, eur: f64 },
 }
 
+/// The goal's keys, for its warnings (see [`super::settings::label`]).
+pub(crate) const KEY_GOAL_YEAR: &str = "goal_year";
+pub(crate) const KEY_GOAL_EUR: &str = "goal_eur";
+
+/// The most euros a cost goal can name: far beyond any run's cost.
+const MAX_GOAL_EUR: f64 = 1e12;
+
 impl Goal {
     /// Reads `in-term-by=YYYY-MM-DD` or `cost-YYYY-under=EUR` (the cost of
-    /// the weeks starting up to the end of year YYYY).
-    pub fn parse(text: &str) -> Result<Goal, String> {
+    /// the weeks starting up to the end of year YYYY), numbers as a Dutch
+    /// reader writes them (as links are read); see [`Goal::cost`] for what
+    /// is repaired. A value that is repaired is said on stderr by the
+    /// command line, as the page says it beside the fields.
+    pub fn read(text: &str) -> Result<(Goal, Vec<Warning>), String> {
         let (key, value) = text
             .split_once('=')
             .ok_or_else(|| format!("'{text}' is not KEY=VALUE"))?;
@@ -46,23 +58,93 @@ impl Goal {
             let day = value
                 .parse::<Date>()
                 .map_err(|e| format!("'{value}': {e}"))?;
-            return Ok(Goal::InTermBy(day));
+            return Ok((Goal::InTermBy(day), Vec::new()));
         }
         let year = key
             .strip_prefix("cost-")
             .and_then(|k| k.strip_suffix("-under"))
-            .and_then(|y| y.parse::<i32>().ok())
             .ok_or_else(|| {
                 format!("unknown goal '{key}': use in-term-by=YYYY-MM-DD or cost-YYYY-under=EUR")
             })?;
-        let before = Date::from_ymd(year + 1, 1, 1).ok_or_else(|| format!("year {year}"))?;
-        let eur: f64 = value
-            .replace(['_', ','], "")
-            .parse()
-            .ok()
-            .filter(|x: &f64| x.is_finite())
-            .ok_or_else(|| format!("'{value}' is not an amount in euros"))?;
-        Ok(Goal::CostUnder { before, eur })
+        let (goal, warnings) = Goal::cost(year, value, Lang::Nl);
+        match goal {
+            Some(goal) => Ok((goal, warnings)),
+            None => Err(warnings
+                .iter()
+                .map(|w| w.message(Lang::En))
+                .collect::<Vec<_>>()
+                .join(" ")),
+        }
+    }
+
+    /// [`Goal::read`] without what was repaired.
+    pub fn parse(text: &str) -> Result<Goal, String> {
+        Goal::read(text).map(|(goal, _)| goal)
+    }
+
+    /// A cost goal from a year and an amount as typed in `lang`, read by
+    /// the levers' one number reader (`20.000.000` on the Dutch page,
+    /// `20,000,000` on the English one, `20000000,50` is twenty million and
+    /// fifty cents in both). A year outside the years a run can cover
+    /// (those of the `until` lever's range) or an amount below zero or
+    /// beyond a trillion is brought to the nearest end, with a warning;
+    /// an unreadable one gives no goal, with a warning.
+    pub fn cost(year: &str, eur: &str, lang: Lang) -> (Option<Goal>, Vec<Warning>) {
+        let mut warnings = Vec::new();
+        let (first, last) = match lever("until").map(|l| &l.kind) {
+            Some(LeverKind::Date(d)) => (d.min.year(), d.max.year()),
+            _ => unreachable!("until is a date lever"),
+        };
+        let mut read = |key: &str, text: &str, lone, lo: f64, hi: f64, whole: bool| {
+            let Some(x) = number::read(text, lang, lone) else {
+                warnings.push(Warning {
+                    key: key.to_owned(),
+                    given: text.to_owned(),
+                    used: None,
+                    kind: WarningKind::Unreadable,
+                });
+                return None;
+            };
+            let (used, adjustment) = if x < lo {
+                (lo, Some(Adjustment::Minimum))
+            } else if x > hi {
+                (hi, Some(Adjustment::Maximum))
+            } else if whole && x.fract() != 0.0 {
+                (x.round(), Some(Adjustment::Rounded))
+            } else {
+                (x, None)
+            };
+            if let Some(a) = adjustment {
+                warnings.push(Warning {
+                    key: key.to_owned(),
+                    given: text.to_owned(),
+                    used: Some(number::link_text(used)),
+                    kind: WarningKind::Adjusted(a),
+                });
+            }
+            Some(used)
+        };
+        let year = read(
+            KEY_GOAL_YEAR,
+            year,
+            LoneGroup::Thousands,
+            f64::from(first),
+            f64::from(last),
+            true,
+        );
+        let eur = read(
+            KEY_GOAL_EUR,
+            eur,
+            LoneGroup::ByLanguage,
+            0.0,
+            MAX_GOAL_EUR,
+            false,
+        );
+        let goal = year.zip(eur).and_then(|(year, eur)| {
+            let before = Date::from_ymd(year as i32 + 1, 1, 1)?;
+            Some(Goal::CostUnder { before, eur })
+        });
+        (goal, warnings)
     }
 }
 
@@ -452,6 +534,43 @@ mod tests {
     use super::*;
 
     #[test]
+    fn typed_amounts_and_years_are_read_as_the_levers_read_numbers() {
+        let eur = |year: &str, text: &str, lang| match Goal::cost(year, text, lang) {
+            (Some(Goal::CostUnder { before, eur }), w) => (before.year() - 1, eur, w.len()),
+            other => panic!("{text}: {other:?}"),
+        };
+        assert_eq!(eur("2024", "20.000.000", Lang::Nl), (2024, 20e6, 0));
+        assert_eq!(eur("2024", "20,000,000", Lang::En), (2024, 20e6, 0));
+        assert_eq!(
+            eur("2024", "20000000,50", Lang::Nl),
+            (2024, 20_000_000.5, 0)
+        );
+        assert_eq!(
+            eur("2024", "20000000,50", Lang::En),
+            (2024, 20_000_000.5, 0)
+        );
+        assert_eq!(eur("2.024", "1", Lang::Nl), (2024, 1.0, 0));
+        // A year no run covers is brought to the nearest, and said.
+        let (goal, w) = Goal::cost("0", "1000", Lang::Nl);
+        assert!(matches!(goal, Some(Goal::CostUnder { before, .. }) if before.year() == 2024));
+        assert_eq!(w[0].kind, WarningKind::Adjusted(Adjustment::Minimum));
+        assert_eq!(
+            w[0].message(Lang::En),
+            "Goal year: 2023 is the minimum; using 2023."
+        );
+        let (_, w) = Goal::cost("2024", "-5", Lang::En);
+        assert_eq!(
+            w[0].message(Lang::Nl),
+            "Doelbedrag: 0 is het minimum; 0 gebruikt."
+        );
+        // Unreadable: no goal, and the reader is told.
+        let (goal, w) = Goal::cost("2024", "veel", Lang::Nl);
+        assert_eq!(goal, None);
+        assert_eq!(w[0].kind, WarningKind::Unreadable);
+        assert!(Goal::read("cost-0-under=1").is_ok_and(|(_, w)| w.len() == 1));
+    }
+
+    #[test]
     fn reads_the_cli_goals() {
         let d = |s: &str| s.parse::<Date>().unwrap();
         assert_eq!(
@@ -466,7 +585,7 @@ mod tests {
             })
         );
         assert_eq!(
-            Goal::parse("cost-2024-under=50_000_000"),
+            Goal::parse("cost-2024-under=50.000.000"),
             Goal::parse("cost-2024-under=50,000,000")
         );
         for bad in [

@@ -322,22 +322,26 @@ impl Bands {
     /// The weekly bands as CSV: the week's first day, then P10, P50 and P90
     /// of the backlog, the cumulative cost and the expected wait.
     pub fn to_csv(&self) -> String {
-        let mut out = String::from(
-            "week,backlog_p10,backlog_p50,backlog_p90,cost_cumulative_eur_p10,\
-             cost_cumulative_eur_p50,cost_cumulative_eur_p90,expected_wait_weeks_p10,\
-             expected_wait_weeks_p50,expected_wait_weeks_p90\n",
-        );
+        let mut sheet = crate::csv::Sheet::bare(crate::csv::Notation::of(crate::text::Lang::En));
+        sheet.text_row([
+            "week",
+            "backlog_p10",
+            "backlog_p50",
+            "backlog_p90",
+            "cost_cumulative_eur_p10",
+            "cost_cumulative_eur_p50",
+            "cost_cumulative_eur_p90",
+            "expected_wait_weeks_p10",
+            "expected_wait_weeks_p50",
+            "expected_wait_weeks_p90",
+        ]);
         for w in 0..self.backlog.p50.len() {
-            out.push_str(&self.start.add_days(7 * w as i64).to_string());
-            for band in [&self.backlog, &self.cost_cumulative, &self.expected_wait] {
-                for v in [band.p10[w], band.p50[w], band.p90[w]] {
-                    out.push(',');
-                    out.push_str(&format!("{v}"));
-                }
-            }
-            out.push('\n');
+            let values = [&self.backlog, &self.cost_cumulative, &self.expected_wait]
+                .into_iter()
+                .flat_map(|band| [band.p10[w], band.p50[w], band.p90[w]]);
+            sheet.number_row(self.start.add_days(7 * w as i64), values, 6);
         }
-        out
+        sheet.finish()
     }
 }
 

@@ -323,6 +323,8 @@ pub(crate) fn label(key: &str) -> Option<Text> {
         KEY_ON => Some(t("Onzekerheidsbanden", "Uncertainty bands")),
         KEY_RUNS => Some(t("Aantal doorrekeningen", "Number of runs")),
         KEY_SEED => Some(t("Startgetal", "Seed")),
+        super::goal::KEY_GOAL_YEAR => Some(t("Doeljaar", "Goal year")),
+        super::goal::KEY_GOAL_EUR => Some(t("Doelbedrag", "Goal amount")),
         _ => SPREADS.iter().find(|s| s.key == key).map(|s| s.label),
     }
 }

@@ -4,8 +4,10 @@
 //! effect on cost, then on the backlog.
 
 use super::ranges::{PLAUSIBLE, Plausible};
+use crate::csv::{Cell, Notation, Sheet};
 use crate::levers::{Lever, LeverKind, LeverValue, lever};
 use crate::scenario::Scenario;
+use crate::text::Lang;
 
 /// One lever's bar.
 #[derive(Clone, Debug, PartialEq)]
@@ -111,15 +113,24 @@ pub fn tornado_over(s: &Scenario, ranges: &[Plausible]) -> Vec<TornadoBar> {
 /// The tornado as CSV: `lever,low,high,cost_effect_eur,backlog_effect`.
 #[must_use]
 pub fn tornado_csv(bars: &[TornadoBar]) -> String {
-    let mut out = String::from("lever,low,high,cost_effect_eur,backlog_effect\n");
+    let mut sheet = Sheet::bare(Notation::of(Lang::En));
+    sheet.text_row(["lever", "low", "high", "cost_effect_eur", "backlog_effect"]);
+    // A lever's end is a number, a date or an option's key, as in a link.
+    fn end(text: &str) -> Cell<'_> {
+        match text.parse::<f64>() {
+            Ok(v) if v.is_finite() => Cell::Number(v, 6),
+            _ => Cell::Text(text),
+        }
+    }
     for b in bars {
         let (low, high) = b.ends();
-        out.push_str(&format!(
-            "{},{low},{high},{:.0},{:.0}\n",
-            b.key,
-            b.cost_effect(),
-            b.backlog_effect()
-        ));
+        sheet.row([
+            Cell::Text(b.key),
+            end(&low),
+            end(&high),
+            Cell::Number(b.cost_effect(), 0),
+            Cell::Number(b.backlog_effect(), 0),
+        ]);
     }
-    out
+    sheet.finish()
 }

@@ -9,6 +9,8 @@ use std::borrow::Cow;
 
 use super::settings::{BandSettings, KEY_ON, KEY_RUNS, KEY_SEED, SPREADS};
 use crate::levers::Adjustment;
+use crate::levers::number::{self, LoneGroup};
+use crate::query::page_keys;
 use crate::scenario::Scenario;
 use crate::text::Lang;
 use crate::warning::{Warning, WarningKind};
@@ -46,12 +48,13 @@ impl BandSettings {
         pairs.join("&")
     }
 
-    /// Reads these settings from a URL query (with or without `?`); other
-    /// keys are ignored here. A later repeat of a key wins.
+    /// Reads these settings from a URL query (with or without `?`),
+    /// numbers as a Dutch reader writes them; other keys are ignored here.
+    /// A later repeat of a key wins.
     #[must_use]
     pub fn from_query(q: &str) -> (BandSettings, Vec<Warning>) {
         let q = q.strip_prefix('?').unwrap_or(q);
-        BandSettings::from_pairs(form_urlencoded::parse(q.as_bytes()))
+        BandSettings::from_pairs(form_urlencoded::parse(q.as_bytes()), Lang::Nl)
     }
 
     /// Reads these settings from decoded `(key, value)` pairs; other keys
@@ -59,19 +62,23 @@ impl BandSettings {
     #[must_use]
     pub fn from_pairs<'a>(
         pairs: impl IntoIterator<Item = (Cow<'a, str>, Cow<'a, str>)>,
+        lang: Lang,
     ) -> (BandSettings, Vec<Warning>) {
         let mut s = BandSettings::default();
         let mut warnings = Vec::new();
         for (key, given) in pairs {
             if BandSettings::owns_key(&key) {
-                warnings.extend(s.read(&key, &given));
+                warnings.extend(s.read(&key, &given, lang));
             }
         }
         (s, warnings)
     }
 
-    /// Sets the setting `key` from the text `given`; what had to change.
-    fn read(&mut self, key: &str, given: &str) -> Option<Warning> {
+    /// Sets the setting `key` from the text `given`, typed in a field or a
+    /// link in `lang`; what had to change. Numbers are read by the levers'
+    /// one number reader (`1.000` and `1,000` runs are a thousand in either
+    /// language; `0,2` is a fifth), then brought into range.
+    pub fn read(&mut self, key: &str, given: &str, lang: Lang) -> Option<Warning> {
         let value = given.trim();
         let warning = |used: String, kind| {
             Some(Warning {
@@ -82,13 +89,13 @@ impl BandSettings {
             })
         };
         match key {
-            KEY_ON => match value {
+            KEY_ON => match value.to_ascii_lowercase().as_str() {
                 "on" | "1" | "true" => self.on = true,
                 "off" | "0" | "false" => self.on = false,
                 _ => return warning(on_off(self.on).to_string(), WarningKind::Unreadable),
             },
             KEY_RUNS => {
-                let Some(x) = read_number(value) else {
+                let Some(x) = number::read(value, lang, LoneGroup::Thousands) else {
                     return warning(self.runs.to_string(), WarningKind::Unreadable);
                 };
                 let (lo, hi) = (
@@ -109,15 +116,33 @@ impl BandSettings {
                     return warning(self.runs.to_string(), WarningKind::Adjusted(a));
                 }
             }
-            KEY_SEED => match value.parse::<u64>() {
-                Ok(seed) => self.seed = seed,
-                Err(_) => return warning(self.seed.to_string(), WarningKind::Unreadable),
-            },
+            KEY_SEED => {
+                // Plain digits are read exactly (a fresh seed has up to 20);
+                // anything else as any whole number is, then clamped.
+                if let Ok(seed) = value.parse::<u64>() {
+                    self.seed = seed;
+                    return None;
+                }
+                let Some(x) = number::read(value, lang, LoneGroup::Thousands) else {
+                    return warning(self.seed.to_string(), WarningKind::Unreadable);
+                };
+                let (seed, adjustment) = if x < 0.0 {
+                    (0, Adjustment::Minimum)
+                } else if x >= u64::MAX as f64 {
+                    (u64::MAX, Adjustment::Maximum)
+                } else {
+                    (x.round() as u64, Adjustment::Rounded)
+                };
+                self.seed = seed;
+                if x.fract() != 0.0 || x < 0.0 || x >= u64::MAX as f64 {
+                    return warning(seed.to_string(), WarningKind::Adjusted(adjustment));
+                }
+            }
             _ => {
                 let i = SPREADS.iter().position(|sp| sp.key == key)?;
                 let spread = &SPREADS[i];
                 let slot = self.spreads.value_mut(i)?;
-                let Some(x) = read_number(value) else {
+                let Some(x) = number::read(value, lang, LoneGroup::Decimal) else {
                     return warning(slot.to_string(), WarningKind::Unreadable);
                 };
                 let (used, kind) = spread.settle(x);
@@ -131,16 +156,24 @@ impl BandSettings {
     }
 }
 
-/// Reads a page's whole query: the band settings from their own keys and
-/// the scenario from the rest (numbers as a Dutch reader writes them, as
-/// [`Scenario::from_query`] reads them), with the warnings of both.
+/// Reads a page's whole query: the band settings from their own keys, the
+/// page's own keys ([`page_keys`]) left to the page, and the scenario from
+/// the rest, with the warnings of both. Numbers are read in the link's
+/// language (`lang=en`: `77,000`), Dutch by default, as the page reads them.
 #[must_use]
 pub fn read_query(q: &str) -> (Scenario, BandSettings, Vec<Warning>) {
     let q = q.strip_prefix('?').unwrap_or(q);
     let (own, rest): (Vec<_>, Vec<_>) =
         form_urlencoded::parse(q.as_bytes()).partition(|(k, _)| BandSettings::owns_key(k));
-    let (scenario, mut warnings) = Scenario::from_pairs(rest, Lang::Nl);
-    let (bands, band_warnings) = BandSettings::from_pairs(own);
+    let (page, rest): (Vec<_>, Vec<_>) = rest
+        .into_iter()
+        .partition(|(k, _)| page_keys::ALL.contains(&k.as_ref()));
+    let lang = match page.iter().rev().find(|(k, _)| k == page_keys::LANG) {
+        Some((_, v)) if v.trim().eq_ignore_ascii_case("en") => Lang::En,
+        _ => Lang::Nl,
+    };
+    let (scenario, mut warnings) = Scenario::from_pairs(rest, lang);
+    let (bands, band_warnings) = BandSettings::from_pairs(own, lang);
     warnings.extend(band_warnings);
     (scenario, bands, warnings)
 }
@@ -160,25 +193,6 @@ pub fn write_query(scenario: &Scenario, bands: &BandSettings) -> String {
 
 fn on_off(on: bool) -> &'static str {
     if on { "on" } else { "off" }
-}
-
-/// A decimal number, with a decimal comma read as a point (`0,3`); `None`
-/// if the text is no number (NaN included; infinities are numbers beyond
-/// every range).
-fn read_number(text: &str) -> Option<f64> {
-    let text = if text.matches(',').count() == 1 && !text.contains('.') {
-        Cow::Owned(text.replace(',', "."))
-    } else {
-        Cow::Borrowed(text)
-    };
-    let looks_decimal = !text.is_empty()
-        && text
-            .bytes()
-            .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'-' | b'+' | b'e' | b'E'));
-    if !looks_decimal {
-        return None;
-    }
-    text.parse::<f64>().ok().filter(|x| !x.is_nan())
 }
 
 #[cfg(test)]
@@ -222,7 +236,7 @@ mod tests {
     #[test]
     fn reports_unreadable_and_clamped_values() {
         let (s, w) = BandSettings::from_query(
-            "bands=maybe&runs=99999&seed=-3&sd_intake=lots&sd_notice=7&sd_appeal=0,7",
+            "bands=maybe&runs=99999&seed=x3&sd_intake=lots&sd_notice=7&sd_appeal=0,7",
         );
         let kinds: Vec<_> = w.iter().map(|w| (w.key.as_str(), w.kind)).collect();
         let max = WarningKind::Adjusted(Adjustment::Maximum);
@@ -255,6 +269,40 @@ mod tests {
         let (s, w) = BandSettings::from_query("runs=2.5");
         assert_eq!(s.runs, 3);
         assert_eq!(w[0].kind, WarningKind::Adjusted(Adjustment::Rounded));
+    }
+
+    #[test]
+    fn numbers_are_read_as_the_levers_read_them() {
+        for (text, lang) in [
+            ("1.000", Lang::Nl),
+            ("1,000", Lang::Nl),
+            ("1,000", Lang::En),
+            ("1.000", Lang::En),
+            ("1 000", Lang::En),
+        ] {
+            let mut s = BandSettings::default();
+            assert_eq!(s.read("runs", text, lang), None, "{text}");
+            assert_eq!(s.runs, 1_000, "{text} in {lang:?}");
+        }
+        let (s, w) = BandSettings::from_query("runs=1.000&sd_intake=0,25&seed=2.024&bands=ON");
+        assert!(w.is_empty(), "{w:?}");
+        assert_eq!(
+            (s.runs, s.spreads.intake, s.seed, s.on),
+            (1_000, 0.25, 2_024, true)
+        );
+        // A seed below zero is the least seed, and says so.
+        let mut s = BandSettings::default();
+        let w = s.read("seed", "-1", Lang::Nl).expect("a warning");
+        assert_eq!(s.seed, 0);
+        assert_eq!(w.kind, WarningKind::Adjusted(Adjustment::Minimum));
+        assert_eq!(w.used.as_deref(), Some("0"));
+    }
+
+    #[test]
+    fn the_page_s_own_keys_are_no_unknown_settings() {
+        let (scenario, _, w) = read_query("title=Hoog&base=*600&lang=en&intake=77,000&note=x");
+        assert!(w.is_empty(), "{w:?}");
+        assert_eq!(scenario.intake_per_year, 77_000.0);
     }
 
     #[test]

@@ -551,6 +551,71 @@ async fn assert_charts_and_figures(page: &Page, query: &str) -> Result<()> {
 pub async fn after_one_visit_the_page_works_with_the_server_gone(harness: &Harness) -> Result<()> {
     // A server of its own, to stop.
     let server = StaticServer::start(dist().canonicalize()?)?;
+    works_offline_after_one_visit(harness, server).await
+}
+
+/// A copy of `from` in `to`, folders and all.
+fn copy_folder(from: &std::path::Path, to: &std::path::Path) -> Result<()> {
+    std::fs::create_dir_all(to)?;
+    for entry in std::fs::read_dir(from)? {
+        let entry = entry?;
+        let target = to.join(entry.file_name());
+        if entry.file_type()?.is_dir() {
+            copy_folder(&entry.path(), &target)?;
+        } else {
+            std::fs::copy(entry.path(), target)?;
+        }
+    }
+    Ok(())
+}
+
+/// On a host that does not serve `_headers` (Cloudflare Pages answers it
+/// with 404; so does this server, on a copy of `dist/` without it), the
+/// service worker installs and the page works with the server gone: the
+/// worker caches only the page's own files.
+pub async fn the_worker_installs_on_a_host_that_serves_no_headers_file(
+    harness: &Harness,
+) -> Result<()> {
+    let copy = std::env::temp_dir().join(format!("doorstroom-no-headers-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&copy);
+    copy_folder(&dist().canonicalize()?, &copy)?;
+    std::fs::remove_file(copy.join("_headers"))?;
+    let server = harness.serve_like_dist(&copy)?;
+    let missing = reqwest_status(&format!("{}/_headers", server.origin())).await?;
+    assert_eq!(missing, 404, "the host serves no _headers");
+    let result = works_offline_after_one_visit(harness, server).await;
+    let _ = std::fs::remove_dir_all(&copy);
+    result
+}
+
+/// The status of a GET of `url`, as a plain HTTP client sees it.
+async fn reqwest_status(url: &str) -> Result<u16> {
+    use std::io::{Read, Write};
+    let url = url::Url::parse(url)?;
+    let host = url.host_str().ok_or("a host")?.to_owned();
+    let port = url.port().ok_or("a port")?;
+    let path = url.path().to_owned();
+    let status = tokio::task::spawn_blocking(move || -> std::io::Result<u16> {
+        let mut stream = std::net::TcpStream::connect((host.as_str(), port))?;
+        write!(
+            stream,
+            "GET {path} HTTP/1.1\r\nHost: {host}:{port}\r\nConnection: close\r\n\r\n"
+        )?;
+        let mut answer = String::new();
+        stream.read_to_string(&mut answer)?;
+        Ok(answer
+            .split_whitespace()
+            .nth(1)
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(0))
+    })
+    .await??;
+    Ok(status)
+}
+
+/// Visits the page once on `server`, waits for the service worker to take
+/// control, stops the server and opens another scenario: it must draw.
+async fn works_offline_after_one_visit(harness: &Harness, server: StaticServer) -> Result<()> {
     let url = format!("{}/?intake=60000", server.origin());
     let mut page = harness.page_at(&url).await?;
     let release = page.text(&testid("release")).await?;

@@ -250,11 +250,22 @@ fn read_csv(text: &str, separator: u8) -> Result<(Vec<String>, Vec<csv::StringRe
     let text = text
         .strip_prefix('\u{feff}')
         .ok_or("a UTF-8 byte order mark")?;
-    let comments = text
-        .lines()
-        .take_while(|l| l.starts_with('#'))
-        .map(str::to_owned)
-        .collect();
+    // A comment line as a spreadsheet reads it, its cells joined by a
+    // space ("# Scenario: …"): two cells, the label and the text.
+    let mut comments = Vec::new();
+    for line in text.lines().take_while(|l| l.starts_with('#')) {
+        let cells = csv::ReaderBuilder::new()
+            .delimiter(separator)
+            .has_headers(false)
+            .from_reader(line.as_bytes())
+            .records()
+            .next()
+            .ok_or("a comment line")??;
+        if cells.len() != 2 {
+            return Err(format!("{line}: {} cells", cells.len()).into());
+        }
+        comments.push(cells.iter().collect::<Vec<_>>().join(" "));
+    }
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(separator)
         .comment(Some(b'#'))
@@ -356,7 +367,9 @@ pub async fn the_run_downloads_as_csv_in_dutch_and_in_english(harness: &Harness)
         assert!(file.name.ends_with("-monthly.csv"), "{}", file.name);
         let (_, monthly) = read_csv(&file.text()?, separator)?;
         assert_eq!(monthly[1].get(0), Some("month"));
-        assert_eq!(monthly[1].len(), columns.len() + 1);
+        // The day of the month's stocks, then the columns.
+        assert_eq!(monthly[1].get(1), Some("stocks_on"));
+        assert_eq!(monthly[1].len(), columns.len() + 2);
         let intake = Column::total(Measure::Intake);
         let months = run.monthly(intake, Measure::Intake.aggregate());
         assert_eq!(monthly.len(), 2 + months.len());
@@ -367,7 +380,7 @@ pub async fn the_run_downloads_as_csv_in_dutch_and_in_english(harness: &Harness)
         let first = &monthly[2];
         assert_eq!(first.get(0), Some(months[0].0.to_string().as_str()));
         let value: f64 = first
-            .get(at + 1)
+            .get(at + 2)
             .unwrap_or_default()
             .replace(decimal, ".")
             .parse()?;
@@ -423,16 +436,19 @@ pub async fn a_table_copies_as_rows_and_columns(harness: &Harness) -> Result<()>
         .execute("return window.__clipboard[0]", vec![])
         .await?;
     let text = text.as_str().unwrap_or_default();
-    let rows: Vec<Vec<&str>> = text.lines().map(|l| l.split('\t').collect()).collect();
+    let rows: Vec<Vec<String>> = csv::ReaderBuilder::new()
+        .delimiter(b'\t')
+        .has_headers(false)
+        .from_reader(text.as_bytes())
+        .records()
+        .map(|r| r.map(|r| r.iter().map(str::to_owned).collect()))
+        .collect::<std::result::Result<_, _>>()?;
     assert_eq!(rows.len(), 1 + months, "a header and a row per month");
     assert!(
         rows.iter().all(|r| r.len() == columns),
         "{columns} columns in every row"
     );
-    assert_eq!(
-        rows[0],
-        headers.iter().map(String::as_str).collect::<Vec<_>>()
-    );
+    assert_eq!(rows[0], headers);
     assert_clean(&mut page).await?;
     page.close().await
 }
@@ -769,4 +785,207 @@ pub async fn axe_finds_no_serious_violation_in_the_comparison_or_presentation_mo
         page.close().await?;
     }
     Ok(())
+}
+
+/// A title with each hostile class (a formula with the language's
+/// separator and a quote, markup, a right-to-left override, a
+/// noncharacter, a line separator), typed into the page: every export holds
+/// it safely. Each CSV, read as a spreadsheet reads it (no lines skipped),
+/// has as many rows as lines and no text cell that starts a formula; every
+/// SVG parses as XML; the file names and the tab title carry none of it.
+pub async fn a_hostile_title_leaves_every_export_safe(harness: &Harness) -> Result<()> {
+    const HOSTILE: &str = "=HYPERLINK(\"x\");+a,<b>\u{202E}€\u{FFFE}\u{2028}@c";
+    for (lang, separator) in [("", b';'), ("&lang=en", b',')] {
+        let mut page = harness.page(&format!("?intake=60000{lang}")).await?;
+        catch_downloads(&page).await?;
+        let title = page
+            .client()
+            .find(Locator::Css(&testid("scenario-title")))
+            .await?;
+        // The browser's field refuses what is longer than the limit: the
+        // value is set and `change` fired as a paste would.
+        page.client()
+            .execute(
+                "const f = arguments[0]; f.value = arguments[1];
+                 f.dispatchEvent(new Event('change', { bubbles: true }));",
+                vec![serde_json::to_value(&title)?, Value::from(HOSTILE)],
+            )
+            .await?;
+        wait_until("the tab title", || async {
+            let t = page.client().title().await?;
+            Ok((t.contains("HYPERLINK"), t))
+        })
+        .await?;
+        let tab = page.client().title().await?;
+        assert!(
+            !tab.contains(['\u{202E}', '\u{FFFE}', '\u{2028}']),
+            "{tab:?}"
+        );
+        let mut n = 0;
+        let mut files = Vec::new();
+        for selector in [
+            testid("download-csv"),
+            testid("download-csv-monthly"),
+            "[data-chart=backlog] [data-export=csv]".to_owned(),
+        ] {
+            click(&page, &selector).await?;
+            files.push(offered(&page, n).await?);
+            n += 1;
+        }
+        for chart in ["backlog", "costs", "waiting", "flow"] {
+            let selector = format!("[data-chart={chart}] [data-export=svg]");
+            if page.client().find(Locator::Css(&selector)).await.is_ok() {
+                click(&page, &selector).await?;
+                files.push(offered(&page, n).await?);
+                n += 1;
+            }
+        }
+        for file in &files {
+            assert!(
+                file.name
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '.'),
+                "{}",
+                file.name
+            );
+            let text = file.text()?;
+            if file.name.ends_with(".csv") {
+                let body = text.trim_start_matches('\u{feff}');
+                let rows = csv::ReaderBuilder::new()
+                    .delimiter(separator)
+                    .has_headers(false)
+                    .flexible(true)
+                    .from_reader(body.as_bytes())
+                    .records()
+                    .collect::<std::result::Result<Vec<_>, _>>()?;
+                assert_eq!(rows.len(), body.lines().count(), "{}", file.name);
+                let cells: Vec<&str> = rows.iter().flat_map(|r| r.iter()).collect();
+                assert!(
+                    cells.iter().any(|c| c.contains("HYPERLINK")),
+                    "{}: the title",
+                    file.name
+                );
+                for cell in cells {
+                    let number = cell.replace(',', ".").parse::<f64>().is_ok();
+                    assert!(
+                        number || !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                        "{}: {cell:?} starts a formula",
+                        file.name
+                    );
+                    assert!(
+                        !cell.contains(['\u{202E}', '\u{FFFE}', '\u{2028}', '\n']),
+                        "{}: {cell:?}",
+                        file.name
+                    );
+                }
+            } else {
+                let doc =
+                    roxmltree::Document::parse(&text).map_err(|e| format!("{}: {e}", file.name))?;
+                let words: String = doc.descendants().filter_map(|n| n.text()).collect();
+                assert!(words.contains("HYPERLINK"), "{}: the title", file.name);
+                assert!(
+                    !words.contains(['\u{202E}', '\u{FFFE}', '\u{2028}']),
+                    "{}",
+                    file.name
+                );
+            }
+        }
+        assert_clean(&mut page).await?;
+        page.close().await?;
+    }
+    Ok(())
+}
+
+/// Sets a text field's value and fires `change`, as a paste and Tab would.
+async fn type_into(page: &Page, testid_of: &str, text: &str) -> Result<()> {
+    let field = page.client().find(Locator::Css(&testid(testid_of))).await?;
+    page.client()
+        .execute(
+            "const f = arguments[0]; f.value = arguments[1];
+             f.dispatchEvent(new Event('change', { bubbles: true }));",
+            vec![serde_json::to_value(&field)?, Value::from(text)],
+        )
+        .await?;
+    Ok(())
+}
+
+/// The handout as printed after the reader changed things: its link (and
+/// so its QR code) holds the title typed and the runs changed; with three
+/// pinned scenarios with the longest titles, a note and the bands on, it
+/// stays on two A4 pages; the longest title is printed whole.
+pub async fn the_handout_follows_what_is_printed_and_keeps_to_two_pages(
+    harness: &Harness,
+) -> Result<()> {
+    let long = |word: &str| {
+        let mut t = String::new();
+        while t.chars().count() + word.len() < 32 {
+            t.push_str(word);
+        }
+        t
+    };
+    let query = format!(
+        "?intake=60000&note={}&base=77000&base_title={}&cmp1=49000&cmp1_title={}\
+         &cmp2=*600&cmp2_title={}&bands=on&runs=200",
+        "Met+minder+instroom+en+meer+personeel+in+2025".repeat(2),
+        long("Hoog+"),
+        long("Laag+"),
+        long("Midden+"),
+    );
+    let mut page = harness.page(&query).await?;
+    let title = "Een titel van precies 32 tekens lang";
+    let title: String = title.chars().take(32).collect();
+    type_into(&page, "scenario-title", &title).await?;
+    type_into(&page, "bands-runs", "1.000").await?;
+    let link = wait_until("the handout's link", || async {
+        let link = page
+            .client()
+            .execute(
+                "return document.querySelector('[data-testid=handout-link]').textContent",
+                vec![],
+            )
+            .await?;
+        let link = link.as_str().unwrap_or_default().to_owned();
+        Ok((
+            link.contains("runs=1000") && link.contains("title=Een+titel"),
+            link,
+        ))
+    })
+    .await;
+    link?;
+    let qr = page
+        .client()
+        .execute(
+            "return document.querySelectorAll('.handout-qr svg').length",
+            vec![],
+        )
+        .await?;
+    assert_eq!(qr, Value::from(1), "a QR code");
+    wait_until("four drawn charts", || async {
+        let drawn = page
+            .client()
+            .execute(
+                "return [...document.querySelectorAll('.chart canvas')].every(c => c.width > 0)",
+                vec![],
+            )
+            .await?;
+        Ok((drawn == true, drawn.to_string()))
+    })
+    .await?;
+    let pdf = print_a4(&page).await?;
+    keep("handout-three-pinned.pdf", &pdf)?;
+    let printed = read_pdf(&pdf)?;
+    let pages = printed.text_per_page.len();
+    assert!((1..=2).contains(&pages), "{pages} A4 pages");
+    assert!(
+        printed.text_per_page[0].contains(&without_spaces(&title)),
+        "the whole title on page 1: {}",
+        printed.text_per_page[0]
+    );
+    assert!(
+        printed.links.iter().any(|l| l.contains("runs=1000")),
+        "the current link in the PDF: {:?}",
+        printed.links
+    );
+    assert_clean(&mut page).await?;
+    page.close().await
 }

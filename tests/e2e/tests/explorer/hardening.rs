@@ -435,3 +435,85 @@ impl Drop for NamedOnFailure<'_> {
         }
     }
 }
+
+/// An arrow key held on a slider for three seconds (the keyboard repeats
+/// it every 33 ms) is one entry of the browser's history, as the README
+/// promises, and one undo step: Ctrl+Z goes back to before the key.
+pub async fn a_key_held_for_three_seconds_is_one_history_entry_and_one_undo(
+    harness: &Harness,
+) -> Result<()> {
+    use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+    use fantoccini::key::Key;
+    let mut page = harness.page("?baa=1000").await?;
+    let before = script(&page, "return history.length").await?;
+    script(
+        &page,
+        "document.querySelector('[data-testid=\"lever-baa\"]').focus()",
+    )
+    .await?;
+    let right = char::from(Key::Right);
+    let mut held = KeyActions::new("keyboard".to_owned());
+    for _ in 0..90 {
+        held = held
+            .then(KeyAction::Down { value: right })
+            .then(KeyAction::Up { value: right })
+            .pause(Duration::from_millis(33));
+    }
+    page.client().perform_actions(held).await?;
+    // 90 steps of 500 from 1,000: 46,000, the lever's maximum is 40,000.
+    wait_for_value(&page, "input-baa", "40.000").await?;
+    wait_until("the address", || async {
+        let q = page.client().current_url().await?.to_string();
+        Ok((q.contains("baa=40000"), q))
+    })
+    .await?;
+    let after = script(&page, "return history.length").await?;
+    assert_eq!(
+        after.as_u64(),
+        before.as_u64().map(|b| b + 1),
+        "one new history entry for the held key"
+    );
+    let ctrl = char::from(Key::Control);
+    let undo = KeyActions::new("keyboard".to_owned())
+        .then(KeyAction::Down { value: ctrl })
+        .then(KeyAction::Down { value: 'z' })
+        .then(KeyAction::Up { value: 'z' })
+        .then(KeyAction::Up { value: ctrl });
+    script(&page, "document.activeElement.blur()").await?;
+    page.client().perform_actions(undo).await?;
+    wait_for_value(&page, "input-baa", "1.000").await?;
+    assert_clean(&mut page).await?;
+    page.close().await
+}
+
+/// A value typed that cannot be read: the note says which value is used,
+/// and the slider keeps its width beside the field.
+pub async fn a_refused_typed_value_says_what_is_used_and_the_slider_keeps_its_width(
+    harness: &Harness,
+) -> Result<()> {
+    let mut page = harness.page("").await?;
+    let width = "return document.querySelector('[data-testid=\"lever-intake\"]')
+                    .getBoundingClientRect().width";
+    let wide = script(&page, width).await?.as_f64().unwrap_or(0.0);
+    let field = page
+        .client()
+        .find(Locator::Css(&testid("input-intake")))
+        .await?;
+    field.click().await?;
+    field.send_keys("abc\u{E007}").await?;
+    let note = wait_until("the note", || async {
+        let n = page.text(&testid("note-intake")).await.unwrap_or_default();
+        Ok((n.contains("abc"), n))
+    })
+    .await;
+    note?;
+    let note = page.text(&testid("note-intake")).await?;
+    assert_eq!(note, "‘abc’ is onleesbaar; 70.000 gebruikt", "{note}");
+    let narrow = script(&page, width).await?.as_f64().unwrap_or(0.0);
+    assert!(
+        narrow >= wide - 1.0 && narrow > 100.0,
+        "the slider was {wide} px wide, then {narrow} px"
+    );
+    assert_clean(&mut page).await?;
+    page.close().await
+}
