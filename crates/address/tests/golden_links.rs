@@ -239,9 +239,9 @@ const V1: &[Golden] = &[
     },
     Golden {
         link: "?v=1&baa=0&term=6&share_t1=0.15&share_t2=0.055&productivity=0.53\
-               &hiring_per_month=0&capacity_t1=6720&capacity_nareis=20000\
-               &past_term_share=0.95&notice_share=0.95&notice_weeks=0\
-               &appeal_share=0.19&notice_share_nareis=0.45&notice_weeks_nareis=24\
+               &capacity_t1=6720&capacity_nareis=20000&past_term_share=0.95\
+               &notice_share=0.95&notice_weeks=0&appeal_share=0.19\
+               &notice_share_nareis=0.45&notice_weeks_nareis=24\
                &appeal_share_nareis=0.29&court_penalty_cap=15000\
                &court_penalty_cap_nareis=15000&from=2026-01-01&until=2030-12-31",
         expected: || Scenario {
@@ -250,7 +250,6 @@ const V1: &[Golden] = &[
             share_dublin: 0.15,
             share_safe_country: 0.055,
             decisions_per_fte_week: 0.53,
-            hiring_per_month: 0.0,
             capacity_dublin: 6720.0,
             capacity_family: 20000.0,
             past_term_share: 0.95,

@@ -168,7 +168,8 @@ pub const PRESETS: [Preset; 12] = [
 /// "From now": the levers apply from the first of the month after the last
 /// published figures (the intake of 2025 through 17 December, Hart van
 /// Nederland, 22 December 2025), so from 1 January 2026, for five years;
-/// staff and behaviour carry on at "as it happened"'s fitted values and
+/// staff (today's level, more hired at the lever's pace) and behaviour
+/// carry on at "as it happened"'s fitted values and
 /// the nareis capacity at its 2025 production (about 20,000 a year,
 /// `record::inputs::PRODUCTION`), so that the run has no break at the join
 /// that nobody chose; the six-month term, the law since the EU Court's
@@ -176,12 +177,12 @@ pub const PRESETS: [Preset; 12] = [
 /// a day, cap EUR 15,000). The intake is left to the intake presets (MPP
 /// September 2025). A test holds its fitted values to the fit's.
 pub const FROM_NOW: &str = "from=2026-01-01&until=2030-12-31&term=6&term_nareis=6\
-&court_penalty_cap=15000&court_penalty_cap_nareis=15000&fte=532\
-&hiring_per_month=0&baa=0&capacity_t1=6720&capacity_t2=2200\
-&capacity_nareis=20000&order=split&productivity=0.53\
-&past_term_share=0.95&share_t1=0.15&share_t2=0.055&notice_share=0.95\
-&notice_weeks=0&appeal_share=0.19&notice_share_nareis=0.45\
-&notice_weeks_nareis=24&appeal_share_nareis=0.29";
+&court_penalty_cap=15000&court_penalty_cap_nareis=15000&fte=532&baa=0\
+&capacity_t1=6720&capacity_t2=2200&capacity_nareis=20000&order=split\
+&productivity=0.53&past_term_share=0.95&share_t1=0.15&share_t2=0.055\
+&notice_share=0.95&notice_weeks=0&appeal_share=0.19\
+&notice_share_nareis=0.45&notice_weeks_nareis=24\
+&appeal_share_nareis=0.29";
 
 /// "As it happened": exactly what `scenario --fit` prints, the known
 /// inputs (`calibration::RECORD_BASE`) and the values fitted to every

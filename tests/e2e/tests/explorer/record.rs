@@ -66,22 +66,29 @@ async fn hover(page: &doorstroom_e2e::Page, id: &str, share: f64) -> Result<()> 
         .client()
         .find(Locator::Css(&format!("[data-chart={id}] canvas")))
         .await?;
-    let width = page
+    // `share` of the way along the plot (a legend may stand beside it), as
+    // an offset from the canvas's centre, from the plot's place in CSS
+    // pixels that the page writes on the canvas (`data-plot`).
+    let offset = page
         .client()
         .execute(
-            "return document.querySelector(arguments[0]).getBoundingClientRect().width",
-            vec![json!(format!("[data-chart={id}] canvas"))],
+            "const c = document.querySelector(arguments[0]);
+             const [, , left, right] = (c.dataset.plot || '').split(' ').map(Number);
+             const w = c.getBoundingClientRect().width;
+             const [l, r] = Number.isFinite(right) && right > left ? [left, right] : [0, w];
+             return l + arguments[1] * (r - l) - w / 2;",
+            vec![json!(format!("[data-chart={id}] canvas")), json!(share)],
         )
         .await?
         .as_f64()
-        .unwrap_or(600.0);
+        .unwrap_or(0.0);
     page.client()
         .perform_actions(
             MouseActions::new("mouse".to_owned()).then(PointerAction::MoveToElement {
                 element: canvas,
                 duration: None,
                 // From the element's centre.
-                x: (share - 0.5) * width,
+                x: offset,
                 y: 0.0,
             }),
         )
