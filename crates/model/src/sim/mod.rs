@@ -298,8 +298,12 @@ fn capacity_per_week(s: &Scenario, stream: Stream, staff: &Staff, t: i32) -> f64
 /// holds in week `t`, if the scenario follows the record.
 fn held(s: &Scenario, stream: Stream, t: i32) -> Held {
     let m = &inputs::MORATORIUM;
-    let day = monday(s, t);
-    let on = s.intake_by_year && stream == Stream::General && m.from <= day && day <= m.to;
+    // The flag first: a run that does not follow the record (the letter's,
+    // a slider's) pays for no date arithmetic here.
+    let on = s.intake_by_year && stream == Stream::General && {
+        let day = monday(s, t);
+        m.from <= day && day <= m.to
+    };
     Held {
         younger_than_weeks: on.then_some(m.exempt_after_weeks),
     }
