@@ -28,7 +28,7 @@ mod test;
 
 use std::fmt;
 use std::io;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 const USAGE: &str = "\
@@ -84,9 +84,14 @@ fn main() -> ExitCode {
 }
 
 /// The root of the workspace, where `Cargo.toml`, `Trunk.toml` and `dist/`
-/// are.
+/// are. `cargo xtask` (a `cargo run` alias) sets `CARGO_MANIFEST_DIR` for
+/// the run as well as for the build; the run's value comes first, because a
+/// build directory shared by two clones may hold an xtask built in the other
+/// clone, and that one would work on the other clone's files.
 fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
+    let manifest_dir = std::env::var_os("CARGO_MANIFEST_DIR")
+        .map_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")), PathBuf::from);
+    manifest_dir
         .parent()
         .expect("xtask/ lies in the workspace root")
         .to_path_buf()

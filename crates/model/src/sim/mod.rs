@@ -427,12 +427,19 @@ fn simulate_stream(
     // start would put years of growth on it before it applies. With `from`
     // at the start there is one phase, and the run is the plain one.
     let mut growth = 1.0;
+    // Each phase's weekly growth factor, computed once rather than weekly.
+    let growth_per_week = |s: &Scenario| (1.0 + s.intake_growth).powf(1.0 / WEEKS_PER_YEAR);
+    let growth_before = phases.before().map(growth_per_week);
+    let growth_after = growth_per_week(phases.at(weeks as i32));
     for t in 0..weeks as i32 {
         if t == phases.join && phases.before().is_some() {
             growth = 1.0;
         }
         let s = phases.at(t);
-        let growth_per_week = (1.0 + s.intake_growth).powf(1.0 / WEEKS_PER_YEAR);
+        let growth_per_week = match growth_before {
+            Some(g) if t < phases.join => g,
+            _ => growth_after,
+        };
         let factor = intake_factors.get(t as usize).copied().unwrap_or(1.0);
         let rate = match recorded_intake(s, stream, t) {
             Some(per_week) => per_week,
