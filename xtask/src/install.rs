@@ -126,11 +126,14 @@ fn cargo_tool(binary: &str, package: &str, version: &str, path: &OsStr) -> Resul
     eprintln!("xtask: installing {package} {version} (once; this takes a while)");
     let mut install = Command::new(process::cargo());
     install.args(["install", package, "--version", &format!("={version}")]);
-    // Trunk is built from the lock file its release was tested with.
+    // Trunk is built from the lock file its release was tested with, and
+    // without its default features: TLS and the update check serve only
+    // downloads, which `offline = true` (Trunk.toml) forbids, and leaving
+    // them out spares a fresh machine some 25 crates to compile.
     // wasm-bindgen-cli is installed as its own documentation says, without
     // --locked.
     if package == "trunk" {
-        install.arg("--locked");
+        install.args(["--locked", "--no-default-features"]);
     }
     process::run(&mut install)?;
     if installed() {
