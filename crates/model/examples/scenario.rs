@@ -40,7 +40,8 @@
 //! query go to stderr.
 
 use doorstroom_model::uncertainty::{
-    BandSettings, Bands, Goal, GoalLever, read_query, sample_threads, seek, tornado, tornado_csv,
+    BandSettings, Bands, Goal, GoalLever, LinkWording, read_query, sample_threads, seek, tornado,
+    tornado_csv,
 };
 use doorstroom_model::{
     Date, Lang, PRESETS, Scenario, Stream, calibration, page_keys, record, safe_text,
@@ -167,7 +168,11 @@ fn main() {
         }
         let result = seek(&scenario, goal_lever, goal);
         println!("{}", result.to_line());
-        eprintln!("{} ({} runs)", result.message(Lang::En), result.evaluations);
+        eprintln!(
+            "{} ({} runs)",
+            result.message(Lang::En, &LinkWording),
+            result.evaluations
+        );
         return;
     }
     if want_tornado {

@@ -2,8 +2,8 @@
 //! itself.
 
 use doorstroom_model::uncertainty::{
-    BandSettings, Bands, FIGURES, Goal, GoalLever, Outcome, Plausible, Samples, Shortfall, Spreads,
-    sample, sample_threads, seek, split, tornado, tornado_over,
+    BandSettings, Bands, FIGURES, Goal, GoalLever, LinkWording, Outcome, Plausible, Samples,
+    Shortfall, Spreads, sample, sample_threads, seek, split, tornado, tornado_over,
 };
 use doorstroom_model::{Date, LeverKind, LeverValue, Measure, Scenario, Stream, lever};
 
@@ -126,31 +126,39 @@ fn splitting_the_runs_over_workers_changes_nothing() {
     }
 }
 
-/// Runs `s` with the goal's lever at `v` and says whether the goal is met,
-/// computed here from the run's columns rather than by the search.
+/// Runs `s` with the goal's lever at `v` (and the horizon the search
+/// used) and says whether the goal is met by the cards' own figures: the
+/// month of the card "back within term", or the cost from the join that
+/// the cost cards count, computed here from the run's columns rather than
+/// by the search.
 fn met(s: &Scenario, lever: GoalLever, goal: Goal, v: f64) -> bool {
     let mut moved = s.clone();
     match lever {
         GoalLever::Fte => moved.fte = v,
         GoalLever::Baa => moved.baa_per_year = v,
     }
-    let run = moved.run();
+    card_met(&moved, goal)
+}
+
+fn card_met(s: &Scenario, goal: Goal) -> bool {
+    let run = s.run();
+    let summary = run.summary();
     match goal {
-        Goal::InTermBy(day) => (0..run.weeks())
-            .filter(|&w| run.week_start(w).add_days(6) >= day)
-            .all(|w| {
-                [Stream::General, Stream::Dublin, Stream::SafeCountry]
-                    .iter()
-                    .all(|&st| {
-                        run.series(doorstroom_model::Column::of(Measure::BacklogOverdue, st))[w]
-                            == 0.0
-                    })
-            }),
+        Goal::InTermBy(day) => summary.back_in_term_from.is_some_and(|m| m <= day),
         Goal::CostUnder { before, eur } => {
-            let cost: f64 = (0..run.weeks())
+            let join = run.join_week();
+            let cost: f64 = (join..run.weeks())
                 .filter(|&w| run.week_start(w) < before)
                 .map(|w| run.total(Measure::CostEur)[w])
                 .sum();
+            // The window is the cards' own: the total from the join when it
+            // covers the horizon, the letter's "through 2024" from the start.
+            if before > s.end {
+                assert!((cost - summary.cost_total_eur).abs() < 1e-6 * cost.max(1.0));
+            }
+            if join == 0 && before == d("2025-01-01") {
+                assert!((cost - summary.cost_through_2024_eur).abs() < 1e-6 * cost.max(1.0));
+            }
             cost <= eur
         }
     }
@@ -160,14 +168,15 @@ fn met(s: &Scenario, lever: GoalLever, goal: Goal, v: f64) -> bool {
 fn goal_seek_answers_hold_at_the_answer_and_not_one_step_below() {
     let cases = [
         (
-            "intake=49000&hiring_per_month=50",
+            "intake=49000&hiring_per_month=50&capacity_nareis=20000",
             GoalLever::Fte,
             "in-term-by=2027-01-01",
             1.0,
         ),
         ("", GoalLever::Fte, "cost-2026-under=500000000", 1.0),
+        ("", GoalLever::Fte, "cost-2024-under=120000000", 1.0),
         (
-            "intake=49000&baa_months=48",
+            "intake=49000&baa_months=48&capacity_nareis=20000",
             GoalLever::Baa,
             "in-term-by=2027-01-01",
             500.0,
@@ -226,13 +235,18 @@ fn goal_seek_says_when_a_goal_is_out_of_reach() {
     assert!(matches!(result.outcome, Outcome::Unreachable { .. }));
 
     // A day after the horizon cannot be checked.
-    let result = seek(&short(), GoalLever::Fte, Goal::InTermBy(d("2026-01-01")));
+    // Nor one more than ten years after the levers apply.
+    let result = seek(&short(), GoalLever::Fte, Goal::InTermBy(d("2040-01-01")));
     assert_eq!(
         result.outcome,
         Outcome::AfterHorizon {
-            end: d("2024-12-31")
+            end: d("2033-04-30")
         }
     );
+    // Nor one before they apply: that is the record.
+    let from_now = Scenario::from_query(doorstroom_model::FROM_NOW).0;
+    let result = seek(&from_now, GoalLever::Fte, Goal::InTermBy(d("2025-06-01")));
+    assert!(matches!(result.outcome, Outcome::BeforeLevers { .. }));
 }
 
 #[test]
@@ -317,7 +331,7 @@ fn goal_seek_reports_where_more_staff_is_worse() {
     assert!(!met(&s, GoalLever::Fte, goal, 2000.0));
     assert!(
         result
-            .message(doorstroom_model::Lang::En)
+            .message(doorstroom_model::Lang::En, &LinkWording)
             .contains("more is not always better")
     );
 }

@@ -20,7 +20,9 @@ mod tornado;
 mod url;
 
 pub use draw::Draw;
-pub use goal::{Goal, GoalLever, GoalResult, Outcome, Shortfall, Violation, seek};
+pub use goal::{
+    Goal, GoalLever, GoalResult, LinkWording, Outcome, Shortfall, Violation, Wording, seek,
+};
 pub use headline::{FIGURES, Figure, FigureKind, figure};
 #[cfg(not(target_arch = "wasm32"))]
 pub use monte_carlo::sample_threads;
