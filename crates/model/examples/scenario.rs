@@ -26,7 +26,7 @@
 //! `KEY_p50` and `KEY_p90`; the query may hold the band settings (`seed=`,
 //! `sd_intake=` …), and `--bands` and `--seed` override them. `--goal`
 //! prints `fte=…` (or `baa=…` with `--goal-lever baa`) or `unreachable=`
-//! with the reason; `--tornado` prints `lever,low,high,cost_effect_eur,
+//! with the reason; `--tornado` prints `lever,value,low,high,cost_effect_eur,
 //! backlog_effect`. `--fit` fits the values no publication states to the
 //! published figures dated up to `--fit-until` (default: all) and prints
 //! the fitted scenario as a query that this command runs as it is, with

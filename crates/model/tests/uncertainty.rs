@@ -3,7 +3,7 @@
 
 use doorstroom_model::uncertainty::{
     BandSettings, Bands, FIGURES, Goal, GoalLever, LinkWording, Outcome, Plausible, Samples,
-    Shortfall, Spreads, sample, sample_threads, seek, split, tornado, tornado_over,
+    Shortfall, Span, Spreads, sample, sample_threads, seek, split, tornado, tornado_over,
 };
 use doorstroom_model::{Date, LeverKind, LeverValue, Measure, Scenario, Stream, lever};
 
@@ -268,20 +268,25 @@ fn tornado_sorts_by_the_size_of_the_effect() {
         key,
         low: LeverValue::Number(low),
         high: LeverValue::Number(high),
+        span: Span::Level,
         reason: t("test", "test"),
     };
     // Legal costs scale one cost term a little, the intake everything a lot,
-    // and a penalty cap beyond any penalty paid changes nothing.
+    // and the training of staff nobody hires changes nothing.
     let ranges = [
-        number("court_penalty_cap_nareis", 40_000.0, 50_000.0),
+        number("training_weeks", 39.0, 52.0),
         number("legal_costs", 800.0, 900.0),
         number("intake", 40_000.0, 100_000.0),
     ];
     let bars = tornado_over(&s, &ranges);
     let keys: Vec<_> = bars.iter().map(|b| b.key).collect();
-    assert_eq!(keys, ["intake", "legal_costs", "court_penalty_cap_nareis"]);
+    assert_eq!(keys, ["intake", "legal_costs", "training_weeks"]);
     assert!(bars[0].cost_effect() > bars[1].cost_effect() && bars[1].cost_effect() > 0.0);
     assert_eq!(bars[2].cost_effect(), 0.0);
+    assert_eq!(
+        bars[2].no_effect,
+        Some(doorstroom_model::uncertainty::NoEffect::Idle)
+    );
     assert_eq!(bars[1].backlog_effect(), 0.0, "legal costs decide no case");
     assert!(bars[0].backlog_effect() > 0.0);
 
@@ -334,4 +339,76 @@ fn goal_seek_reports_where_more_staff_is_worse() {
             .message(doorstroom_model::Lang::En, &LinkWording)
             .contains("more is not always better")
     );
+}
+
+mod around_the_scenario {
+    use super::*;
+    use doorstroom_model::uncertainty::{NoEffect, PLAUSIBLE};
+    use doorstroom_model::{FROM_NOW, levers, scenario_at};
+    use proptest::prelude::*;
+
+    /// The views a reader starts from, each with levers moved at random.
+    const VIEWS: [&str; 3] = ["", FROM_NOW, doorstroom_model::AS_IT_HAPPENED];
+
+    fn holds(b: &doorstroom_model::uncertainty::TornadoBar) -> bool {
+        match (b.low, b.value, b.high) {
+            (LeverValue::Number(lo), LeverValue::Number(v), LeverValue::Number(hi)) => {
+                lo <= v && v <= hi
+            }
+            (LeverValue::Choice(lo), LeverValue::Choice(v), LeverValue::Choice(hi)) => {
+                v == lo || v == hi
+            }
+            _ => false,
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 12, ..ProptestConfig::default() })]
+
+        #[test]
+        fn every_range_holds_the_scenario_s_own_value(
+            view in 0..VIEWS.len(),
+            picks in proptest::collection::vec((0..levers().len(), 0.0f64..=1.0), 0..4),
+        ) {
+            let mut s = Scenario::from_query(VIEWS[view]).0;
+            let moved = scenario_at(picks.iter().copied());
+            for (i, _) in &picks {
+                levers()[*i].copy(&moved, &mut s);
+            }
+            let (s, _) = s.validated();
+            let bars = tornado(&s);
+            prop_assert_eq!(bars.len(), PLAUSIBLE.len());
+            for b in &bars {
+                prop_assert!(holds(b), "{}: {:?} {:?} {:?}", b.key, b.low, b.value, b.high);
+                prop_assert_eq!(b.value, lever(b.key).unwrap().get(&s));
+                let empty = (b.cost_effect().abs() < 0.5) && (b.backlog_effect().abs() < 0.5);
+                prop_assert_eq!(b.no_effect.is_some(), empty, "{}", b.key);
+            }
+        }
+    }
+
+    #[test]
+    fn the_term_acts_from_the_date_the_levers_apply() {
+        // "From now" has six months; the other option is fifteen for the
+        // applications from its date, which does change the cost.
+        let s = Scenario::from_query(FROM_NOW).0;
+        let bars = tornado(&s);
+        let term = bars.iter().find(|b| b.key == "term").unwrap();
+        assert_eq!(term.value, LeverValue::Choice(0));
+        assert!(term.cost_effect() < -1e6, "{term:?}");
+        // No BAA in it: the range runs from none to the letter's target.
+        let baa = bars.iter().find(|b| b.key == "baa").unwrap();
+        assert_eq!(
+            (baa.low, baa.high),
+            (LeverValue::Number(0.0), LeverValue::Number(13_000.0))
+        );
+        // A lever whose effect falls after the horizon says so.
+        let short = Scenario::from_query("until=2023-08-31").0;
+        let bars = tornado(&short);
+        assert!(
+            bars.iter()
+                .any(|b| matches!(b.no_effect, Some(NoEffect::AfterHorizon { .. }))),
+            "{bars:?}"
+        );
+    }
 }

@@ -28,14 +28,14 @@ pub use headline::{FIGURES, Figure, FigureKind, figure};
 pub use monte_carlo::sample_threads;
 pub use monte_carlo::{Band, Bands, Distribution, MergeError, Samples, sample, split};
 pub use percentile::Percentiles;
-pub use ranges::{PLAUSIBLE, Plausible, plausible};
+pub use ranges::{PLAUSIBLE, Plausible, Span, plausible};
 pub(crate) use settings::label;
 pub use settings::{
     APPEAL_SPREAD, BandSettings, DEFAULT_RUNS, DEFAULT_SEED, INTAKE_SPREAD, NOTICE_SPREAD,
     PRODUCTIVITY_SPREAD, RUNS_RANGE, SPREADS, Spread, SpreadScale, Spreads, WEEKLY_INTAKE_SPREAD,
     YEARLY_INTAKE_SPREAD,
 };
-pub use tornado::{TornadoBar, tornado, tornado_csv, tornado_over};
+pub use tornado::{NoEffect, TornadoBar, tornado, tornado_csv, tornado_over};
 pub use url::{read_query, write_query};
 
 /// The draw of run `index` of `settings` around scenario `s`: the perturbed
