@@ -231,14 +231,3 @@ fn answered(index: usize, data: JsValue) {
     }
     dispatch();
 }
-
-/// A fresh seed from the browser's cryptographic random numbers, for a new
-/// draw.
-pub fn fresh_seed() -> Option<u64> {
-    let crypto = web_sys::window()?.crypto().ok()?;
-    let mut bytes = [0u8; 8];
-    crypto.get_random_values_with_u8_array(&mut bytes).ok()?;
-    // Seeds stay below 2^53, so that a seed shown or typed as a number in
-    // JavaScript is the same seed.
-    Some(u64::from_le_bytes(bytes) >> 11)
-}

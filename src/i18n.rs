@@ -263,12 +263,12 @@ pub const GOAL_EXPLAIN: Text = t(
     "The least value of a lever that reaches the goal, found by running the model again and again.",
 );
 pub const GOAL_IN_TERM: Text = t(
-    "Geen asielzaak meer over de termijn vanaf",
-    "No asylum case past its term from",
+    "Weer binnen de termijn (zoals de kaart het telt, alle stromen) uiterlijk in de maand van",
+    "Back within term (as the card counts it, every stream) by the month of",
 );
 pub const GOAL_COST: Text = t(
-    "Kosten (dwangsommen en proceskosten) tot en met eind",
-    "Cost (penalties and legal costs) through the end of",
+    "Kosten (dwangsommen en proceskosten) vanaf de datum van uw keuzes tot en met eind",
+    "Cost (penalties and legal costs) from the date your choices apply through the end of",
 );
 pub const GOAL_UNDER: Text = t("onder (euro)", "under (euros)");
 pub const GOAL_LEVER: Text = t("met", "using");
@@ -277,13 +277,23 @@ pub const GOAL_BAA: Text = t("BAA-besluiten per jaar", "BAA decisions a year");
 pub const GOAL_SEEK: Text = t("Zoek", "Seek");
 pub const GOAL_APPLY: Text = t("Toepassen", "Apply");
 pub const GOAL_BAD_INPUT: Text = t(
-    "Vul een geldige datum (JJJJ-MM-DD), een jaar en een bedrag in.",
-    "Enter a valid date (YYYY-MM-DD), a year and an amount.",
+    "Kies een datum voor het doel.",
+    "Choose a date for the goal.",
 );
 pub const TORNADO_TITLE: Text = t("Wat telt het zwaarst", "What matters most");
 pub const TORNADO_EXPLAIN: Text = t(
-    "Elke knop over zijn aannemelijke bereik, de rest zoals nu: het effect op de totale kosten en op de voorraad aan het eind, de grootste eerst.",
-    "Each lever over its plausible range, the rest as now: the effect on total cost and on the backlog at the end, largest first.",
+    "Elke knop over zijn aannemelijke bereik rond de waarde in dit scenario, de rest zoals nu, vanaf de datum van uw keuzes: het effect op de totale kosten en op de voorraad aan het eind, de grootste eerst. Een aantal of capaciteit beweegt met dezelfde factoren als het bereik bij de standaardwaarde, een aandeel met dezelfde afstand.",
+    "Each lever over its plausible range around its value in this scenario, the rest as now, from the date your choices apply: the effect on total cost and on the backlog at the end, largest first. A count or a capacity moves by the same factors as the range at the default, a share by the same distance.",
+);
+pub const TORNADO_NOW: Text = t("in dit scenario", "in this scenario");
+pub const TORNADO_CASES: Text = t("zaken", "cases");
+pub const TORNADO_AFTER_HORIZON: Text = t(
+    "geen effect tot het eind van de periode: werkt pas later (wel in een doorrekening tot",
+    "no effect to the end of the horizon: it binds only later (it does in a run to",
+);
+pub const TORNADO_IDLE: Text = t(
+    "geen effect: wat deze knop regelt, speelt in dit scenario niet (staat uit of wordt niet bereikt), ook niet in een langere doorrekening",
+    "no effect: what this lever sets does not act in this scenario (it is off or never reached), not even in a longer run",
 );
 pub const TORNADO_RUN: Text = t("Bereken", "Compute");
 pub const TORNADO_COST: Text = t("totale kosten", "total cost");

@@ -29,6 +29,8 @@ pub use monte_carlo::sample_threads;
 pub use monte_carlo::{Band, Bands, Distribution, MergeError, Samples, sample, split};
 pub use percentile::Percentiles;
 pub use ranges::{PLAUSIBLE, Plausible, Span, plausible};
+#[cfg(feature = "fresh-seed")]
+pub use settings::fresh_seed;
 pub(crate) use settings::label;
 pub use settings::{
     APPEAL_SPREAD, BandSettings, DEFAULT_RUNS, DEFAULT_SEED, INTAKE_SPREAD, NOTICE_SPREAD,
