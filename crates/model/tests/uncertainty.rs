@@ -412,3 +412,30 @@ mod around_the_scenario {
         );
     }
 }
+
+#[test]
+fn bands_from_now_start_at_the_join() {
+    // Before the join the run is the record: every run agrees with the
+    // central one there, and they part from the join on.
+    let mut s = Scenario::from_query(doorstroom_model::FROM_NOW).0;
+    s.end = d("2027-06-30");
+    let join = s.join_week();
+    assert!(join > 100);
+    let central = s.run();
+    let bands = Bands::of(&sample(&s, &settings(40, 3), 0..40));
+    for w in 0..join {
+        let c = central.backlog()[w];
+        for p in [
+            bands.backlog.p10[w],
+            bands.backlog.p50[w],
+            bands.backlog.p90[w],
+        ] {
+            assert!(
+                (p - c).abs() < 1e-6 * c.max(1.0),
+                "week {w}: {p} against {c}"
+            );
+        }
+    }
+    let last = central.weeks() - 1;
+    assert!(bands.backlog.p90[last] > bands.backlog.p10[last] + 100.0);
+}

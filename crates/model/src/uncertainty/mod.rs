@@ -48,5 +48,12 @@ pub fn draw_run(s: &crate::Scenario, settings: &BandSettings, index: u32) -> Dra
     let (s, _) = s.clone().validated();
     let (settings, _) = settings.validated();
     let weeks = crate::sim::horizon_weeks(&s);
-    draw::draw(&s, &settings.spreads, settings.seed, index, weeks)
+    draw::draw(
+        &s,
+        &settings.spreads,
+        settings.seed,
+        index,
+        weeks,
+        s.join_week(),
+    )
 }
