@@ -146,6 +146,8 @@ fn main() -> ExitCode {
             two_thousand_inputs_end_on_the_last_value,
             the_bands_appear_and_their_seed_reproduces_them,
             goal_seek_applies_its_answer,
+            goal_amounts_are_read_in_the_reader_s_notation,
+            goals_default_to_the_view_and_after_the_horizon_extend_it,
             a_drag_during_the_bands_ends_on_the_newest_value,
             the_tornado_lists_the_levers_largest_first,
             pinning_two_scenarios_draws_three_sets_of_lines_and_compares_them,

@@ -16,6 +16,7 @@ mod monte_carlo;
 mod percentile;
 mod ranges;
 mod settings;
+mod sources;
 mod tornado;
 mod url;
 
@@ -37,6 +38,7 @@ pub use settings::{
     PRODUCTIVITY_SPREAD, RUNS_RANGE, SPREADS, Spread, SpreadScale, Spreads, WEEKLY_INTAKE_SPREAD,
     YEARLY_INTAKE_SPREAD,
 };
+pub use sources::{Source, shares as source_shares, source_runs};
 pub use tornado::{NoEffect, TornadoBar, tornado, tornado_csv, tornado_over};
 pub use url::{read_query, write_query};
 

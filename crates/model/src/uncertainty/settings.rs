@@ -264,6 +264,17 @@ pub(crate) const KEY_RUNS: &str = "runs";
 pub(crate) const KEY_SEED: &str = "seed";
 
 impl BandSettings {
+    /// These settings with only `source`'s spreads, over `runs` runs:
+    /// the runs that say how much of the spread that source gives.
+    #[must_use]
+    pub fn only(self, source: super::Source, runs: u32) -> BandSettings {
+        BandSettings {
+            runs,
+            spreads: source.only(&self.spreads),
+            ..self
+        }
+    }
+
     /// The settings with every value brought into range, and a warning per
     /// change: a number that is not finite becomes its default, one out of
     /// range the nearest end.
