@@ -246,6 +246,14 @@ pub const BANDS_EXPLAIN: Text = t(
     "Het vlak om de lijn loopt van P10 tot P90 over de doorrekeningen: in acht van de tien ligt de uitkomst daartussen. Elke doorrekening trekt de instroom, de productiviteit en het gedrag van aanvragers rond hun waarde; de spreiding van de instroom komt uit de eigen fouten van de MPP-prognoses. Het grote getal op een kaart is de centrale doorrekening, met elke aanname op haar waarde; daaronder staan de mediaan en P10–P90 van de doorrekeningen. Die mediaan is niet de centrale doorrekening en de centrale doorrekening kan zelfs buiten P10–P90 vallen: het model is niet lineair (een tekort aan capaciteit stapelt zich op, een overschot niet), dus de aanname in het midden geeft niet de middelste uitkomst. ‘Niet vóór’ telt als uitkomst: het aandeel doorrekeningen dat tot het eind over de termijn blijft. Wat vóór de datum van uw keuzes gebeurde, is gebeurd: daar trekt geen doorrekening iets.",
     "The band around the line runs from P10 to P90 over the runs: eight in ten outcomes lie inside it. Each run draws the intake, productivity and applicants' behaviour around their values; the intake's spread comes from the MPP forecasts' own errors. The large figure on a card is the central run, every assumption at its value; below it stand the median and P10–P90 of the runs. That median is not the central run, and the central run may even lie outside P10–P90: the model is not linear (a shortage of capacity piles up, a surplus does not), so the middle assumption does not give the middle outcome. ‘Not before’ counts as an outcome: the share of runs that stay past term to the end. What happened before the date your choices apply has happened: no run draws anything there.",
 );
+pub const SOURCES_INTRO: Text = t(
+    "Waar de spreiding van de totale kosten vandaan komt (elke bron apart doorgerekend, als aandeel in de som van hun varianties):",
+    "Where the spread of the total cost comes from (each source run alone, as a share of the sum of their variances):",
+);
+pub const SOURCES_NOTE: Text = t(
+    "De bronnen werken op elkaar in, dus dit is een richtlijn, geen exacte verdeling.",
+    "The sources interact, so this is a guide, not an exact split.",
+);
 pub const BANDS_RUNS: Text = t("Doorrekeningen", "Runs");
 pub const BANDS_SEED: Text = t("Startgetal", "Seed");
 pub const NEW_DRAW: Text = t("Nieuwe trekking", "New draw");

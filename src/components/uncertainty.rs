@@ -95,6 +95,27 @@ fn BandsPanel() -> impl IntoView {
             .with(|b| b.as_ref().map(|b| format!("{:.1}", b.millis)))
             .unwrap_or_default()
     };
+    // Where the spread comes from, once each source's runs alone are in.
+    let sources = move || {
+        let lang = lang.get();
+        store.current_bands()?;
+        let f = formats(lang);
+        store.bands_done().with(|b| {
+            let shares = b.as_ref()?.sources.clone()?;
+            let parts: Vec<String> = shares
+                .iter()
+                .map(|(source, share)| {
+                    format!("{} {}", source.label().get(lang), f.percent(*share))
+                })
+                .collect();
+            Some(format!(
+                "{} {}. {}",
+                i18n::SOURCES_INTRO.get(lang),
+                parts.join(", "),
+                i18n::SOURCES_NOTE.get(lang)
+            ))
+        })
+    };
     let spreads = SPREADS
         .iter()
         .enumerate()
@@ -187,6 +208,13 @@ fn BandsPanel() -> impl IntoView {
                 data-of=of
             >
                 {status}
+            </p>
+            <p
+                class="bands-sources"
+                data-testid="bands-sources"
+                hidden=move || sources().is_none()
+            >
+                {sources}
             </p>
             <Histogram />
         </div>
