@@ -143,8 +143,43 @@ fn worker_count() -> usize {
     (cores as usize).clamp(1, MAX_WORKERS)
 }
 
+/// The id of the element in which the single file (`cargo xtask dist
+/// --single-file`) carries the worker's glue and wasm as text.
+const WORKER_SOURCE_ID: &str = "bands-worker-source";
+
+thread_local! {
+    /// Where the workers are loaded from, found once.
+    static WORKER_FROM: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// The worker's address: a blob URL of the source the single file carries
+/// (a page opened from disk can load no file, but can start a worker from
+/// a blob of its own), else the loader beside the page.
+fn worker_url() -> String {
+    WORKER_FROM.with_borrow_mut(|from| {
+        from.get_or_insert_with(|| {
+            let carried = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id(WORKER_SOURCE_ID))
+                .and_then(|e| e.text_content())
+                .and_then(|source| {
+                    let options = web_sys::BlobPropertyBag::new();
+                    options.set_type("text/javascript");
+                    let blob = web_sys::Blob::new_with_str_sequence_and_options(
+                        &Array::of1(&JsValue::from_str(&source)),
+                        &options,
+                    )
+                    .ok()?;
+                    web_sys::Url::create_object_url_with_blob(&blob).ok()
+                });
+            carried.unwrap_or_else(|| WORKER_URL.to_owned())
+        })
+        .clone()
+    })
+}
+
 fn spawn(index: usize) -> Option<Worker> {
-    let worker = Worker::new(WORKER_URL).ok()?;
+    let worker = Worker::new(&worker_url()).ok()?;
     let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |m: MessageEvent| {
         answered(index, m.data());
     });

@@ -89,6 +89,17 @@ fn BandsPanel() -> impl IntoView {
             .with(|b| b.as_ref().map(|b| write_query(&b.scenario, &b.settings)))
             .unwrap_or_default()
     };
+    // The first week whose backlog band has a width: the join "from now",
+    // the start otherwise (the tests read it).
+    let spread_from = move || {
+        store
+            .current_bands()
+            .and_then(|b| {
+                let w = (0..b.backlog.p10.len()).find(|&w| b.backlog.p90[w] > b.backlog.p10[w])?;
+                Some(b.start.add_days(7 * w as i64).to_string())
+            })
+            .unwrap_or_default()
+    };
     let millis = move || {
         store
             .bands_done()
@@ -206,6 +217,7 @@ fn BandsPanel() -> impl IntoView {
                 data-state=state
                 data-millis=millis
                 data-of=of
+                data-spread-from=spread_from
             >
                 {status}
             </p>

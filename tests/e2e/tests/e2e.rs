@@ -148,6 +148,8 @@ fn main() -> ExitCode {
             goal_seek_applies_its_answer,
             goal_amounts_are_read_in_the_reader_s_notation,
             goals_default_to_the_view_and_after_the_horizon_extend_it,
+            the_single_file_draws_the_bands_from_disk,
+            bands_from_now_start_at_the_join,
             a_drag_during_the_bands_ends_on_the_newest_value,
             the_tornado_lists_the_levers_largest_first,
             pinning_two_scenarios_draws_three_sets_of_lines_and_compares_them,

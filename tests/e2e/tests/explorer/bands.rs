@@ -435,3 +435,71 @@ pub async fn the_tornado_lists_the_levers_largest_first(harness: &Harness) -> Re
     }
     Ok(())
 }
+
+/// The single file (`cargo xtask dist --single-file`) in dist/.
+fn single_file() -> Result<std::path::PathBuf> {
+    let dist = std::env::var_os("DOORSTROOM_DIST")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../dist"));
+    Ok(dist.join("doorstroom.html").canonicalize().map_err(|e| {
+        format!("dist/doorstroom.html: {e}; build it with `cargo xtask dist --single-file`")
+    })?)
+}
+
+pub async fn the_single_file_draws_the_bands_from_disk(harness: &Harness) -> Result<()> {
+    let file = single_file()?;
+    let query = "bands=on&runs=200&seed=7";
+    let mut page = harness
+        .page_at(&format!("file://{}?{query}", file.display()))
+        .await?;
+    let of = bands_ready(&page).await?;
+    assert_eq!(of, format!("v=1&{query}"));
+    let expected = bands_of(query);
+    let shown = money_range(&page, "kpi-cost-total").await?;
+    assert_close(
+        shown,
+        expected.figure("cost_total_eur").ok_or("cost")?.percentiles,
+        "the single file's bands",
+    );
+    assert_eq!(page.console_errors().await?, Vec::<String>::new());
+    page.close().await
+}
+
+pub async fn bands_from_now_start_at_the_join(harness: &Harness) -> Result<()> {
+    let from_now = doorstroom_model::FROM_NOW;
+    for (query, first) in [
+        (format!("{from_now}&bands=on&runs=100"), None),
+        ("bands=on&runs=100".to_owned(), Some("2023-05-01")),
+    ] {
+        let mut page = harness.page(&format!("?{query}")).await?;
+        bands_ready(&page).await?;
+        let status = page
+            .client()
+            .find(Locator::Css(&testid("bands-status")))
+            .await?;
+        let from = status.attr("data-spread-from").await?.unwrap_or_default();
+        let s = Scenario::from_query(&query).0;
+        let join = s.start.add_days(7 * s.join_week() as i64).to_string();
+        match first {
+            Some(day) => assert_eq!(from, day),
+            // Before the join the runs are the record: the band opens at
+            // the join (or a week after, when the first week's draws change
+            // nothing yet at its end).
+            None => assert!(from >= join, "{from} before the join {join}"),
+        }
+        // Where the spread comes from, once each source's runs are in.
+        let sources = testid("bands-sources");
+        wait_until("the sources of the spread", || {
+            let sources = sources.clone();
+            let page = &page;
+            async move {
+                let text = page.text(&sources).await.unwrap_or_default();
+                Ok((text.contains("instroom") && text.contains('%'), text))
+            }
+        })
+        .await?;
+        assert_clean(&mut page).await?;
+        page.close().await?;
+    }
+    Ok(())
+}
