@@ -237,7 +237,18 @@ pub async fn goal_seek_applies_its_answer(harness: &Harness) -> Result<()> {
         assert!(raw_numbers(&text, locale).is_empty(), "{text}");
         click(&page, "goal-apply").await?;
         let link = value.to_string();
-        wait_for_value(&page, "input-fte", &field_text("fte", &link)).await?;
+        let shown_fte = match doorstroom_model::lever("fte").map(|l| &l.kind) {
+            Some(doorstroom_model::LeverKind::Number(n)) => n.field_text(
+                value,
+                if locale == Locale::En {
+                    doorstroom_model::Lang::En
+                } else {
+                    doorstroom_model::Lang::Nl
+                },
+            ),
+            _ => field_text("fte", &link),
+        };
+        wait_for_value(&page, "input-fte", &shown_fte).await?;
         assert!(query_of(&page).await?.contains(&format!("fte={link}")));
         // The card agrees: back within term, no later than the goal's month.
         let applied = expected.applied(&s).ok_or("applied")?;
@@ -262,9 +273,11 @@ pub async fn goal_amounts_are_read_in_the_reader_s_notation(harness: &Harness) -
         (
             "",
             Locale::Nl,
+            // Each answer differs from the one before it, so that the test
+            // sees it arrive.
             [
-                ("400.000.000", "€\u{a0}400\u{a0}mln."),
                 ("20.000.000", "€\u{a0}20\u{a0}mln."),
+                ("400.000.000", "€\u{a0}400\u{a0}mln."),
                 ("20000000,50", "€\u{a0}20\u{a0}mln."),
             ],
         ),
@@ -272,8 +285,8 @@ pub async fn goal_amounts_are_read_in_the_reader_s_notation(harness: &Harness) -
             "?lang=en",
             Locale::En,
             [
-                ("400,000,000", "€400m"),
                 ("20,000,000", "€20m"),
+                ("400,000,000", "€400m"),
                 ("20000000,50", "€20m"),
             ],
         ),
@@ -291,6 +304,7 @@ pub async fn goal_amounts_are_read_in_the_reader_s_notation(harness: &Harness) -
             set_field(&page, "goal-eur", text).await?;
             click(&page, "goal-kind-cost").await?;
             click(&page, "goal-seek").await?;
+
             let answer = seek_answer(&page, &before).await?;
             // The answer restates the goal as read: the amount and the
             // cards' cost window, from the levers' start through 2024.
