@@ -10,7 +10,7 @@ use doorstroom_model::uncertainty::{
     BandSettings, Goal, GoalLever, GoalResult, NoEffect, Outcome, RUNS_RANGE, SPREADS, TornadoBar,
     fresh_seed, seek, tornado, write_query,
 };
-use doorstroom_model::{Date, Warning, lever};
+use doorstroom_model::{Date, Scenario, Warning, lever};
 use leptos::html;
 use leptos::prelude::*;
 use plotters::prelude::IntoDrawingArea;
@@ -308,14 +308,25 @@ fn GoalPanel() -> impl IntoView {
     let store = use_store();
     let lang = store.lang();
     let kind = RwSignal::new(GoalKind::InTerm);
-    let defaults = Memo::new(move |_| store.scenario().with(Goal::defaults));
+    // The view is the horizon: the goals follow it, not the other levers,
+    // so a drag of another lever recomputes nothing here.
+    let horizon = Memo::new(move |_| store.scenario().with(|s| (s.start, s.from, s.end)));
+    let view = move || {
+        let (start, from, end) = horizon.get();
+        Scenario {
+            start,
+            from,
+            end,
+            ..Scenario::default()
+        }
+    };
+    let defaults = Memo::new(move |_| Goal::defaults(&view()));
     // The goal's bounds: from the levers' first month to ten years after
     // `from`, as far as a run can go.
     let bounds = Memo::new(move |_| {
-        store.scenario().with(|s| {
-            let join = s.start.add_days(7 * s.join_week() as i64).first_of_month();
-            (join, s.from.max(s.start).add_months(120))
-        })
+        let s = view();
+        let join = s.start.add_days(7 * s.join_week() as i64).first_of_month();
+        (join, s.from.max(s.start).add_months(120))
     });
     let day = RwSignal::new(None::<String>);
     let year = RwSignal::new(None::<String>);
@@ -519,7 +530,9 @@ fn TornadoPanel() -> impl IntoView {
     let bars = RwSignal::new(None::<Vec<TornadoBar>>);
     Effect::new(move |_| {
         store.scenario().track();
-        bars.set(None);
+        if bars.with_untracked(Option::is_some) {
+            bars.set(None);
+        }
     });
     let compute = move |_| bars.set(Some(tornado(&store.current())));
     let rows = move || {
