@@ -9,6 +9,10 @@
 //! ignored (each job has a number), so the last bands finished are always
 //! those of the newest input. Runs go out in small slices, so that a
 //! cancelled job holds a worker for one slice at most.
+//!
+//! After the bands' own runs a job runs each source of uncertainty alone
+//! (`Source`, fewer runs each), to say beside the bands how much of the
+//! spread each gives; the bands show as soon as their own runs are in.
 
 use std::cell::RefCell;
 use std::collections::VecDeque;
@@ -16,7 +20,9 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use doorstroom_model::Scenario;
-use doorstroom_model::uncertainty::{BandSettings, Bands, Samples, write_query};
+use doorstroom_model::uncertainty::{
+    BandSettings, Bands, Samples, Source, source_runs, source_shares, write_query,
+};
 use js_sys::{Array, Float64Array};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -42,16 +48,35 @@ struct Slot {
     busy: bool,
 }
 
+/// One set of runs of a job: the bands' own (`source` `None`) or one
+/// source's alone.
+struct Variant {
+    source: Option<Source>,
+    query: String,
+    parts: Vec<Samples>,
+    slices: usize,
+    bands: Option<Bands>,
+}
+
 struct Job {
     number: u64,
     scenario: Scenario,
     settings: BandSettings,
-    query: String,
-    queue: VecDeque<Range<u32>>,
-    parts: Vec<Samples>,
-    slices: usize,
+    variants: Vec<Variant>,
+    /// Slices still to send: the variant and the runs.
+    queue: VecDeque<(usize, Range<u32>)>,
     started: f64,
+    /// Milliseconds from the request to the bands' own runs merged: set
+    /// when they are in and shown.
+    shown: Option<f64>,
 }
+
+/// A job's variants go to the workers as one number: the job's times this,
+/// plus the variant's index.
+const VARIANTS: u64 = 8;
+
+/// The bands' figure whose spread is split over its sources.
+const SPLIT_FIGURE: &str = "cost_total_eur";
 
 #[derive(Default)]
 struct Pool {
@@ -118,8 +143,43 @@ fn worker_count() -> usize {
     (cores as usize).clamp(1, MAX_WORKERS)
 }
 
+/// The id of the element in which the single file (`cargo xtask dist
+/// --single-file`) carries the worker's glue and wasm as text.
+const WORKER_SOURCE_ID: &str = "bands-worker-source";
+
+thread_local! {
+    /// Where the workers are loaded from, found once.
+    static WORKER_FROM: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// The worker's address: a blob URL of the source the single file carries
+/// (a page opened from disk can load no file, but can start a worker from
+/// a blob of its own), else the loader beside the page.
+fn worker_url() -> String {
+    WORKER_FROM.with_borrow_mut(|from| {
+        from.get_or_insert_with(|| {
+            let carried = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id(WORKER_SOURCE_ID))
+                .and_then(|e| e.text_content())
+                .and_then(|source| {
+                    let options = web_sys::BlobPropertyBag::new();
+                    options.set_type("text/javascript");
+                    let blob = web_sys::Blob::new_with_str_sequence_and_options(
+                        &Array::of1(&JsValue::from_str(&source)),
+                        &options,
+                    )
+                    .ok()?;
+                    web_sys::Url::create_object_url_with_blob(&blob).ok()
+                });
+            carried.unwrap_or_else(|| WORKER_URL.to_owned())
+        })
+        .clone()
+    })
+}
+
 fn spawn(index: usize) -> Option<Worker> {
-    let worker = Worker::new(WORKER_URL).ok()?;
+    let worker = Worker::new(&worker_url()).ok()?;
     let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |m: MessageEvent| {
         answered(index, m.data());
     });
@@ -144,19 +204,40 @@ fn start(scenario: Scenario, settings: BandSettings) {
         }
         p.jobs += 1;
         let workers = p.slots.len().max(1) as u32;
-        let slice = settings.runs.div_ceil(workers * SLICES_PER_WORKER).max(1);
-        let queue: VecDeque<Range<u32>> = (0..settings.runs.div_ceil(slice))
-            .map(|k| k * slice..((k + 1) * slice).min(settings.runs))
+        let mut variants = vec![(None, settings)];
+        variants.extend(Source::ALL.into_iter().map(|source| {
+            (
+                Some(source),
+                settings.only(source, source_runs(settings.runs)),
+            )
+        }));
+        let mut queue = VecDeque::new();
+        let variants: Vec<Variant> = variants
+            .into_iter()
+            .enumerate()
+            .map(|(v, (source, settings))| {
+                let slice = settings.runs.div_ceil(workers * SLICES_PER_WORKER).max(1);
+                let slices = settings.runs.div_ceil(slice);
+                queue.extend(
+                    (0..slices).map(|k| (v, k * slice..((k + 1) * slice).min(settings.runs))),
+                );
+                Variant {
+                    source,
+                    query: write_query(&scenario, &settings),
+                    parts: Vec::new(),
+                    slices: slices as usize,
+                    bands: None,
+                }
+            })
             .collect();
         p.job = Some(Job {
             number: p.jobs,
-            query: write_query(&scenario, &settings),
-            slices: queue.len(),
             scenario,
             settings,
+            variants,
             queue,
-            parts: Vec::new(),
             started: now(),
+            shown: None,
         });
     });
     dispatch();
@@ -170,19 +251,19 @@ fn dispatch() {
             return;
         };
         for slot in slots.iter_mut().filter(|s| s.ready && !s.busy) {
-            let Some(range) = job.queue.pop_front() else {
+            let Some((v, range)) = job.queue.pop_front() else {
                 break;
             };
             let message = Array::of4(
-                &JsValue::from_f64(job.number as f64),
-                &JsValue::from_str(&job.query),
+                &JsValue::from_f64((job.number * VARIANTS + v as u64) as f64),
+                &JsValue::from_str(&job.variants[v].query),
                 &JsValue::from(range.start),
                 &JsValue::from(range.end - range.start),
             );
             if slot.worker.post_message(&message).is_ok() {
                 slot.busy = true;
             } else {
-                job.queue.push_front(range);
+                job.queue.push_front((v, range));
             }
         }
     });
@@ -200,7 +281,8 @@ fn answered(index: usize, data: JsValue) {
         return;
     }
     let data = Array::from(&data);
-    let number = data.get(0).as_f64().unwrap_or(-1.0) as u64;
+    let tag = data.get(0).as_f64().unwrap_or(-1.0).max(0.0) as u64;
+    let (number, v) = (tag / VARIANTS, (tag % VARIANTS) as usize);
     let first = data.get(1).as_f64().unwrap_or(0.0) as u32;
     let weeks = data.get(2).as_f64().unwrap_or(0.0) as usize;
     let values = data.get(3).dyn_into::<Float64Array>().map(|a| a.to_vec());
@@ -210,18 +292,41 @@ fn answered(index: usize, data: JsValue) {
         }
         let job = p.job.as_mut().filter(|j| j.number == number)?;
         let samples = Samples::from_values(job.scenario.start, weeks, first, values.ok()?)?;
-        job.parts.push(samples);
-        if job.parts.len() < job.slices {
+        let variant = job.variants.get_mut(v)?;
+        variant.parts.push(samples);
+        if variant.parts.len() < variant.slices {
             return None;
         }
-        let job = p.job.take()?;
-        let merged = Samples::merge(job.parts).ok()?;
-        Some(BandsOf {
-            scenario: job.scenario,
+        let merged = Samples::merge(std::mem::take(&mut variant.parts)).ok()?;
+        variant.bands = Some(Bands::of(&merged));
+        let all_in = job.variants.iter().all(|v| v.bands.is_some());
+        // The bands show as soon as their own runs are in, and again with
+        // the sources' shares once those are.
+        let show = (v == 0 && job.shown.is_none()) || all_in;
+        if !show {
+            return None;
+        }
+        let millis = *job.shown.get_or_insert(now() - job.started);
+        let bands = job.variants[0].bands.clone()?;
+        let sources = all_in.then(|| {
+            let parts: Vec<(Source, &Bands)> = job
+                .variants
+                .iter()
+                .filter_map(|v| Some((v.source?, v.bands.as_ref()?)))
+                .collect();
+            source_shares(&parts, SPLIT_FIGURE)
+        });
+        let done = BandsOf {
+            scenario: job.scenario.clone(),
             settings: job.settings,
-            bands: Arc::new(Bands::of(&merged)),
-            millis: now() - job.started,
-        })
+            bands: Arc::new(bands),
+            millis,
+            sources: sources.flatten().map(Arc::new),
+        };
+        if all_in {
+            p.job = None;
+        }
+        Some(done)
     });
     if let Some(done) = finished
         && let Some(store) = POOL.with_borrow(|p| p.store)
@@ -230,15 +335,4 @@ fn answered(index: usize, data: JsValue) {
         store.set_bands_busy(false);
     }
     dispatch();
-}
-
-/// A fresh seed from the browser's cryptographic random numbers, for a new
-/// draw.
-pub fn fresh_seed() -> Option<u64> {
-    let crypto = web_sys::window()?.crypto().ok()?;
-    let mut bytes = [0u8; 8];
-    crypto.get_random_values_with_u8_array(&mut bytes).ok()?;
-    // Seeds stay below 2^53, so that a seed shown or typed as a number in
-    // JavaScript is the same seed.
-    Some(u64::from_le_bytes(bytes) >> 11)
 }

@@ -214,6 +214,26 @@ impl Formats {
     }
 }
 
+/// Goal-seek's answers in the page's locale: `1.104`, `€ 119 mln.`,
+/// `januari 2027`, `1 januari 2027`.
+impl doorstroom_model::uncertainty::Wording for Formats {
+    fn count(&self, v: f64) -> String {
+        self.whole(v)
+    }
+
+    fn euro(&self, v: f64) -> String {
+        self.euro_short(v)
+    }
+
+    fn month(&self, d: Date) -> String {
+        self.month_long(&d)
+    }
+
+    fn day(&self, d: Date) -> String {
+        Formats::day(self, &d)
+    }
+}
+
 /// The charts' labels and readouts in the page's locale.
 impl Format for Formats {
     fn number(&self, v: f64) -> String {

@@ -236,12 +236,23 @@ pub const DISMISS: Text = t("Melding sluiten", "Dismiss notice");
 
 // Uncertainty: bands, goal-seek, what matters most.
 pub const P10_P90: Text = t("P10–P90:", "P10–P90:");
-pub const NEVER_SHORT: Text = t("nooit", "never");
+/// The median of the runs, labelled apart from the card's figure (the
+/// central run): the two differ, and may even lie on either side of P10.
+pub const BAND_MEDIAN: Text = t("doorrekeningen: mediaan", "runs: median");
+pub const OF_THE_RUNS: Text = t("van de doorrekeningen", "of the runs");
 pub const UNCERTAINTY: Text = t("Onzekerheid en beslissen", "Uncertainty and decisions");
 pub const BANDS_SWITCH: Text = t("Onzekerheidsbanden tonen", "Show uncertainty bands");
 pub const BANDS_EXPLAIN: Text = t(
-    "Het vlak om de lijn loopt van P10 tot P90 over de doorrekeningen: in acht van de tien ligt de uitkomst daartussen. Elke doorrekening trekt de instroom, de productiviteit en het gedrag van aanvragers rond hun waarde; de spreiding van de instroom komt uit de eigen fouten van de MPP-prognoses.",
-    "The band around the line runs from P10 to P90 over the runs: eight in ten outcomes lie inside it. Each run draws the intake, productivity and applicants' behaviour around their values; the intake's spread comes from the MPP forecasts' own errors.",
+    "Het vlak om de lijn loopt van P10 tot P90 over de doorrekeningen: in acht van de tien ligt de uitkomst daartussen. Elke doorrekening trekt de instroom, de productiviteit en het gedrag van aanvragers rond hun waarde; de spreiding van de instroom komt uit de eigen fouten van de MPP-prognoses. Het grote getal op een kaart is de centrale doorrekening, met elke aanname op haar waarde; daaronder staan de mediaan en P10–P90 van de doorrekeningen. Die mediaan is niet de centrale doorrekening en de centrale doorrekening kan zelfs buiten P10–P90 vallen: het model is niet lineair (een tekort aan capaciteit stapelt zich op, een overschot niet), dus de aanname in het midden geeft niet de middelste uitkomst. ‘Niet vóór’ telt als uitkomst: het aandeel doorrekeningen dat tot het eind over de termijn blijft. Wat vóór de datum van uw keuzes gebeurde, is gebeurd: daar trekt geen doorrekening iets.",
+    "The band around the line runs from P10 to P90 over the runs: eight in ten outcomes lie inside it. Each run draws the intake, productivity and applicants' behaviour around their values; the intake's spread comes from the MPP forecasts' own errors. The large figure on a card is the central run, every assumption at its value; below it stand the median and P10–P90 of the runs. That median is not the central run, and the central run may even lie outside P10–P90: the model is not linear (a shortage of capacity piles up, a surplus does not), so the middle assumption does not give the middle outcome. ‘Not before’ counts as an outcome: the share of runs that stay past term to the end. What happened before the date your choices apply has happened: no run draws anything there.",
+);
+pub const SOURCES_INTRO: Text = t(
+    "Waar de spreiding van de totale kosten vandaan komt (elke bron apart doorgerekend, als aandeel in de som van hun varianties):",
+    "Where the spread of the total cost comes from (each source run alone, as a share of the sum of their variances):",
+);
+pub const SOURCES_NOTE: Text = t(
+    "De bronnen werken op elkaar in, dus dit is een richtlijn, geen exacte verdeling.",
+    "The sources interact, so this is a guide, not an exact split.",
 );
 pub const BANDS_RUNS: Text = t("Doorrekeningen", "Runs");
 pub const BANDS_SEED: Text = t("Startgetal", "Seed");
@@ -263,12 +274,12 @@ pub const GOAL_EXPLAIN: Text = t(
     "The least value of a lever that reaches the goal, found by running the model again and again.",
 );
 pub const GOAL_IN_TERM: Text = t(
-    "Geen asielzaak meer over de termijn vanaf",
-    "No asylum case past its term from",
+    "Weer binnen de termijn (zoals de kaart het telt, alle stromen) uiterlijk in de maand van",
+    "Back within term (as the card counts it, every stream) by the month of",
 );
 pub const GOAL_COST: Text = t(
-    "Kosten (dwangsommen en proceskosten) tot en met eind",
-    "Cost (penalties and legal costs) through the end of",
+    "Kosten (dwangsommen en proceskosten) vanaf de datum van uw keuzes tot en met eind",
+    "Cost (penalties and legal costs) from the date your choices apply through the end of",
 );
 pub const GOAL_UNDER: Text = t("onder (euro)", "under (euros)");
 pub const GOAL_LEVER: Text = t("met", "using");
@@ -277,13 +288,23 @@ pub const GOAL_BAA: Text = t("BAA-besluiten per jaar", "BAA decisions a year");
 pub const GOAL_SEEK: Text = t("Zoek", "Seek");
 pub const GOAL_APPLY: Text = t("Toepassen", "Apply");
 pub const GOAL_BAD_INPUT: Text = t(
-    "Vul een geldige datum (JJJJ-MM-DD), een jaar en een bedrag in.",
-    "Enter a valid date (YYYY-MM-DD), a year and an amount.",
+    "Kies een datum voor het doel.",
+    "Choose a date for the goal.",
 );
 pub const TORNADO_TITLE: Text = t("Wat telt het zwaarst", "What matters most");
 pub const TORNADO_EXPLAIN: Text = t(
-    "Elke knop over zijn aannemelijke bereik, de rest zoals nu: het effect op de totale kosten en op de voorraad aan het eind, de grootste eerst.",
-    "Each lever over its plausible range, the rest as now: the effect on total cost and on the backlog at the end, largest first.",
+    "Elke knop over zijn aannemelijke bereik rond de waarde in dit scenario, de rest zoals nu, vanaf de datum van uw keuzes: het effect op de totale kosten en op de voorraad aan het eind, de grootste eerst. Een aantal of capaciteit beweegt met dezelfde factoren als het bereik bij de standaardwaarde, een aandeel met dezelfde afstand.",
+    "Each lever over its plausible range around its value in this scenario, the rest as now, from the date your choices apply: the effect on total cost and on the backlog at the end, largest first. A count or a capacity moves by the same factors as the range at the default, a share by the same distance.",
+);
+pub const TORNADO_NOW: Text = t("in dit scenario", "in this scenario");
+pub const TORNADO_CASES: Text = t("zaken", "cases");
+pub const TORNADO_AFTER_HORIZON: Text = t(
+    "geen effect tot het eind van de periode: werkt pas later (wel in een doorrekening tot",
+    "no effect to the end of the horizon: it binds only later (it does in a run to",
+);
+pub const TORNADO_IDLE: Text = t(
+    "geen effect: wat deze knop regelt, speelt in dit scenario niet (staat uit of wordt niet bereikt), ook niet in een langere doorrekening",
+    "no effect: what this lever sets does not act in this scenario (it is off or never reached), not even in a longer run",
 );
 pub const TORNADO_RUN: Text = t("Bereken", "Compute");
 pub const TORNADO_COST: Text = t("totale kosten", "total cost");

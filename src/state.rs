@@ -95,6 +95,9 @@ pub struct BandsOf {
     pub bands: Arc<Bands>,
     /// Milliseconds from the request to the merged bands.
     pub millis: f64,
+    /// Each source's share of the spread of the total cost, once its runs
+    /// alone are in (see `doorstroom_model::uncertainty::Source`).
+    pub sources: Option<Arc<Vec<(doorstroom_model::uncertainty::Source, f64)>>>,
 }
 
 /// Runs the model, shared behind an `Arc` so that a memo read clones a

@@ -163,28 +163,47 @@ const COST_FIRST_YEAR: FigureSpec = FigureSpec {
 };
 
 /// Writes a value of a figure's distribution: the formats, the value, the
-/// run's start (for dates) and the language.
-type BandText = fn(&Formats, f64, Date, Lang) -> String;
+/// run's start and end (for dates) and the language.
+type BandText = fn(&Formats, f64, (Date, Date), Lang) -> String;
 
-fn band_whole(f: &Formats, x: f64, _: Date, _: Lang) -> String {
+fn band_whole(f: &Formats, x: f64, _: (Date, Date), _: Lang) -> String {
     f.whole(x)
 }
 
-fn band_euro(f: &Formats, x: f64, _: Date, _: Lang) -> String {
+fn band_euro(f: &Formats, x: f64, _: (Date, Date), _: Lang) -> String {
     f.euro_compact(x)
 }
 
-fn band_percent(f: &Formats, x: f64, _: Date, _: Lang) -> String {
+fn band_percent(f: &Formats, x: f64, _: (Date, Date), _: Lang) -> String {
     f.percent(x)
 }
 
-/// A month figure: days after the run's start, +∞ for "never".
-fn band_month(f: &Formats, x: f64, start: Date, lang: Lang) -> String {
+/// A month figure: days after the run's start; "never" (+∞, cases past
+/// term at the end) as the card itself says it: "not before" the month
+/// after the horizon.
+fn band_month(f: &Formats, x: f64, (start, end): (Date, Date), lang: Lang) -> String {
     if x.is_finite() {
         f.month_long(&start.add_days(x as i64))
     } else {
-        i18n::NEVER_SHORT.get(lang).to_owned()
+        format!(
+            "{} {}",
+            i18n::NOT_BEFORE.get(lang),
+            f.month_short(&end.add_days(1))
+        )
     }
+}
+
+/// What a card says of its figure's distribution over the bands' runs,
+/// labelled apart from the figure itself (the central run).
+#[derive(Clone, Debug, PartialEq)]
+struct BandLine {
+    /// "P10–P90: a – b".
+    range: String,
+    /// "mediaan van de doorrekeningen: m".
+    median: String,
+    /// "in 62% van de doorrekeningen niet vóór jan 2027", when some runs
+    /// never get back within term.
+    never: Option<String>,
 }
 
 /// The headline figures, in the page's order.
@@ -529,20 +548,40 @@ pub fn Kpis() -> impl IntoView {
                 })
             });
             let long = Memo::new(move |_| figure.with(|f| f.value.chars().count() > LONG_FIGURE));
-            // P10 to P90 over the bands' runs, when bands of what is on
-            // screen are ready.
+            // P10 to P90 and the median over the bands' runs, when bands of
+            // what is on screen are ready; "never" counted as a value.
             let range = Memo::new(move |_| {
                 let bands = store.current_bands()?;
                 let lang = lang.get();
                 let f = formats(lang);
                 let (key, show) = spec().band;
-                let p = bands.figure(key)?.percentiles;
-                Some(format!(
-                    "{} {} – {}",
-                    i18n::P10_P90.get(lang),
-                    show(&f, p.p10, bands.start, lang),
-                    show(&f, p.p90, bands.start, lang)
-                ))
+                let d = bands.figure(key)?;
+                let p = d.percentiles;
+                let at = (bands.start, end.get());
+                let never = d.sorted.iter().filter(|v| v.is_infinite()).count();
+                let share = never as f64 / d.sorted.len().max(1) as f64;
+                Some(BandLine {
+                    range: format!(
+                        "{} {} – {}",
+                        i18n::P10_P90.get(lang),
+                        show(&f, p.p10, at, lang),
+                        show(&f, p.p90, at, lang)
+                    ),
+                    median: format!(
+                        "{} {}",
+                        i18n::BAND_MEDIAN.get(lang),
+                        show(&f, p.p50, at, lang)
+                    ),
+                    never: (never > 0).then(|| {
+                        format!(
+                            "{} {} {} {}",
+                            i18n::IN.get(lang),
+                            f.percent(share),
+                            i18n::OF_THE_RUNS.get(lang),
+                            show(&f, f64::INFINITY, at, lang)
+                        )
+                    }),
+                })
             });
             let range_testid = move || format!("range-{}", spec().testid);
             let change = move || figure.with(|f| f.change.clone());
@@ -573,8 +612,20 @@ pub fn Kpis() -> impl IntoView {
                         </span>
                     </p>
                     <Show when=move || range.with(Option::is_some)>
-                        <p class="kpi-range" data-testid=range_testid>
-                            {move || range.get().unwrap_or_default()}
+                        <p class="kpi-band">
+                            <span class="kpi-median" data-testid=move || format!("median-{}", spec().testid)>
+                                {move || range.with(|r| r.as_ref().map(|r| r.median.clone()))}
+                            </span>
+                            " · "
+                            <span class="kpi-range" data-testid=range_testid>
+                                {move || range.with(|r| r.as_ref().map(|r| r.range.clone()))}
+                            </span>
+                            <Show when=move || range.with(|r| r.as_ref().is_some_and(|r| r.never.is_some()))>
+                                " · "
+                                <span class="kpi-never" data-testid=move || format!("never-{}", spec().testid)>
+                                    {move || range.with(|r| r.as_ref().and_then(|r| r.never.clone()))}
+                                </span>
+                            </Show>
                         </p>
                     </Show>
                     <p class=move || format!("kpi-delta {}", change().tone.class())>

@@ -7,16 +7,15 @@
 
 use doorstroom_charts::{HistogramInput, Theme, draw_histogram};
 use doorstroom_model::uncertainty::{
-    BandSettings, Goal, GoalLever, GoalResult, Outcome, RUNS_RANGE, SPREADS, TornadoBar, seek,
-    tornado, write_query,
+    BandSettings, Goal, GoalLever, GoalResult, NoEffect, Outcome, RUNS_RANGE, SPREADS, TornadoBar,
+    fresh_seed, seek, tornado, write_query,
 };
-use doorstroom_model::{Date, Warning, lever};
+use doorstroom_model::{Date, Scenario, Warning, lever};
 use leptos::html;
 use leptos::prelude::*;
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
 
-use crate::bands;
 use crate::format::formats;
 use crate::i18n;
 use crate::state::use_store;
@@ -90,11 +89,43 @@ fn BandsPanel() -> impl IntoView {
             .with(|b| b.as_ref().map(|b| write_query(&b.scenario, &b.settings)))
             .unwrap_or_default()
     };
+    // The first week whose backlog band has a width: the join "from now",
+    // the start otherwise (the tests read it).
+    let spread_from = move || {
+        store
+            .current_bands()
+            .and_then(|b| {
+                let w = (0..b.backlog.p10.len()).find(|&w| b.backlog.p90[w] > b.backlog.p10[w])?;
+                Some(b.start.add_days(7 * w as i64).to_string())
+            })
+            .unwrap_or_default()
+    };
     let millis = move || {
         store
             .bands_done()
             .with(|b| b.as_ref().map(|b| format!("{:.1}", b.millis)))
             .unwrap_or_default()
+    };
+    // Where the spread comes from, once each source's runs alone are in.
+    let sources = move || {
+        let lang = lang.get();
+        store.current_bands()?;
+        let f = formats(lang);
+        store.bands_done().with(|b| {
+            let shares = b.as_ref()?.sources.clone()?;
+            let parts: Vec<String> = shares
+                .iter()
+                .map(|(source, share)| {
+                    format!("{} {}", source.label().get(lang), f.percent(*share))
+                })
+                .collect();
+            Some(format!(
+                "{} {}. {}",
+                i18n::SOURCES_INTRO.get(lang),
+                parts.join(", "),
+                i18n::SOURCES_NOTE.get(lang)
+            ))
+        })
     };
     let spreads = SPREADS
         .iter()
@@ -159,7 +190,7 @@ fn BandsPanel() -> impl IntoView {
                     type="button"
                     data-testid="bands-new-draw"
                     on:click=move |_| {
-                        if let Some(seed) = bands::fresh_seed() {
+                        if let Some(seed) = fresh_seed() {
                             change(&|s: &mut BandSettings| s.seed = seed);
                         }
                     }
@@ -186,8 +217,16 @@ fn BandsPanel() -> impl IntoView {
                 data-state=state
                 data-millis=millis
                 data-of=of
+                data-spread-from=spread_from
             >
                 {status}
+            </p>
+            <p
+                class="bands-sources"
+                data-testid="bands-sources"
+                hidden=move || sources().is_none()
+            >
+                {sources}
             </p>
             <Histogram />
         </div>
@@ -256,15 +295,54 @@ enum GoalKind {
     Cost,
 }
 
+/// The cost goal's amount until one is typed: written in the reader's
+/// notation ("20.000.000", "20,000,000") and read back by the levers' one
+/// number reader.
+const DEFAULT_GOAL_EUR: f64 = 20_000_000.0;
+
 /// Goal-seek: the goal, the lever, the answer and a button that applies it.
+/// The goal's defaults follow the view (see [`Goal::defaults`]); what is
+/// typed is kept until the view changes.
 #[component]
 fn GoalPanel() -> impl IntoView {
     let store = use_store();
     let lang = store.lang();
     let kind = RwSignal::new(GoalKind::InTerm);
-    let day = RwSignal::new("2027-01-01".to_owned());
-    let year = RwSignal::new("2024".to_owned());
-    let eur = RwSignal::new("20000000".to_owned());
+    // The view is the horizon: the goals follow it, not the other levers,
+    // so a drag of another lever recomputes nothing here.
+    let horizon = Memo::new(move |_| store.scenario().with(|s| (s.start, s.from, s.end)));
+    let view = move || {
+        let (start, from, end) = horizon.get();
+        Scenario {
+            start,
+            from,
+            end,
+            ..Scenario::default()
+        }
+    };
+    let defaults = Memo::new(move |_| Goal::defaults(&view()));
+    // The goal's bounds: from the levers' first month to ten years after
+    // `from`, as far as a run can go.
+    let bounds = Memo::new(move |_| {
+        let s = view();
+        let join = s.start.add_days(7 * s.join_week() as i64).first_of_month();
+        (join, s.from.max(s.start).add_months(120))
+    });
+    let day = RwSignal::new(None::<String>);
+    let year = RwSignal::new(None::<String>);
+    let eur = RwSignal::new(None::<String>);
+    // A new view brings goals that mean something in it.
+    Effect::new(move |_| {
+        defaults.track();
+        day.set(None);
+        year.set(None);
+    });
+    let day_text = move || day.get().unwrap_or_else(|| defaults.get().0.to_string());
+    let year_text = move || year.get().unwrap_or_else(|| defaults.get().1.to_string());
+    let eur_text = move || {
+        eur.get()
+            .unwrap_or_else(|| formats(lang.get()).whole(DEFAULT_GOAL_EUR))
+    };
     let which = RwSignal::new(GoalLever::Fte);
     let answer = RwSignal::new(None::<GoalResult>);
     let bad_input = RwSignal::new(false);
@@ -273,18 +351,10 @@ fn GoalPanel() -> impl IntoView {
     let run = move |_| {
         let (goal, said) = match kind.get_untracked() {
             GoalKind::InTerm => (
-                day.get_untracked()
-                    .trim()
-                    .parse::<Date>()
-                    .ok()
-                    .map(Goal::InTermBy),
+                day_text().trim().parse::<Date>().ok().map(Goal::InTermBy),
                 Vec::new(),
             ),
-            GoalKind::Cost => Goal::cost(
-                &year.get_untracked(),
-                &eur.get_untracked(),
-                lang.get_untracked(),
-            ),
+            GoalKind::Cost => Goal::cost(&year_text(), &eur_text(), lang.get_untracked()),
         };
         bad_input.set(goal.is_none() && said.is_empty());
         notes.set(said);
@@ -294,16 +364,9 @@ fn GoalPanel() -> impl IntoView {
         let Some(result) = answer.get_untracked() else {
             return;
         };
-        let Outcome::Reached { value, .. } = result.outcome else {
-            return;
-        };
-        let mut s = store.current();
-        if let Some(doorstroom_model::LeverKind::Number(n)) =
-            lever(result.lever.key()).map(|l| &l.kind)
-        {
-            n.set(&mut s, value);
+        if let Some(s) = result.applied(&store.current()) {
+            store.apply(s);
         }
-        store.apply(s);
     };
     let reached = move || {
         answer.with(|a| {
@@ -328,11 +391,15 @@ fn GoalPanel() -> impl IntoView {
                     {move || i18n::GOAL_IN_TERM.get(lang.get())}
                     " "
                     <input
-                        type="text"
-                        size="10"
+                        type="date"
                         data-testid="goal-day"
-                        prop:value=move || day.get()
-                        on:change=move |ev| day.set(event_target_value(&ev))
+                        min=move || bounds.get().0.to_string()
+                        max=move || bounds.get().1.to_string()
+                        prop:value=day_text
+                        on:change=move |ev| {
+                            day.set(Some(event_target_value(&ev)));
+                            kind.set(GoalKind::InTerm);
+                        }
                     />
                 </label>
                 <label>
@@ -348,20 +415,28 @@ fn GoalPanel() -> impl IntoView {
                     " "
                     <input
                         type="text"
+                        inputmode="numeric"
                         size="4"
                         data-testid="goal-year"
-                        prop:value=move || year.get()
-                        on:change=move |ev| year.set(event_target_value(&ev))
+                        prop:value=year_text
+                        on:change=move |ev| {
+                            year.set(Some(event_target_value(&ev)));
+                            kind.set(GoalKind::Cost);
+                        }
                     />
                     " "
                     {move || i18n::GOAL_UNDER.get(lang.get())}
                     " "
                     <input
                         type="text"
-                        size="12"
+                        inputmode="decimal"
+                        size="14"
                         data-testid="goal-eur"
-                        prop:value=move || eur.get()
-                        on:change=move |ev| eur.set(event_target_value(&ev))
+                        prop:value=eur_text
+                        on:change=move |ev| {
+                            eur.set(Some(event_target_value(&ev)));
+                            kind.set(GoalKind::Cost);
+                        }
                     />
                 </label>
                 <label>
@@ -416,9 +491,22 @@ fn GoalPanel() -> impl IntoView {
                                 _ => String::new(),
                             })
                     }
+                    data-until=move || {
+                        answer
+                            .with(|a| {
+                                a.as_ref()
+                                    .and_then(|a| a.extended_to)
+                                    .map(|d| d.to_string())
+                                    .unwrap_or_default()
+                            })
+                    }
                     role="status"
                 >
-                    {move || answer.with(|a| a.as_ref().map(|a| a.message(lang.get())))}
+                    {move || {
+                        let lang = lang.get();
+                        let f = formats(lang);
+                        answer.with(|a| a.as_ref().map(|a| a.message(lang, &*f)))
+                    }}
                 </p>
             </Show>
             <Show when=reached>
@@ -431,12 +519,21 @@ fn GoalPanel() -> impl IntoView {
 }
 
 /// The tornado: a bar per lever for its effect on the total cost, with the
-/// effect on the backlog beside it, largest first.
+/// effect on the backlog beside it, largest first; each lever's range in
+/// its own units around the scenario's value, and a bar without effect
+/// said in words. Cleared when the scenario changes, so that it is always
+/// of what is on screen.
 #[component]
 fn TornadoPanel() -> impl IntoView {
     let store = use_store();
     let lang = store.lang();
     let bars = RwSignal::new(None::<Vec<TornadoBar>>);
+    Effect::new(move |_| {
+        store.scenario().track();
+        if bars.with_untracked(Option::is_some) {
+            bars.set(None);
+        }
+    });
     let compute = move |_| bars.set(Some(tornado(&store.current())));
     let rows = move || {
         let lang = lang.get();
@@ -453,18 +550,35 @@ fn TornadoPanel() -> impl IntoView {
             bars.iter()
                 .map(|b| {
                     let label = lever(b.key).map_or(b.key, |l| l.label.get(lang));
-                    let (low, high) = b.ends();
+                    let (low, high, value) = b.described(lang);
                     let share = b.cost_effect().abs() / widest * 50.0;
                     let (left, class) = if b.cost_effect() < 0.0 {
                         (50.0 - share, "bar lower")
                     } else {
                         (50.0, "bar higher")
                     };
-                    let cost = f.signed_euro_compact(b.cost_effect());
-                    let backlog = f.signed_whole(b.backlog_effect());
+                    let effects = match b.no_effect {
+                        Some(NoEffect::AfterHorizon { end }) => {
+                            format!("{} {})", i18n::TORNADO_AFTER_HORIZON.get(lang), f.day(&end))
+                        }
+                        Some(NoEffect::Idle) => i18n::TORNADO_IDLE.get(lang).to_owned(),
+                        None => format!(
+                            "{} {} · {} {} {}",
+                            i18n::TORNADO_COST.get(lang),
+                            f.signed_euro_compact(b.cost_effect()),
+                            i18n::TORNADO_BACKLOG.get(lang),
+                            f.signed_whole(b.backlog_effect()),
+                            i18n::TORNADO_CASES.get(lang),
+                        ),
+                    };
                     view! {
                         <li data-testid="tornado-row" data-key=b.key>
-                            <span class="lever">{format!("{label} ({low} → {high})")}</span>
+                            <span class="lever">
+                                {format!(
+                                    "{label}: {low} → {high} ({} {value})",
+                                    i18n::TORNADO_NOW.get(lang),
+                                )}
+                            </span>
                             <span class="track" aria-hidden="true">
                                 <span
                                     class=class
@@ -472,13 +586,7 @@ fn TornadoPanel() -> impl IntoView {
                                     style:width=format!("{share:.1}%")
                                 ></span>
                             </span>
-                            <span class="effects">
-                                {format!(
-                                    "{} {cost} · {} {backlog}",
-                                    i18n::TORNADO_COST.get(lang),
-                                    i18n::TORNADO_BACKLOG.get(lang),
-                                )}
-                            </span>
+                            <span class="effects">{effects}</span>
                         </li>
                     }
                 })

@@ -10,6 +10,13 @@
 //! the icon as a data URL. The preload hints go: there is nothing to load,
 //! and so does the served page's Content-Security-Policy, which names the
 //! loader this file replaces.
+//!
+//! The bands' Web Worker is a wasm of its own (`bands_worker.js` and
+//! `bands_worker_bg.wasm` beside the page). A worker cannot be loaded from
+//! disk either, so its glue and its wasm (as base64) go into the page as
+//! the text of an element that is never run (`<script type="text/plain"
+//! id="bands-worker-source">`); the page starts its workers from a blob
+//! URL of that text (`src/bands.rs`), which a page opened from disk may.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -21,6 +28,13 @@ use crate::{Error, Result};
 
 /// The single file's name in `dist/`.
 pub const FILE: &str = "doorstroom.html";
+
+/// The bands worker's glue and wasm in `dist/` (Trunk's worker build).
+const WORKER_GLUE: &str = "./bands_worker.js";
+const WORKER_WASM: &str = "./bands_worker_bg.wasm";
+/// The id of the element that carries the worker's source; `src/bands.rs`
+/// looks for it.
+const WORKER_SOURCE_ID: &str = "bands-worker-source";
 
 /// Writes the single file from Trunk's build in `dist` and returns its path.
 pub fn write(dist: &Path) -> Result<PathBuf> {
@@ -116,7 +130,28 @@ pub fn inline(page: &str, read: impl Fn(&str) -> Result<Vec<u8>>) -> Result<Stri
             "index.html has no module script importing the wasm-bindgen glue",
         ));
     }
+    // The worker's source before the page's end, where the page finds it
+    // when it first starts a worker.
+    let worker = worker_source(&read(WORKER_GLUE)?, &read(WORKER_WASM)?);
+    match out.rfind("</body>") {
+        Some(at) => out.insert_str(at, &worker),
+        None => out.push_str(&worker),
+    }
     Ok(out)
+}
+
+/// The bands worker as a script that is carried, not run: its glue (the
+/// no-modules build, which defines `wasm_bindgen`), then its init with the
+/// wasm's bytes, as Trunk's loader does with the files.
+fn worker_source(glue: &[u8], wasm: &[u8]) -> String {
+    let glue = String::from_utf8_lossy(glue);
+    let wasm = STANDARD.encode(wasm);
+    format!(
+        "<script type=\"text/plain\" id=\"{WORKER_SOURCE_ID}\">\n{glue}\n\
+         wasm_bindgen({{ module_or_path: Uint8Array.from(atob(\"{wasm}\"), (c) => c.charCodeAt(0)) }});\n\
+         </script>",
+        glue = raw_text(&glue, "script"),
+    )
 }
 
 /// The glue's address, if `script` is Trunk's loader (`import init, * as
@@ -176,6 +211,8 @@ window.wasmBindings = bindings;
             "./main-1.css" => b"p { color: red }".to_vec(),
             "./app-2.js" => b"async function __wbg_init() {}\nexport default __wbg_init;".to_vec(),
             "./app-2_bg.wasm" => vec![0, 97, 115, 109],
+            "./bands_worker.js" => b"let wasm_bindgen; /* worker glue */".to_vec(),
+            "./bands_worker_bg.wasm" => vec![0, 97, 115, 109, 1],
             other => return Err(Error::new(format!("unexpected {other}"))),
         })
     }
@@ -196,6 +233,15 @@ window.wasmBindings = bindings;
         );
         assert!(!single.contains("main-1.css"));
         assert!(single.contains("<p>a < b</p>"));
+        // The worker travels as text that is not run, before the page's end.
+        let worker = single.find("id=\"bands-worker-source\"").unwrap();
+        assert!(worker < single.find("</body>").unwrap());
+        assert!(single[worker..].contains("let wasm_bindgen; /* worker glue */"));
+        assert!(
+            single[worker..].contains("atob(\"AGFzbQE=\")"),
+            "the worker's wasm"
+        );
+        assert!(!single.contains("bands_worker"), "nothing refers to a file");
     }
 
     #[test]

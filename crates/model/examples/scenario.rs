@@ -24,9 +24,10 @@
 //! With `--bands N` the Monte Carlo bands of N runs: the weekly P10/P50/P90
 //! as CSV, or with `--summary` each headline figure also as `KEY_p10`,
 //! `KEY_p50` and `KEY_p90`; the query may hold the band settings (`seed=`,
-//! `sd_intake=` …), and `--bands` and `--seed` override them. `--goal`
+//! `sd_intake=` …), and `--bands` and `--seed` override them; with no seed
+//! in either a fresh one is drawn (getrandom) and printed on stderr. `--goal`
 //! prints `fte=…` (or `baa=…` with `--goal-lever baa`) or `unreachable=`
-//! with the reason; `--tornado` prints `lever,low,high,cost_effect_eur,
+//! with the reason; `--tornado` prints `lever,value,low,high,cost_effect_eur,
 //! backlog_effect`. `--fit` fits the values no publication states to the
 //! published figures dated up to `--fit-until` (default: all) and prints
 //! the fitted scenario as a query that this command runs as it is, with
@@ -40,7 +41,8 @@
 //! query go to stderr.
 
 use doorstroom_model::uncertainty::{
-    BandSettings, Bands, Goal, GoalLever, read_query, sample_threads, seek, tornado, tornado_csv,
+    BandSettings, Bands, Goal, GoalLever, LinkWording, fresh_seed, read_query, sample_threads,
+    seek, tornado, tornado_csv,
 };
 use doorstroom_model::{
     Date, Lang, PRESETS, Scenario, Stream, calibration, page_keys, record, safe_text,
@@ -167,14 +169,18 @@ fn main() {
         }
         let result = seek(&scenario, goal_lever, goal);
         println!("{}", result.to_line());
-        eprintln!("{} ({} runs)", result.message(Lang::En), result.evaluations);
+        eprintln!(
+            "{} ({} runs)",
+            result.message(Lang::En, &LinkWording),
+            result.evaluations
+        );
         return;
     }
     if want_tornado {
         print!("{}", tornado_csv(&tornado(&scenario)));
         return;
     }
-    let bands = runs.map(|n| bands(&scenario, &mut settings, &n, seed.as_deref()));
+    let bands = runs.map(|n| bands(&scenario, &mut settings, &full, &n, seed.as_deref()));
     let run = scenario.run();
     match (output, bands) {
         (Output::Summary, bands) => {
@@ -206,9 +212,26 @@ fn main() {
     }
 }
 
-/// The bands of `n` runs (and `seed`, if given) over all threads, both read
-/// as the page reads them (`1.000` runs are a thousand), with its warnings.
-fn bands(scenario: &Scenario, settings: &mut BandSettings, n: &str, seed: Option<&str>) -> Bands {
+/// The bands of `n` runs (and `seed`, if given; else the link's, else a
+/// fresh one, printed on stderr) over all threads, both read as the page
+/// reads them (`1.000` runs are a thousand), with its warnings.
+fn bands(
+    scenario: &Scenario,
+    settings: &mut BandSettings,
+    link: &str,
+    n: &str,
+    seed: Option<&str>,
+) -> Bands {
+    // No seed in the command or the link: a fresh one, said so that the
+    // bands can be drawn again.
+    let in_link = form_urlencoded::parse(link.trim_start_matches('?').as_bytes())
+        .any(|(key, _)| key == "seed");
+    let drawn = (seed.is_none() && !in_link).then(|| {
+        let seed = fresh_seed().unwrap_or_else(|| fail("no random numbers for a fresh seed"));
+        eprintln!("seed={seed} (a fresh draw; --seed {seed} draws these bands again)");
+        seed.to_string()
+    });
+    let seed = seed.or(drawn.as_deref());
     let said = [Some(("runs", n)), seed.map(|s| ("seed", s))];
     for (key, text) in said.into_iter().flatten() {
         if let Some(w) = settings.read(key, text, Lang::Nl) {

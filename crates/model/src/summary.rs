@@ -108,13 +108,13 @@ impl Summary {
             backlog_end: backlog.last().copied().unwrap_or(0.0),
             backlog_peak: backlog_peak.max(0.0),
             backlog_peak_week: run.week_start(peak_week),
-            cost_total_eur: sum(Measure::CostEur),
+            cost_total_eur: cost_window(run, join, None),
             cost_statutory_eur: sum(Measure::PenaltyStatutoryEur),
             cost_court_eur: sum(Measure::PenaltyCourtEur),
             cost_legal_eur: sum(Measure::LegalCostsEur),
             cost_asylum_eur: stream_sum(&|st: Stream| st.is_asylum()),
             cost_family_eur: stream_sum(&|st: Stream| !st.is_asylum()),
-            cost_through_2024_eur: run.total(Measure::CostEur)[..before_2025].iter().sum(),
+            cost_through_2024_eur: cost_window(run, 0, Some(end_of_2024())),
             cost_first_year_eur: run.total(Measure::CostEur)[join..join + first_year]
                 .iter()
                 .sum(),
@@ -199,10 +199,28 @@ impl Summary {
     }
 }
 
+/// Penalties and legal costs, all streams, in the weeks from `first` on
+/// that start before `before` (to the end if `None`): the one cost window
+/// of the cards (the total from the join, the letter's "through 2024" from
+/// the start) and of goal-seek's cost goals.
+pub(crate) fn cost_window(run: &Run, first: usize, before: Option<Date>) -> f64 {
+    let cost = run.total(Measure::CostEur);
+    (first..run.weeks())
+        .take_while(|&w| before.is_none_or(|b| run.week_start(w) < b))
+        .map(|w| cost[w])
+        .sum()
+}
+
 /// The month after the month in which the last week from `join` on with a
 /// case past its term (in the streams that pass `counts`) starts; the join's
 /// month if there never was one; `None` if the last week still has one.
-fn back_in_term_from(run: &Run, join: usize, counts: impl Fn(Stream) -> bool) -> Option<Date> {
+/// The card "back within term" shows it for every stream, and goal-seek's
+/// "back within term by" tests it.
+pub(crate) fn back_in_term_from(
+    run: &Run,
+    join: usize,
+    counts: impl Fn(Stream) -> bool,
+) -> Option<Date> {
     let streams: Vec<Stream> = Stream::ALL.into_iter().filter(|&s| counts(s)).collect();
     let overdue: Vec<f64> = (join..run.weeks())
         .map(|w| {

@@ -96,3 +96,38 @@ fn the_page_s_keys_are_known_and_what_is_printed_is_escaped() {
         "{summary}"
     );
 }
+
+/// The seed a `--bands` run printed on stderr, if it drew one.
+fn drawn_seed(output: &Output) -> Option<String> {
+    stderr(output)
+        .lines()
+        .find_map(|l| l.strip_prefix("seed="))
+        .and_then(|rest| rest.split_whitespace().next())
+        .map(str::to_owned)
+}
+
+#[test]
+fn bands_without_a_seed_draw_one_and_print_it() {
+    let args = ["--bands", "20", "--summary", "until=2023-08-31"];
+    let (a, b) = (run(&args), run(&args));
+    assert!(a.status.success(), "{}", stderr(&a));
+    let (sa, sb) = (
+        drawn_seed(&a).expect("a seed"),
+        drawn_seed(&b).expect("a seed"),
+    );
+    assert_ne!(sa, sb, "two fresh draws");
+    // The printed seed draws the same bands again.
+    let again = run(&[
+        "--bands",
+        "20",
+        "--seed",
+        &sa,
+        "--summary",
+        "until=2023-08-31",
+    ]);
+    assert_eq!(again.stdout, a.stdout);
+    assert_eq!(drawn_seed(&again), None, "a seed given is not drawn");
+    // Nor one in the link.
+    let linked = run(&["--bands", "20", "--summary", "until=2023-08-31&seed=7"]);
+    assert_eq!(drawn_seed(&linked), None);
+}

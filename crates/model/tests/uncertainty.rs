@@ -2,8 +2,8 @@
 //! itself.
 
 use doorstroom_model::uncertainty::{
-    BandSettings, Bands, FIGURES, Goal, GoalLever, Outcome, Plausible, Samples, Shortfall, Spreads,
-    sample, sample_threads, seek, split, tornado, tornado_over,
+    BandSettings, Bands, FIGURES, Goal, GoalLever, LinkWording, Outcome, Plausible, Samples,
+    Shortfall, Span, Spreads, sample, sample_threads, seek, split, tornado, tornado_over,
 };
 use doorstroom_model::{Date, LeverKind, LeverValue, Measure, Scenario, Stream, lever};
 
@@ -126,31 +126,39 @@ fn splitting_the_runs_over_workers_changes_nothing() {
     }
 }
 
-/// Runs `s` with the goal's lever at `v` and says whether the goal is met,
-/// computed here from the run's columns rather than by the search.
+/// Runs `s` with the goal's lever at `v` (and the horizon the search
+/// used) and says whether the goal is met by the cards' own figures: the
+/// month of the card "back within term", or the cost from the join that
+/// the cost cards count, computed here from the run's columns rather than
+/// by the search.
 fn met(s: &Scenario, lever: GoalLever, goal: Goal, v: f64) -> bool {
     let mut moved = s.clone();
     match lever {
         GoalLever::Fte => moved.fte = v,
         GoalLever::Baa => moved.baa_per_year = v,
     }
-    let run = moved.run();
+    card_met(&moved, goal)
+}
+
+fn card_met(s: &Scenario, goal: Goal) -> bool {
+    let run = s.run();
+    let summary = run.summary();
     match goal {
-        Goal::InTermBy(day) => (0..run.weeks())
-            .filter(|&w| run.week_start(w).add_days(6) >= day)
-            .all(|w| {
-                [Stream::General, Stream::Dublin, Stream::SafeCountry]
-                    .iter()
-                    .all(|&st| {
-                        run.series(doorstroom_model::Column::of(Measure::BacklogOverdue, st))[w]
-                            == 0.0
-                    })
-            }),
+        Goal::InTermBy(day) => summary.back_in_term_from.is_some_and(|m| m <= day),
         Goal::CostUnder { before, eur } => {
-            let cost: f64 = (0..run.weeks())
+            let join = run.join_week();
+            let cost: f64 = (join..run.weeks())
                 .filter(|&w| run.week_start(w) < before)
                 .map(|w| run.total(Measure::CostEur)[w])
                 .sum();
+            // The window is the cards' own: the total from the join when it
+            // covers the horizon, the letter's "through 2024" from the start.
+            if before > s.end {
+                assert!((cost - summary.cost_total_eur).abs() < 1e-6 * cost.max(1.0));
+            }
+            if join == 0 && before == d("2025-01-01") {
+                assert!((cost - summary.cost_through_2024_eur).abs() < 1e-6 * cost.max(1.0));
+            }
             cost <= eur
         }
     }
@@ -160,14 +168,15 @@ fn met(s: &Scenario, lever: GoalLever, goal: Goal, v: f64) -> bool {
 fn goal_seek_answers_hold_at_the_answer_and_not_one_step_below() {
     let cases = [
         (
-            "intake=49000&hiring_per_month=50",
+            "intake=49000&hiring_per_month=50&capacity_nareis=20000",
             GoalLever::Fte,
             "in-term-by=2027-01-01",
             1.0,
         ),
         ("", GoalLever::Fte, "cost-2026-under=500000000", 1.0),
+        ("", GoalLever::Fte, "cost-2024-under=120000000", 1.0),
         (
-            "intake=49000&baa_months=48",
+            "intake=49000&baa_months=48&capacity_nareis=20000",
             GoalLever::Baa,
             "in-term-by=2027-01-01",
             500.0,
@@ -226,13 +235,18 @@ fn goal_seek_says_when_a_goal_is_out_of_reach() {
     assert!(matches!(result.outcome, Outcome::Unreachable { .. }));
 
     // A day after the horizon cannot be checked.
-    let result = seek(&short(), GoalLever::Fte, Goal::InTermBy(d("2026-01-01")));
+    // Nor one more than ten years after the levers apply.
+    let result = seek(&short(), GoalLever::Fte, Goal::InTermBy(d("2040-01-01")));
     assert_eq!(
         result.outcome,
         Outcome::AfterHorizon {
-            end: d("2024-12-31")
+            end: d("2033-04-30")
         }
     );
+    // Nor one before they apply: that is the record.
+    let from_now = Scenario::from_query(doorstroom_model::FROM_NOW).0;
+    let result = seek(&from_now, GoalLever::Fte, Goal::InTermBy(d("2025-06-01")));
+    assert!(matches!(result.outcome, Outcome::BeforeLevers { .. }));
 }
 
 #[test]
@@ -254,20 +268,25 @@ fn tornado_sorts_by_the_size_of_the_effect() {
         key,
         low: LeverValue::Number(low),
         high: LeverValue::Number(high),
+        span: Span::Level,
         reason: t("test", "test"),
     };
     // Legal costs scale one cost term a little, the intake everything a lot,
-    // and a penalty cap beyond any penalty paid changes nothing.
+    // and the training of staff nobody hires changes nothing.
     let ranges = [
-        number("court_penalty_cap_nareis", 40_000.0, 50_000.0),
+        number("training_weeks", 39.0, 52.0),
         number("legal_costs", 800.0, 900.0),
         number("intake", 40_000.0, 100_000.0),
     ];
     let bars = tornado_over(&s, &ranges);
     let keys: Vec<_> = bars.iter().map(|b| b.key).collect();
-    assert_eq!(keys, ["intake", "legal_costs", "court_penalty_cap_nareis"]);
+    assert_eq!(keys, ["intake", "legal_costs", "training_weeks"]);
     assert!(bars[0].cost_effect() > bars[1].cost_effect() && bars[1].cost_effect() > 0.0);
     assert_eq!(bars[2].cost_effect(), 0.0);
+    assert_eq!(
+        bars[2].no_effect,
+        Some(doorstroom_model::uncertainty::NoEffect::Idle)
+    );
     assert_eq!(bars[1].backlog_effect(), 0.0, "legal costs decide no case");
     assert!(bars[0].backlog_effect() > 0.0);
 
@@ -317,7 +336,106 @@ fn goal_seek_reports_where_more_staff_is_worse() {
     assert!(!met(&s, GoalLever::Fte, goal, 2000.0));
     assert!(
         result
-            .message(doorstroom_model::Lang::En)
+            .message(doorstroom_model::Lang::En, &LinkWording)
             .contains("more is not always better")
     );
+}
+
+mod around_the_scenario {
+    use super::*;
+    use doorstroom_model::uncertainty::{NoEffect, PLAUSIBLE};
+    use doorstroom_model::{FROM_NOW, levers, scenario_at};
+    use proptest::prelude::*;
+
+    /// The views a reader starts from, each with levers moved at random.
+    const VIEWS: [&str; 3] = ["", FROM_NOW, doorstroom_model::AS_IT_HAPPENED];
+
+    fn holds(b: &doorstroom_model::uncertainty::TornadoBar) -> bool {
+        match (b.low, b.value, b.high) {
+            (LeverValue::Number(lo), LeverValue::Number(v), LeverValue::Number(hi)) => {
+                lo <= v && v <= hi
+            }
+            (LeverValue::Choice(lo), LeverValue::Choice(v), LeverValue::Choice(hi)) => {
+                v == lo || v == hi
+            }
+            _ => false,
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 12, ..ProptestConfig::default() })]
+
+        #[test]
+        fn every_range_holds_the_scenario_s_own_value(
+            view in 0..VIEWS.len(),
+            picks in proptest::collection::vec((0..levers().len(), 0.0f64..=1.0), 0..4),
+        ) {
+            let mut s = Scenario::from_query(VIEWS[view]).0;
+            let moved = scenario_at(picks.iter().copied());
+            for (i, _) in &picks {
+                levers()[*i].copy(&moved, &mut s);
+            }
+            let (s, _) = s.validated();
+            let bars = tornado(&s);
+            prop_assert_eq!(bars.len(), PLAUSIBLE.len());
+            for b in &bars {
+                prop_assert!(holds(b), "{}: {:?} {:?} {:?}", b.key, b.low, b.value, b.high);
+                prop_assert_eq!(b.value, lever(b.key).unwrap().get(&s));
+                let empty = (b.cost_effect().abs() < 0.5) && (b.backlog_effect().abs() < 0.5);
+                prop_assert_eq!(b.no_effect.is_some(), empty, "{}", b.key);
+            }
+        }
+    }
+
+    #[test]
+    fn the_term_acts_from_the_date_the_levers_apply() {
+        // "From now" has six months; the other option is fifteen for the
+        // applications from its date, which does change the cost.
+        let s = Scenario::from_query(FROM_NOW).0;
+        let bars = tornado(&s);
+        let term = bars.iter().find(|b| b.key == "term").unwrap();
+        assert_eq!(term.value, LeverValue::Choice(0));
+        assert!(term.cost_effect() < -1e6, "{term:?}");
+        // No BAA in it: the range runs from none to the letter's target.
+        let baa = bars.iter().find(|b| b.key == "baa").unwrap();
+        assert_eq!(
+            (baa.low, baa.high),
+            (LeverValue::Number(0.0), LeverValue::Number(13_000.0))
+        );
+        // A lever whose effect falls after the horizon says so.
+        let short = Scenario::from_query("until=2023-08-31").0;
+        let bars = tornado(&short);
+        assert!(
+            bars.iter()
+                .any(|b| matches!(b.no_effect, Some(NoEffect::AfterHorizon { .. }))),
+            "{bars:?}"
+        );
+    }
+}
+
+#[test]
+fn bands_from_now_start_at_the_join() {
+    // Before the join the run is the record: every run agrees with the
+    // central one there, and they part from the join on.
+    let mut s = Scenario::from_query(doorstroom_model::FROM_NOW).0;
+    s.end = d("2027-06-30");
+    let join = s.join_week();
+    assert!(join > 100);
+    let central = s.run();
+    let bands = Bands::of(&sample(&s, &settings(40, 3), 0..40));
+    for w in 0..join {
+        let c = central.backlog()[w];
+        for p in [
+            bands.backlog.p10[w],
+            bands.backlog.p50[w],
+            bands.backlog.p90[w],
+        ] {
+            assert!(
+                (p - c).abs() < 1e-6 * c.max(1.0),
+                "week {w}: {p} against {c}"
+            );
+        }
+    }
+    let last = central.weeks() - 1;
+    assert!(bands.backlog.p90[last] > bands.backlog.p10[last] + 100.0);
 }

@@ -9,11 +9,14 @@
 //! share, one per year of the horizon, one per week), so changing one
 //! spread rescales its own draws and leaves the others as they were.
 //!
-//! The intake of week `t` in year `k` of the horizon (`k = 0` for its first
-//! 52.18 weeks) is the scenario's times
+//! The intake of week `t` in year `k` of the levers' time (`k = 0` for the
+//! first 52.18 weeks from the join, the first week the scenario's own levers
+//! apply) is the scenario's times
 //! `exp(sd_intake × z_level + sd_intake_year × (z_1 + … + z_k) + sd_intake_week × z_t)`:
 //! a forecast error of the level that holds for the whole run, a random
 //! walk from year to year on top of it, and independent weekly noise.
+//! Before the join the run is the record (what happened is not uncertain):
+//! its intake is not drawn, so that bands "from now" start at the join.
 
 use rand_distr::{Distribution, StandardNormal};
 use rand_xoshiro::Xoshiro256PlusPlus;
@@ -45,8 +48,15 @@ pub struct Draw {
 }
 
 /// The draw of run `index` under `seed` around the validated scenario `s`,
-/// whose horizon has `weeks` weeks.
-pub(crate) fn draw(s: &Scenario, spreads: &Spreads, seed: u64, index: u32, weeks: usize) -> Draw {
+/// whose horizon has `weeks` weeks and whose levers apply from week `join`.
+pub(crate) fn draw(
+    s: &Scenario,
+    spreads: &Spreads,
+    seed: u64,
+    index: u32,
+    weeks: usize,
+    join: usize,
+) -> Draw {
     let mut rng = generator(seed, index);
     let mut z = || -> f64 { StandardNormal.sample(&mut rng) };
     let mut scenario = s.clone();
@@ -59,7 +69,8 @@ pub(crate) fn draw(s: &Scenario, spreads: &Spreads, seed: u64, index: u32, weeks
     scenario.notice_share_family = log_odds_moved(s.notice_share_family, spreads.notice, zn);
     scenario.appeal_share_family = log_odds_moved(s.appeal_share_family, spreads.appeal, za);
 
-    let years = ((weeks as f64 / WEEKS_PER_YEAR).ceil() as usize).max(1);
+    let join = join.min(weeks);
+    let years = (((weeks - join) as f64 / WEEKS_PER_YEAR).ceil() as usize).max(1);
     let mut walk = 0.0;
     let levels: Vec<f64> = (0..years)
         .map(|k| {
@@ -71,6 +82,9 @@ pub(crate) fn draw(s: &Scenario, spreads: &Spreads, seed: u64, index: u32, weeks
         .collect();
     let intake_factors = (0..weeks)
         .map(|t| {
+            let Some(t) = t.checked_sub(join) else {
+                return 1.0;
+            };
             let year = ((t as f64 / WEEKS_PER_YEAR) as usize).min(years - 1);
             let log = levels[year] + spreads.intake_week * z();
             if log == 0.0 { 1.0 } else { log.exp() }
@@ -116,7 +130,7 @@ mod tests {
     #[test]
     fn zero_spreads_change_nothing() {
         let s = Scenario::default();
-        let d = draw(&s, &Spreads::ZERO, 9, 3, 192);
+        let d = draw(&s, &Spreads::ZERO, 9, 3, 192, 0);
         assert_eq!(d.scenario, s);
         assert!(d.intake_factors.iter().all(|&f| f == 1.0));
         assert_eq!(d.intake_factors.len(), 192);
@@ -141,10 +155,17 @@ mod tests {
             intake_year: 0.3,
             ..Spreads::ZERO
         };
-        let d = draw(&Scenario::default(), &spreads, 5, 0, 192);
+        let d = draw(&Scenario::default(), &spreads, 5, 0, 192, 0);
         let f = &d.intake_factors;
         assert!(f[..52].iter().all(|&x| x == f[0]));
         assert!(f[53..104].iter().all(|&x| x == f[53]));
         assert_ne!(f[0], f[53]);
+        // From a later join: the record's weeks are not drawn, and the
+        // years count from the join.
+        let d = draw(&Scenario::default(), &spreads, 5, 0, 192, 100);
+        let f = &d.intake_factors;
+        assert!(f[..100].iter().all(|&x| x == 1.0));
+        assert!(f[100..152].iter().all(|&x| x == f[100]));
+        assert_ne!(f[100], f[153]);
     }
 }

@@ -1,6 +1,15 @@
 //! Goal-seek: the least value of a capacity lever (track-4 FTE or the BAA)
 //! with which a goal is reached, by bisection on the model.
 //!
+//! A goal is tested as the cards test it, by one definition each (in
+//! `summary.rs`): "back within term by D" is met when the card "back
+//! within term" shows a month no later than D (every stream, from the
+//! join); a cost goal counts the cards' cost window (penalties and legal
+//! costs from the join, in the weeks that start before the end of its
+//! year). So the answer, applied, makes the card agree. A goal after the
+//! horizon extends the runs to it (at most ten years after `from`), and
+//! the answer says so and applies that end too.
+//!
 //! Bisection relies on monotonicity: if the goal is met at a value, it is
 //! met at every higher value (more capacity never leaves more asylum cases
 //! past their term, nor a higher cost to date). The README shows this holds
@@ -23,17 +32,19 @@ use crate::run::{Column, Measure, Run};
 use crate::scenario::Scenario;
 use crate::sim::Fixed;
 use crate::stream::Stream;
+use crate::summary::{back_in_term_from, cost_window};
 use crate::text::Lang;
 use crate::warning::{Warning, WarningKind};
 
 /// What the lever should achieve.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Goal {
-    /// No case on the asylum tracks (1, 2 and 4) past its term at the end
-    /// of any week that ends on or after this day, to the horizon's end.
+    /// The card "back within term" shows this day's month or an earlier
+    /// one: from the first of that month to the horizon's end no case of
+    /// any stream is past its term at the end of a week.
     InTermBy(Date),
-    /// Penalties and legal costs, all streams, in the weeks that start
-    /// before `before`, at most `eur`.
+    /// Penalties and legal costs, all streams, in the weeks from the join
+    /// that start before `before`, at most `eur`.
     CostUnder { before: Date, eur: f64 },
 }
 
@@ -146,6 +157,48 @@ impl Goal {
         });
         (goal, warnings)
     }
+
+    /// The goals a form offers first for scenario `s`, so that they mean
+    /// something in its view: back within term by the first of the month
+    /// after the horizon's end (the card's "not before" month), and the
+    /// cost through the year the levers start in (2024, the letter's
+    /// horizon, when they apply from the start).
+    pub fn defaults(s: &Scenario) -> (Date, i32) {
+        let (s, _) = s.clone().validated();
+        let after_end = s.end.add_days(1);
+        let day = if after_end.day() == 1 {
+            after_end
+        } else {
+            after_end.first_of_month().add_months(1)
+        };
+        let join = s.start.add_days(7 * s.join_week() as i64);
+        let year = if s.join_week() == 0 {
+            2024.min(s.end.year())
+        } else {
+            join.year()
+        };
+        (day, year)
+    }
+
+    /// The first day the goal needs the runs to cover.
+    fn needs_until(self) -> Date {
+        match self {
+            Goal::InTermBy(day) => day.add_days(-1),
+            Goal::CostUnder { before, .. } => before.add_days(-1),
+        }
+    }
+
+    /// Whether `run` meets the goal, by the cards' own definitions.
+    pub fn met(self, run: &Run) -> bool {
+        match self {
+            Goal::InTermBy(day) => {
+                back_in_term_from(run, run.join_week(), |_| true).is_some_and(|m| m <= day)
+            }
+            Goal::CostUnder { before, eur } => {
+                cost_window(run, run.join_week(), Some(before)) <= eur
+            }
+        }
+    }
 }
 
 /// The lever the search moves.
@@ -174,7 +227,7 @@ impl GoalLever {
     }
 
     /// The lever's range and step from the lever table.
-    fn grid(self) -> (f64, f64, f64) {
+    pub fn grid(self) -> (f64, f64, f64) {
         match lever(self.key()).map(|l| &l.kind) {
             Some(LeverKind::Number(n)) => (n.min, n.max, n.step),
             _ => unreachable!("fte and baa are number levers"),
@@ -192,16 +245,17 @@ pub struct Violation {
 /// How far the goal is missed.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Shortfall {
-    /// Asylum cases still past term at the end of the week starting `week`
-    /// (the worst such week from the goal's day on); `lever_cannot_decide`
+    /// Cases still past term at the end of the week starting `week` (the
+    /// worst such week from the goal's day on); `lever_cannot_decide`
     /// names a stream with cases past term that the lever does not decide
-    /// (tracks 1 and 2 have capacities of their own).
+    /// (tracks 1 and 2 and family reunification have capacities of their
+    /// own).
     PastTerm {
         cases: f64,
         week: Date,
         lever_cannot_decide: Option<Stream>,
     },
-    /// The cost to date, euros.
+    /// The cost in the goal's window, euros.
     Cost { eur: f64 },
 }
 
@@ -214,8 +268,12 @@ pub enum Outcome {
         value: f64,
         violation: Option<Violation>,
     },
-    /// The goal's day lies beyond the horizon, which ends on `end`.
+    /// The goal's day lies more than ten years after `from`: no run
+    /// reaches it; the furthest a run can end is `end`.
     AfterHorizon { end: Date },
+    /// The goal's day lies before the levers apply (`from`'s week starts
+    /// on `join`): what happened before cannot be changed.
+    BeforeLevers { join: Date },
     /// Even at the lever's maximum the goal is missed. `productive_fte`:
     /// the track-4 FTE producing decisions at the lever's maximum in the
     /// week that misses the goal, which hiring and training limit.
@@ -233,16 +291,13 @@ pub struct GoalResult {
     pub lever: GoalLever,
     pub goal: Goal,
     pub outcome: Outcome,
+    /// The horizon's end the runs used, when the goal lay after the
+    /// scenario's own end: the answer holds for a run to that day.
+    pub extended_to: Option<Date>,
+    /// The first day of the levers' first week: cost goals count from it.
+    pub join: Date,
     /// Model runs the search made.
     pub evaluations: u32,
-}
-
-/// How far the run is from the goal: zero or less means met.
-fn miss(goal: Goal, run: &Run) -> f64 {
-    match goal {
-        Goal::InTermBy(day) => past_term_from(run, day).map_or(0.0, |(cases, _)| cases),
-        Goal::CostUnder { before, eur } => cost_before(run, before) - eur,
-    }
 }
 
 /// The weeks that end on or after `day`.
@@ -253,29 +308,20 @@ fn weeks_from(run: &Run, day: Date) -> std::ops::Range<usize> {
     first..run.weeks()
 }
 
-fn asylum_overdue(run: &Run, w: usize) -> f64 {
+fn overdue(run: &Run, w: usize) -> f64 {
     Stream::ALL
         .iter()
-        .filter(|s| s.is_asylum())
         .map(|&s| run.series(Column::of(Measure::BacklogOverdue, s))[w])
         .sum()
 }
 
-/// The most asylum cases past term at the end of a week ending on or after
+/// The most cases past term at the end of a week ending on or after
 /// `day`, and that week; `None` if there are none.
 fn past_term_from(run: &Run, day: Date) -> Option<(f64, usize)> {
     weeks_from(run, day)
-        .map(|w| (asylum_overdue(run, w), w))
+        .map(|w| (overdue(run, w), w))
         .filter(|&(cases, _)| cases > 0.0)
         .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)))
-}
-
-fn cost_before(run: &Run, before: Date) -> f64 {
-    let cost = run.total(Measure::CostEur);
-    (0..run.weeks())
-        .take_while(|&w| run.week_start(w) < before)
-        .map(|w| cost[w])
-        .sum()
 }
 
 fn shortfall(goal: Goal, run: &Run, lever: GoalLever) -> Shortfall {
@@ -286,8 +332,7 @@ fn shortfall(goal: Goal, run: &Run, lever: GoalLever) -> Shortfall {
                 GoalLever::Fte | GoalLever::Baa => s == Stream::General,
             };
             let lever_cannot_decide = Stream::ALL.into_iter().find(|&s| {
-                s.is_asylum()
-                    && !decides(s)
+                !decides(s)
                     && weeks_from(run, day)
                         .any(|w| run.series(Column::of(Measure::BacklogOverdue, s))[w] > 0.0)
             });
@@ -298,7 +343,7 @@ fn shortfall(goal: Goal, run: &Run, lever: GoalLever) -> Shortfall {
             }
         }
         Goal::CostUnder { before, .. } => Shortfall::Cost {
-            eur: cost_before(run, before),
+            eur: cost_window(run, run.join_week(), Some(before)),
         },
     }
 }
@@ -309,47 +354,63 @@ fn shortfall(goal: Goal, run: &Run, lever: GoalLever) -> Shortfall {
 const GRID: u32 = 8;
 
 /// The least value of `lever` (on its steps, within its range) at which
-/// scenario `s` meets `goal`.
+/// scenario `s` meets `goal`. A goal after the horizon runs the scenario to
+/// the goal's day (see [`GoalResult::extended_to`]).
 #[must_use]
 pub fn seek(s: &Scenario, lever: GoalLever, goal: Goal) -> GoalResult {
-    let (s, _) = s.clone().validated();
-    let fixed = Fixed::new(&s);
+    let (mut s, _) = s.clone().validated();
+    let join = s.start.add_days(7 * s.join_week() as i64);
     let (min, max, step) = lever.grid();
     let steps = ((max - min) / step).round() as u32;
     let value = |k: u32| (min + f64::from(k) * step).min(max);
-    let end = s.end;
     let evaluations = std::cell::Cell::new(0);
-    let mut seen: Vec<(u32, bool)> = Vec::new();
+    let result = |outcome, extended_to| GoalResult {
+        lever,
+        goal,
+        outcome,
+        extended_to,
+        join,
+        evaluations: evaluations.get(),
+    };
+    // Before the join the run is the record: nothing the lever does there
+    // can meet a goal dated before it.
+    let before_levers = match goal {
+        Goal::InTermBy(day) => day < join.first_of_month(),
+        Goal::CostUnder { before, .. } => before <= join,
+    };
+    if before_levers {
+        return result(Outcome::BeforeLevers { join }, None);
+    }
+    let mut extended_to = None;
+    let needed = goal.needs_until();
+    if needed > s.end {
+        let mut longer = s.clone();
+        longer.end = needed;
+        let (longer, _) = longer.validated();
+        if longer.end < needed {
+            return result(Outcome::AfterHorizon { end: longer.end }, None);
+        }
+        extended_to = Some(longer.end);
+        s = longer;
+    }
+    let fixed = Fixed::new(&s);
     let run_at = |k: u32| -> Run {
         evaluations.set(evaluations.get() + 1);
         let mut moved = s.clone();
         lever.set(&mut moved, value(k));
         fixed.run(&moved, &[])
     };
-    let result = |outcome| GoalResult {
-        lever,
-        goal,
-        outcome,
-        evaluations: evaluations.get(),
-    };
-
+    let mut seen: Vec<(u32, bool)> = Vec::new();
     let top = run_at(steps);
-    let horizon_short = match goal {
-        Goal::InTermBy(day) => weeks_from(&top, day).is_empty(),
-        Goal::CostUnder { before, .. } => end < before.add_days(-1),
-    };
-    if horizon_short {
-        return result(Outcome::AfterHorizon { end });
-    }
     let met = |k: u32, seen: &mut Vec<(u32, bool)>| {
-        let ok = miss(goal, &run_at(k)) <= 0.0;
+        let ok = goal.met(&run_at(k));
         seen.push((k, ok));
         ok
     };
     // Nine evenly spaced values first, the maximum among them: the lowest
     // that meets the goal brackets the answer with the one below it, and
     // any higher one that misses it shows the goal is not monotone.
-    seen.push((steps, miss(goal, &top) <= 0.0));
+    seen.push((steps, goal.met(&top)));
     for i in 0..GRID {
         met(steps * i / GRID, &mut seen);
     }
@@ -365,12 +426,15 @@ pub fn seek(s: &Scenario, lever: GoalLever, goal: Goal) -> GoalResult {
             .rev()
             .find(|&w| top.week_start(w) <= week)
             .unwrap_or(0);
-        return result(Outcome::Unreachable {
-            max: value(steps),
-            shortfall,
-            productive_fte: top.series(Column::of(Measure::ProductiveFte, Stream::General))[w],
-            hiring_per_month: s.hiring_per_month,
-        });
+        return result(
+            Outcome::Unreachable {
+                max: value(steps),
+                shortfall,
+                productive_fte: top.series(Column::of(Measure::ProductiveFte, Stream::General))[w],
+                hiring_per_month: s.hiring_per_month,
+            },
+            extended_to,
+        );
     };
     let violation = seen[first..]
         .iter()
@@ -395,10 +459,46 @@ pub fn seek(s: &Scenario, lever: GoalLever, goal: Goal) -> GoalResult {
         }
         hi
     };
-    result(Outcome::Reached {
-        value: value(answer),
-        violation,
-    })
+    result(
+        Outcome::Reached {
+            value: value(answer),
+            violation,
+        },
+        extended_to,
+    )
+}
+
+/// How a goal-seek answer writes its numbers and dates: the page passes
+/// its own formatters (the reader's language and notation), the command
+/// line [`LinkWording`].
+pub trait Wording {
+    /// A count, thousands grouped: `1.104`.
+    fn count(&self, v: f64) -> String;
+    /// A sum of money: `€ 119 mln.`.
+    fn euro(&self, v: f64) -> String;
+    /// A month: `januari 2027`.
+    fn month(&self, d: Date) -> String;
+    /// A day: `1 januari 2027`.
+    fn day(&self, d: Date) -> String;
+}
+
+/// Numbers and dates as a link writes them (`1104`, `2027-01-01`): the
+/// command line's notation, which scripts read back.
+pub struct LinkWording;
+
+impl Wording for LinkWording {
+    fn count(&self, v: f64) -> String {
+        number::link_text(v.round())
+    }
+    fn euro(&self, v: f64) -> String {
+        format!("EUR {}", number::link_text(v.round()))
+    }
+    fn month(&self, d: Date) -> String {
+        format!("{:04}-{:02}", d.year(), d.month())
+    }
+    fn day(&self, d: Date) -> String {
+        d.to_string()
+    }
 }
 
 impl GoalResult {
@@ -406,13 +506,67 @@ impl GoalResult {
     /// `unreachable=` with the reason in English.
     pub fn to_line(&self) -> String {
         match self.outcome {
-            Outcome::Reached { value, .. } => format!("{}={value}", self.lever.key()),
-            _ => format!("unreachable={}", self.message(Lang::En)),
+            Outcome::Reached { value, .. } => {
+                let mut line = format!("{}={}", self.lever.key(), number::link_text(value));
+                if let Some(end) = self.extended_to {
+                    line.push_str(&format!("&until={end}"));
+                }
+                line
+            }
+            _ => format!("unreachable={}", self.message(Lang::En, &LinkWording)),
         }
     }
 
-    /// The answer as a sentence for people.
-    pub fn message(&self, lang: Lang) -> String {
+    /// Scenario `s` with the answer applied: the lever at its value and,
+    /// if the runs were extended to the goal, the horizon's end there too,
+    /// so that the cards show what the search saw. `None` if no value
+    /// reaches the goal.
+    pub fn applied(&self, s: &Scenario) -> Option<Scenario> {
+        let Outcome::Reached { value, .. } = self.outcome else {
+            return None;
+        };
+        let mut s = s.clone();
+        self.lever.set(&mut s, value);
+        if let Some(end) = self.extended_to {
+            s.end = s.end.max(end);
+        }
+        Some(s)
+    }
+
+    /// The goal in words, as the form says it.
+    fn goal_text(&self, en: bool, w: &dyn Wording) -> String {
+        match self.goal {
+            Goal::InTermBy(day) => {
+                if en {
+                    format!("back within term by {}", w.month(day))
+                } else {
+                    format!("weer binnen de termijn uiterlijk in {}", w.month(day))
+                }
+            }
+            Goal::CostUnder { before, eur } => {
+                let last = before.add_days(-1);
+                if en {
+                    format!(
+                        "cost from {} through {} at most {}",
+                        w.day(self.join),
+                        w.day(last),
+                        w.euro(eur)
+                    )
+                } else {
+                    format!(
+                        "kosten van {} tot en met {} hoogstens {}",
+                        w.day(self.join),
+                        w.day(last),
+                        w.euro(eur)
+                    )
+                }
+            }
+        }
+    }
+
+    /// The answer as a sentence for people, its numbers and dates written
+    /// by `w`.
+    pub fn message(&self, lang: Lang, w: &dyn Wording) -> String {
         let en = lang == Lang::En;
         let lever = match (self.lever, en) {
             (GoalLever::Fte, false) => "fte spoor 4",
@@ -420,24 +574,46 @@ impl GoalResult {
             (GoalLever::Baa, false) => "BAA-besluiten per jaar",
             (GoalLever::Baa, true) => "BAA decisions a year",
         };
-        match self.outcome {
+        let goal = self.goal_text(en, w);
+        let mut m = match self.outcome {
             Outcome::Reached { value, violation } => {
-                let mut m = if en {
-                    format!("{value} {lever} reach the goal; one step less does not.")
+                let (min, _, _) = self.lever.grid();
+                let mut m = if value <= min {
+                    if en {
+                        format!(
+                            "The goal ({goal}) is met even at {} {lever}.",
+                            w.count(value)
+                        )
+                    } else {
+                        format!(
+                            "Het doel ({goal}) wordt al gehaald bij {} {lever}.",
+                            w.count(value)
+                        )
+                    }
+                } else if en {
+                    format!(
+                        "{} {lever} reach the goal ({goal}); one step less does not.",
+                        w.count(value)
+                    )
                 } else {
-                    format!("{value} {lever} halen het doel; een stap minder niet.")
+                    format!(
+                        "Met {} {lever} wordt het doel gehaald ({goal}); met een stap minder niet.",
+                        w.count(value)
+                    )
                 };
                 if let Some(v) = violation {
                     m.push(' ');
                     m.push_str(&if en {
                         format!(
                             "But the goal is met at {} and missed again at {}: more is not always better here (new staff are trainees first and need coaching), so this is the least of the values tried, not proven the least.",
-                            v.met_at, v.missed_at
+                            w.count(v.met_at),
+                            w.count(v.missed_at)
                         )
                     } else {
                         format!(
                             "Maar het doel wordt gehaald bij {} en weer gemist bij {}: meer is hier niet altijd beter (nieuwe mensen zijn eerst in opleiding en vragen begeleiding), dus dit is de laagste van de geprobeerde waarden, niet bewezen de laagste.",
-                            v.met_at, v.missed_at
+                            w.count(v.met_at),
+                            w.count(v.missed_at)
                         )
                     });
                 }
@@ -446,11 +622,26 @@ impl GoalResult {
             Outcome::AfterHorizon { end } => {
                 if en {
                     format!(
-                        "the goal's date lies after the horizon, which ends on {end}; move the end date later"
+                        "The goal ({goal}) lies beyond what a run can cover: at most ten years after your choices apply, to {}.",
+                        w.day(end)
                     )
                 } else {
                     format!(
-                        "de datum van het doel ligt na de horizon, die eindigt op {end}; zet de einddatum later"
+                        "Het doel ({goal}) ligt verder dan een doorrekening reikt: hoogstens tien jaar na de datum van uw keuzes, tot {}.",
+                        w.day(end)
+                    )
+                }
+            }
+            Outcome::BeforeLevers { join } => {
+                if en {
+                    format!(
+                        "The goal ({goal}) lies before your choices apply ({}): until then the run follows what happened.",
+                        w.day(join)
+                    )
+                } else {
+                    format!(
+                        "Het doel ({goal}) ligt vóór de datum van uw keuzes ({}): tot dan volgt de doorrekening wat er gebeurde.",
+                        w.day(join)
                     )
                 }
             }
@@ -460,11 +651,17 @@ impl GoalResult {
                 productive_fte,
                 hiring_per_month,
             } => {
-                let note = self.capacity_note(en, productive_fte, hiring_per_month);
+                let note = self.capacity_note(en, w, productive_fte, hiring_per_month);
                 let at_max = if en {
-                    format!("not within the lever's range: even at {max} {lever}")
+                    format!(
+                        "Not within the lever's range ({goal}): even at {} {lever}",
+                        w.count(max)
+                    )
                 } else {
-                    format!("niet binnen het bereik: ook bij {max} {lever}")
+                    format!(
+                        "Niet binnen het bereik ({goal}): ook bij {} {lever}",
+                        w.count(max)
+                    )
                 };
                 match shortfall {
                     Shortfall::PastTerm {
@@ -474,17 +671,21 @@ impl GoalResult {
                     } => {
                         let mut m = if en {
                             format!(
-                                "{at_max}, {cases:.0} asylum cases are past their term in the week of {week}"
+                                "{at_max}, {} cases are past their term in the week of {}",
+                                w.count(cases),
+                                w.day(week)
                             )
                         } else {
                             format!(
-                                "{at_max} zijn in de week van {week} {cases:.0} asielzaken over de termijn"
+                                "{at_max} zijn in de week van {} {} zaken over de termijn",
+                                w.day(week),
+                                w.count(cases)
                             )
                         };
                         if let Some(stream) = lever_cannot_decide {
                             m.push_str(&if en {
                                 format!(
-                                    ", some of them on {}, which this lever does not decide",
+                                    ", some of them in {}, which this lever does not decide",
                                     stream.label(lang)
                                 )
                             } else {
@@ -499,30 +700,55 @@ impl GoalResult {
                     }
                     Shortfall::Cost { eur } => {
                         if en {
-                            format!("{at_max}, the cost to date is EUR {eur:.0}{note}")
+                            format!("{at_max}, the cost is {}{note}", w.euro(eur))
                         } else {
-                            format!("{at_max} zijn de kosten tot dan EUR {eur:.0}{note}")
+                            format!("{at_max} zijn de kosten {}{note}", w.euro(eur))
                         }
                     }
                 }
             }
+        };
+        if let Some(end) = self.extended_to {
+            m.push(' ');
+            m.push_str(&if en {
+                format!(
+                    "The goal lies after the horizon, so these runs go on to {}; applying the answer moves the end there too.",
+                    w.day(end)
+                )
+            } else {
+                format!(
+                    "Het doel ligt na de horizon, dus deze doorrekeningen lopen door tot {}; toepassen zet het eind daar ook.",
+                    w.day(end)
+                )
+            });
         }
+        m
     }
 
     /// Why more of the lever cannot help beyond a point.
-    fn capacity_note(&self, en: bool, productive_fte: f64, hiring_per_month: f64) -> String {
+    fn capacity_note(
+        &self,
+        en: bool,
+        w: &dyn Wording,
+        productive_fte: f64,
+        hiring_per_month: f64,
+    ) -> String {
         match (self.lever, en) {
             (GoalLever::Fte, true) => format!(
-                " (hired at {hiring_per_month} FTE a month and productive only after training, {productive_fte:.0} FTE are productive then)"
+                " (hired at {} FTE a month and productive only after training, {} FTE are productive then).",
+                w.count(hiring_per_month),
+                w.count(productive_fte)
             ),
             (GoalLever::Fte, false) => format!(
-                " (geworven in een tempo van {hiring_per_month} fte per maand en pas na de opleiding productief, zijn dan {productive_fte:.0} fte productief)"
+                " (geworven in een tempo van {} fte per maand en pas na de opleiding productief, zijn dan {} fte productief).",
+                w.count(hiring_per_month),
+                w.count(productive_fte)
             ),
             (GoalLever::Baa, true) => {
-                " (the BAA decides only eligible track-4 cases, for its months)".to_string()
+                " (the BAA decides only eligible track-4 cases, for its months).".to_string()
             }
             (GoalLever::Baa, false) => {
-                " (de BAA beslist alleen op kansrijke zaken in spoor 4, in haar maanden)"
+                " (de BAA beslist alleen op kansrijke zaken in spoor 4, in haar maanden)."
                     .to_string()
             }
         }

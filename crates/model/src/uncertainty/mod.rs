@@ -16,24 +16,30 @@ mod monte_carlo;
 mod percentile;
 mod ranges;
 mod settings;
+mod sources;
 mod tornado;
 mod url;
 
 pub use draw::Draw;
-pub use goal::{Goal, GoalLever, GoalResult, Outcome, Shortfall, Violation, seek};
+pub use goal::{
+    Goal, GoalLever, GoalResult, LinkWording, Outcome, Shortfall, Violation, Wording, seek,
+};
 pub use headline::{FIGURES, Figure, FigureKind, figure};
 #[cfg(not(target_arch = "wasm32"))]
 pub use monte_carlo::sample_threads;
 pub use monte_carlo::{Band, Bands, Distribution, MergeError, Samples, sample, split};
 pub use percentile::Percentiles;
-pub use ranges::{PLAUSIBLE, Plausible, plausible};
+pub use ranges::{PLAUSIBLE, Plausible, Span, plausible};
+#[cfg(feature = "fresh-seed")]
+pub use settings::fresh_seed;
 pub(crate) use settings::label;
 pub use settings::{
     APPEAL_SPREAD, BandSettings, DEFAULT_RUNS, DEFAULT_SEED, INTAKE_SPREAD, NOTICE_SPREAD,
     PRODUCTIVITY_SPREAD, RUNS_RANGE, SPREADS, Spread, SpreadScale, Spreads, WEEKLY_INTAKE_SPREAD,
     YEARLY_INTAKE_SPREAD,
 };
-pub use tornado::{TornadoBar, tornado, tornado_csv, tornado_over};
+pub use sources::{Source, shares as source_shares, source_runs};
+pub use tornado::{NoEffect, TornadoBar, tornado, tornado_csv, tornado_over};
 pub use url::{read_query, write_query};
 
 /// The draw of run `index` of `settings` around scenario `s`: the perturbed
@@ -44,5 +50,12 @@ pub fn draw_run(s: &crate::Scenario, settings: &BandSettings, index: u32) -> Dra
     let (s, _) = s.clone().validated();
     let (settings, _) = settings.validated();
     let weeks = crate::sim::horizon_weeks(&s);
-    draw::draw(&s, &settings.spreads, settings.seed, index, weeks)
+    draw::draw(
+        &s,
+        &settings.spreads,
+        settings.seed,
+        index,
+        weeks,
+        s.join_week(),
+    )
 }

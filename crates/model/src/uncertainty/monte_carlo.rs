@@ -121,12 +121,12 @@ pub fn sample(s: &Scenario, settings: &BandSettings, indices: Range<u32>) -> Sam
     let (s, _) = s.clone().validated();
     let (settings, _) = settings.validated();
     let fixed = Fixed::new(&s);
-    let run = fixed.run(&s, &[]);
-    let weeks = run.weeks();
+    let weeks = crate::sim::horizon_weeks(&s);
+    let join = s.join_week();
     let stride = Samples::stride(weeks);
     let mut values = Vec::with_capacity(stride * indices.len());
     for i in indices.clone() {
-        let d = draw(&s, &settings.spreads, settings.seed, i, weeks);
+        let d = draw(&s, &settings.spreads, settings.seed, i, weeks, join);
         let (varied, _) = d.scenario.validated();
         let run = fixed.run(&varied, &d.intake_factors);
         for m in SERIES {

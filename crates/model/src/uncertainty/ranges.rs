@@ -5,9 +5,28 @@
 //! plausible range is narrower: what the published record or the model's
 //! own calibration says the value could well be. Levers that are measured
 //! (the backlog on the start date) or that only name a date are left out.
+//!
+//! The table gives each range at the lever's default, as its sources do;
+//! the tornado moves a lever around the scenario's own value ([`Plausible::around`]):
+//! a level (an intake, a staff, a capacity) by the same factors (the
+//! intake's 45,000 to 77,000 around 70,000 is 64% to 110% of any intake),
+//! a share or a rate by the same distance, a choice between the scenario's
+//! own option and the other one.
 
-use crate::levers::LeverValue;
+use crate::levers::{LeverKind, LeverValue, lever};
+use crate::scenario::Scenario;
 use crate::text::{Text, t};
+
+/// How a range at the default carries over to another value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Span {
+    /// The same factors of the value (a value of 0 takes the distances).
+    Level,
+    /// The same distances from the value.
+    Offset,
+    /// The scenario's own option and the other of the two.
+    Choice,
+}
 
 /// One lever's plausible range.
 #[derive(Clone, Copy, Debug)]
@@ -16,16 +35,28 @@ pub struct Plausible {
     pub key: &'static str,
     pub low: LeverValue,
     pub high: LeverValue,
+    /// How the range moves with the scenario's value.
+    pub span: Span,
     /// Why this range.
     pub reason: Text,
 }
 
+/// A level's range: factors of the value.
 const fn n(key: &'static str, low: f64, high: f64, reason: Text) -> Plausible {
     Plausible {
         key,
         low: LeverValue::Number(low),
         high: LeverValue::Number(high),
+        span: Span::Level,
         reason,
+    }
+}
+
+/// A share's or a rate's range: distances from the value.
+const fn o(key: &'static str, low: f64, high: f64, reason: Text) -> Plausible {
+    Plausible {
+        span: Span::Offset,
+        ..n(key, low, high, reason)
     }
 }
 
@@ -40,7 +71,7 @@ pub const PLAUSIBLE: [Plausible; 22] = [
             "Low: what came in 2024 (45,600, below the MPP minimum of 49,000; ministry via RD.nl). High: the MPP 2023 maximum (77,000, letter).",
         ),
     ),
-    n(
+    o(
         "intake_growth",
         -0.1,
         0.1,
@@ -49,7 +80,7 @@ pub const PLAUSIBLE: [Plausible; 22] = [
             "A tenth a year either way: from 2023 to 2024 the intake fell by 10% (50,600 to 45,600; ministry via RD.nl).",
         ),
     ),
-    n(
+    o(
         "share_nareis",
         0.2,
         0.35,
@@ -85,7 +116,7 @@ pub const PLAUSIBLE: [Plausible; 22] = [
             "Nine to twelve months of training (IND).",
         ),
     ),
-    n(
+    o(
         "coaching",
         0.1,
         0.5,
@@ -94,7 +125,7 @@ pub const PLAUSIBLE: [Plausible; 22] = [
             "Assumption without a figure: from half a day to half a week of coaching per new officer.",
         ),
     ),
-    n(
+    o(
         "hiring_per_month",
         5.0,
         30.0,
@@ -148,7 +179,7 @@ pub const PLAUSIBLE: [Plausible; 22] = [
             "The first year (letter), or extended by a second.",
         ),
     ),
-    n(
+    o(
         "baa_share",
         0.45,
         0.6,
@@ -160,13 +191,14 @@ pub const PLAUSIBLE: [Plausible; 22] = [
     Plausible {
         key: "term",
         low: LeverValue::Choice(0),
-        high: LeverValue::Choice(1),
+        high: LeverValue::Choice(2),
+        span: Span::Choice,
         reason: t(
-            "Zes of vijftien maanden: rechtbanken hielden de verlenging voor 2024 (WBV 2023/26) vanaf december 2024 onverbindend.",
-            "Six or fifteen months: district courts held the extension for 2024 (WBV 2023/26) invalid from December 2024.",
+            "Zes maanden, of vijftien voor de aanvragen vanaf de datum van uw keuzes: rechtbanken hielden de verlenging voor 2024 (WBV 2023/26) vanaf december 2024 onverbindend, en een nieuwe verlenging is mogelijk (art. 42 lid 4 Vw).",
+            "Six months, or fifteen for the applications from the date your choices apply: district courts held the extension for 2024 (WBV 2023/26) invalid from December 2024, and a new extension is possible (art. 42(4) Vw).",
         ),
     },
-    n(
+    o(
         "past_term_share",
         0.5,
         0.9,
@@ -179,12 +211,13 @@ pub const PLAUSIBLE: [Plausible; 22] = [
         key: "statutory_asylum",
         low: LeverValue::Choice(0),
         high: LeverValue::Choice(1),
+        span: Span::Choice,
         reason: t(
             "Opgeschort of weer verschuldigd: de opschorting is tijdelijk (Tijdelijke wet opschorting dwangsommen IND).",
             "Suspended or due again: the suspension is temporary (Tijdelijke wet opschorting dwangsommen IND).",
         ),
     },
-    n(
+    o(
         "notice_share",
         0.4,
         0.6,
@@ -193,7 +226,7 @@ pub const PLAUSIBLE: [Plausible; 22] = [
             "The calibration table's range: calibrated, not measured.",
         ),
     ),
-    n(
+    o(
         "notice_weeks",
         1.0,
         4.0,
@@ -202,7 +235,7 @@ pub const PLAUSIBLE: [Plausible; 22] = [
             "At once after the term to a month later (calibration table).",
         ),
     ),
-    n(
+    o(
         "appeal_share",
         0.6,
         1.0,
@@ -211,7 +244,7 @@ pub const PLAUSIBLE: [Plausible; 22] = [
             "The calibration table's range: calibrated, not measured.",
         ),
     ),
-    n(
+    o(
         "court_weeks",
         8.0,
         12.0,
@@ -230,6 +263,62 @@ pub const PLAUSIBLE: [Plausible; 22] = [
         ),
     ),
 ];
+
+impl Plausible {
+    /// The range around scenario `s`'s own value of the lever (see
+    /// [`Span`]), brought into the lever's range and onto its steps: it
+    /// always holds that value. `None` if the key is no lever.
+    pub fn around(&self, s: &Scenario) -> Option<(LeverValue, LeverValue)> {
+        let l = lever(self.key)?;
+        let own = l.get(s);
+        let settle = |v: LeverValue| {
+            let mut moved = s.clone();
+            super::tornado::set(l, &mut moved, v);
+            l.get(&moved)
+        };
+        let ends = match (&l.kind, own, self.low, self.high) {
+            (
+                LeverKind::Number(n),
+                LeverValue::Number(v),
+                LeverValue::Number(lo),
+                LeverValue::Number(hi),
+            ) => {
+                let default = n.get(&Scenario::default());
+                let (lo, hi) = match self.span {
+                    // A level of nothing (no BAA, no hiring): from nothing
+                    // to the range's top.
+                    Span::Level if v == 0.0 => (0.0, hi),
+                    Span::Level if default != 0.0 => (v * lo / default, v * hi / default),
+                    _ => (v + lo - default, v + hi - default),
+                };
+                // Into range and onto the steps, never past the value.
+                let lo = match settle(LeverValue::Number(lo.min(v))) {
+                    LeverValue::Number(x) => x.min(v),
+                    _ => v,
+                };
+                let hi = match settle(LeverValue::Number(hi.max(v))) {
+                    LeverValue::Number(x) => x.max(v),
+                    _ => v,
+                };
+                (LeverValue::Number(lo), LeverValue::Number(hi))
+            }
+            (
+                LeverKind::Choice(_),
+                LeverValue::Choice(i),
+                LeverValue::Choice(a),
+                LeverValue::Choice(b),
+            ) => {
+                let other = if i == a { b } else { a };
+                (
+                    LeverValue::Choice(i.min(other)),
+                    LeverValue::Choice(i.max(other)),
+                )
+            }
+            _ => return None,
+        };
+        Some(ends)
+    }
+}
 
 /// The plausible range of the lever with key `key`.
 pub fn plausible(key: &str) -> Option<&'static Plausible> {

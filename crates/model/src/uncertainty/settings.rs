@@ -223,6 +223,17 @@ pub const DEFAULT_RUNS: u32 = 500;
 /// without a seed show the same bands every time.
 pub const DEFAULT_SEED: u64 = 2023;
 
+/// A fresh seed for a new draw, from the system's random numbers (the
+/// browser's `crypto.getRandomValues` in the page): the one way both the
+/// page's "new draw" and the command line's `--bands` without `--seed` get
+/// one. Seeds stay below 2^53, so that a seed shown or typed as a number in
+/// JavaScript is the same seed. `None` if the system has no random numbers
+/// to give.
+#[cfg(feature = "fresh-seed")]
+pub fn fresh_seed() -> Option<u64> {
+    getrandom::u64().ok().map(|x| x >> 11)
+}
+
 /// Whether the page shows bands, how they are drawn and how far each input
 /// spreads.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -253,6 +264,17 @@ pub(crate) const KEY_RUNS: &str = "runs";
 pub(crate) const KEY_SEED: &str = "seed";
 
 impl BandSettings {
+    /// These settings with only `source`'s spreads, over `runs` runs:
+    /// the runs that say how much of the spread that source gives.
+    #[must_use]
+    pub fn only(self, source: super::Source, runs: u32) -> BandSettings {
+        BandSettings {
+            runs,
+            spreads: source.only(&self.spreads),
+            ..self
+        }
+    }
+
     /// The settings with every value brought into range, and a warning per
     /// change: a number that is not finite becomes its default, one out of
     /// range the nearest end.
