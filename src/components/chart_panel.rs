@@ -14,7 +14,6 @@ use leptos::prelude::*;
 use crate::canvas;
 use crate::chart_keys::{self, Step};
 use crate::components::chart_table::ChartTable;
-use crate::components::embed_dialog::EmbedButton;
 use crate::components::presentation::{Presentation, use_presentation};
 use crate::components::printed_chart::PrintedChart;
 use crate::export::{self, clipboard, image, sheet};
@@ -410,7 +409,6 @@ pub fn ChartPanel(chart: Chart) -> impl IntoView {
                     >
                         {move || COPY_TABLE.get(lang.get())}
                     </button>
-                    <EmbedButton chart />
                     <span class="tool-status" role="status" aria-live="polite">
                         {move || copied.get().map(|t| t.get(lang.get()))}
                     </span>

@@ -1,6 +1,8 @@
-//! The "Embed" button of a chart: the `<iframe>` code that shows this
-//! chart, with the scenario on screen, in an article (`embed.html`), in a
-//! dialog to copy from.
+//! The "Embed" button of the toolbar: the `<iframe>` code that shows a
+//! chart (chosen in the dialog, the backlog first), with the scenario on
+//! screen, in an article (`embed.html`), to copy. One button for the page
+//! rather than one per chart: the charts' own bars stay on one line at a
+//! projector's width.
 
 use doorstroom_charts::Chart;
 use doorstroom_model::Text;
@@ -17,8 +19,12 @@ const EMBED: Text = Text {
     en: "Embed",
 };
 const EMBED_HELP: Text = Text {
-    nl: "Code om deze grafiek met dit scenario in een artikel of website te tonen.",
-    en: "Code to show this chart with this scenario in an article or website.",
+    nl: "Code om een grafiek met dit scenario in een artikel of website te tonen.",
+    en: "Code to show a chart with this scenario in an article or website.",
+};
+const CHART: Text = Text {
+    nl: "Grafiek",
+    en: "Chart",
 };
 const HEADING: Text = Text {
     nl: "Grafiek insluiten",
@@ -59,19 +65,41 @@ fn code(chart: Chart) -> String {
 }
 
 #[component]
-pub fn EmbedButton(chart: Chart) -> impl IntoView {
+pub fn EmbedButton() -> impl IntoView {
     let store = use_store();
     let lang = store.lang();
     let dialog_ref = NodeRef::<html::Dialog>::new();
+    let chart = RwSignal::new(Chart::Backlog);
     let text = RwSignal::new(String::new());
     let status = RwSignal::new(None::<Text>);
     let from_file = move || window().location().protocol().is_ok_and(|p| p == "file:");
     let open = move |_| {
-        text.set(untrack(|| code(chart)));
+        text.set(untrack(|| code(chart.get())));
         status.set(None);
         if let Some(dialog) = dialog_ref.get_untracked() {
             let _ = dialog.show_modal();
         }
+    };
+    let choose = move |ev: leptos::ev::Event| {
+        let id = event_target_value(&ev);
+        if let Some(c) = Chart::ALL.into_iter().find(|c| c.id() == id) {
+            chart.set(c);
+            text.set(untrack(|| code(c)));
+            status.set(None);
+        }
+    };
+    let options = move || {
+        let lang = lang.get();
+        Chart::ALL
+            .into_iter()
+            .map(|c| {
+                view! {
+                    <option value=c.id() selected=move || chart.get() == c>
+                        {c.title(lang)}
+                    </option>
+                }
+            })
+            .collect_view()
     };
     let copy = move |_| {
         let code = text.get_untracked();
@@ -83,13 +111,10 @@ pub fn EmbedButton(chart: Chart) -> impl IntoView {
             }));
         });
     };
-    let heading_id = format!("embed-heading-{}", chart.id());
-    let labelled_by = heading_id.clone();
     view! {
         <button
             type="button"
-            class="small-button"
-            data-export="embed"
+            data-testid="embed-button"
             title=move || EMBED_HELP.get(lang.get())
             on:click=open
         >
@@ -98,15 +123,22 @@ pub fn EmbedButton(chart: Chart) -> impl IntoView {
         <dialog
             class="embed-dialog"
             node_ref=dialog_ref
-            aria-labelledby=labelled_by
-            data-testid=format!("embed-dialog-{}", chart.id())
+            aria-labelledby="embed-heading"
+            data-testid="embed-dialog"
         >
-            <h2 id=heading_id>{move || HEADING.get(lang.get())}</h2>
+            <h2 id="embed-heading">{move || HEADING.get(lang.get())}</h2>
             <p>
                 {move || {
                     if from_file() { FROM_FILE } else { EXPLAIN }.get(lang.get())
                 }}
             </p>
+            <label class="embed-choice">
+                <span>{move || CHART.get(lang.get())}</span>
+                " "
+                <select data-testid="embed-chart-choice" on:change=choose>
+                    {options}
+                </select>
+            </label>
             <textarea
                 class="embed-code"
                 readonly
@@ -116,7 +148,7 @@ pub fn EmbedButton(chart: Chart) -> impl IntoView {
                 prop:value=move || text.get()
                 on:focus=move |ev| {
                     // One click selects the whole code, ready to copy.
-                    let _ = event_target::<web_sys::HtmlTextAreaElement>(&ev).select();
+                    event_target::<web_sys::HtmlTextAreaElement>(&ev).select();
                 }
             ></textarea>
             <div class="embed-actions">

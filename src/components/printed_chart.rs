@@ -22,7 +22,7 @@ use crate::state::use_store;
 
 /// The drawing's size in CSS pixels: a column of A4 (about 89 mm wide) at
 /// this width gives the charts' type 6 to 7 pt on paper; the height keeps
-/// the plot at least 6 cm tall in that column. The canvas prints at the
+/// the plot about 6 cm tall in that column (the legend beside it). The canvas prints at the
 /// column's width and, from its backing store, in these proportions.
 pub const PRINT_SIZE: (f64, f64) = (440.0, 425.0);
 

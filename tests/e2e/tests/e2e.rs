@@ -142,6 +142,7 @@ fn main() -> ExitCode {
             a_refused_typed_value_says_what_is_used_and_the_slider_keeps_its_width,
             a_thousand_bad_parameters_keep_the_figures_on_the_first_screen,
             html_in_a_link_is_shown_as_text,
+            dates_out_of_order_and_the_longest_non_ascii_titles_are_repaired_on_the_page,
             ten_thousand_recomputes_keep_the_wasm_memory_bounded,
             a_hundred_random_scenarios_show_the_models_figures,
             three_hundred_key_presses_leave_the_address_right,

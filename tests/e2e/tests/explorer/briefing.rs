@@ -527,7 +527,7 @@ fn dist() -> PathBuf {
 
 /// Whether the page's charts are drawn: every canvas holds a drawing.
 const CHARTS_DRAWN: &str = "
-    const canvases = [...document.querySelectorAll('figure.chart canvas')];
+    const canvases = [...document.querySelectorAll('figure.chart .chart-box canvas')];
     return canvases.length === 4 && canvases.every(c => {
         if (c.width < 10) return false;
         const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;

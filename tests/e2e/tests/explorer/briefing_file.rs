@@ -352,7 +352,7 @@ pub async fn a_briefing_of_twelve_shows_all_in_the_comparison_and_the_deck(
     let cells = page
         .client()
         .execute(
-            "return [...document.querySelectorAll('[data-testid=cmp-backlog-end] td .cmp-value')].map(td => td.textContent)",
+            "return [...document.querySelectorAll('[data-testid=cmp-kpi-backlog-end] td .cmp-value')].map(td => td.textContent)",
             vec![],
         )
         .await?;

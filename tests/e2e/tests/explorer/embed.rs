@@ -145,23 +145,41 @@ pub async fn the_embed_button_gives_the_frame_code_in_both_languages(
             .await?;
         let open = page
             .client()
-            .find(Locator::Css("[data-chart=waiting] [data-export=embed]"))
+            .find(Locator::Css(&testid("embed-button")))
             .await?;
         assert_eq!(open.text().await?, button);
         open.click().await?;
-        let dialog = testid("embed-dialog-waiting");
-        let shown = page
-            .client()
-            .execute(
-                "const d = document.querySelector(arguments[0]);
-                 return [d.open, d.querySelector('h2').textContent,
-                         d.querySelector('textarea').value];",
-                vec![json!(dialog)],
-            )
-            .await?;
-        assert_eq!(shown[0], json!(true), "the dialog is open: {shown}");
-        assert_eq!(shown[1], json!(heading));
-        let code = shown[2].as_str().unwrap_or_default().to_owned();
+        // The backlog first; then the waiting time chosen.
+        let shown = |choose: Option<&'static str>| {
+            let client = page.client().clone();
+            async move {
+                client
+                    .execute(
+                        "const d = document.querySelector('[data-testid=embed-dialog]');
+                         if (arguments[0]) {
+                           const s = d.querySelector('select');
+                           s.value = arguments[0];
+                           s.dispatchEvent(new Event('change', { bubbles: true }));
+                         }
+                         return [d.open, d.querySelector('h2').textContent,
+                                 d.querySelector('textarea').value];",
+                        vec![json!(choose)],
+                    )
+                    .await
+            }
+        };
+        let first = shown(None).await?;
+        assert_eq!(first[0], json!(true), "the dialog is open: {first}");
+        assert_eq!(first[1], json!(heading));
+        assert!(
+            first[2]
+                .as_str()
+                .unwrap_or_default()
+                .contains("embed.html?chart=backlog&"),
+            "{first}"
+        );
+        let chosen = shown(Some("waiting")).await?;
+        let code = chosen[2].as_str().unwrap_or_default().to_owned();
         assert!(code.starts_with("<iframe src=\""), "{code}");
         let src = code
             .split('"')
@@ -191,15 +209,17 @@ pub async fn the_embed_button_gives_the_frame_code_in_both_languages(
         .await?;
         framed.close().await?;
         page.client()
-            .find(Locator::Css(&format!("{dialog} [data-testid=embed-close]")))
+            .find(Locator::Css(
+                "[data-testid=embed-dialog] [data-testid=embed-close]",
+            ))
             .await?
             .click()
             .await?;
         let open = page
             .client()
             .execute(
-                "return document.querySelector(arguments[0]).open",
-                vec![json!(dialog)],
+                "return document.querySelector('[data-testid=embed-dialog]').open",
+                vec![],
             )
             .await?;
         assert_eq!(open, json!(false), "closed");

@@ -389,7 +389,7 @@ mod cases {
             let sizes = page
                 .client()
                 .execute(
-                    "return [...document.querySelectorAll('.chart canvas')].map(c =>
+                    "return [...document.querySelectorAll('.chart .chart-box canvas')].map(c =>
                        c.width > 0 && c.width === Math.round(c.getBoundingClientRect().width * devicePixelRatio))",
                     vec![],
                 )
