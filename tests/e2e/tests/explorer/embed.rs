@@ -178,7 +178,15 @@ pub async fn the_embed_button_gives_the_frame_code_in_both_languages(
                 .contains("embed.html?chart=backlog&"),
             "{first}"
         );
-        let chosen = shown(Some("waiting")).await?;
+        shown(Some("waiting")).await?;
+        // The code follows the choice in the next frame.
+        wait_until("the waiting time's code", || async {
+            let seen = shown(None).await?;
+            let code = seen[2].as_str().unwrap_or_default();
+            Ok((code.contains("chart=waiting"), code.to_owned()))
+        })
+        .await?;
+        let chosen = shown(None).await?;
         let code = chosen[2].as_str().unwrap_or_default().to_owned();
         assert!(code.starts_with("<iframe src=\""), "{code}");
         let src = code
