@@ -566,5 +566,21 @@ pub async fn dates_out_of_order_and_the_longest_non_ascii_titles_are_repaired_on
     let address = page.client().current_url().await?;
     assert!(address.as_str().len() < 2_000, "{}", address.as_str().len());
     assert_clean(&mut page).await?;
+    page.close().await?;
+
+    // A right-to-left title is isolated in the page's own sentence, so it
+    // cannot reorder "basislijn: …" around it.
+    let page = harness
+        .page("?intake=60000&base=77000&base_title=%D7%A9%D7%9C%D7%95%D7%9D+1%2C+2")
+        .await?;
+    let isolated = page
+        .client()
+        .execute(
+            "const b = document.querySelector('[data-testid=baseline-name] bdi');
+             return b ? [b.textContent, getComputedStyle(b).unicodeBidi] : null;",
+            vec![],
+        )
+        .await?;
+    assert_eq!(isolated, json!(["שלום 1, 2", "isolate"]), "{isolated}");
     page.close().await
 }
