@@ -14,6 +14,7 @@ mod components;
 mod controls;
 mod delta;
 mod download;
+mod embed;
 mod export;
 mod footer;
 mod format;
@@ -46,8 +47,14 @@ pub const MOUNTED_MARK: &str = "doorstroom:mounted";
 /// plain message with a link to the default scenario (`panic_page.rs`).
 pub fn mount() {
     install_panic_hook();
-    leptos::mount::mount_to_body(App);
-    offline::register();
+    if embed::is_embed() {
+        // One chart in an article's frame: no address of its own to keep,
+        // nothing to keep offline.
+        leptos::mount::mount_to_body(embed::Embed);
+    } else {
+        leptos::mount::mount_to_body(App);
+        offline::register();
+    }
     if let Some(performance) = web_sys::window().and_then(|window| window.performance()) {
         // Only the benchmark reads the mark; a page without it works the same.
         let _ = performance.mark(MOUNTED_MARK);

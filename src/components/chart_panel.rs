@@ -15,6 +15,7 @@ use crate::canvas;
 use crate::chart_keys::{self, Step};
 use crate::components::chart_table::ChartTable;
 use crate::components::presentation::{Presentation, use_presentation};
+use crate::components::printed_chart::PrintedChart;
 use crate::export::{self, clipboard, image, sheet};
 use crate::format::formats;
 use crate::i18n;
@@ -26,8 +27,8 @@ use crate::timing::{self, Part};
 /// baseline (none while the scenario is its own baseline): the one place
 /// the panel's drawing, readout and export build their input. It reads the
 /// store tracked (for the drawing effect); event handlers call it inside
-/// [`untrack`].
-fn with_input<R>(
+/// [`untrack`]; so does the printed chart ([`super::printed_chart`]).
+pub(crate) fn with_input<R>(
     store: Store,
     presentation: Option<Presentation>,
     cursor: Option<usize>,
@@ -331,6 +332,7 @@ pub fn ChartPanel(chart: Chart) -> impl IntoView {
                     }
                 ></canvas>
             </div>
+            <PrintedChart chart />
             <p class="visually-hidden" aria-live="polite">{move || spoken.get()}</p>
             <p id=summary_id class="chart-summary visually-hidden" data-testid=format!("summary-{}", chart.id())>
                 {summary}

@@ -9,6 +9,7 @@ use doorstroom_model::{Lang, Scenario, Summary, Text, t};
 use leptos::prelude::*;
 
 use crate::components::kpis::{Context, FIGURES};
+use crate::components::presentation::use_presentation;
 use crate::delta::Direction;
 use crate::format::formats;
 use crate::i18n;
@@ -302,9 +303,19 @@ impl Table {
     }
 }
 
+/// A scenario of an opened briefing's deck, with its figures.
+#[derive(Clone, Debug, PartialEq)]
+struct DeckScenario {
+    title: String,
+    scenario: Scenario,
+    summary: Summary,
+}
+
 /// The comparison's columns, in order: this scenario, the baseline, the
-/// other pinned scenarios.
-fn columns(store: crate::state::Store, lang: Lang) -> Vec<Column> {
+/// other pinned scenarios, then the rest of an opened briefing's deck in
+/// its order (up to twelve in all: the charts draw the baseline and three
+/// pinned scenarios at most, the comparison every scenario of the deck).
+fn columns(store: crate::state::Store, lang: Lang, deck: &[DeckScenario]) -> Vec<Column> {
     let scenario = store.scenario().get();
     let end = scenario.end;
     let pinned = store.pinned().get();
@@ -353,6 +364,19 @@ fn columns(store: crate::state::Store, lang: Lang) -> Vec<Column> {
             heading: name(&c.title, Some(&c.scenario), lang),
             scenario: Scenario { end, ..c.scenario },
             summary,
+            is_baseline: false,
+        });
+    }
+    for d in deck {
+        // Each scenario once: the deck's scenario on screen, its baseline
+        // and its pinned ones have their columns already.
+        if columns.iter().any(|c| c.scenario == d.scenario) {
+            continue;
+        }
+        columns.push(Column {
+            heading: name(&d.title, Some(&d.scenario), lang),
+            scenario: d.scenario.clone(),
+            summary: d.summary.clone(),
             is_baseline: false,
         });
     }
@@ -439,18 +463,43 @@ fn table(columns: &[Column], lang: Lang) -> Table {
 }
 
 /// The comparison: a table with a column per scenario (this one, the
-/// baseline, the others pinned) and a row per headline figure and per
-/// lever that differs in any of them.
+/// baseline, the others pinned, the rest of an opened briefing) and a row
+/// per headline figure and per lever that differs in any of them.
 #[component]
 pub fn Comparison() -> impl IntoView {
     let store = use_store();
     let lang = store.lang();
+    let presentation = use_presentation();
+    // An opened briefing's scenarios, run over the horizon on screen: once
+    // when it is opened (or the horizon changes), not on every step.
+    let end = Memo::new(move |_| store.scenario().with(|s| s.end));
+    let deck = Memo::new(move |_| {
+        let end = end.get();
+        let Some(loaded) = presentation.and_then(|p| p.loaded.get()) else {
+            return Vec::new();
+        };
+        loaded
+            .into_iter()
+            .map(|slide| {
+                let scenario = Scenario {
+                    end,
+                    ..slide.scenario
+                };
+                let summary = timing::measure(Part::Model, || scenario.run().summary());
+                DeckScenario {
+                    title: slide.title,
+                    scenario,
+                    summary,
+                }
+            })
+            .collect::<Vec<_>>()
+    });
     let table = Memo::new(move |_| {
         if store.pinned_count() == 0 {
             return None;
         }
         let lang = lang.get();
-        let columns = columns(store, lang);
+        let columns = deck.with(|deck| columns(store, lang, deck));
         Some(timing::measure(Part::Comparison, || table(&columns, lang)))
     });
     let shape = Memo::new(move |_| table.with(|t| t.as_ref().map(Table::shape)));

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use std::time::Duration;
 
 use crate::components::briefing_file::BriefingFile;
+use crate::components::embed_dialog::EmbedButton;
 use crate::components::presentation::PresentButton;
 use crate::export::sheet;
 use crate::i18n;
@@ -153,6 +154,7 @@ pub fn Toolbar() -> impl IntoView {
                 </button>
                 <PresentButton />
                 <BriefingFile />
+                <EmbedButton />
                 <button type="button" class="primary" data-testid="copy-link" on:click=copy>
                     {text(i18n::COPY_LINK)}
                 </button>

@@ -11,10 +11,14 @@
 //!   origin, `'wasm-unsafe-eval'` to compile the wasm, and the hash of that
 //!   inline script (known only now, after the build), no `unsafe-inline`,
 //!   no `eval`;
+//! - `embed.html`, the page that shows one chart in an article's frame, is
+//!   the locked-down `index.html` itself (the same wasm, hashes and policy;
+//!   the app shows the embed view by the file's name);
 //! - `_headers` (the format Netlify and Cloudflare Pages read) holds the
-//!   headers a host should send: the same policy plus `frame-ancestors`,
-//!   which a `<meta>` cannot carry, `X-Content-Type-Options` and
-//!   `Referrer-Policy`.
+//!   headers a host should send: the same policy, `X-Content-Type-Options`
+//!   and `Referrer-Policy` for every file, and for the page's own documents
+//!   `frame-ancestors 'none'`, which a `<meta>` cannot carry: every page
+//!   but `embed.html` refuses to be framed.
 
 use std::fs;
 use std::path::Path;
@@ -42,6 +46,21 @@ const POLICY: [&str; 4] = [
 /// What only a header can say: no other site may frame the page.
 const FRAME_ANCESTORS: &str = "frame-ancestors 'none'";
 
+/// The documents that refuse to be framed: the page as a folder's index,
+/// by its name, and the single file. `embed.html` is left out, the one
+/// page any site may frame.
+///
+/// Hosts combine the rules that match a path differently: Netlify takes
+/// the last rule's value of a header, Cloudflare Pages sends every rule's
+/// value, comma-joined (for a policy: two policies, both enforced). So the
+/// rule for every file carries the policy without `frame-ancestors`, and
+/// each of these documents carries it again with it: under either reading
+/// these refuse framing and `embed.html` is framed under the same policy.
+pub const UNFRAMABLE: [&str; 3] = ["/", "/index.html", "/doorstroom.html"];
+
+/// The embed page's file, a copy of the locked-down `index.html`.
+pub const EMBED: &str = "embed.html";
+
 /// The headers besides the policy, with why.
 const OTHER_HEADERS: [(&str, &str); 2] = [
     // Files are what their Content-Type says (the wasm must be
@@ -52,12 +71,14 @@ const OTHER_HEADERS: [(&str, &str); 2] = [
     ("Referrer-Policy", "no-referrer"),
 ];
 
-/// Locks down `dist/index.html` and writes `dist/_headers`.
+/// Locks down `dist/index.html`, writes it as `dist/embed.html` too, and
+/// writes `dist/_headers`.
 pub fn apply(dist: &Path) -> Result<()> {
     let index = dist.join("index.html");
     let html = fs::read_to_string(&index)?;
     let locked = lock_down(&html)?;
-    fs::write(&index, locked.html)?;
+    fs::write(&index, &locked.html)?;
+    fs::write(dist.join(EMBED), &locked.html)?;
     fs::write(dist.join("_headers"), headers_file(&locked.policy))?;
     Ok(())
 }
@@ -135,13 +156,18 @@ fn script_hash(body: &str) -> String {
 fn headers_file(policy: &str) -> String {
     let mut text = String::from(
         "# The headers a static host should send with Doorstroom (written by\n\
-         # `cargo xtask dist`; Netlify and Cloudflare Pages read this file).\n/*\n",
+         # `cargo xtask dist`; Netlify and Cloudflare Pages read this file).\n\
+         # Every page refuses to be framed but embed.html, one chart for an\n\
+         # article, which any site may frame.\n/*\n",
     );
-    text.push_str(&format!(
-        "  Content-Security-Policy: {policy}; {FRAME_ANCESTORS}\n"
-    ));
+    text.push_str(&format!("  Content-Security-Policy: {policy}\n"));
     for (name, value) in OTHER_HEADERS {
         text.push_str(&format!("  {name}: {value}\n"));
+    }
+    for path in UNFRAMABLE {
+        text.push_str(&format!(
+            "{path}\n  Content-Security-Policy: {policy}; {FRAME_ANCESTORS}\n"
+        ));
     }
     text
 }
@@ -315,9 +341,16 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
     #[test]
     fn the_headers_add_what_a_meta_cannot_say() {
         let text = headers_file("default-src 'self'");
-        assert!(text.contains(
-            "/*\n  Content-Security-Policy: default-src 'self'; frame-ancestors 'none'\n"
-        ));
+        assert!(text.contains("/*\n  Content-Security-Policy: default-src 'self'\n"));
+        for path in ["/", "/index.html", "/doorstroom.html"] {
+            assert!(text.contains(&format!(
+                "\n{path}\n  Content-Security-Policy: default-src 'self'; frame-ancestors 'none'\n"
+            )));
+        }
+        assert!(
+            !text.lines().any(|l| l.starts_with("/embed")),
+            "the embed page has no rule of its own: {text}"
+        );
         assert!(text.contains("  X-Content-Type-Options: nosniff\n"));
         assert!(text.contains("  Referrer-Policy: no-referrer\n"));
     }

@@ -143,6 +143,6 @@ fn no_origin_uses_a_figure_dated_on_or_after_it() {
     println!("asylum stock end 2025 from 2025-01-01: {diff:.1}%");
     assert!(diff.abs() <= 20.0, "{diff}");
     let csv = calibration::track_record_csv(&record);
-    assert!(csv.starts_with("origin,measure,"));
-    assert!(csv.lines().any(|l| l.starts_with("letter,")));
+    assert!(csv.starts_with("\"origin\",\"measure\","));
+    assert!(csv.lines().any(|l| l.starts_with("\"letter\",")));
 }

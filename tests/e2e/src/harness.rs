@@ -11,7 +11,7 @@ use hyper_util::client::legacy::connect::HttpConnector;
 use serde_json::{Value, json};
 use url::{Origin, Url};
 
-use crate::headers::read_headers_file;
+use crate::headers::{HeaderRules, read_headers_file};
 use crate::server::Header;
 use crate::{Chromedriver, Result, StaticServer};
 
@@ -30,8 +30,8 @@ pub struct Harness {
     parent_of_dist: StaticServer,
     dist_folder_name: String,
     fixtures: StaticServer,
-    /// The headers of `dist/_headers`, which the servers of the app send.
-    headers: Vec<Header>,
+    /// The rules of `dist/_headers`, which the servers of the app follow.
+    headers: HeaderRules,
     capabilities: Capabilities,
 }
 
@@ -91,9 +91,9 @@ impl Harness {
         Ok(StaticServer::with_headers(root, self.headers.clone())?)
     }
 
-    /// The headers the app's servers send, from `dist/_headers`.
-    pub fn headers(&self) -> &[Header] {
-        &self.headers
+    /// The headers the app's servers send for `path`, from `dist/_headers`.
+    pub fn headers_for(&self, path: &str) -> Vec<Header> {
+        self.headers.for_path(path)
     }
 
     /// Opens the app with `query` (`""` or e.g. `"?v=1"`) in a new browser and

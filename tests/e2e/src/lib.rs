@@ -18,6 +18,7 @@
 mod chromedriver;
 mod harness;
 mod headers;
+pub use headers::HeaderRules;
 mod profile;
 mod server;
 

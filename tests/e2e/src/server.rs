@@ -26,8 +26,10 @@ use hyper::server::conn::http1;
 use hyper_util::rt::TokioIo;
 use hyper_util::service::TowerToHyperService;
 use tokio::sync::oneshot;
-use tower::{ServiceBuilder, ServiceExt, service_fn};
+use tower::{ServiceExt, service_fn};
 use tower_http::services::ServeDir;
+
+use crate::headers::HeaderRules;
 
 /// Where test tools are served, below the origin.
 pub const TOOLS_PATH: &str = "/__test-tools__/";
@@ -52,7 +54,7 @@ impl StaticServer {
     /// every response (replacing any of the same name).
     pub fn with_headers(
         root: impl Into<PathBuf>,
-        headers: Vec<Header>,
+        headers: impl Into<HeaderRules>,
     ) -> io::Result<StaticServer> {
         StaticServer::with_tools(root, headers, None)
     }
@@ -61,10 +63,11 @@ impl StaticServer {
     /// `tools` (when given) under [`TOOLS_PATH`].
     pub fn with_tools(
         root: impl Into<PathBuf>,
-        headers: Vec<Header>,
+        headers: impl Into<HeaderRules>,
         tools: Option<PathBuf>,
     ) -> io::Result<StaticServer> {
         let root = root.into();
+        let headers = headers.into();
         for folder in std::iter::once(&root).chain(&tools) {
             if !folder.is_dir() {
                 return Err(io::Error::new(
@@ -130,36 +133,40 @@ async fn serve(
     listener: tokio::net::TcpListener,
     root: PathBuf,
     tools: Option<PathBuf>,
-    headers: Vec<Header>,
+    headers: HeaderRules,
     mut stopped: oneshot::Receiver<()>,
 ) {
     let no_store = (CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    let headers: Vec<Header> = headers.into_iter().chain([no_store]).collect();
     let site = ServeDir::new(root);
     let tools = tools.map(ServeDir::new);
     // Each ServeDir stays inside its own folder, so a tool's address can
     // reach nothing but the tools, and any other address nothing but `root`.
+    // Each response gets the headers of the rules its path matches.
     let route = service_fn(move |mut request: Request<hyper::body::Incoming>| {
         let site = site.clone();
         let tools = tools.clone();
+        let headers = headers
+            .for_path(request.uri().path())
+            .into_iter()
+            .chain([no_store.clone()]);
+        let headers: Vec<Header> = headers.collect();
         async move {
-            match (tools, below_tools(request.uri())) {
+            let response = match (tools, below_tools(request.uri())) {
                 (Some(tools), Some(uri)) => {
                     *request.uri_mut() = uri;
                     tools.oneshot(request).await
                 }
                 _ => site.oneshot(request).await,
-            }
+            };
+            response.map(|mut response: Response<_>| {
+                for (name, value) in headers {
+                    response.headers_mut().insert(name, value);
+                }
+                response
+            })
         }
     });
-    let service = ServiceBuilder::new()
-        .map_response(move |mut response: Response<_>| {
-            for (name, value) in &headers {
-                response.headers_mut().insert(name.clone(), value.clone());
-            }
-            response
-        })
-        .service(route);
+    let service = route;
     loop {
         tokio::select! {
             _ = &mut stopped => return,

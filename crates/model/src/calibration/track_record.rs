@@ -14,11 +14,12 @@
 
 use super::fit::{Fit, FitError, fit};
 use super::stats::{ErrorStats, error_stats};
+use crate::csv::{Cell, Notation, Sheet};
 use crate::date::Date;
 use crate::record::{self, RecordRow, inputs};
 use crate::run::Run;
 use crate::scenario::{Scenario, ymd};
-use crate::text::{Text, t};
+use crate::text::{Lang, Text, t};
 
 /// A day from which the model forecasts.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -113,17 +114,19 @@ pub fn track_record() -> Result<TrackRecord, FitError> {
     Ok(TrackRecord { forecasts })
 }
 
-/// The track record as CSV: the record's own lines ([`record::csv_line`])
-/// with the forecast's origin before each, `letter` for the letter's.
+/// The track record as CSV: the record's own rows ([`record::write_row`])
+/// with the forecast's origin before each, `letter` for the letter's,
+/// written by the one CSV writer.
 pub fn track_record_csv(record: &TrackRecord) -> String {
-    let mut out = format!("origin,{}\n", record::RECORD_CSV_HEADER);
+    let mut sheet = Sheet::bare(Notation::of(Lang::En));
+    sheet.text_row(std::iter::once("origin").chain(record::RECORD_CSV_COLUMNS));
     for f in &record.forecasts {
         let origin = f
             .origin
             .map_or_else(|| "letter".to_owned(), |o| o.day.to_string());
         for r in &f.rows {
-            out.push_str(&format!("{origin},{}\n", record::csv_line(r)));
+            record::write_row(&mut sheet, Some(Cell::Text(&origin)), r);
         }
     }
-    out
+    sheet.finish()
 }

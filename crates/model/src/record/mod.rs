@@ -20,6 +20,7 @@ pub use data::RowError;
 
 use std::sync::OnceLock;
 
+use crate::csv::{Cell, Notation, Sheet};
 use crate::date::Date;
 use crate::run::{Column, Measure, Run};
 use crate::stream::Stream;
@@ -507,24 +508,33 @@ fn like_for_like(p: &Published, part: Period, all: &[Published]) -> f64 {
     (p.value - before - after).max(0.0)
 }
 
-/// The header of [`to_csv`].
-pub const RECORD_CSV_HEADER: &str = "measure,scope,date,published,model,difference_pct,source";
+/// The columns of [`to_csv`], as its header row holds them.
+pub const RECORD_CSV_COLUMNS: [&str; 7] = [
+    "measure",
+    "scope",
+    "date",
+    "published",
+    "model",
+    "difference_pct",
+    "source",
+];
 
 /// The comparison as CSV: `measure,scope,date,published,model,
-/// difference_pct,source`. `date` is the day of a stock or the compared
-/// part of a period; `published` is the figure for that part (see the
-/// module text), and `source` says so when it is a part of the published
-/// figure. Counts and euros are whole, weeks have one decimal, shares three;
-/// the difference has one decimal, or is empty when the published value is 0.
+/// difference_pct,source`, written by the one CSV writer ([`Sheet`], in
+/// English notation: text quoted, a decimal point). `date` is the day of a
+/// stock or the compared part of a period; `published` is the figure for
+/// that part (see the module text), and `source` says so when it is a part
+/// of the published figure. Counts and euros are whole, weeks have at most
+/// one decimal, shares three; the difference has at most one decimal, or is
+/// empty when the published value is 0.
 #[must_use]
 pub fn to_csv(rows: &[RecordRow]) -> String {
-    let mut out = String::from(RECORD_CSV_HEADER);
-    out.push('\n');
+    let mut sheet = Sheet::bare(Notation::of(Lang::En));
+    sheet.text_row(RECORD_CSV_COLUMNS);
     for r in rows {
-        out.push_str(&csv_line(r));
-        out.push('\n');
+        write_row(&mut sheet, None, r);
     }
-    out
+    sheet.finish()
 }
 
 /// One row of [`to_csv`], without its line end: the page marks each row of
@@ -532,40 +542,44 @@ pub fn to_csv(rows: &[RecordRow]) -> String {
 /// command line.
 #[must_use]
 pub fn csv_line(r: &RecordRow) -> String {
-    use std::fmt::Write;
+    let mut sheet = Sheet::bare(Notation::of(Lang::En));
+    write_row(&mut sheet, None, r);
+    let mut line = sheet.finish();
+    line.pop();
+    line
+}
+
+/// Writes `r` as one row of `sheet`, after the cell `lead` if any (the
+/// track record's origin).
+pub fn write_row(sheet: &mut Sheet, lead: Option<Cell<'_>>, r: &RecordRow) {
     let p = r.published;
-    let number = |v: f64| match p.measure {
-        RecordMeasure::MeanTimeToDecisionWeeks => format!("{v:.1}"),
-        RecordMeasure::ShareDecidedWithin15Months | RecordMeasure::ShareDecidedWithinTerm => {
-            format!("{v:.3}")
-        }
-        _ => format!("{v:.0}"),
+    let decimals = match p.measure {
+        RecordMeasure::MeanTimeToDecisionWeeks => 1,
+        RecordMeasure::ShareDecidedWithin15Months | RecordMeasure::ShareDecidedWithinTerm => 3,
+        _ => 0,
     };
     let mut source = p.source.to_string();
     if !r.is_whole() && p.measure.is_flow() {
+        use std::fmt::Write;
         let _ = write!(source, "; the part of {} in {}", fmt_value(p), r.compared);
     }
-    format!(
-        "{},{},{},{},{},{},{}",
-        p.measure.key(),
-        p.scope.key(),
-        r.compared,
-        number(r.published_value),
-        number(r.model_value),
-        r.difference_pct()
-            .map_or_else(String::new, |d| format!("{d:.1}")),
-        quote(&source),
-    )
+    let scope = p.scope.key();
+    let compared = r.compared.to_string();
+    sheet.row(lead.into_iter().chain([
+        Cell::Text(p.measure.key()),
+        Cell::Text(&scope),
+        Cell::Text(&compared),
+        Cell::Number(r.published_value, decimals),
+        Cell::Number(r.model_value, decimals),
+        // No difference (a published 0) is an empty cell.
+        Cell::Number(r.difference_pct().unwrap_or(f64::NAN), 1),
+        Cell::Text(&source),
+    ]));
 }
 
 /// A published value as written in the data file (for the CSV's notes).
 fn fmt_value(p: &Published) -> String {
     format!("{} for {}", p.value, p.period)
-}
-
-/// A text field, as the one CSV writer writes it.
-fn quote(s: &str) -> String {
-    crate::safe_text::csv_cell(s)
 }
 
 #[cfg(test)]
@@ -579,8 +593,33 @@ mod tests {
         let rows = compare(&run);
         let csv = to_csv(&rows);
         assert_eq!(csv.lines().count(), rows.len() + 1);
-        assert!(csv.starts_with("measure,scope,date,published,model,difference_pct,source\n"));
-        assert!(csv.contains("\nbacklog,asylum,2023-12-31,50000,"));
+        assert!(csv.starts_with(
+            "\"measure\",\"scope\",\"date\",\"published\",\"model\",\"difference_pct\",\"source\"\n"
+        ));
+        assert!(csv.contains("\n\"backlog\",\"asylum\",\"2023-12-31\",50000,"));
+    }
+
+    #[test]
+    fn the_csv_is_the_one_writer_s_and_reads_back_as_cells() {
+        let run = Scenario::default().run();
+        let rows = compare(&run);
+        let csv = to_csv(&rows);
+        let mut reader = ::csv::ReaderBuilder::new().from_reader(csv.as_bytes());
+        let header: Vec<String> = reader
+            .headers()
+            .unwrap()
+            .iter()
+            .map(str::to_owned)
+            .collect();
+        assert_eq!(header, RECORD_CSV_COLUMNS);
+        let records: Vec<::csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+        assert_eq!(records.len(), rows.len());
+        for (record, row) in records.iter().zip(&rows) {
+            assert_eq!(record.len(), RECORD_CSV_COLUMNS.len());
+            // A source with commas and quotes is one cell, as written.
+            assert!(record[6].starts_with(row.published.source), "{record:?}");
+            assert_eq!(&record[0], row.published.measure.key());
+        }
     }
 
     #[test]

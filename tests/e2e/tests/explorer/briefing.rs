@@ -336,7 +336,7 @@ const WATCH_FRAMES: &str = "
     window.__frames = [];
     window.__watch = true;
     const look = () => {
-        const canvases = [...document.querySelectorAll('figure.chart.presented canvas')];
+        const canvases = [...document.querySelectorAll('figure.chart.presented .chart-box canvas')];
         window.__frames.push(canvases.length === 2 && canvases.every(c => {
             const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
             for (let i = 0; i < d.length; i += 16) if (d[i] < 250 || d[i + 1] < 250 || d[i + 2] < 250) return true;
@@ -527,7 +527,7 @@ fn dist() -> PathBuf {
 
 /// Whether the page's charts are drawn: every canvas holds a drawing.
 const CHARTS_DRAWN: &str = "
-    const canvases = [...document.querySelectorAll('figure.chart canvas')];
+    const canvases = [...document.querySelectorAll('figure.chart .chart-box canvas')];
     return canvases.length === 4 && canvases.every(c => {
         if (c.width < 10) return false;
         const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;

@@ -258,3 +258,143 @@ pub async fn a_hostile_briefing_loads_with_a_notice_and_breaks_nothing(
     assert_clean(&mut page).await?;
     page.close().await
 }
+
+/// A briefing of twelve scenarios (the most a file holds), its baseline the
+/// sixth.
+fn twelve() -> Briefing {
+    let queries = [
+        "intake=60000",
+        "fte=900",
+        "intake=49000&term=6",
+        "baa=20000",
+        "intake=77000&fte=800",
+        "term=6",
+        "fte=450&intake=67000",
+        "intake=53050&term=6",
+        "fte=700",
+        "intake=45000",
+        "baa=0&fte=650",
+        "intake=80000&term=9",
+    ];
+    Briefing {
+        title: "Twaalf keuzes".into(),
+        note: String::new(),
+        baseline: Some(5),
+        charts: vec!["backlog".into(), "costs".into()],
+        scenarios: queries
+            .iter()
+            .enumerate()
+            .map(|(i, q)| BriefingScenario {
+                scenario: Scenario::from_query(q).0,
+                title: format!("Keuze {}", i + 1),
+                note: String::new(),
+            })
+            .collect(),
+    }
+}
+
+/// The comparison's column headings (after the row labels' own).
+async fn comparison_heads(page: &Page) -> Result<Vec<String>> {
+    let heads = page
+        .client()
+        .execute(
+            "return [...document.querySelectorAll('[data-testid=comparison] thead th')].slice(1).map(th => th.textContent)",
+            vec![],
+        )
+        .await?;
+    Ok(heads
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|v| v.as_str().map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default())
+}
+
+/// An opened briefing of twelve: every scenario has its column in the
+/// comparison (the charts keep the baseline and three pinned ones), with
+/// the model's figures, while the deck steps through all twelve; the
+/// address keeps the scenario on screen and its pins.
+pub async fn a_briefing_of_twelve_shows_all_in_the_comparison_and_the_deck(
+    harness: &Harness,
+) -> Result<()> {
+    let prepared = twelve();
+    let file = temp_file("twelve.doorstroom.json", &prepared.to_json())?;
+    let mut page = harness.page("?lang=en").await?;
+    open(&page, &file).await?;
+    wait_until("the briefing opened", || async {
+        let s = status(&page).await?;
+        Ok((s.contains("opened: 12 scenarios"), s))
+    })
+    .await?;
+    let titles: Vec<String> = prepared.scenarios.iter().map(|s| s.title.clone()).collect();
+    let every_title_once = |heads: &[String]| {
+        titles
+            .iter()
+            .all(|t| heads.iter().filter(|h| h.ends_with(t.as_str())).count() == 1)
+    };
+    wait_until("twelve scenarios in the comparison", || async {
+        let heads = comparison_heads(&page).await?;
+        Ok((
+            heads.len() == 12 && every_title_once(&heads),
+            format!("{heads:?}"),
+        ))
+    })
+    .await?;
+    // The last scenario's figure in its column is the model's.
+    let last = prepared.scenarios[11]
+        .scenario
+        .run()
+        .summary()
+        .backlog_end
+        .round();
+    let cells = page
+        .client()
+        .execute(
+            "return [...document.querySelectorAll('[data-testid=cmp-kpi-backlog-end] td .cmp-value')].map(td => td.textContent)",
+            vec![],
+        )
+        .await?;
+    let heads = comparison_heads(&page).await?;
+    let column = heads
+        .iter()
+        .position(|h| h.ends_with("Keuze 12"))
+        .ok_or("Keuze 12's column")?;
+    let shown = cells[column].as_str().unwrap_or_default();
+    assert_eq!(parse_number(shown, Locale::En), Some(last), "{cells}");
+    // The charts draw the baseline and three pinned scenarios at most.
+    let q = super::query_of(&page).await?;
+    assert!(
+        q.contains("intake=60000") && q.contains("base=") && q.contains("cmp2="),
+        "{q}"
+    );
+    assert!(
+        !q.contains("cmp3="),
+        "the baseline and two more pinned: {q}"
+    );
+    assert!(q.len() < 2000, "{}", q.len());
+    press(&page, "f").await?;
+    for (i, s) in prepared.scenarios.iter().enumerate() {
+        let step = format!("{} / 12", i + 1);
+        wait_until(&format!("slide {step}"), || async {
+            let at = page.text(&testid("deck-step")).await?;
+            Ok((at.ends_with(&step), at))
+        })
+        .await?;
+        assert_eq!(page.text(&testid("deck-title")).await?, s.title);
+        let expected = s.scenario.run().summary().backlog_end.round();
+        wait_until(&format!("slide {step}'s figures"), || async {
+            let shown = page.text(&testid("kpi-backlog-end")).await?;
+            Ok((parse_number(&shown, Locale::En) == Some(expected), shown))
+        })
+        .await?;
+        press(&page, &char::from(Key::PageDown).to_string()).await?;
+    }
+    // Stepping kept every scenario in the comparison.
+    let heads = comparison_heads(&page).await?;
+    assert!(heads.len() == 12 && every_title_once(&heads), "{heads:?}");
+    assert_clean(&mut page).await?;
+    let _ = std::fs::remove_file(&file);
+    page.close().await
+}

@@ -6,7 +6,7 @@ use doorstroom_e2e::{Harness, Page, Result};
 use doorstroom_model::{Scenario, run_columns};
 use fantoccini::Locator;
 use fantoccini::wd::{PrintConfiguration, PrintMargins, PrintSize};
-use serde_json::Value;
+use serde_json::{Value, json};
 
 use super::{assert_clean, testid, wait_until};
 
@@ -530,7 +530,7 @@ pub async fn the_handout_prints_on_two_a4_pages_with_the_link(harness: &Harness)
             let drawn = page
                 .client()
                 .execute(
-                    "return [...document.querySelectorAll('.chart canvas')].every(c => c.width > 0)",
+                    "return [...document.querySelectorAll('.chart .chart-box canvas')].every(c => c.width > 0)",
                     vec![],
                 )
                 .await?;
@@ -964,7 +964,7 @@ pub async fn the_handout_follows_what_is_printed_and_keeps_to_two_pages(
         let drawn = page
             .client()
             .execute(
-                "return [...document.querySelectorAll('.chart canvas')].every(c => c.width > 0)",
+                "return [...document.querySelectorAll('.chart .chart-box canvas')].every(c => c.width > 0)",
                 vec![],
             )
             .await?;
@@ -986,6 +986,101 @@ pub async fn the_handout_follows_what_is_printed_and_keeps_to_two_pages(
         "the current link in the PDF: {:?}",
         printed.links
     );
+    // Page 1 holds the first two charts under the figures, not a half-empty
+    // page beside the link.
+    assert_eq!(
+        printed.images_per_page[0].len(),
+        2,
+        "two charts on page 1: {:?}",
+        printed.images_per_page
+    );
+    // Each chart's plot, measured in the page laid out for paper: the
+    // print stylesheet at the width of A4 between the handout's margins.
+    let plots = printed_plot_heights_mm(&page).await?;
+    eprintln!("printed charts: {plots:?}");
+    assert_eq!(plots.len(), 4, "{plots:?}");
+    for (chart, box_mm, plot_mm) in &plots {
+        assert!(
+            *plot_mm >= MIN_PRINTED_PLOT_MM && *plot_mm >= box_mm / 2.0,
+            "{chart}: a plot of {plot_mm:.1} mm in a drawing of {box_mm:.1} mm"
+        );
+    }
+    // Where the legend stands beside the plot (it does for all but the
+    // flow chart, whose ten entries with bands and three scenarios stand
+    // above a wide plot), the plot is 6 cm tall.
+    let tall = plots.iter().filter(|(_, _, plot)| *plot >= 60.0).count();
+    assert!(tall >= 3, "{plots:?}");
     assert_clean(&mut page).await?;
     page.close().await
+}
+
+/// The least height of a chart's plot on paper, whatever its legend: more
+/// than twice the 15 mm strip the screen's drawing printed as.
+const MIN_PRINTED_PLOT_MM: f64 = 40.0;
+
+/// Millimetres per CSS pixel (96 to the inch).
+const MM_PER_PX: f64 = 25.4 / 96.0;
+
+/// Lays the page out as it prints (print media, the width of A4 less the
+/// handout's 12 mm margins) and returns, per chart, the printed drawing's
+/// height and its plot's height in millimetres, from the computed boxes
+/// and the share of the drawing the plot takes (`data-plot-share`).
+async fn printed_plot_heights_mm(page: &Page) -> Result<Vec<(String, f64, f64)>> {
+    let a4_between_margins = ((210.0 - 2.0 * 12.0) / MM_PER_PX).round();
+    page.devtools("Emulation.setEmulatedMedia", json!({ "media": "print" }))
+        .await?;
+    page.devtools(
+        "Emulation.setDeviceMetricsOverride",
+        json!({
+            "width": a4_between_margins as u32,
+            "height": 1100,
+            "deviceScaleFactor": 1,
+            "mobile": false
+        }),
+    )
+    .await?;
+    let measured = page
+        .client()
+        .execute(
+            "return [...document.querySelectorAll('canvas.print-chart')].map(c => {
+               const r = c.getBoundingClientRect();
+               return [c.dataset.printChart, r.height, r.width, c.width / c.height,
+                       c.dataset.plotShare || ''];
+             })",
+            vec![],
+        )
+        .await;
+    page.devtools("Emulation.setEmulatedMedia", json!({ "media": "" }))
+        .await?;
+    page.devtools("Emulation.clearDeviceMetricsOverride", json!({}))
+        .await?;
+    let mut out = Vec::new();
+    for row in measured?.as_array().ok_or("the printed charts")? {
+        let chart = row[0].as_str().unwrap_or_default().to_owned();
+        let (height, width, drawn_ratio) = (
+            row[1].as_f64().unwrap_or(0.0),
+            row[2].as_f64().unwrap_or(0.0),
+            row[3].as_f64().unwrap_or(0.0),
+        );
+        // The drawing prints in its own proportions, not stretched.
+        assert!(
+            height > 0.0 && (width / height - drawn_ratio).abs() < 0.02,
+            "{chart}: printed {width} × {height} px, drawn in the ratio {drawn_ratio}"
+        );
+        let share: Vec<f64> = row[4]
+            .as_str()
+            .unwrap_or_default()
+            .split(' ')
+            .filter_map(|v| v.parse().ok())
+            .collect();
+        let [top, bottom, ..] = share[..] else {
+            return Err(format!("{chart}: no plot share in {row}").into());
+        };
+        out.push((
+            chart,
+            height * MM_PER_PX,
+            (bottom - top) * height * MM_PER_PX,
+        ));
+    }
+    Ok(out)
 }

@@ -525,3 +525,70 @@ pub async fn a_refused_typed_value_says_what_is_used_and_the_slider_keeps_its_wi
     assert_clean(&mut page).await?;
     page.close().await
 }
+
+/// Dates out of order and the longest titles in scripts that cost the
+/// most in a link, on the page: the end is repaired and said, the address
+/// holds the repaired pair; every title and the note are cut to their link
+/// budget and the notice says so; the link the page makes (the handout's,
+/// with its QR code) stays under 2,000 characters.
+pub async fn dates_out_of_order_and_the_longest_non_ascii_titles_are_repaired_on_the_page(
+    harness: &Harness,
+) -> Result<()> {
+    let mut page = harness.page("?from=2030-12-31&until=2026-01-01").await?;
+    let notice = page.text(&testid("notice")).await?;
+    assert!(
+        notice.contains("2026-01-01") && notice.contains("vóór ‘Uw keuzes vanaf’"),
+        "{notice}"
+    );
+    let query = super::query_of(&page).await?;
+    assert!(
+        query.contains("from=2030-12-31") && !query.contains("until=2026-01-01"),
+        "the repaired end in the address: {query}"
+    );
+    assert_clean(&mut page).await?;
+    page.close().await?;
+
+    let emoji = "%F0%9F%98%80".repeat(200);
+    let chinese = "%E4%B8%AD".repeat(300);
+    let family = "%F0%9F%91%A9%E2%80%8D%F0%9F%91%A9%E2%80%8D%F0%9F%91%A7".repeat(60);
+    let query = format!(
+        "?intake=60000&title={emoji}&note={chinese}&base=77000&base_title={chinese}\
+         &cmp1=49000&cmp1_title={family}&cmp2=*600&cmp2_title={emoji}"
+    );
+    let mut page = harness.page(&query).await?;
+    let notice = page.text(&testid("notice")).await?;
+    assert!(notice.contains("ingekort"), "the cuts are said: {notice}");
+    wait_until("the handout's QR code", || async {
+        let seen = page
+            .client()
+            .execute(
+                "return [document.querySelector('[data-testid=handout-link]').textContent.length,
+                         document.querySelectorAll('.handout-qr svg').length]",
+                vec![],
+            )
+            .await?;
+        let length = seen[0].as_u64().unwrap_or(u64::MAX);
+        Ok((length < 2_000 && seen[1] == json!(1), seen.to_string()))
+    })
+    .await?;
+    let address = page.client().current_url().await?;
+    assert!(address.as_str().len() < 2_000, "{}", address.as_str().len());
+    assert_clean(&mut page).await?;
+    page.close().await?;
+
+    // A right-to-left title is isolated in the page's own sentence, so it
+    // cannot reorder "basislijn: …" around it.
+    let page = harness
+        .page("?intake=60000&base=77000&base_title=%D7%A9%D7%9C%D7%95%D7%9D+1%2C+2")
+        .await?;
+    let isolated = page
+        .client()
+        .execute(
+            "const b = document.querySelector('[data-testid=baseline-name] bdi');
+             return b ? [b.textContent, getComputedStyle(b).unicodeBidi] : null;",
+            vec![],
+        )
+        .await?;
+    assert_eq!(isolated, json!(["שלום 1, 2", "isolate"]), "{isolated}");
+    page.close().await
+}

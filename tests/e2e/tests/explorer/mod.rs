@@ -14,6 +14,7 @@ mod address;
 mod bands;
 mod briefing;
 mod briefing_file;
+mod embed;
 mod exports;
 mod from_now;
 mod hardening;
@@ -29,6 +30,7 @@ pub use self::bands::*;
 pub use self::briefing::*;
 pub use self::briefing_file::*;
 pub use self::cases::*;
+pub use self::embed::*;
 pub use self::exports::*;
 pub use self::from_now::*;
 pub use self::hardening::*;
@@ -387,7 +389,7 @@ mod cases {
             let sizes = page
                 .client()
                 .execute(
-                    "return [...document.querySelectorAll('.chart canvas')].map(c =>
+                    "return [...document.querySelectorAll('.chart .chart-box canvas')].map(c =>
                        c.width > 0 && c.width === Math.round(c.getBoundingClientRect().width * devicePixelRatio))",
                     vec![],
                 )
