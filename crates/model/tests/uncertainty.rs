@@ -165,7 +165,7 @@ fn goal_seek_answers_hold_at_the_answer_and_not_one_step_below() {
             "in-term-by=2027-01-01",
             1.0,
         ),
-        ("", GoalLever::Fte, "cost-2026-under=500000000", 1.0),
+        ("v=1", GoalLever::Fte, "cost-2026-under=500000000", 1.0),
         (
             "intake=49000&baa_months=48",
             GoalLever::Baa,
