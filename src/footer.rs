@@ -31,12 +31,15 @@ pub fn Footer() -> impl IntoView {
             </p>
             <p class="baseline-note">
                 {move || {
+                    let lang = lang.get();
                     if store.pinned().with(Option::is_some) {
-                        i18n::BASELINE_IS_PINNED
+                        i18n::BASELINE_IS_PINNED.get(lang).to_owned()
                     } else {
-                        i18n::BASELINE_IS_DEFAULT
+                        // The default is the world's on screen: today's
+                        // outlook, or the letter's in its preset.
+                        let world = store.scenario().with(|s| s.world().name());
+                        format!("{} {}.", i18n::BASELINE_IS_DEFAULT.get(lang), world.get(lang))
                     }
-                        .get(lang.get())
                 }}
             </p>
             <p>

@@ -40,9 +40,10 @@ pub const OFFLINE: Text = t(
     "Works without a server or network: everything is computed in your browser.",
 );
 pub const RELEASE: Text = t("Deze pagina is versie", "This page is release");
+/// Followed by the name of the scenario's world (its defaults).
 pub const BASELINE_IS_DEFAULT: Text = t(
-    "Verschillen zijn berekend ten opzichte van het standaardscenario.",
-    "Changes are shown against the default scenario.",
+    "Verschillen zijn berekend ten opzichte van de standaard:",
+    "Changes are shown against the default:",
 );
 pub const BASELINE_IS_PINNED: Text = t(
     "Verschillen zijn berekend ten opzichte van het vastgezette scenario.",
@@ -140,6 +141,12 @@ pub const KPI_COST_FIRST_YEAR: Text = t("Kosten eerste jaar", "Costs in the firs
 pub const FIRST_52_WEEKS_UNTIL: Text = t("de eerste 52 weken, tot", "the first 52 weeks, until");
 /// On each card of a run from a later day: from when it counts.
 pub const COUNTS_FROM: Text = t("vanaf", "from");
+/// After "vanaf augustus 2026" on a card: the history before it follows
+/// the published figures through a day.
+pub const HISTORY_THROUGH: Text = t(
+    "daarvóór zoals gepubliceerd t/m",
+    "before it as published through",
+);
 pub const KPI_IN_TERM: Text = t("Binnen de termijn beslist", "Decided within term");
 pub const KPI_BACK_IN_TERM: Text = t("Weer binnen de termijn", "Back within term");
 /// The backlog cards count every stream, which the letter's 33,555 (track 4

@@ -19,9 +19,9 @@ pub const PANIC_PAGE_ID: &str = "panic-page";
 /// The app's root element, which the message replaces.
 const APP_ROOT: &str = ".page";
 
-/// The link to the default scenario: the page's own address with `v=1`, so
+/// The link to the default scenario: the page's own address with `v=2`, so
 /// it works from any folder.
-pub const DEFAULT_SCENARIO_HREF: &str = "?v=1";
+pub const DEFAULT_SCENARIO_HREF: &str = "?v=2";
 
 const TITLE: Text = Text {
     nl: "Er ging iets mis",

@@ -3,7 +3,7 @@
 //! changes against the default), so that a baseline is never just "the
 //! baseline".
 
-use doorstroom_model::{Lang, Lever, Scenario, Text, levers, t};
+use doorstroom_model::{Lang, Lever, Scenario, Text, World, levers, t};
 
 /// The lever of the horizon's end: a change of view rather than of policy
 /// (the baseline is always run over the scenario's own horizon), so it is
@@ -38,45 +38,51 @@ pub fn changes(s: &Scenario, base: &Scenario, lang: Lang) -> Vec<String> {
 }
 
 /// The name of a scenario on screen: its title, else what it changes
-/// against the default ("Instroom 77.000 per jaar, Beslistermijn 6
-/// maanden"), else "default scenario".
+/// against the defaults of its world ("Instroom 77.000 per jaar,
+/// Beslistermijn 6 maanden"), else the world's name ("Vooruitzicht van
+/// vandaag", "De brief van april 2023").
 pub fn name(title: &str, s: Option<&Scenario>, lang: Lang) -> String {
     if !title.trim().is_empty() {
         return title.trim().to_owned();
     }
-    let default = Scenario::default();
-    let words = s.map(|s| changes(s, &default, lang)).unwrap_or_default();
+    let Some(s) = s else {
+        return DEFAULT_SCENARIO.get(lang).to_owned();
+    };
+    let words = changes(s, &s.world_defaults(), lang);
     if words.is_empty() {
-        DEFAULT_SCENARIO.get(lang).to_owned()
+        world_name(s, lang)
     } else {
         words.join(", ")
     }
 }
 
+/// The name of the world `s` stands in: the name of its defaults, and of
+/// the page's own baseline when none is pinned.
+pub fn world_name(s: &Scenario, lang: Lang) -> String {
+    s.world().name().get(lang).to_owned()
+}
+
 /// The short name of a scenario, for a slide's title and a chart's legend:
-/// its title; else its most important change against what it is measured
-/// against (the default, or "From now" from its day for a run from a later
-/// day) and how many more there are ("Instroom 60.000 per jaar + 3 meer");
-/// else "default scenario". The levers' table lists the headline levers
-/// first and the rest by weight, so the first change is the most important.
+/// its title; else its most important change against its world's defaults
+/// and how many more there are ("Instroom 60.000 per jaar + 3 meer"), led
+/// by the world's name in the letter's world, which is not the page's
+/// default ("De brief van april 2023: Instroom 60.000 per jaar"); else the
+/// world's name. The levers' table lists the headline levers first and the
+/// rest by weight, so the first change is the most important.
 pub fn short_name(title: &str, s: &Scenario, lang: Lang) -> String {
     if !title.trim().is_empty() {
         return title.trim().to_owned();
     }
-    let base = crate::state::baseline_for(None, s);
-    let from_now = base != Scenario::default();
-    let mut changed = differing(s, &base).filter(|l| !from_now || l.key != "from");
+    let base = s.world_defaults();
+    let mut changed = differing(s, &base);
     let first = changed.next();
     let more = changed.count();
-    let lead = from_now
-        .then(|| doorstroom_model::preset("from_now").map(|p| p.label.get(lang)))
-        .flatten();
+    let lead = (s.world() == World::Letter).then(|| world_name(s, lang));
     let change = first.map(|l| lever_in_words(l, s, lang));
     let head = match (lead, change) {
         (Some(lead), Some(change)) => format!("{lead}: {change}"),
-        (Some(lead), None) => lead.to_owned(),
-        (None, Some(change)) => change,
-        (None, None) => return DEFAULT_SCENARIO.get(lang).to_owned(),
+        (_, Some(change)) => change,
+        (_, None) => return world_name(s, lang),
     };
     if more == 0 {
         head
@@ -90,25 +96,6 @@ pub fn short_name(title: &str, s: &Scenario, lang: Lang) -> String {
 #[cfg(test)]
 pub fn baseline_line(title: &str, baseline: Option<&Scenario>, lang: Lang) -> String {
     format!("{}: {}", BASELINE.get(lang), name(title, baseline, lang))
-}
-
-/// "basislijn: Vanaf nu, MPP 2025 midden, Uw keuzes vanaf 2026-01-01":
-/// the baseline of a run from a later day when none is pinned (the
-/// `from_now` and `mpp2025_mid` presets from that day).
-#[cfg(test)]
-pub fn from_now_line(carry_on: &Scenario, lang: Lang) -> String {
-    format!("{}: {}", BASELINE.get(lang), from_now_name(carry_on, lang))
-}
-
-/// The name of [`from_now_line`]'s baseline, without "basislijn: ".
-pub fn from_now_name(carry_on: &Scenario, lang: Lang) -> String {
-    let label = |key| doorstroom_model::preset(key).map_or("", |p| p.label.get(lang));
-    let mut parts = vec![
-        label("from_now").to_owned(),
-        label("mpp2025_mid").to_owned(),
-    ];
-    parts.extend(doorstroom_model::lever("from").map(|l| lever_in_words(l, carry_on, lang)));
-    parts.join(", ")
 }
 
 #[cfg(test)]
@@ -149,26 +136,27 @@ mod tests {
     #[test]
     fn a_short_name_is_the_title_or_the_first_change_and_a_count() {
         assert_eq!(
-            short_name(" Hoog ", &scenario("intake=77000"), Lang::Nl),
+            short_name(" Hoog ", &scenario("v=2&intake=77000"), Lang::Nl),
             "Hoog"
         );
-        let s = scenario("intake=60000&fte=700&term=6");
+        let s = scenario("v=2&intake=60000&fte=700&baa=1000");
         let name = short_name("", &s, Lang::Nl);
         assert!(name.starts_with("Instroom 60.000"), "{name}");
         assert!(name.ends_with(" + 2 meer"), "{name}");
         assert!(short_name("", &s, Lang::En).ends_with(" + 2 more"));
         assert_eq!(
-            short_name("", &Scenario::default(), Lang::En),
-            "default scenario"
+            short_name("", &Scenario::outlook(), Lang::En),
+            "Today's outlook"
         );
-        // A run from now is named against carrying on: its own switch
-        // alone is "From now", a lever moved after it one change.
-        let (on, _) = Scenario::from_query(&format!("{}&intake=53050", doorstroom_model::FROM_NOW));
-        assert_eq!(short_name("", &on, Lang::En), "From now");
-        let moved = Scenario { fte: 900.0, ..on };
-        let name = short_name("", &moved, Lang::En);
+        // The letter's world is named as such, its changes against it.
+        assert_eq!(
+            short_name("", &Scenario::default(), Lang::En),
+            "The letter of April 2023"
+        );
+        let letter = scenario("v=1&intake=77000");
+        let name = short_name("", &letter, Lang::En);
         assert!(
-            name.starts_with("From now: ") && !name.contains('+'),
+            name.starts_with("The letter of April 2023: Intake") && !name.contains('+'),
             "{name}"
         );
     }
@@ -182,29 +170,30 @@ mod tests {
     }
 
     #[test]
-    fn a_later_from_is_measured_against_from_now_from_that_day() {
+    fn the_unpinned_baseline_is_the_world_s_defaults() {
         use crate::state::{baseline_for, unpinned_baseline};
-        let default = Scenario::default();
-        assert_eq!(unpinned_baseline(default.from), default);
-        let (on, _) = Scenario::from_query(&format!("{}&intake=53050", doorstroom_model::FROM_NOW));
-        // The switch's own scenario is its baseline: no change to show.
-        assert_eq!(baseline_for(None, &on), on);
-        // A lever moved after `from` is a change against carrying on.
+        let letter = Scenario::default();
+        assert_eq!(unpinned_baseline(letter.from), letter);
+        let outlook = Scenario::outlook();
+        assert_eq!(unpinned_baseline(outlook.from), outlook);
+        // Today's outlook is its own baseline: no change to show.
+        assert_eq!(baseline_for(None, &outlook), outlook);
+        // A lever moved is a change against it.
         let moved = Scenario {
             fte: 900.0,
-            ..on.clone()
+            ..outlook.clone()
         };
         let keys: Vec<&str> = differing(&moved, &baseline_for(None, &moved))
             .map(|l| l.key)
             .collect();
         assert_eq!(keys, ["fte"]);
-        // Another day: the baseline follows it.
-        let (later, _) = Scenario::from_query("from=2027-03-01&until=2031-12-31");
+        // Another day for the levers: still today's outlook's world.
+        let later = scenario("v=2&from=2027-03-01&until=2031-12-31");
         let base = baseline_for(None, &later);
-        assert_eq!((base.from, base.end), (later.from, later.end));
+        assert_eq!((base.from, base.end), (outlook.from, later.end));
         assert_eq!(
-            from_now_line(&base, Lang::En),
-            "baseline: From now, MPP 2025 middle, Your choices from 2027-03-01"
+            baseline_line("", Some(&base), Lang::En),
+            "baseline: Today's outlook"
         );
         // A pinned baseline stays itself, over the scenario's horizon.
         let pinned = scenario("intake=77000");

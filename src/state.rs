@@ -142,26 +142,17 @@ fn baseline_over(pinned: Option<&Scenario>, end: Date, from: Date) -> Scenario {
 }
 
 /// The baseline when none is pinned, for a scenario whose levers apply
-/// from `from`: the default (the letter's scenario) when they apply from
-/// the start; else "From now" from that day, as its switch sets it: the
-/// record up to it, capacity and behaviour carrying on as they were under
-/// the six-month term, the intake the middle of the latest MPP's band. A
-/// run from a later day counts its figures from it, and the letter's
-/// levers from 2023 are no measure for choices made from then: what a
-/// lever moved after `from` changes is its change against carrying on.
+/// from `from`: the defaults of its world (the model's rule,
+/// `Scenario::world_defaults`): today's outlook for a run with a history
+/// before its levers, the letter's world for one whose levers act from the
+/// start. Since the world depends on `from` alone, the baseline reruns only
+/// when `from` (or the end) moves.
 pub fn unpinned_baseline(from: Date) -> Scenario {
-    let default = Scenario::default();
-    let later = Scenario {
+    Scenario {
         from,
-        ..default.clone()
-    };
-    if later.join_week() == 0 {
-        return default;
+        ..Scenario::default()
     }
-    let preset = |key| doorstroom_model::preset(key).expect("the preset exists");
-    let mut carry_on = preset("mpp2025_mid").apply(&preset("from_now").apply(&default));
-    carry_on.from = from;
-    carry_on
+    .world_defaults()
 }
 
 impl Store {
@@ -247,7 +238,7 @@ impl Store {
         let changed_levers = Memo::new(move |_| {
             scenario_signal.with(|s| {
                 timing::measure(Part::Levers, || {
-                    let default = Scenario::default();
+                    let default = s.world_defaults();
                     levers()
                         .iter()
                         .map(|l| !l.same(s, &default))
@@ -520,8 +511,10 @@ impl Store {
         self.apply(self.loaded.get_value());
     }
 
+    /// Back to the defaults of the world on screen (today's outlook, or
+    /// the letter's world in its preset).
     pub fn reset_to_default(&self) {
-        self.apply(Scenario::default());
+        self.apply(self.scenario.with_untracked(Scenario::world_defaults));
     }
 
     /// Pins the scenario on screen, with its title, to compare (up to
@@ -555,11 +548,11 @@ impl Store {
         let count = usize::from(self.baseline.with(Option::is_some)) + self.compared.with(Vec::len);
         !pinned_already
             && count < MAX_PINNED
-            && (current != Scenario::default() || !self.title.with(String::is_empty))
+            && (current != current.world_defaults() || !self.title.with(String::is_empty))
     }
 
     /// Chooses the baseline: pinned scenario `i` of the compared ones, or
-    /// (`None`) the page's own (the default, or carrying on for a run from
+    /// (`None`) the page's own (the defaults of the scenario's world). The
     /// a later day). The pinned scenario that was the baseline stays
     /// pinned, as a compared one in the chosen one's place (or first).
     pub fn choose_baseline(&self, choice: Option<usize>) {
@@ -690,7 +683,7 @@ impl Store {
         self.pinned_count_untracked() > 0
             || !self.title.with_untracked(String::is_empty)
             || !self.note.with_untracked(String::is_empty)
-            || self.scenario.with_untracked(|s| *s != Scenario::default())
+            || self.scenario.with_untracked(|s| *s != s.world_defaults())
     }
 
     fn pinned_count_untracked(&self) -> usize {

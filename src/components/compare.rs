@@ -80,15 +80,10 @@ fn style_sample(i: Option<usize>) -> impl IntoView {
     }
 }
 
-/// The page's own baseline for `scenario` in words: the default scenario,
-/// or carrying on from the day its levers apply.
+/// The page's own baseline for `scenario` in words: the name of its
+/// world's defaults.
 pub fn own_baseline_name(scenario: &Scenario, lang: Lang) -> String {
-    let carry_on = unpinned_baseline(scenario.from);
-    if carry_on == Scenario::default() {
-        scenario_names::DEFAULT_SCENARIO.get(lang).to_owned()
-    } else {
-        scenario_names::from_now_name(&carry_on, lang)
-    }
+    scenario_names::world_name(&unpinned_baseline(scenario.from), lang)
 }
 
 /// The pinned scenarios, baseline first, each with its title field.

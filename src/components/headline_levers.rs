@@ -3,7 +3,7 @@
 //! term with the end date of the extension, which only matters while the
 //! 15-month term applies).
 
-use doorstroom_model::{LeverGroup, LeverKind, TermPolicy};
+use doorstroom_model::{LeverGroup, LeverKind, TermPolicy, World};
 use leptos::prelude::*;
 
 use crate::components::lever::LeverControl;
@@ -18,31 +18,18 @@ pub fn HeadlineLevers() -> impl IntoView {
     // The extension's end date only matters under the extended term.
     let six_months =
         Signal::derive(move || store.scenario().with(|s| s.term != TermPolicy::Extended));
-    // "From now": the model's `from_now` preset. Off again sets it aside
-    // (its levers that the reader has not moved since go back to their
-    // defaults) and brings the levers back to acting from the letter's
-    // start over the letter's horizon, whatever day the lever panel set.
-    //
-    // An intake still at its default is the letter's forecast for 2023, no
-    // forecast for the years from 2026: the switch puts the middle of the
-    // latest MPP's band in its place (and takes it out again if nobody
-    // moved it). An intake the reader chose stays.
+    // Today's outlook (the model's `from_now` preset, the page's default)
+    // or the letter's world: the switch moves between the two worlds. Off
+    // sets the outlook aside (its levers the reader has not moved since go
+    // to the letter's values); on applies it again. Each world's defaults
+    // are the model's (`Scenario::world_defaults`), so "changed" and "back
+    // to default" follow the switch.
     let from_now = doorstroom_model::preset("from_now").expect("the from_now preset exists");
-    let latest_intake =
-        doorstroom_model::preset("mpp2025_mid").expect("the mpp2025_mid preset exists");
-    let joined = Memo::new(move |_| store.scenario().with(|s| s.join_week() > 0));
+    let joined = Memo::new(move |_| store.scenario().with(|s| s.world() == World::Outlook));
     let toggle = move |_| {
         let s = store.current();
-        let start = doorstroom_model::Scenario::default();
         if joined.get_untracked() {
-            let off = latest_intake.set_aside(&from_now.set_aside(&s));
-            store.apply(doorstroom_model::Scenario {
-                from: start.from,
-                end: start.end,
-                ..off
-            });
-        } else if s.intake_per_year == start.intake_per_year {
-            store.apply(latest_intake.apply(&from_now.apply(&s)));
+            store.apply(from_now.set_aside(&s));
         } else {
             store.apply(from_now.apply(&s));
         }
@@ -52,7 +39,7 @@ pub fn HeadlineLevers() -> impl IntoView {
         let lang = lang.get();
         let f = formats(lang);
         store.scenario().with(|s| {
-            if s.join_week() > 0 {
+            if s.world() == World::Outlook {
                 format!("{} {}", i18n::FROM_NOW_ON.get(lang), f.month_long(&s.from))
             } else {
                 format!(

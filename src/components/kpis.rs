@@ -6,7 +6,7 @@
 //! lager"), with an arrow and a colour beside it, so that colour is never
 //! the only sign (see `format::change`).
 
-use doorstroom_model::{Date, Lang, Summary};
+use doorstroom_model::{Date, Lang, Summary, record};
 use leptos::prelude::*;
 
 use crate::components::glossary::Words;
@@ -517,7 +517,14 @@ pub fn Kpis() -> impl IntoView {
             (f.day(&from), f.day(&from))
         };
         let word = i18n::COUNTS_FROM.get(lang);
-        Some((format!("{word} {long}"), format!("{word} {short}")))
+        // The history before the join follows the record's inputs up to
+        // its last day (or to the join, if that comes first).
+        let through = record::inputs::RECORD_END.min(from.add_days(-1));
+        let history = i18n::HISTORY_THROUGH.get(lang);
+        Some((
+            format!("{word} {long}; {history} {}", f.day(&through)),
+            format!("{word} {short}"),
+        ))
     });
     let cards = FIGURES
         .iter()

@@ -24,9 +24,10 @@ fn changed(store: Store, set: impl FnOnce(&mut Scenario)) -> Scenario {
     scenario
 }
 
-/// The lever's default in words for the "default" line: `70.000 per jaar`.
-fn describe_default(lever: &'static Lever, lang: Lang) -> String {
-    let default = Scenario::default();
+/// The lever's default in the world of `s` (today's outlook, or the
+/// letter's), in words for the "default" line: `44.568 per jaar`.
+fn describe_default(lever: &'static Lever, s: &Scenario, lang: Lang) -> String {
+    let default = s.world_defaults();
     match &lever.kind {
         LeverKind::Date(d) => formats(lang).day(&d.get(&default)),
         LeverKind::Number(_) | LeverKind::Choice(_) => lever.describe(&default, lang),
@@ -95,7 +96,7 @@ pub fn LeverControl(
                 <span class="lever-default">
                     {move || i18n::DEFAULT.get(lang.get())}
                     ": "
-                    {move || describe_default(lever, lang.get())}
+                    {move || store.scenario().with(|s| describe_default(lever, s, lang.get()))}
                 </span>
                 <button
                     type="button"
@@ -105,7 +106,7 @@ pub fn LeverControl(
                     }
                     hidden=move || !changed_from_default.get()
                     on:click=move |_| {
-                        store.apply(changed(store, |s| lever.copy(&Scenario::default(), s)))
+                        store.apply(changed(store, |s| lever.copy(&s.world_defaults(), s)))
                     }
                 >
                     {move || i18n::TO_DEFAULT.get(lang.get())}

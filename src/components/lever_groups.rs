@@ -2,7 +2,7 @@
 //! table (one `<details>` per `LeverGroup`), each saying how many of its
 //! levers differ from the default, so a changed lever is never hidden.
 
-use doorstroom_model::{LeverGroup, Scenario};
+use doorstroom_model::LeverGroup;
 use leptos::prelude::*;
 
 use crate::components::lever::LeverControl;
@@ -20,7 +20,7 @@ fn Group(group: LeverGroup) -> impl IntoView {
             store.scenario().with(|s| {
                 members
                     .iter()
-                    .filter(|l| !l.same(s, &Scenario::default()))
+                    .filter(|l| !l.same(s, &s.world_defaults()))
                     .count()
             })
         })

@@ -3,10 +3,10 @@
 //! words, and a line that says what the scenario changes against it.
 
 use doorstroom_address::{MAX_NOTE, MAX_TITLE};
-use doorstroom_model::{Scenario, Text, t};
+use doorstroom_model::{Text, t};
 use leptos::prelude::*;
 
-use crate::scenario_names::{self, BASELINE, changes, from_now_name};
+use crate::scenario_names::{self, BASELINE, changes};
 use crate::state::{baseline_for, unpinned_baseline, use_store};
 
 const TITLE_PLACEHOLDER: Text = t("Titel van dit scenario", "Title of this scenario");
@@ -23,14 +23,15 @@ pub fn ScenarioHeading() -> impl IntoView {
     let baseline = move || {
         let lang = lang.get();
         let pinned = store.pinned().get();
-        let from = store.scenario().with(|s| s.from);
-        let carry_on = unpinned_baseline(from);
-        if pinned.is_none() && carry_on != Scenario::default() {
-            // Unpinned, a run from a later day is measured against "From
-            // now" from that day.
-            return from_now_name(&carry_on, lang);
+        match pinned {
+            // Unpinned, the baseline is the defaults of the scenario's
+            // world, named as such.
+            None => {
+                let from = store.scenario().with(|s| s.from);
+                scenario_names::world_name(&unpinned_baseline(from), lang)
+            }
+            Some(p) => scenario_names::name(&store.baseline_title().get(), Some(&p), lang),
         }
-        scenario_names::name(&store.baseline_title().get(), pinned.as_ref(), lang)
     };
     let changed = move || {
         let lang = lang.get();

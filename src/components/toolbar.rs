@@ -2,7 +2,7 @@
 //! the default, pin the scenario as the baseline, copy the link, and the
 //! language switch.
 
-use doorstroom_model::{Lang, Scenario};
+use doorstroom_model::Lang;
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -96,7 +96,7 @@ pub fn Toolbar() -> impl IntoView {
                 </button>
                 <button
                     type="button"
-                    disabled=move || store.scenario().with(|s| *s == Scenario::default())
+                    disabled=move || store.scenario().with(|s| *s == s.world_defaults())
                     title=text(i18n::RESET_DEFAULT_HELP)
                     on:click=move |_| store.reset_to_default()
                 >

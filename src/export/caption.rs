@@ -5,15 +5,17 @@
 
 use doorstroom_model::{LEVERS, Lang, Scenario, Text};
 
-const DEFAULT: Text = Text {
-    nl: "Standaardscenario (geen knoppen gewijzigd)",
-    en: "Default scenario (no levers changed)",
+/// After the name of the scenario's world, when no lever differs from it.
+const UNCHANGED: Text = Text {
+    nl: "geen knoppen gewijzigd",
+    en: "no levers changed",
 };
 
-/// The levers of `scenario` that differ from the default, each as
-/// "label: value (standaard: value)".
+/// The levers of `scenario` that differ from the defaults of its world
+/// (today's outlook, or the letter's), each as "label: value (standaard:
+/// value)".
 pub fn levers_that_differ(scenario: &Scenario, lang: Lang) -> Vec<String> {
-    let default = Scenario::default();
+    let default = scenario.world_defaults();
     let was = Text {
         nl: "standaard",
         en: "default",
@@ -40,7 +42,8 @@ pub fn scenario_caption(title: &str, scenario: &Scenario, lang: Lang) -> String 
     }
     let differ = levers_that_differ(scenario, lang);
     if differ.is_empty() {
-        DEFAULT.get(lang).to_owned()
+        let world = scenario.world().name().get(lang);
+        format!("{world} ({})", UNCHANGED.get(lang))
     } else {
         differ.join("; ")
     }
@@ -53,8 +56,12 @@ mod tests {
     #[test]
     fn the_default_says_so_and_a_change_names_its_lever() {
         assert_eq!(
+            scenario_caption("", &Scenario::outlook(), Lang::En),
+            "Today's outlook (no levers changed)"
+        );
+        assert_eq!(
             scenario_caption("", &Scenario::default(), Lang::En),
-            "Default scenario (no levers changed)"
+            "The letter of April 2023 (no levers changed)"
         );
         let (s, _) = Scenario::from_query("intake=60000");
         let caption = scenario_caption(" ", &s, Lang::Nl);

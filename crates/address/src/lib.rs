@@ -3,7 +3,7 @@
 //! link" and every export say the same thing.
 //!
 //! ```text
-//! ?v=1&intake=77000&term=6&base=v%3D1%26intake%3D67000&lang=en
+//! ?v=2&intake=77000&term=6&base=v%3D2%26intake%3D67000&lang=en
 //! ```
 //!
 //! - The scenario's own keys belong to the model (`Scenario::from_pairs`,
@@ -24,8 +24,12 @@
 //! - `base_title=` names the baseline; `cmp1=`/`cmp1_title=` …
 //!   `cmp3=`/`cmp3_title=` are the other pinned scenarios, compared on
 //!   every chart (at most [`MAX_PINNED`] pinned in all, the baseline
-//!   included). Without `base=` the baseline is the default scenario (or
-//!   carrying on, for a run from a later day), whatever is pinned.
+//!   included). Without `base=` the baseline is the defaults of the
+//!   scenario's world (`Scenario::world_defaults`: today's outlook, or the
+//!   letter's world for a run whose levers act from its start), whatever
+//!   is pinned.
+//! - The link's format version (`v=2`, today's outlook as the defaults;
+//!   `v=1` links keep the letter's) is the model's (`Scenario::from_pairs`).
 //!
 //! A pinned scenario is written compactly ([`pinned`]): its lever values in
 //! a fixed order, separated by `*` (a character the query writer leaves as
@@ -117,7 +121,8 @@ pub struct PageState {
     pub title: String,
     /// A one-line note on the scenario (empty: none).
     pub note: String,
-    /// The pinned baseline; `None` compares with the default scenario.
+    /// The pinned baseline; `None` compares with the defaults of the
+    /// scenario's world.
     pub baseline: Option<Scenario>,
     /// The baseline's title (empty: none, and always empty without a
     /// baseline).
@@ -367,16 +372,22 @@ impl PageState {
         }
         let mut read_pinned = |value: &str| {
             let (s, w) = pinned::read(value, lang);
+            let garbled = !w.is_empty();
             warnings.extend(w.into_iter().map(LinkWarning::Baseline));
-            s
+            (s, garbled)
         };
-        let baseline = base.map(|v| read_pinned(&v));
+        // A baseline of which nothing could be read (only the compact
+        // form's empties, with a warning) is no baseline.
+        let baseline = base
+            .map(|v| read_pinned(&v))
+            .filter(|(s, garbled)| !(*garbled && *s == Scenario::default()))
+            .map(|(s, _)| s);
         let others: Vec<Compared> = compared
             .iter()
             .zip(compared_titles)
             .filter_map(|((s, _), title)| {
                 s.as_ref().map(|v| Compared {
-                    scenario: read_pinned(v),
+                    scenario: read_pinned(v).0,
                     title,
                 })
             })
@@ -392,12 +403,12 @@ impl PageState {
             hide_published,
             bands,
         };
-        // A baseline equal to the default (without a title) is no pinned
-        // baseline: the link then says nothing about one. The baseline is
-        // only ever what `base=` says: a compared scenario never becomes
-        // it by being first.
+        // A baseline equal to the default of the scenario's world (without
+        // a title) is no pinned baseline: the link then says nothing about
+        // one. The baseline is only ever what `base=` says: a compared
+        // scenario never becomes it by being first.
         if let Some(scenario) = baseline
-            && (scenario != Scenario::default() || !base_title.is_empty())
+            && (scenario != state.scenario.world_defaults() || !base_title.is_empty())
         {
             state.baseline = Some(scenario);
             state.baseline_title = base_title;
@@ -452,12 +463,17 @@ mod tests {
 
     #[test]
     fn reads_the_page_keys_and_the_scenario() {
-        let (state, warnings) = PageState::read("?intake=77000&lang=en&fte=600");
+        let (state, warnings) = PageState::read("?v=2&intake=77000&lang=en&fte=600");
         assert!(warnings.is_empty(), "{warnings:?}");
         assert_eq!(state.lang, Lang::En);
         assert_eq!(state.baseline, None);
-        assert_eq!(state.scenario.to_query(), "v=1&intake=77000&fte=600");
-        assert_eq!(state.to_query(), "v=1&intake=77000&fte=600&lang=en");
+        assert_eq!(state.scenario.to_query(), "v=2&intake=77000&fte=600");
+        assert_eq!(state.to_query(), "v=2&intake=77000&fte=600&lang=en");
+        // Only the page's keys: the page's default, today's outlook.
+        let (state, warnings) = PageState::read("?lang=en");
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert_eq!(state.scenario, Scenario::outlook());
+        assert_eq!(state.to_query(), "v=2&lang=en");
     }
 
     #[test]
@@ -496,7 +512,7 @@ mod tests {
         assert!(
             matches!(&warnings[..], [LinkWarning::Baseline(w)] if w.kind == WarningKind::Unreadable)
         );
-        assert_eq!(state.to_query(), "v=1");
+        assert_eq!(state.to_query(), "v=2");
     }
 
     #[test]
@@ -537,12 +553,12 @@ mod tests {
 
     #[test]
     fn compared_without_a_baseline_stays_compared() {
-        let (state, _) = PageState::read("cmp2=77000&cmp2_title=Hoog&cmp3=*700");
+        let (state, _) = PageState::read("v=2&cmp2=77000&cmp2_title=Hoog&cmp3=*700");
         assert_eq!(state.baseline, None);
         let titles: Vec<&str> = state.compared.iter().map(|c| c.title.as_str()).collect();
         assert_eq!(titles, ["Hoog", ""]);
         assert_eq!(state.compared[0].scenario.intake_per_year, 77_000.0);
-        assert_eq!(state.to_query(), "v=1&cmp1=77000&cmp1_title=Hoog&cmp2=*700");
+        assert_eq!(state.to_query(), "v=2&cmp1=77000&cmp1_title=Hoog&cmp2=*700");
         // With a baseline, three pinned in all.
         let (state, _) = PageState::read("base=49000&cmp1=77000&cmp2=*700&cmp3=*800");
         assert!(state.baseline.is_some());
@@ -641,14 +657,14 @@ mod tests {
     #[test]
     fn switches_read_in_any_case() {
         let (state, warnings) =
-            PageState::read("bands=ON&published=OFF&lang=EN&statutory_asylum=On&order=FIFO");
+            PageState::read("v=2&bands=ON&published=OFF&lang=EN&statutory_asylum=On&order=FIFO");
         assert!(warnings.is_empty(), "{warnings:?}");
         assert!(state.bands.on && state.hide_published);
         assert_eq!(state.lang, Lang::En);
         assert!(state.scenario.statutory_asylum);
         assert_eq!(
             state.to_query(),
-            "v=1&order=fifo&statutory_asylum=on&lang=en&bands=on&published=off"
+            "v=2&order=fifo&statutory_asylum=on&lang=en&bands=on&published=off"
         );
     }
 
@@ -706,13 +722,13 @@ mod tests {
 
     #[test]
     fn the_published_switch_is_kept_only_when_off() {
-        let (off, warnings) = PageState::read("intake=77000&published=off");
+        let (off, warnings) = PageState::read("v=2&intake=77000&published=off");
         assert!(warnings.is_empty(), "{warnings:?}");
         assert!(off.hide_published);
-        assert_eq!(off.to_query(), "v=1&intake=77000&published=off");
+        assert_eq!(off.to_query(), "v=2&intake=77000&published=off");
         let (on, _) = PageState::read("published=on");
         assert!(!on.hide_published);
-        assert_eq!(on.to_query(), "v=1");
+        assert_eq!(on.to_query(), "v=2");
         let (odd, warnings) = PageState::read("published=maybe");
         assert!(!odd.hide_published);
         assert_eq!(
@@ -756,13 +772,14 @@ mod tests {
         )
             .prop_map(
                 |((s, title, note), b, compared, (english, hide_published), bands)| {
+                    let scenario = scenario_at(s);
                     let baseline = b
                         .map(|(b, t)| (scenario_at(b), t))
-                        .filter(|(s, t)| *s != Scenario::default() || !t.is_empty());
+                        .filter(|(b, t)| *b != scenario.world_defaults() || !t.is_empty());
                     let has_baseline = baseline.is_some();
                     let (baseline, baseline_title) = baseline.unzip();
                     PageState {
-                        scenario: scenario_at(s),
+                        scenario,
                         title,
                         note,
                         baseline,
@@ -782,13 +799,13 @@ mod tests {
     #[test]
     fn the_bands_settings_ride_along() {
         let (state, warnings) =
-            PageState::read("intake=60000&bands=on&seed=42&sd_intake=0,2&runs=x");
+            PageState::read("v=2&intake=60000&bands=on&seed=42&sd_intake=0,2&runs=x");
         assert!(state.bands.on);
         assert_eq!((state.bands.seed, state.bands.spreads.intake), (42, 0.2));
         assert!(matches!(&warnings[..], [LinkWarning::Bands(w)] if w.key == "runs"));
         assert_eq!(
             state.to_query(),
-            "v=1&intake=60000&bands=on&seed=42&sd_intake=0.2"
+            "v=2&intake=60000&bands=on&seed=42&sd_intake=0.2"
         );
         assert_eq!(PageState::read(&state.to_query()).0, state);
     }

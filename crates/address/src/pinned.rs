@@ -1,6 +1,8 @@
 //! A pinned scenario in one link value, compactly: the values of the
-//! levers in [`ORDER`], separated by `*`, empty where the lever is at its
-//! default, trailing empties left out:
+//! levers in [`ORDER`], separated by `*`, empty where the lever is at the
+//! letter's world's value (the defaults of `v=1`: this form carries no
+//! version of its own, so its empties keep the meaning they had when
+//! links were first written), trailing empties left out:
 //!
 //! ```text
 //! base=49000**0*six_months
@@ -20,7 +22,7 @@
 
 use std::borrow::Cow;
 
-use doorstroom_model::{Lang, LeverKind, Scenario, Warning, lever};
+use doorstroom_model::{Lang, LeverKind, Scenario, VERSION_KEY, Warning, lever};
 
 /// The order of the levers in a pinned value. Append, never reorder.
 pub const ORDER: [&str; 49] = [
@@ -79,6 +81,7 @@ const SEPARATOR: char = '*';
 
 /// The pinned value of `s`.
 pub fn write(s: &Scenario) -> String {
+    // The letter's world, whatever the link's version (see above).
     let default = Scenario::default();
     let mut slots: Vec<String> = ORDER
         .iter()
@@ -108,11 +111,14 @@ pub fn read(value: &str, lang: Lang) -> (Scenario, Vec<Warning>) {
     }
     let mut warnings = Vec::new();
     let slots: Vec<&str> = value.split(SEPARATOR).collect();
+    // The empties are the letter's values, the defaults of `v=1`.
+    let version = (Cow::Borrowed(VERSION_KEY), Cow::Borrowed("1"));
     let pairs = ORDER
         .iter()
         .zip(&slots)
         .filter(|(_, v)| !v.is_empty())
         .map(|(k, v)| (Cow::Borrowed(*k), with_dashes(k, v)));
+    let pairs = std::iter::once(version).chain(pairs);
     let (s, w) = Scenario::from_pairs(pairs, lang);
     warnings.extend(w);
     // More slots than levers: a link from a newer release.

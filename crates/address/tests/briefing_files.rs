@@ -79,7 +79,12 @@ fn version_1_golden_files_load_and_write_back_the_same() {
         let (read, warnings) = Briefing::read(&text, &CHARTS).expect("a briefing");
         assert!(warnings.is_empty(), "{name}: {warnings:?}");
         assert_eq!(read, expected, "{name}");
-        assert_eq!(expected.to_json(), text, "{name}: written the same");
+        // Written again, its links are of the newest format (`v=2`, whose
+        // defaults are today's outlook, so a scenario of the letter's world
+        // names the letter's values): not the same text, the same briefing.
+        let (again, warnings) = Briefing::read(&expected.to_json(), &CHARTS).expect("a briefing");
+        assert!(warnings.is_empty(), "{name}: {warnings:?}");
+        assert_eq!(again, expected, "{name}: written and read back");
     }
 }
 

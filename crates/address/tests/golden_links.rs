@@ -1,5 +1,6 @@
 //! Golden links: links as readers have them in their mail and notes, of
-//! every format version (so far `v=1`), each with what it must load (the
+//! every format version (`v=1`, the letter's world; `v=2`, today's
+//! outlook), each with what it must load (the
 //! scenario written out field by field, the pinned baseline, the language).
 //! A model update that changes what an old link means fails here; the
 //! change then belongs in the migration of the link's version (`migrate` in
@@ -86,13 +87,11 @@ struct Golden {
 /// Links of format version 1 as the page wrote them and as people typed
 /// them: each preset, levers changed, numbers typed by hand.
 const V1: &[Golden] = &[
-    // The default, as the page writes it, and with nothing at all.
+    // The default, as the page wrote it. (The empty link, once golden
+    // here, is the page's default, which `v=2` made today's outlook: it is
+    // golden in `V2`.)
     Golden {
         link: "?v=1",
-        expected: v1_default,
-    },
-    Golden {
-        link: "",
         expected: v1_default,
     },
     // Every preset, as its button leaves the address.
@@ -379,6 +378,212 @@ const V1: &[Golden] = &[
     },
 ];
 
+/// What `v=2` means: today's outlook, every field written out, so that a
+/// change of its defaults (the record's newest figures carried on, the
+/// fit) shows here. A new record changes it on purpose; then the links
+/// written before mean something else, which is why the page's links
+/// carry their version.
+fn v2_default() -> Scenario {
+    Scenario {
+        start: ymd(2023, 5, 1),
+        end: ymd(2031, 7, 31),
+        from: ymd(2026, 8, 1),
+        intake_per_year: 44_568.0,
+        intake_growth: 0.0,
+        share_dublin: 0.12146,
+        share_safe_country: 0.04453,
+        share_family: 0.37491,
+        intake_by_year: false,
+        intake_2023: 50_600.0,
+        intake_2024: 45_600.0,
+        intake_2025: 44_000.0,
+        backlog_general: 33_555,
+        backlog_dublin: 3_650,
+        backlog_safe_country: 125,
+        backlog_family: 20_300,
+        fte: 532.0,
+        decisions_per_fte_week: 0.6172,
+        training_weeks: 43,
+        coaching_per_trainee: 0.25,
+        hiring_per_month: 15.0,
+        capacity_dublin: 6_720.0,
+        capacity_safe_country: 2_562.0,
+        capacity_family: 19_972.0,
+        baa_per_year: 0.0,
+        baa_start: ymd(2023, 5, 1),
+        baa_months: 12,
+        baa_ramp_weeks: 8,
+        baa_share: 0.536,
+        term: TermPolicy::SixMonths,
+        ext_until: ymd(2025, 1, 1),
+        term_family_months: 6,
+        ext_withdrawn: ymd(2025, 6, 1),
+        work_order: WorkOrder::PastTermShare,
+        past_term_share: 0.95,
+        statutory_asylum: false,
+        statutory_family: true,
+        notice_share: 0.95,
+        notice_weeks: 0,
+        appeal_share: 0.19,
+        notice_share_family: 0.45,
+        appeal_share_family: 0.29,
+        notice_weeks_family: 24,
+        appeal_weeks: 0,
+        court_weeks: 8,
+        court_term_weeks: 8,
+        court_penalty_per_day: 100.0,
+        court_penalty_cap: 15_000.0,
+        court_penalty_cap_family: 15_000.0,
+        legal_costs_per_appeal: 837.0,
+    }
+}
+
+/// Links of format version 2 as the page writes them: the default, each
+/// preset pressed on it, levers moved.
+const V2: &[Golden] = &[
+    Golden {
+        link: "?v=2",
+        expected: v2_default,
+    },
+    // Nothing at all: the page's default (so is a link of only the
+    // page's own keys, `?lang=en`: the address crate's unit tests).
+    Golden {
+        link: "",
+        expected: v2_default,
+    },
+    Golden {
+        link: "?v=2&intake=49000",
+        expected: || Scenario {
+            intake_per_year: 49_000.0,
+            ..v2_default()
+        },
+    },
+    Golden {
+        link: "?v=2&intake=67000",
+        expected: || Scenario {
+            intake_per_year: 67_000.0,
+            ..v2_default()
+        },
+    },
+    Golden {
+        link: "?v=2&intake=70000",
+        expected: || Scenario {
+            intake_per_year: 70_000.0,
+            ..v2_default()
+        },
+    },
+    Golden {
+        link: "?v=2&intake=77000",
+        expected: || Scenario {
+            intake_per_year: 77_000.0,
+            ..v2_default()
+        },
+    },
+    Golden {
+        link: "?v=2&intake=39000",
+        expected: || Scenario {
+            intake_per_year: 39_000.0,
+            ..v2_default()
+        },
+    },
+    Golden {
+        link: "?v=2&intake=53050",
+        expected: || Scenario {
+            intake_per_year: 53_050.0,
+            ..v2_default()
+        },
+    },
+    Golden {
+        link: "?v=2&intake=67100",
+        expected: || Scenario {
+            intake_per_year: 67_100.0,
+            ..v2_default()
+        },
+    },
+    Golden {
+        link: "?v=2&term=15&ext_until=2024-01-01&past_term_share=0.7",
+        expected: || Scenario {
+            term: TermPolicy::Extended,
+            ext_until: ymd(2024, 1, 1),
+            past_term_share: 0.7,
+            ..v2_default()
+        },
+    },
+    Golden {
+        link: "?v=2&order=court",
+        expected: || Scenario {
+            work_order: WorkOrder::CourtOrdersFirst,
+            ..v2_default()
+        },
+    },
+    Golden {
+        link: "?v=2&term=15&share_t1=0.15&share_t2=0.055&share_nareis=0.228\
+               &intake_by_year=on&productivity=0.53&hiring_per_month=0\
+               &capacity_t2=2200&capacity_nareis=7440&court_penalty_cap=7500\
+               &court_penalty_cap_nareis=7500&from=2023-05-01&until=2026-07-26",
+        expected: || Scenario {
+            term: TermPolicy::Extended,
+            share_dublin: 0.15,
+            share_safe_country: 0.055,
+            share_family: 0.228,
+            intake_by_year: true,
+            decisions_per_fte_week: 0.53,
+            hiring_per_month: 0.0,
+            capacity_safe_country: 2_200.0,
+            capacity_family: 7_440.0,
+            court_penalty_cap: 7_500.0,
+            court_penalty_cap_family: 7_500.0,
+            from: ymd(2023, 5, 1),
+            end: ymd(2026, 7, 26),
+            ..v2_default()
+        },
+    },
+    // The letter's preset: exactly what `v=1` means.
+    Golden {
+        link: "?v=2&intake=70000&baa=13000&term=15&ext_until=2024-01-01&share_t1=0.12\
+               &share_t2=0.025&share_nareis=0.228&backlog_nareis=18000&productivity=0.8\
+               &capacity_t1=9600&capacity_t2=2200&capacity_nareis=14000\
+               &ext_withdrawn=2033-04-30&past_term_share=0.7&notice_share=0.5\
+               &notice_weeks=1&appeal_share=0.8&notice_share_nareis=0.5\
+               &notice_weeks_nareis=1&appeal_share_nareis=0.8&court_penalty_cap=7500\
+               &court_penalty_cap_nareis=7500&from=2023-05-01&until=2026-12-31",
+        expected: v1_default,
+    },
+    Golden {
+        link: "?v=2&intake=60000&fte=700&term=36349",
+        expected: || Scenario {
+            intake_per_year: 60_000.0,
+            fte: 700.0,
+            term: TermPolicy::Bill36349,
+            ..v2_default()
+        },
+    },
+];
+
+#[test]
+fn every_v2_golden_link_loads_its_scenario_and_round_trips() {
+    for golden in V2 {
+        let (scenario, warnings) = Scenario::from_query(golden.link);
+        assert!(warnings.is_empty(), "{}: {warnings:?}", golden.link);
+        assert_eq!(scenario, (golden.expected)(), "{}", golden.link);
+        let (state, warnings) = PageState::read(golden.link);
+        assert!(warnings.is_empty(), "{}: {warnings:?}", golden.link);
+        assert_eq!(state.scenario, (golden.expected)(), "{}", golden.link);
+        // The page writes it back as it is (the link without a version as
+        // `v=2`), and that reads the same.
+        let written = format!("?{}", scenario.to_query());
+        if golden.link.starts_with("?v=2") {
+            assert_eq!(written, golden.link, "written back");
+        }
+        assert_eq!(Scenario::from_query(&written), (scenario, Vec::new()));
+    }
+}
+
+#[test]
+fn v2_means_today_s_outlook() {
+    assert_eq!(Scenario::outlook(), v2_default());
+}
+
 #[test]
 fn every_v1_golden_link_loads_its_scenario_without_a_notice() {
     for golden in V1 {
@@ -518,13 +723,13 @@ fn v1_means_the_default_scenario() {
     assert_eq!(Scenario::default(), v1_default());
 }
 
-/// Every preset, pressed on the default scenario, leaves a golden link.
+/// Every preset, pressed on the page's default, leaves a golden link.
 #[test]
 fn every_preset_leaves_a_golden_link() {
     for preset in PRESETS {
-        let link = format!("?{}", preset.apply(&Scenario::default()).to_query());
+        let link = format!("?{}", preset.apply(&Scenario::outlook()).to_query());
         assert!(
-            V1.iter().any(|golden| golden.link == link),
+            V2.iter().any(|golden| golden.link == link),
             "preset {}: {link} is no golden link",
             preset.key
         );
@@ -545,17 +750,17 @@ fn golden_links_read_back_as_the_page_writes_them() {
 /// says so, and is not read as if it were of this format without a word.
 #[test]
 fn a_newer_version_loads_with_a_notice() {
-    let (scenario, warnings) = Scenario::from_query("?v=2&intake=77000");
+    let (scenario, warnings) = Scenario::from_query("?v=3&intake=77000");
     let newer: Vec<_> = warnings
         .iter()
         .filter(|w| w.kind == WarningKind::NewerVersion)
         .collect();
     assert_eq!(newer.len(), 1, "{warnings:?}");
-    assert_eq!(newer[0].given, "2");
+    assert_eq!(newer[0].given, "3");
     // What this version understands of it is read.
     assert_eq!(scenario.intake_per_year, 77_000.0);
     // A key that only the newer version knows is reported too.
-    let (_, warnings) = Scenario::from_query("?v=2&flow=new");
+    let (_, warnings) = Scenario::from_query("?v=3&flow=new");
     let kinds: Vec<_> = warnings.iter().map(|w| w.kind).collect();
     assert_eq!(
         kinds,
@@ -563,7 +768,7 @@ fn a_newer_version_loads_with_a_notice() {
         "{warnings:?}"
     );
     // The page passes the notice on, for the scenario and the baseline.
-    let (_, warnings) = PageState::read("?v=2&intake=77000&base=v%3D2");
+    let (_, warnings) = PageState::read("?v=3&intake=77000&base=v%3D3");
     let newer = |w: &LinkWarning| match w {
         LinkWarning::Scenario(w) | LinkWarning::Baseline(w) => w.kind == WarningKind::NewerVersion,
         LinkWarning::Bands(_) | LinkWarning::Page(_) => false,

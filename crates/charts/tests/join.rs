@@ -3,7 +3,7 @@
 //! from the start, or a join outside the run, draws none.
 
 use doorstroom_charts::{Chart, ChartInput, PlainFormat, Theme, draw, join};
-use doorstroom_model::{FROM_NOW, Lang, Run, Scenario};
+use doorstroom_model::{Lang, Run, Scenario};
 use plotters::prelude::*;
 
 fn svg(chart: Chart, run: &Run, from: Option<usize>, lang: Lang) -> String {
@@ -31,7 +31,7 @@ fn svg(chart: Chart, run: &Run, from: Option<usize>, lang: Lang) -> String {
 
 #[test]
 fn the_join_is_marked_with_a_labelled_rule() {
-    let s = Scenario::from_query(FROM_NOW).0;
+    let s = Scenario::outlook();
     let run = s.run();
     let join = s.join_week();
     assert!(join > 0 && join < run.weeks());

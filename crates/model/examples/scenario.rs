@@ -87,7 +87,7 @@ fn main() {
             "--record" => output = Output::Record,
             "--presets" => {
                 for p in PRESETS {
-                    println!("{}\t{}\t{}", p.key, p.label.get(Lang::En), p.sets);
+                    println!("{}\t{}\t{}", p.key, p.label.get(Lang::En), p.sets.pairs());
                 }
                 return;
             }
@@ -96,7 +96,7 @@ fn main() {
                 let Some(p) = PRESETS.iter().find(|p| p.key == name) else {
                     fail(&format!("no preset `{name}` (see --presets)"));
                 };
-                preset = Some(p.sets);
+                preset = Some(p.sets.pairs());
             }
             "--stream" => {
                 let key = value("--stream");

@@ -5,15 +5,19 @@
 //! [`simulate`] gives a [`Run`] (weekly series per stream and measure) and
 //! its [`Summary`]. The [`levers`] table is the one source of truth for the
 //! scenario's URL form, ranges and texts. [`uncertainty`] runs the model
-//! many times: Monte Carlo bands, goal-seek and the tornado. `README.md` beside this crate
+//! many times: Monte Carlo bands, goal-seek and the tornado.
+//! [`Scenario::outlook`] is today's outlook, the page's default, and
+//! [`World`] the one rule of which defaults a scenario is measured
+//! against. `README.md` beside this crate
 //! documents the model's equations, defaults and calibration.
 //!
 //! ```
 //! use doorstroom_model::{Column, Measure, Scenario, Stream};
 //!
-//! let (scenario, warnings) = Scenario::from_query("v=1&intake=77000&fte=600");
+//! // `v=2`: today's outlook, with two levers moved.
+//! let (scenario, warnings) = Scenario::from_query("v=2&intake=77000&fte=600");
 //! assert!(warnings.is_empty());
-//! assert_eq!(scenario.to_query(), "v=1&intake=77000&fte=600");
+//! assert_eq!(scenario.to_query(), "v=2&intake=77000&fte=600");
 //!
 //! let run = scenario.run();
 //! let track_4 = run.series(Column::of(Measure::Backlog, Stream::General));
@@ -26,6 +30,7 @@ pub mod calibration;
 mod csv;
 mod date;
 mod levers;
+mod outlook;
 mod presets;
 mod query;
 pub mod record;
@@ -47,7 +52,8 @@ pub use levers::{
     Adjustment, Choice, ChoiceLever, DateLever, LEVER_COUNT, LEVERS, Lever, LeverGroup, LeverKind,
     LeverValue, NumberLever, Settled, Unit, lever, levers, scenario_at,
 };
-pub use presets::{AS_IT_HAPPENED, FROM_NOW, PRESETS, Preset, PresetGroup, preset};
+pub use outlook::{LETTER_NAME, OUTLOOK_NAME, World};
+pub use presets::{AS_IT_HAPPENED, PRESETS, Preset, PresetGroup, Sets, preset};
 pub use query::{QUERY_VERSION, VERSION_KEY, page_keys};
 pub use run::{Aggregate, Column, Measure, Run};
 pub use scenario::{FTE_AT_START, Scenario, TermPolicy, WorkOrder};

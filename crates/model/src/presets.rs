@@ -8,7 +8,8 @@
 
 use std::sync::OnceLock;
 
-use crate::levers::{Lever, lever};
+use crate::levers::{Lever, lever, levers};
+use crate::outlook::{LETTER_NAME, OUTLOOK_NAME};
 use crate::scenario::Scenario;
 use crate::text::{Lang, Text, t};
 
@@ -30,13 +31,27 @@ pub struct Preset {
     pub label: Text,
     /// What the preset assumes, in a sentence.
     pub help: Text,
-    /// The levers it sets, as link pairs (`baa=0&order=split`), read with
-    /// the link reader.
-    pub sets: &'static str,
+    /// The levers it sets ([`Preset::sets`]).
+    pub sets: Sets,
+}
+
+/// The levers a preset sets, as link pairs (`baa=0&order=split`) read with
+/// the link reader: written out, or the difference between the two worlds
+/// (the letter's and today's outlook), made from them so that it is said
+/// once.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Sets {
+    Pairs(&'static str),
+    /// Every lever in which today's outlook differs from the letter's
+    /// world, at the outlook's value.
+    Outlook,
+    /// Every lever in which the letter's world differs from today's
+    /// outlook, at the letter's value.
+    Letter,
 }
 
 /// The presets, in the page's order.
-pub const PRESETS: [Preset; 12] = [
+pub const PRESETS: [Preset; 13] = [
     Preset {
         key: "mpp_min",
         group: PresetGroup::Intake,
@@ -45,7 +60,7 @@ pub const PRESETS: [Preset; 12] = [
             "Instroom 49.000 per jaar (MPP 2023).",
             "Intake 49,000 a year (MPP 2023).",
         ),
-        sets: "intake=49000",
+        sets: Sets::Pairs("intake=49000"),
     },
     Preset {
         key: "mpp_mid",
@@ -55,7 +70,7 @@ pub const PRESETS: [Preset; 12] = [
             "Instroom 67.000 per jaar (MPP 2023).",
             "Intake 67,000 a year (MPP 2023).",
         ),
-        sets: "intake=67000",
+        sets: Sets::Pairs("intake=67000"),
     },
     Preset {
         key: "letter_intake",
@@ -65,7 +80,7 @@ pub const PRESETS: [Preset; 12] = [
             "Instroom 70.000 per jaar: ‘ruim 70.000’, wat de brief het meest waarschijnlijk acht.",
             "Intake 70,000 a year: ‘just over 70,000’, which the letter judges most likely.",
         ),
-        sets: "intake=70000",
+        sets: Sets::Pairs("intake=70000"),
     },
     Preset {
         key: "mpp_max",
@@ -75,7 +90,7 @@ pub const PRESETS: [Preset; 12] = [
             "Instroom 77.000 per jaar (MPP 2023).",
             "Intake 77,000 a year (MPP 2023).",
         ),
-        sets: "intake=77000",
+        sets: Sets::Pairs("intake=77000"),
     },
     Preset {
         key: "seed_forecast",
@@ -88,7 +103,7 @@ pub const PRESETS: [Preset; 12] = [
             "De aannames achter de € 55 miljoen: 15 maanden tot 1 januari 2024; 70% op zaken over de termijn, 30% op de nieuwste instroom; geen BAA.",
             "The assumptions behind the EUR 55 million: 15 months until 1 January 2024; 70% on cases past their term, 30% on the newest intake; no BAA.",
         ),
-        sets: "term=15&ext_until=2024-01-01&order=split&past_term_share=0.7&baa=0",
+        sets: Sets::Pairs("term=15&ext_until=2024-01-01&order=split&past_term_share=0.7&baa=0"),
     },
     Preset {
         key: "extension_falls",
@@ -101,7 +116,7 @@ pub const PRESETS: [Preset; 12] = [
             "Zes maanden beslistermijn voor iedereen.",
             "A six-month decision term for everyone.",
         ),
-        sets: "term=6",
+        sets: Sets::Pairs("term=6"),
     },
     Preset {
         key: "court_orders_first",
@@ -111,7 +126,7 @@ pub const PRESETS: [Preset; 12] = [
             "Zaken met een last van de rechter gaan voor; verder oudste eerst.",
             "Cases with a court order go first; otherwise oldest first.",
         ),
-        sets: "order=court",
+        sets: Sets::Pairs("order=court"),
     },
     Preset {
         key: "as_it_happened",
@@ -121,17 +136,27 @@ pub const PRESETS: [Preset; 12] = [
             "De gepubliceerde instroom 2023–2025, de verlenging voor 2024 en de intrekking in juni 2025, de capaciteit en het gedrag waarmee het model de cijfers van de IND volgt.",
             "The published intake 2023–2025, the extension for 2024 and its withdrawal in June 2025, and the capacity and behaviour with which the model tracks the IND's figures.",
         ),
-        sets: AS_IT_HAPPENED,
+        sets: Sets::Pairs(AS_IT_HAPPENED),
     },
     Preset {
         key: "from_now",
         group: PresetGroup::Policy,
-        label: t("Vanaf nu", "From now"),
+        label: OUTLOOK_NAME,
         help: t(
-            "Tot 1 januari 2026 ‘Zo ging het’; daarna uw keuzes, tot en met 2030. Capaciteit en gedrag lopen door zoals ze waren; de beslistermijn is zes maanden, de wet sinds het arrest van het EU-Hof van 8 mei 2025 (C-662/23).",
-            "Until 1 January 2026 ‘As it happened’; your choices after it, through 2030. Capacity and behaviour carry on as they were; the decision term is six months, the law since the EU Court's judgment of 8 May 2025 (C-662/23).",
+            "Tot de nieuwste gepubliceerde cijfers ‘Zo ging het’; daarna uw keuzes, vijf jaar vooruit. Instroom, productie, gedrag en dwangsommen lopen door zoals ze het laatst gepubliceerd zijn; de beslistermijn is zes maanden, de wet sinds het arrest van het EU-Hof van 8 mei 2025 (C-662/23).",
+            "‘As it happened’ up to the newest published figures; your choices after them, five years ahead. Intake, production, behaviour and penalties carry on as last published; the decision term is six months, the law since the EU Court's judgment of 8 May 2025 (C-662/23).",
         ),
-        sets: FROM_NOW,
+        sets: Sets::Outlook,
+    },
+    Preset {
+        key: "letter",
+        group: PresetGroup::Policy,
+        label: LETTER_NAME,
+        help: t(
+            "De wereld van de Kamerbrief van april 2023: uw keuzes vanaf 1 mei 2023 tot eind 2026, met de aannames en de ijking van de brief (€ 55 miljoen, 20.000 beroepen).",
+            "The world of the letter to Parliament of April 2023: your choices from 1 May 2023 to the end of 2026, with the letter's assumptions and calibration (EUR 55 million, 20,000 appeals).",
+        ),
+        sets: Sets::Letter,
     },
     Preset {
         key: "mpp2025_min",
@@ -141,7 +166,7 @@ pub const PRESETS: [Preset; 12] = [
             "Instroom 39.000 per jaar: de onderkant voor 2026 (MPP september 2025, rijksoverheid.nl, 26 september 2025).",
             "Intake 39,000 a year: the low end for 2026 (MPP September 2025, rijksoverheid.nl, 26 September 2025).",
         ),
-        sets: "intake=39000",
+        sets: Sets::Pairs("intake=39000"),
     },
     Preset {
         key: "mpp2025_mid",
@@ -151,7 +176,7 @@ pub const PRESETS: [Preset; 12] = [
             "Instroom 53.050 per jaar: het midden van 39.000 tot 67.100 voor 2026 (MPP september 2025; het MPP noemt geen middenwaarde).",
             "Intake 53,050 a year: the midpoint of 39,000 to 67,100 for 2026 (MPP September 2025; the MPP names no central figure).",
         ),
-        sets: "intake=53050",
+        sets: Sets::Pairs("intake=53050"),
     },
     Preset {
         key: "mpp2025_max",
@@ -161,28 +186,9 @@ pub const PRESETS: [Preset; 12] = [
             "Instroom 67.100 per jaar: de bovenkant voor 2026 (MPP september 2025, rijksoverheid.nl, 26 september 2025).",
             "Intake 67,100 a year: the high end for 2026 (MPP September 2025, rijksoverheid.nl, 26 September 2025).",
         ),
-        sets: "intake=67100",
+        sets: Sets::Pairs("intake=67100"),
     },
 ];
-
-/// "From now": the levers apply from the first of the month after the last
-/// published figures (the intake of 2025 through 17 December, Hart van
-/// Nederland, 22 December 2025), so from 1 January 2026, for five years;
-/// staff (today's level, more hired at the lever's pace) and behaviour
-/// carry on at "as it happened"'s fitted values and
-/// the nareis capacity at its 2025 production (about 20,000 a year,
-/// `record::inputs::PRODUCTION`), so that the run has no break at the join
-/// that nobody chose; the six-month term, the law since the EU Court's
-/// judgment of 8 May 2025 (C-662/23); the courts' penalty of 2025 (EUR 100
-/// a day, cap EUR 15,000). The intake is left to the intake presets (MPP
-/// September 2025). A test holds its fitted values to the fit's.
-pub const FROM_NOW: &str = "from=2026-01-01&until=2030-12-31&term=6&term_nareis=6\
-&court_penalty_cap=15000&court_penalty_cap_nareis=15000&fte=532&baa=0\
-&capacity_t1=6720&capacity_t2=2200&capacity_nareis=20000&order=split\
-&productivity=0.53&past_term_share=0.95&share_t1=0.15&share_t2=0.055\
-&notice_share=0.95&notice_weeks=0&appeal_share=0.19\
-&notice_share_nareis=0.45&notice_weeks_nareis=24\
-&appeal_share_nareis=0.29";
 
 /// "As it happened": exactly what `scenario --fit` prints, the known
 /// inputs (`calibration::RECORD_BASE`) and the values fitted to every
@@ -194,10 +200,39 @@ pub const FROM_NOW: &str = "from=2026-01-01&until=2030-12-31&term=6&term_nareis=
 pub const AS_IT_HAPPENED: &str = "intake_by_year=on&baa=0&ext_until=2025-01-01&ext_withdrawn=2025-06-01\
 &term=15&term_nareis=6&fte=532&hiring_per_month=0&capacity_t1=6720\
 &capacity_t2=2200&capacity_nareis=7440&backlog_nareis=20300\
-&order=split&until=2026-07-26&productivity=0.53&past_term_share=0.95\
+&order=split&share_nareis=0.228&court_penalty_cap=7500\
+&court_penalty_cap_nareis=7500&from=2023-05-01&until=2026-07-26&productivity=0.53&past_term_share=0.95\
 &share_t1=0.15&share_t2=0.055&notice_share=0.95&notice_weeks=0\
 &appeal_share=0.19&notice_share_nareis=0.45&notice_weeks_nareis=24\
 &appeal_share_nareis=0.29";
+impl Sets {
+    /// The link pairs.
+    pub fn pairs(self) -> &'static str {
+        static OUTLOOK: OnceLock<String> = OnceLock::new();
+        static LETTER: OnceLock<String> = OnceLock::new();
+        match self {
+            Sets::Pairs(pairs) => pairs,
+            Sets::Outlook => {
+                OUTLOOK.get_or_init(|| difference(&Scenario::default(), &Scenario::outlook()))
+            }
+            Sets::Letter => {
+                LETTER.get_or_init(|| difference(&Scenario::outlook(), &Scenario::default()))
+            }
+        }
+    }
+}
+
+/// The link pairs of the levers in which `to` differs from `from`, at
+/// `to`'s values.
+fn difference(from: &Scenario, to: &Scenario) -> String {
+    let pairs: Vec<String> = levers()
+        .iter()
+        .filter(|l| !l.same(from, to))
+        .map(|l| format!("{}={}", l.key, l.link_text(to)))
+        .collect();
+    pairs.join("&")
+}
+
 /// The default scenario with each preset applied, in `PRESETS`' order:
 /// read once, since the page asks every frame which presets are active.
 fn targets() -> &'static [Scenario] {
@@ -205,7 +240,7 @@ fn targets() -> &'static [Scenario] {
     TARGETS.get_or_init(|| {
         PRESETS
             .iter()
-            .map(|p| Scenario::from_query(p.sets).0)
+            .map(|p| Scenario::from_query(p.sets.pairs()).0)
             .collect()
     })
 }
@@ -213,7 +248,7 @@ fn targets() -> &'static [Scenario] {
 impl Preset {
     /// The levers this preset sets, in the order it names them.
     pub fn levers(&self) -> impl Iterator<Item = &'static Lever> {
-        form_urlencoded::parse(self.sets.as_bytes()).filter_map(|(key, _)| lever(&key))
+        form_urlencoded::parse(self.sets.pairs().as_bytes()).filter_map(|(key, _)| lever(&key))
     }
 
     /// The default scenario with this preset's levers set.
@@ -233,11 +268,16 @@ impl Preset {
     }
 
     /// `s` with this preset set aside: each lever it sets that still has
-    /// the preset's value goes back to its default; a lever the reader
+    /// the preset's value goes back to its default (the world's of `s`;
+    /// for a world's own preset, the other world's); a lever the reader
     /// moved since keeps the reader's value.
     #[must_use]
     pub fn set_aside(&self, s: &Scenario) -> Scenario {
-        let default = Scenario::default();
+        let default = match self.sets {
+            Sets::Outlook => Scenario::default(),
+            Sets::Letter => Scenario::outlook(),
+            Sets::Pairs(_) => s.world_defaults(),
+        };
         let mut out = s.clone();
         for l in self.levers() {
             if l.same(s, self.target()) {
@@ -288,19 +328,28 @@ mod tests {
         let on = from_now.apply(&default);
         assert_ne!(on, default);
         assert_eq!(from_now.set_aside(&on), default);
-        let (moved, _) = Scenario::from_query(&format!("{}&fte=950", FROM_NOW));
+        let (moved, _) = Scenario::from_query("v=2&fte=950");
         let off = from_now.set_aside(&moved);
         assert_eq!(off.fte, 950.0);
         assert_eq!(off.from, default.from);
         assert_eq!(off.baa_per_year, default.baa_per_year);
+        // The letter's preset is the way back, and set aside the way out.
+        let letter = preset("letter").unwrap();
+        assert_eq!(letter.apply(&Scenario::outlook()), default);
+        assert_eq!(letter.set_aside(&default), Scenario::outlook());
+        assert!(letter.is_active(&default) && from_now.is_active(&Scenario::outlook()));
+        // An intake preset set aside goes back to its world's intake.
+        let low = preset("mpp2025_min").unwrap();
+        let outlook = Scenario::outlook();
+        assert_eq!(low.set_aside(&low.apply(&outlook)), outlook);
     }
 
     #[test]
     fn every_preset_reads_cleanly_and_names_only_levers() {
         for p in PRESETS {
-            let (_, warnings) = Scenario::from_query(p.sets);
+            let (_, warnings) = Scenario::from_query(p.sets.pairs());
             assert!(warnings.is_empty(), "{}: {warnings:?}", p.key);
-            let pairs = form_urlencoded::parse(p.sets.as_bytes()).count();
+            let pairs = form_urlencoded::parse(p.sets.pairs().as_bytes()).count();
             assert_eq!(p.levers().count(), pairs, "{}", p.key);
             assert!(pairs > 0, "{} sets nothing", p.key);
             assert!(p.is_active(&p.apply(&Scenario::default())), "{}", p.key);

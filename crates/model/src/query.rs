@@ -1,8 +1,10 @@
 //! The scenario's URL form and its validation.
 //!
-//! A scenario is a URL: `v=1` (the format version) and then only the levers
-//! that differ from the default, in the lever table's order, e.g.
-//! `v=1&intake=77000&fte=600`. Reading never fails: unknown keys, unreadable
+//! A scenario is a URL: `v=2` (the format version) and then only the levers
+//! that differ from the version's defaults, in the lever table's order,
+//! e.g. `v=2&intake=77000&fte=600`. Version 2's defaults are today's
+//! outlook (`Scenario::outlook()`); version 1's, the letter's world of
+//! April 2023 (`Scenario::default()`), which a `v=1` link keeps meaning. Reading never fails: unknown keys, unreadable
 //! values and values out of range each give a [`Warning`] and are ignored or
 //! clamped.
 //!
@@ -23,7 +25,7 @@ use crate::warning::{Warning, WarningKind};
 /// are migrated to this one where they are read, in [`migrate`]; a link of
 /// a newer version is read as far as this version understands it, with a
 /// warning.
-pub const QUERY_VERSION: u32 = 1;
+pub const QUERY_VERSION: u32 = 2;
 
 /// The version key of a link.
 pub const VERSION_KEY: &str = "v";
@@ -68,11 +70,31 @@ const MAX_HORIZON_MONTHS: i32 = 120;
 /// The fewest days a run covers: four weeks.
 const MIN_HORIZON_DAYS: i64 = 28;
 
+/// The scenario a link of format `version` starts from: the levers it
+/// leaves out have these values. Version 2 changed only this (today's
+/// outlook for the letter's world); no key was renamed, so [`migrate`]
+/// has nothing to do yet.
+fn defaults_of(version: u32) -> Scenario {
+    match version {
+        1 => Scenario::default(),
+        _ => Scenario::outlook(),
+    }
+}
+
+/// The version of a link that does not say: `v=1` if it names any lever
+/// (every link the page wrote before version 2 said `v=1`; one typed by
+/// hand meant its levers against the letter's world, as it was read then),
+/// else the current one (an empty address, or one of only the page's keys
+/// such as `lang=en`, opens the page's default, today's outlook).
+fn version_unsaid(names_a_lever: bool) -> u32 {
+    if names_a_lever { 1 } else { QUERY_VERSION }
+}
+
 /// Brings one pair of a link written in format `version` to the current
 /// format: the one place where a change of a key or of a value's meaning
-/// between format versions is undone. Version 1 is the current format, so
-/// there is nothing to migrate yet; a `v=2` that renames a key adds its arm
-/// here and a golden link of each version in the tests.
+/// between format versions is undone. No key has been renamed yet (version
+/// 2 changed the defaults only, [`defaults_of`]); a version that renames
+/// a key adds its arm here and a golden link of each version in the tests.
 fn migrate<'a>(
     version: u32,
     key: Cow<'a, str>,
@@ -133,11 +155,12 @@ impl Scenario {
         }
     }
 
-    /// The URL query (without `?`): `v=1` and the levers that differ from
-    /// the default, each written exactly enough to read back the same value.
+    /// The URL query (without `?`): `v=2` and the levers that differ from
+    /// its defaults (today's outlook), each written exactly enough to read
+    /// back the same value.
     #[must_use]
     pub fn to_query(&self) -> String {
-        let default = Scenario::default();
+        let default = defaults_of(QUERY_VERSION);
         let mut q = format!("{VERSION_KEY}={QUERY_VERSION}");
         for l in levers().iter().filter(|l| !l.same(self, &default)) {
             q.push('&');
@@ -166,28 +189,38 @@ impl Scenario {
         pairs: impl IntoIterator<Item = (Cow<'a, str>, Cow<'a, str>)>,
         lang: Lang,
     ) -> (Scenario, Vec<Warning>) {
-        let mut s = Scenario::default();
+        let pairs: Vec<(Cow<'a, str>, Cow<'a, str>)> = pairs.into_iter().collect();
         let mut warnings = Vec::new();
-        let mut version = QUERY_VERSION;
-        for (key, value) in pairs {
-            if key == VERSION_KEY {
-                match value.trim().parse::<u32>() {
-                    Ok(v) if v > QUERY_VERSION => {
-                        warnings.push(Warning {
-                            key: key.into_owned(),
-                            given: value.into_owned(),
-                            used: Some(QUERY_VERSION.to_string()),
-                            kind: WarningKind::NewerVersion,
-                        });
-                    }
-                    Ok(v) if v >= 1 => version = v,
-                    _ => warnings.push(Warning {
-                        key: key.into_owned(),
-                        given: value.into_owned(),
+        // The version first: it says what the levers left out are.
+        let mut version = None;
+        for (key, value) in pairs.iter().filter(|(k, _)| k == VERSION_KEY) {
+            version = Some(match value.trim().parse::<u32>() {
+                Ok(v) if v > QUERY_VERSION => {
+                    warnings.push(Warning {
+                        key: key.clone().into_owned(),
+                        given: value.clone().into_owned(),
+                        used: Some(QUERY_VERSION.to_string()),
+                        kind: WarningKind::NewerVersion,
+                    });
+                    QUERY_VERSION
+                }
+                Ok(v) if v >= 1 => v,
+                _ => {
+                    warnings.push(Warning {
+                        key: key.clone().into_owned(),
+                        given: value.clone().into_owned(),
                         used: Some(QUERY_VERSION.to_string()),
                         kind: WarningKind::Unreadable,
-                    }),
+                    });
+                    QUERY_VERSION
                 }
+            });
+        }
+        let version = version
+            .unwrap_or_else(|| version_unsaid(pairs.iter().any(|(k, _)| lever(k).is_some())));
+        let mut s = defaults_of(version);
+        for (key, value) in pairs {
+            if key == VERSION_KEY {
                 continue;
             }
             let (key, value) = migrate(version, key, value);
@@ -225,10 +258,23 @@ mod tests {
 
     #[test]
     fn default_writes_only_the_version() {
-        assert_eq!(Scenario::default().to_query(), "v=1");
-        let (s, w) = Scenario::from_query("v=1");
-        assert_eq!(s, Scenario::default());
-        assert!(w.is_empty());
+        assert_eq!(Scenario::outlook().to_query(), "v=2");
+        for (link, expected) in [
+            ("v=2", Scenario::outlook()),
+            // Nothing said: the page's default.
+            ("", Scenario::outlook()),
+            ("v=1", Scenario::default()),
+            // A lever without the version: as it was read before `v=2`.
+            ("intake=70000", Scenario::default()),
+        ] {
+            let (s, w) = Scenario::from_query(link);
+            assert_eq!(s, expected, "{link}");
+            assert!(w.is_empty(), "{link}: {w:?}");
+        }
+        // The letter's world written as a `v=2` link reads back as itself.
+        let letter = Scenario::default();
+        let (back, w) = Scenario::from_query(&letter.to_query());
+        assert_eq!((back, w), (letter, Vec::new()));
     }
 
     #[test]
@@ -236,10 +282,10 @@ mod tests {
         let s = Scenario {
             fte: 600.0,
             intake_per_year: 77_000.0,
-            ..Scenario::default()
+            ..Scenario::outlook()
         };
-        assert_eq!(s.to_query(), "v=1&intake=77000&fte=600");
-        let (back, w) = Scenario::from_query("?v=1&intake=77000&fte=600");
+        assert_eq!(s.to_query(), "v=2&intake=77000&fte=600");
+        let (back, w) = Scenario::from_query("?v=2&intake=77000&fte=600");
         assert_eq!(back, s);
         assert!(w.is_empty(), "{w:?}");
     }
@@ -303,10 +349,10 @@ mod tests {
 
     #[test]
     fn reads_dutch_numbers_from_hand_edited_links() {
-        let (s, w) = Scenario::from_query("intake=77.000&past_term_share=0,6");
+        let (s, w) = Scenario::from_query("v=2&intake=77.000&past_term_share=0,6");
         assert!(w.is_empty(), "{w:?}");
         assert_eq!((s.intake_per_year, s.past_term_share), (77_000.0, 0.6));
-        assert_eq!(s.to_query(), "v=1&intake=77000&past_term_share=0.6");
+        assert_eq!(s.to_query(), "v=2&intake=77000&past_term_share=0.6");
     }
 
     #[test]
@@ -323,8 +369,8 @@ mod tests {
         }
         let (s, w) = Scenario::from_query(&format!("intake={}", "9".repeat(5_007)));
         assert_eq!((s.intake_per_year, w.len()), (200_000.0, 1));
-        let (s, _) = Scenario::from_query("fte=1e-320");
-        assert_eq!(s.to_query(), "v=1&fte=0");
+        let (s, _) = Scenario::from_query("v=2&fte=1e-320");
+        assert_eq!(s.to_query(), "v=2&fte=0");
     }
 
     #[test]
@@ -338,8 +384,9 @@ mod tests {
 
     #[test]
     fn a_newer_version_is_read_with_a_warning() {
-        let (s, w) = Scenario::from_query("v=2&intake=60000");
+        let (s, w) = Scenario::from_query("v=3&intake=60000");
         assert_eq!(s.intake_per_year, 60_000.0);
+        assert_eq!(s.fte, Scenario::outlook().fte, "read as the newest known");
         assert_eq!(w[0].kind, WarningKind::NewerVersion);
         let (_, w) = Scenario::from_query("v=x");
         assert_eq!(w[0].kind, WarningKind::Unreadable);

@@ -9,7 +9,7 @@ use doorstroom_model::calibration::{
 use doorstroom_model::record::{self, Published, inputs};
 use std::sync::OnceLock;
 
-use doorstroom_model::{AS_IT_HAPPENED, FROM_NOW, Scenario, lever};
+use doorstroom_model::{AS_IT_HAPPENED, Scenario, lever};
 
 /// The fit through the newest figures, made once for the tests that read it.
 fn newest() -> &'static calibration::Fit {
@@ -47,14 +47,21 @@ fn every_fitted_value_is_within_its_bounds() {
     }
 }
 
-/// "From now" carries on with the fitted behaviour and staff.
+/// Today's outlook carries on with the fitted behaviour and work order.
+/// The fitted values that share the record's production and intake out
+/// over the streams (track 4's productivity, the Dublin and safe-country
+/// shares) carry on as the shares they gave at the record's end instead:
+/// tests/outlook.rs holds the join free of seams.
 #[test]
-fn from_now_carries_the_fitted_values_on() {
+fn the_outlook_carries_the_fitted_values_on() {
     let (history, _) = Scenario::from_query(AS_IT_HAPPENED);
-    let (from_now, _) = Scenario::from_query(FROM_NOW);
+    let outlook = Scenario::outlook();
     for f in &FITTED {
+        if matches!(f.key, "productivity" | "share_t1" | "share_t2") {
+            continue;
+        }
         let l = lever(f.key).unwrap();
-        assert!(l.same(&history, &from_now), "{}", f.key);
+        assert!(l.same(&history, &outlook), "{}", f.key);
     }
 }
 

@@ -7,12 +7,14 @@ use common::check_run;
 use doorstroom_model::{Column, Measure, Run, Scenario, Stream, levers, preset, scenario_at};
 use proptest::prelude::*;
 
-/// "As it happened" under `s` from the start, over `s`'s horizon: what the
-/// run with `from` must follow before its join.
+/// "As it happened" under `s` over `s`'s horizon, all of it history up to
+/// `s`'s `from` (the record's newest rates carry on to it,
+/// `record::inputs::carried_until`): what the run with `from` must follow
+/// before its join.
 fn as_it_happened(s: &Scenario) -> Scenario {
     let mut h = preset("as_it_happened").unwrap().apply(s);
     h.end = s.end;
-    h.from = h.start;
+    h.from = s.from;
     h
 }
 
@@ -49,7 +51,7 @@ fn same_before(a: &Run, b: &Run, join: usize, label: &str) {
 #[test]
 fn from_at_the_start_is_the_run_without_it() {
     for query in [
-        "",
+        "v=1",
         "term=6&fte=700",
         "intake=39000&term=36349",
         "term=15all&baa=0",
@@ -168,7 +170,7 @@ fn intake_growth_compounds_from_the_join() {
 /// scope) from the start.
 #[test]
 fn the_summary_counts_from_the_join() {
-    let (s, _) = Scenario::from_query(preset("from_now").unwrap().sets);
+    let s = Scenario::outlook();
     let join = s.join_week();
     assert!(join > 0);
     let run = s.run();

@@ -9,7 +9,7 @@ use doorstroom_model::{FTE_AT_START, Measure, Stream};
 
 #[test]
 fn hiring_dips_then_recovers() {
-    let base = scenario("").run();
+    let base = scenario("v=1").run();
     let hired = scenario("fte=600").run();
     let fte = col(&hired, Measure::ProductiveFte, Stream::General);
     let trainees = col(&hired, Measure::TraineeFte, Stream::General);
@@ -37,7 +37,7 @@ fn hiring_dips_then_recovers() {
 
 #[test]
 fn without_training_lag_hiring_only_helps() {
-    let base = scenario("").run();
+    let base = scenario("v=1").run();
     let hired = scenario("fte=600&training_weeks=0&coaching=0").run();
     common::assert_le_every_week(
         col(&hired, Measure::Backlog, Stream::General),

@@ -171,7 +171,8 @@ fn main() -> ExitCode {
             hovering_a_week_with_a_published_figure_shows_its_value_and_source,
             the_published_switch_hides_and_shows_the_markers_and_is_kept_in_the_link,
             the_track_record_panel_shows_each_origin_with_the_model_and_published_figures,
-            the_from_now_switch_sets_from_draws_the_rule_and_the_cards_count_from_it,
+            the_page_opens_on_today_s_outlook_and_the_switch_goes_to_the_letter,
+            back_to_default_returns_to_today_s_values,
             a_lever_moved_from_now_changes_the_run_only_from_the_rule_on,
         ]
     );

@@ -43,11 +43,18 @@ use crate::record::{Confidence, Published, inputs};
 ///   about 18,000 at the end of 2022 and about 22,000 in July 2023;
 /// - the work order of the letter (a share on cases past term, oldest
 ///   first; the rest on the young cases, newest first);
-/// - through the last day of the record's inputs.
+/// - the nareis share of the intake before the record gives one (2023:
+///   CBS 2022, the lever's default) and the court penalty before the
+///   courts raised it in 2025 (EUR 100 a day, cap EUR 7,500, parameters.md;
+///   from 2025 the record's level applies), named so that the history
+///   before today's outlook, whose own levers carry the newest share and
+///   level on, is "as it happened" week for week;
+/// - from the start, through the last day of the record's inputs.
 pub const RECORD_BASE: &str = "intake_by_year=on&baa=0&ext_until=2025-01-01\
 &ext_withdrawn=2025-06-01&term=15&term_nareis=6&fte=532&hiring_per_month=0\
 &capacity_t1=6720&capacity_t2=2200&capacity_nareis=7440&backlog_nareis=20300\
-&order=split&until=2026-07-26";
+&order=split&share_nareis=0.228&court_penalty_cap=7500\
+&court_penalty_cap_nareis=7500&from=2023-05-01&until=2026-07-26";
 
 /// A value no publication states, fitted within bounds.
 #[derive(Clone, Copy, Debug, PartialEq)]

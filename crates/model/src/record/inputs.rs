@@ -69,6 +69,33 @@ pub const INTAKE_2026_FIRST_WEEK: Date = ymd(2025, 12, 29);
 /// [`INTAKE_2026_WEEKLY`].
 pub const RECORD_END: Date = ymd(2026, 7, 26);
 
+/// How many years today's outlook looks ahead from its join.
+pub const OUTLOOK_YEARS: i32 = 5;
+
+/// The day the reader's levers act from in today's outlook (the page's
+/// default): the first of the month after the newest published figures
+/// ([`RECORD_END`]), so that a link means the same on every day it is
+/// opened. The one rule for the join; the outlook, the page and the
+/// tests read it here.
+pub fn outlook_from() -> Date {
+    RECORD_END.first_of_month().add_months(1)
+}
+
+/// The last day of today's outlook: [`OUTLOOK_YEARS`] after its join.
+pub fn outlook_until() -> Date {
+    outlook_from().add_months(12 * OUTLOOK_YEARS).add_days(-1)
+}
+
+/// The last day a phase that follows the record, and whose reader's levers
+/// act from `from`, carries the record's newest rates (the intake of the
+/// 2026 table's weeks, the production of 2025) to: [`RECORD_END`], or the
+/// day before `from` if that is later. The days between the newest figures
+/// and the first of the next month (today's outlook's join) are history
+/// too; what the record says of them is that its newest rates went on.
+pub fn carried_until(from: Date) -> Date {
+    RECORD_END.max(from.add_days(-1))
+}
+
 /// The mean of the weeks of [`INTAKE_2026_WEEKLY`] that are given: the
 /// intake of a week the table leaves out, and of the weeks after it while
 /// a run follows the record (about 854 a week, 44,600 a year).
@@ -194,13 +221,14 @@ pub const PRODUCTION: [Production; 4] = [
     },
 ];
 
-/// The production figure in force on `day` for `stream`: the one whose
-/// period holds the day and counts the stream; after the newest period, up
-/// to [`RECORD_END`], the newest figure that counts the stream (its rate
-/// carries on). A stream no figure of the day counts keeps its own
+/// The production figure in force on `day` for `stream` in a phase whose
+/// reader's levers act from `from`: the one whose period holds the day and
+/// counts the stream; after the newest period, up to
+/// [`carried_until`]`(from)`, the newest figure that counts the stream (its
+/// rate carries on). A stream no figure of the day counts keeps its own
 /// capacity (`None`).
-pub fn production(day: Date, stream: Stream) -> Option<&'static Production> {
-    if day > RECORD_END {
+pub fn production(day: Date, stream: Stream, from: Date) -> Option<&'static Production> {
+    if day > carried_until(from) {
         return None;
     }
     let mut covering = PRODUCTION.iter().filter(|p| p.covers(stream));
@@ -282,6 +310,7 @@ mod tests {
 
     #[test]
     fn production_carries_on_after_the_last_figure() {
+        let production = |day, stream| production(day, stream, ymd(2023, 5, 1));
         let p = production(ymd(2024, 6, 3), Stream::General).unwrap();
         assert_eq!(p.per_year, 40_480.0);
         assert_eq!(
@@ -297,6 +326,21 @@ mod tests {
         assert!(production(ymd(2022, 6, 1), Stream::General).is_none());
         assert!(production(RECORD_END, Stream::General).is_some());
         assert!(production(RECORD_END.add_days(1), Stream::General).is_none());
+    }
+
+    #[test]
+    fn the_outlook_joins_on_the_first_of_the_month_after_the_record() {
+        assert_eq!(outlook_from(), ymd(2026, 8, 1));
+        assert_eq!(outlook_until(), ymd(2031, 7, 31));
+        // The history before that join carries the newest rates on to it.
+        assert_eq!(carried_until(outlook_from()), ymd(2026, 7, 31));
+        assert_eq!(carried_until(ymd(2023, 5, 1)), RECORD_END);
+        let late = production(ymd(2026, 7, 27), Stream::General, outlook_from());
+        assert_eq!(
+            late,
+            production(RECORD_END, Stream::General, outlook_from())
+        );
+        assert!(production(ymd(2026, 8, 1), Stream::General, outlook_from()).is_none());
     }
 
     #[test]

@@ -106,6 +106,10 @@ pub(crate) struct Rules<'a> {
     /// the record (the courts' level from 2025: `record::inputs`); the
     /// other orders cost `court_weekly`.
     pub court_record: Option<CourtRecord<'a>>,
+    /// The court penalty of the orders due before the join, in a run whose
+    /// history comes before the reader's levers: the history's own levers
+    /// (the record's level, `court_record`, goes first where it applies).
+    pub court_before: Option<CourtRecord<'a>>,
     pub legal_per_appeal: f64,
 }
 
@@ -119,8 +123,10 @@ pub(crate) struct CourtRecord<'a> {
 impl Rules<'_> {
     /// The weekly court penalty of an order due in week `due`.
     fn court_schedule(&self, due: i32) -> &[f64] {
-        match self.court_record {
-            Some(r) if r.weeks.0 <= due && due < r.weeks.1 => r.weekly,
+        let holds = |r: &CourtRecord| r.weeks.0 <= due && due < r.weeks.1;
+        match (self.court_record, self.court_before) {
+            (Some(r), _) if holds(&r) => r.weekly,
+            (_, Some(b)) if holds(&b) => b.weekly,
             _ => self.court_weekly,
         }
     }
@@ -128,7 +134,8 @@ impl Rules<'_> {
     /// The longest court penalty window, in weeks.
     fn court_window(&self) -> usize {
         let record = self.court_record.map_or(0, |r| r.weekly.len());
-        self.court_weekly.len().max(record)
+        let before = self.court_before.map_or(0, |r| r.weekly.len());
+        self.court_weekly.len().max(record).max(before)
     }
 }
 
@@ -332,7 +339,7 @@ impl Ledger {
             let noticers = w.notice.window(last, STATUTORY_WEEKLY.len());
             b.statutory_eur = dot(noticers, &STATUTORY_WEEKLY);
         }
-        b.court_eur = match rules.court_record {
+        b.court_eur = match rules.court_record.or(rules.court_before) {
             None => dot(
                 w.court_due.window(t, rules.court_weekly.len()),
                 rules.court_weekly,

@@ -61,6 +61,9 @@ pub(crate) struct Fixed {
     /// that follows the record.
     court_record: Vec<f64>,
     court_record_weeks: (i32, i32),
+    /// The history's own court penalties (asylum, nareis) for the orders
+    /// due before the join, when a history comes before the levers.
+    court_before: Option<(Vec<f64>, Vec<f64>)>,
 }
 
 impl Fixed {
@@ -87,6 +90,16 @@ impl Fixed {
                 weeks,
             ),
             court_record_weeks: court_record_weeks(&Phases::new(s)),
+            court_before: Phases::new(s).before().map(|b| {
+                (
+                    penalty::court_weekly(b.court_penalty_per_day, b.court_penalty_cap, weeks),
+                    penalty::court_weekly(
+                        b.court_penalty_per_day,
+                        b.court_penalty_cap_family,
+                        weeks,
+                    ),
+                )
+            }),
         }
     }
 
@@ -250,6 +263,11 @@ fn recorded_intake(s: &Scenario, stream: Stream, t: i32) -> Option<f64> {
     let day = monday(s, t);
     let all = match inputs::intake_2026_week(day) {
         Some(per_week) => per_week,
+        // Past the table, up to the join of a later phase, the table's
+        // mean rate carries on (`inputs::carried_until`).
+        None if day > inputs::RECORD_END && day <= inputs::carried_until(s.from) => {
+            inputs::intake_2026_mean_per_week()
+        }
         None => match day.year() {
             2023 => s.intake_2023 / WEEKS_PER_YEAR,
             2024 => s.intake_2024 / WEEKS_PER_YEAR,
@@ -281,7 +299,7 @@ fn capacity_per_week(s: &Scenario, stream: Stream, staff: &Staff, t: i32) -> f64
     if !s.intake_by_year {
         return own(stream);
     }
-    let Some(p) = inputs::production(monday(s, t), stream) else {
+    let Some(p) = inputs::production(monday(s, t), stream, s.from) else {
         return own(stream);
     };
     let counted = Stream::ALL.into_iter().filter(|&q| p.covers(q));
@@ -463,6 +481,13 @@ fn simulate_stream(
             weekly: &fixed.court_record,
         })
         .filter(|r| r.weeks.0 < r.weeks.1),
+        court_before: fixed
+            .court_before
+            .as_ref()
+            .map(|(asylum, family)| CourtRecord {
+                weeks: (i32::MIN, phases.join),
+                weekly: if stream.is_asylum() { asylum } else { family },
+            }),
         legal_per_appeal: s.legal_costs_per_appeal,
     };
     let mut ledger = Ledger::new(weeks, &rules);

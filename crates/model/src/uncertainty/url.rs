@@ -307,7 +307,7 @@ mod tests {
 
     #[test]
     fn the_page_s_query_reads_both_without_false_warnings() {
-        let (scenario, bands, w) = read_query("v=1&fte=600&bands=on&seed=7&nope=1");
+        let (scenario, bands, w) = read_query("v=2&fte=600&bands=on&seed=7&nope=1");
         assert_eq!(scenario.fte, 600.0);
         assert!(bands.on && bands.seed == 7);
         let (_, encoded, _) = read_query("bands=o%6E&sd_intake=0%2C2");
@@ -319,7 +319,7 @@ mod tests {
         assert_eq!(keys, ["nope"]);
         assert_eq!(
             write_query(&scenario, &bands),
-            "v=1&fte=600&bands=on&seed=7"
+            "v=2&fte=600&bands=on&seed=7"
         );
     }
 

@@ -31,6 +31,10 @@ async fn bands_ready(page: &Page) -> Result<String> {
     Ok(element.attr("data-of").await?.unwrap_or_default())
 }
 
+/// "From now": today's outlook, the page's default (history as it
+/// happened, the levers from the join).
+const FROM_NOW: &str = "v=2";
+
 /// The bands the page should show for `query`, computed natively.
 fn bands_of(query: &str) -> Bands {
     let (scenario, settings, warnings) = read_query(query);
@@ -67,7 +71,7 @@ pub async fn the_bands_appear_and_their_seed_reproduces_them(harness: &Harness) 
     let mut page = harness.page(query).await?;
     let of = bands_ready(&page).await?;
     assert_eq!(
-        of, "v=1&bands=on&runs=200&seed=7",
+        of, "v=2&bands=on&runs=200&seed=7",
         "the bands are of the link"
     );
     let expected = bands_of(query);
@@ -348,10 +352,10 @@ pub async fn goals_default_to_the_view_and_after_the_horizon_extend_it(
     harness: &Harness,
 ) -> Result<()> {
     let mut page = harness
-        .page(&format!("?{}", doorstroom_model::FROM_NOW))
+        .page(&format!("?{FROM_NOW}"))
         .await?;
     // In "from now" the goals are after the join.
-    assert_eq!(value_of(&page, "goal-day").await?, "2031-01-01");
+    assert_eq!(value_of(&page, "goal-day").await?, "2031-08-01");
     assert_eq!(value_of(&page, "goal-year").await?, "2026");
     // A goal after the horizon runs on to it, and says so.
     set_field(&page, "goal-day", "2033-01-01").await?;
@@ -378,10 +382,10 @@ pub async fn a_drag_during_the_bands_ends_on_the_newest_value(harness: &Harness)
     wait_for_value(&page, "input-fte", "700").await?;
     let of = bands_ready(&page).await?;
     assert_eq!(
-        of, "v=1&fte=700&bands=on&runs=1000",
+        of, "v=2&fte=700&bands=on&runs=1000",
         "bands of the newest value"
     );
-    let expected = bands_of("fte=700&bands=on&runs=1000");
+    let expected = bands_of("v=2&fte=700&bands=on&runs=1000");
     let shown = money_range(&page, "kpi-cost-total").await?;
     assert_close(
         shown,
@@ -395,9 +399,10 @@ pub async fn a_drag_during_the_bands_ends_on_the_newest_value(harness: &Harness)
 
 pub async fn the_tornado_lists_the_levers_largest_first(harness: &Harness) -> Result<()> {
     for (query, locale) in [
-        (String::new(), Locale::Nl),
-        ("lang=en".to_owned(), Locale::En),
-        (doorstroom_model::FROM_NOW.to_owned(), Locale::Nl),
+        // The letter's world in both languages, and today's outlook.
+        ("v=1".to_owned(), Locale::Nl),
+        ("v=1&lang=en".to_owned(), Locale::En),
+        (FROM_NOW.to_owned(), Locale::Nl),
     ] {
         let mut page = harness.page(&format!("?{query}")).await?;
         click(&page, "tornado-run").await?;
@@ -439,7 +444,7 @@ pub async fn the_tornado_lists_the_levers_largest_first(harness: &Harness) -> Re
             }
         }
         assert_readable(&page, &rows, locale).await?;
-        if query == doorstroom_model::FROM_NOW {
+        if query == FROM_NOW {
             // The term acts from the join: it is no empty bar here.
             let term = bars.iter().find(|b| b.key == "term").ok_or("term")?;
             assert!(term.no_effect.is_none(), "{term:?}");
@@ -467,7 +472,7 @@ pub async fn the_single_file_draws_the_bands_from_disk(harness: &Harness) -> Res
         .page_at(&format!("file://{}?{query}", file.display()))
         .await?;
     let of = bands_ready(&page).await?;
-    assert_eq!(of, format!("v=1&{query}"));
+    assert_eq!(of, format!("v=2&{query}"));
     let expected = bands_of(query);
     let shown = money_range(&page, "kpi-cost-total").await?;
     assert_close(
@@ -480,10 +485,9 @@ pub async fn the_single_file_draws_the_bands_from_disk(harness: &Harness) -> Res
 }
 
 pub async fn bands_from_now_start_at_the_join(harness: &Harness) -> Result<()> {
-    let from_now = doorstroom_model::FROM_NOW;
     for (query, first) in [
-        (format!("{from_now}&bands=on&runs=100"), None),
-        ("bands=on&runs=100".to_owned(), Some("2023-05-01")),
+        (format!("{FROM_NOW}&bands=on&runs=100"), None),
+        ("v=1&bands=on&runs=100".to_owned(), Some("2023-05-01")),
     ] {
         let mut page = harness.page(&format!("?{query}")).await?;
         bands_ready(&page).await?;

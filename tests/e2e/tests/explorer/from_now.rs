@@ -1,9 +1,11 @@
-//! "From now": the switch beside the headline levers joins the record and
-//! the reader's levers at `from=`, the charts mark the join with a rule,
-//! and the headline figures count from it.
+//! Today's outlook, the page's default: the record up to its newest
+//! figures, the reader's levers from the first of the next month, the
+//! charts marking the join with a rule and the headline figures counting
+//! from it; the switch beside the headline levers goes to the letter's
+//! world and back.
 
 use doorstroom_e2e::{Harness, Page};
-use doorstroom_model::{FROM_NOW, Scenario};
+use doorstroom_model::Scenario;
 use fantoccini::Locator;
 use serde_json::json;
 
@@ -124,59 +126,22 @@ async fn assert_from_figures(page: &Page, query: &str) -> Result<()> {
     Ok(())
 }
 
-pub async fn the_from_now_switch_sets_from_draws_the_rule_and_the_cards_count_from_it(
-    harness: &Harness,
-) -> Result<()> {
-    let mut page = harness.page("").await?;
-    let switch = || async { page.client().find(Locator::Css(&testid("from-now"))).await };
-    assert_eq!(
-        switch().await?.attr("aria-checked").await?.as_deref(),
-        Some("false")
-    );
-    // Off: the letter's run, no rule, cards without a start of their own.
-    wait_until("the backlog chart drawn", || async {
-        let drawn = page
-            .client()
-            .execute(
-                "return document.querySelector('[data-chart=backlog] canvas').width > 0",
-                vec![],
-            )
-            .await?;
-        Ok((drawn == json!(true), drawn.to_string()))
-    })
-    .await?;
-    // The rule runs the plot's height (about two fifths of the canvas);
-    // off, nothing dark grey runs more than a sliver of it.
-    let off = longest_grey_column(&page, "backlog").await?;
-    assert!(off < 0.1, "no rule while the switch is off: {off}");
-    assert_eq!(count(&page, "kpi-from").await?, 0);
-    assert_eq!(count(&page, "kpi-cost-2024").await?, 1);
+/// How many levers are marked changed on the page.
+async fn changed_marks(page: &Page) -> Result<usize> {
+    let n = page
+        .client()
+        .execute(
+            "return [...document.querySelectorAll('.changed-mark')].filter(e => !e.hidden).length",
+            vec![],
+        )
+        .await?;
+    Ok(n.as_u64().unwrap_or(u64::MAX) as usize)
+}
 
-    switch().await?.click().await?;
-    wait_until("from= in the address", || async {
-        let q = query_of(&page).await?;
-        Ok((q.contains("from=2026-01-01"), q))
-    })
-    .await?;
-    let query = query_of(&page).await?;
-    assert!(query.contains("until=2030-12-31"), "five years on: {query}");
-    assert!(query.contains("term=6"), "the law as it stands: {query}");
-    assert!(
-        query.contains("intake=53050"),
-        "the letter's intake gives way to the middle of the latest MPP: {query}"
-    );
-    assert_eq!(
-        switch().await?.attr("aria-checked").await?.as_deref(),
-        Some("true")
-    );
-    wait_until("the rule at from=", || async {
-        let on = longest_grey_column(&page, "backlog").await?;
-        Ok((on > 0.3, format!("{on} (off: {off})")))
-    })
-    .await?;
-    // Every card says from when it counts; the letter's EUR 55 M is not
-    // compared with a run that does not start with the letter.
-    wait_until("six cards counting from January 2026", || async {
+/// The cards count from the join, and say through which day the history
+/// follows the published figures.
+async fn assert_cards_count_from_the_join(page: &Page) -> Result<()> {
+    wait_until("six cards counting from August 2026", || async {
         let texts = page
             .client()
             .execute(
@@ -187,27 +152,53 @@ pub async fn the_from_now_switch_sets_from_draws_the_rule_and_the_cards_count_fr
         // In full, or short on the projector layout's narrow cards.
         let all = texts.as_array().is_some_and(|a| {
             a.len() == 6
-                && a.iter()
-                    .all(|t| t == "vanaf januari 2026" || t == "vanaf jan 2026")
+                && a.iter().filter_map(|t| t.as_str()).all(|t| {
+                    t == "vanaf augustus 2026; daarvóór zoals gepubliceerd t/m 26 juli 2026"
+                        || t == "vanaf aug 2026"
+                })
         });
         Ok((all, texts.to_string()))
     })
+    .await
+}
+
+/// The page opens on today's outlook: history up to the newest published
+/// figures, the levers from the next month on, no lever marked changed,
+/// the heading, the baseline and the footer all naming it; the switch goes
+/// to the letter's world and back.
+pub async fn the_page_opens_on_today_s_outlook_and_the_switch_goes_to_the_letter(
+    harness: &Harness,
+) -> Result<()> {
+    let mut page = harness.page("").await?;
+    let switch = || async { page.client().find(Locator::Css(&testid("from-now"))).await };
+    assert_eq!(
+        switch().await?.attr("aria-checked").await?.as_deref(),
+        Some("true")
+    );
+    assert_eq!(query_of(&page).await?, "v=2");
+    wait_until("the rule at the join", || async {
+        let on = longest_grey_column(&page, "backlog").await?;
+        Ok((on > 0.3, format!("{on}")))
+    })
     .await?;
+    assert_cards_count_from_the_join(&page).await?;
     assert_eq!(count(&page, "kpi-cost-2024").await?, 0);
-    assert_eq!(count(&page, "kpi-cost-first-year").await?, 1);
-    let cards = page.text(".kpis").await?;
-    assert!(!cards.contains("Kamerbrief"), "{cards}");
-    assert_from_figures(&page, &query).await?;
-    // Unpinned, the run is its own baseline: "From now" from that day.
+    assert_from_figures(&page, "v=2").await?;
+    // One meaning of default: nothing changed against today's outlook.
+    assert_eq!(changed_marks(&page).await?, 0);
+    let heading = page.text(&testid("scenario-heading")).await?;
+    assert!(heading.contains("geen wijzigingen"), "{heading}");
     let baseline = page.text(&testid("baseline-name")).await?;
-    assert!(baseline.contains("Vanaf nu"), "{baseline}");
+    assert!(baseline.contains("Vooruitzicht van vandaag"), "{baseline}");
+    let footer = page.text(".baseline-note").await?;
+    assert!(footer.contains("Vooruitzicht van vandaag"), "{footer}");
     assert!(page.text(".kpis").await?.contains("gelijk aan basislijn"));
 
-    // Off again: back to the letter's scenario, exactly.
+    // Off: the letter's world, whose defaults the page now measures by.
     switch().await?.click().await?;
-    wait_until("the default link", || async {
+    wait_until("the letter's link", || async {
         let q = query_of(&page).await?;
-        Ok((q == "v=1", q))
+        Ok((Scenario::from_query(&q).0 == Scenario::default(), q))
     })
     .await?;
     wait_until("the cards of the letter's run", || async {
@@ -216,6 +207,57 @@ pub async fn the_from_now_switch_sets_from_draws_the_rule_and_the_cards_count_fr
     })
     .await?;
     assert_eq!(count(&page, "kpi-from").await?, 0);
+    assert_eq!(changed_marks(&page).await?, 0, "the letter's own defaults");
+    let baseline = page.text(&testid("baseline-name")).await?;
+    assert!(baseline.contains("De brief van april 2023"), "{baseline}");
+    let off = longest_grey_column(&page, "backlog").await?;
+    assert!(off < 0.1, "no rule in the letter's world: {off}");
+
+    // On again: today's outlook, exactly.
+    switch().await?.click().await?;
+    wait_until("the default link", || async {
+        let q = query_of(&page).await?;
+        Ok((q == "v=2", q))
+    })
+    .await?;
+    assert_clean(&mut page).await?;
+    page.close().await
+}
+
+/// "Back to default" on a lever returns it to today's value, not the
+/// letter's.
+pub async fn back_to_default_returns_to_today_s_values(harness: &Harness) -> Result<()> {
+    let mut page = harness.page("?v=2&intake=60000").await?;
+    wait_for_value(&page, "input-intake", "60.000").await?;
+    assert_eq!(changed_marks(&page).await?, 1);
+    page.client()
+        .execute(
+            "const b = [...document.querySelectorAll('button.link-button')]
+               .find(b => !b.hidden && (b.getAttribute('aria-label') || '').includes('Instroom'));
+             b.click();",
+            vec![],
+        )
+        .await?;
+    wait_until("today's intake", || async {
+        let q = query_of(&page).await?;
+        Ok((q == "v=2", q))
+    })
+    .await?;
+    let today = Scenario::outlook().intake_per_year;
+    wait_until("today's intake in its field", || async {
+        let shown = page
+            .client()
+            .execute(
+                "return document.querySelector('[data-testid=input-intake]').value",
+                vec![],
+            )
+            .await?;
+        let text = shown.as_str().unwrap_or_default().to_owned();
+        Ok((parse_number(&text, Locale::Nl) == Some(today), text))
+    })
+    .await?;
+    assert_eq!(changed_marks(&page).await?, 0);
+    assert_from_figures(&page, "v=2").await?;
     assert_clean(&mut page).await?;
     page.close().await
 }
@@ -223,9 +265,8 @@ pub async fn the_from_now_switch_sets_from_draws_the_rule_and_the_cards_count_fr
 pub async fn a_lever_moved_from_now_changes_the_run_only_from_the_rule_on(
     harness: &Harness,
 ) -> Result<()> {
-    let query = format!("{FROM_NOW}&intake=53050");
-    let (s, w) = Scenario::from_query(&query);
-    assert!(w.is_empty(), "{w:?}");
+    let query = "v=2".to_owned();
+    let s = Scenario::outlook();
     let mut page = harness.page(&format!("?{query}")).await?;
     show_table(&page, "backlog").await?;
     show_table(&page, "costs").await?;
@@ -254,12 +295,12 @@ pub async fn a_lever_moved_from_now_changes_the_run_only_from_the_rule_on(
         ("costs", &before.1, &after.1),
     ] {
         assert_eq!(before.len(), after.len(), "{chart}: the same months");
-        // The months before January 2026 are the record's run, whatever
+        // The months before August 2026 are the record's run, whatever
         // the levers; from it on the levers act.
         let join = before
             .iter()
-            .position(|r| r.starts_with("januari 2026|"))
-            .ok_or(format!("{chart}: no row for January 2026"))?;
+            .position(|r| r.starts_with("augustus 2026|"))
+            .ok_or(format!("{chart}: no row for August 2026"))?;
         assert!(join > 24, "{chart}: the record runs from May 2023");
         // The run's own columns: once the run differs from its baseline,
         // the table adds the baseline's and the difference.
