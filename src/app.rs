@@ -24,6 +24,20 @@ const SKIP: doorstroom_model::Text = doorstroom_model::Text {
 /// once, keeps the address in step with every change, and restores the
 /// scenario when the reader goes Back or Forward.
 
+/// Lets the rest of the page follow once the first screen is painted: the
+/// first frame's callback runs before the frame is laid out (where the
+/// charts learn their size and the first ones are drawn) and painted; a
+/// timeout set from it runs after the paint, when the page is otherwise
+/// idle.
+fn finish_first_screen_after_paint(store: Store) {
+    request_animation_frame(move || {
+        set_timeout(
+            move || store.finish_first_screen(),
+            std::time::Duration::ZERO,
+        );
+    });
+}
+
 #[component]
 pub fn App() -> impl IntoView {
     let store = Store::from_location();
@@ -33,6 +47,7 @@ pub fn App() -> impl IntoView {
     let presentation = Presentation::new();
     provide_context(presentation);
     presentation::install(store, presentation);
+    finish_first_screen_after_paint(store);
     let listening = window_event_listener(ev::popstate, move |_| store.restore_from_location());
     on_cleanup(move || listening.remove());
 

@@ -148,5 +148,13 @@ pub(crate) fn draw<DB: DrawingBackend>(
         own,
         own_fills: true,
     };
-    frame::draw(area, input, Chart::Backlog, (&axis, None), &marks, layer, body)
+    frame::draw(
+        area,
+        input,
+        Chart::Backlog,
+        (&axis, None),
+        &marks,
+        layer,
+        body,
+    )
 }

@@ -183,6 +183,9 @@ mod tests {
         let inside = scales(20_000.0, Some(0.5e8));
         assert_eq!(Scales::hold(Some(held), inside), held);
         // A held pair against a run drawn on one axis only is no match.
-        assert_eq!(Scales::hold(Some(held), scales(1.0, None)), scales(1.0, None));
+        assert_eq!(
+            Scales::hold(Some(held), scales(1.0, None)),
+            scales(1.0, None)
+        );
     }
 }

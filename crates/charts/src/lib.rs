@@ -52,8 +52,8 @@ mod forecast;
 pub mod format;
 mod frame;
 mod histogram;
-pub mod layers;
 pub mod join;
+pub mod layers;
 pub mod overlay;
 pub mod palette;
 pub mod published;
@@ -73,9 +73,9 @@ pub use forecast::{
     forecast_max,
 };
 pub use format::{Format, PlainFormat};
+pub use frame::Scale;
 #[cfg(feature = "svg")]
 pub use histogram::histogram_svg;
-pub use frame::Scale;
 pub use histogram::{HistogramInput, draw_histogram};
 pub use layers::{Layer, Scales, background_key};
 pub use overlay::Overlay;

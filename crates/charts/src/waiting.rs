@@ -132,7 +132,15 @@ pub(crate) fn draw<DB: DrawingBackend>(
         },
         own_fills: false,
     };
-    frame::draw(area, input, Chart::Waiting, (&axis, None), &marks, layer, body)
+    frame::draw(
+        area,
+        input,
+        Chart::Waiting,
+        (&axis, None),
+        &marks,
+        layer,
+        body,
+    )
 }
 
 /// A filing week's wait counts as extrapolated once more than this share of
