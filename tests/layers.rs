@@ -10,7 +10,7 @@
 use doorstroom::{Background, Layers};
 use doorstroom_charts::plotters::prelude::IntoDrawingArea;
 use doorstroom_charts::{
-    Chart, ChartInput, Layer, Overlay, PlainFormat, Scale, Scales, Theme, draw, draw_layer, scales,
+    Chart, ChartInput, Layer, Overlay, PlainFormat, Scale, Scales, Theme, draw_layer, scales,
 };
 use doorstroom_model::record::{self, RecordRow};
 use doorstroom_model::uncertainty::{BandSettings, Bands, sample};
@@ -163,10 +163,7 @@ fn every_chart_from_its_layers_is_the_chart_drawn_whole() {
             .count();
         assert_eq!(differ, 0, "{chart:?}: pixels that differ");
         // Not a blank canvas: the chart is there.
-        assert!(
-            whole.chunks(4).any(|p| p != whole[..4].as_ref()),
-            "{chart:?}"
-        );
+        assert!(whole.chunks(4).any(|p| p != &whole[..4]), "{chart:?}");
     }
 }
 
