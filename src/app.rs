@@ -17,13 +17,6 @@ const SKIP: doorstroom_model::Text = doorstroom_model::Text {
     en: "Skip to the results",
 };
 
-/// The whole page: masthead on top, the controls beside the results, and the
-/// footer. The grid itself is in `style/main.css`.
-///
-/// The app owns the scenario store: it reads the scenario from the address
-/// once, keeps the address in step with every change, and restores the
-/// scenario when the reader goes Back or Forward.
-
 /// Lets the rest of the page follow once the first screen is painted: the
 /// first frame's callback runs before the frame is laid out (where the
 /// charts learn their size and the first ones are drawn) and painted; a
@@ -38,6 +31,12 @@ fn finish_first_screen_after_paint(store: Store) {
     });
 }
 
+/// The whole page: masthead on top, the controls beside the results, and the
+/// footer. The grid itself is in `style/main.css`.
+///
+/// The app owns the scenario store: it reads the scenario from the address
+/// once, keeps the address in step with every change, and restores the
+/// scenario when the reader goes Back or Forward.
 #[component]
 pub fn App() -> impl IntoView {
     let store = Store::from_location();
