@@ -71,7 +71,11 @@ pub fn App() -> impl IntoView {
         <a class="skip-link" href="#results">
             {move || SKIP.get(store.lang().get())}
         </a>
-        <div class="page" class:presenting=move || presentation.on.get()>
+        <div
+            class="page"
+            class:presenting=move || presentation.on.get()
+            data-complete=move || store.first_screen_done().get().then_some("")
+        >
             <Masthead />
             <Controls />
             <Results />
