@@ -17,13 +17,26 @@ const SKIP: doorstroom_model::Text = doorstroom_model::Text {
     en: "Skip to the results",
 };
 
+/// Lets the rest of the page follow once the first screen is painted: the
+/// first frame's callback runs before the frame is laid out (where the
+/// charts learn their size and the first ones are drawn) and painted; a
+/// timeout set from it runs after the paint, when the page is otherwise
+/// idle.
+fn finish_first_screen_after_paint(store: Store) {
+    request_animation_frame(move || {
+        set_timeout(
+            move || store.finish_first_screen(),
+            std::time::Duration::ZERO,
+        );
+    });
+}
+
 /// The whole page: masthead on top, the controls beside the results, and the
 /// footer. The grid itself is in `style/main.css`.
 ///
 /// The app owns the scenario store: it reads the scenario from the address
 /// once, keeps the address in step with every change, and restores the
 /// scenario when the reader goes Back or Forward.
-
 #[component]
 pub fn App() -> impl IntoView {
     let store = Store::from_location();
@@ -33,6 +46,7 @@ pub fn App() -> impl IntoView {
     let presentation = Presentation::new();
     provide_context(presentation);
     presentation::install(store, presentation);
+    finish_first_screen_after_paint(store);
     let listening = window_event_listener(ev::popstate, move |_| store.restore_from_location());
     on_cleanup(move || listening.remove());
 
@@ -57,7 +71,11 @@ pub fn App() -> impl IntoView {
         <a class="skip-link" href="#results">
             {move || SKIP.get(store.lang().get())}
         </a>
-        <div class="page" class:presenting=move || presentation.on.get()>
+        <div
+            class="page"
+            class:presenting=move || presentation.on.get()
+            data-complete=move || store.first_screen_done().get().then_some("")
+        >
             <Masthead />
             <Controls />
             <Results />

@@ -33,6 +33,7 @@ mod state;
 mod timing;
 
 pub use app::App;
+pub use canvas::{Background, Layers, paint};
 pub use panic_page::{DEFAULT_SCENARIO_HREF, PANIC_PAGE_ID, install as install_panic_hook};
 
 /// The performance mark set once the app is in the DOM; `cargo xtask bench`

@@ -21,15 +21,22 @@ use crate::state::use_store;
 /// scenarios with their comparison, the model beside the record, its
 /// forecast track record (folded), the
 /// glossary, and the uncertainty and decision tools.
+///
+/// After navigation only what the first screen shows is built at once;
+/// the handout's lines (print only) and everything under the charts are
+/// built when the first screen has been painted
+/// ([`Store::first_screen_done`](crate::state::Store::first_screen_done)).
 #[component]
 pub fn Results() -> impl IntoView {
-    let lang = use_store().lang();
+    let store = use_store();
+    let lang = store.lang();
+    let later = move || store.first_screen_done().get();
     view! {
         <main class="results" id="results" tabindex="-1">
             <PresentationBar />
             <ScenarioHeading />
             <Notice />
-            <Handout />
+            {move || later().then(|| view! { <Handout /> })}
             <Kpis />
             <section class="charts" aria-labelledby="charts-title">
                 <h2 id="charts-title" class="visually-hidden">
@@ -37,12 +44,19 @@ pub fn Results() -> impl IntoView {
                 </h2>
                 {Chart::ALL.into_iter().map(|chart| view! { <ChartPanel chart /> }).collect_view()}
             </section>
-            <PinnedList />
-            <Comparison />
-            <RecordPanel />
-            <TrackRecordPanel />
-            <Glossary />
-            <Uncertainty />
+            {move || {
+                later()
+                    .then(|| {
+                        view! {
+                            <PinnedList />
+                            <Comparison />
+                            <RecordPanel />
+                            <TrackRecordPanel />
+                            <Glossary />
+                            <Uncertainty />
+                        }
+                    })
+            }}
         </main>
     }
 }

@@ -52,6 +52,9 @@ pub struct Store {
     loaded: StoredValue<Scenario>,
     history: RwSignal<History<Scenario>>,
     dragging: RwSignal<bool>,
+    /// Whether the first screen has been painted, so that what can wait
+    /// (the pinned runs, the record, the bands, what lies below) follows.
+    first_screen_done: RwSignal<bool>,
     /// The newest scenario from a drag, waiting for the next frame.
     pending: StoredValue<Option<Scenario>>,
     pacer: StoredValue<Pacer>,
@@ -182,6 +185,10 @@ impl Store {
         let scenario_signal = RwSignal::new(scenario.clone());
         let baseline_signal = RwSignal::new(baseline);
         let compared_signal = RwSignal::new(compared);
+        // After navigation the scenario's own run and the first chart come
+        // first; the pinned runs and the record follow once the first
+        // screen is painted (see `App`).
+        let first_screen_done = RwSignal::new(false);
         let run = run_memo(move || scenario_signal.get());
         // The end is a memo of its own, so that other levers do not rerun
         // the baseline.
@@ -195,6 +202,9 @@ impl Store {
         });
         let compared_runs = Memo::new_with_compare(
             move |_| {
+                if !first_screen_done.get() {
+                    return Arc::new(Vec::new());
+                }
                 let end = end.get();
                 compared_signal.with(|list| {
                     Arc::new(
@@ -232,7 +242,12 @@ impl Store {
             baseline_run.with(|r| timing::measure(Part::Headline, || r.summary()))
         });
         let record = Memo::new_with_compare(
-            move |_| run.with(|r| Arc::new(timing::measure(Part::Record, || record::compare(r)))),
+            move |_| {
+                if !first_screen_done.get() {
+                    return Arc::new(Vec::new());
+                }
+                run.with(|r| Arc::new(timing::measure(Part::Record, || record::compare(r))))
+            },
             |_, _| true,
         );
         let changed_levers = Memo::new(move |_| {
@@ -285,6 +300,7 @@ impl Store {
             loaded: StoredValue::new(scenario),
             history,
             dragging: RwSignal::new(false),
+            first_screen_done,
             pending: StoredValue::new(None),
             pacer: StoredValue::new(Pacer::new()),
             timer_set: StoredValue::new(false),
@@ -420,6 +436,20 @@ impl Store {
     /// reader announces where the drag ended rather than every step.
     pub fn dragging(&self) -> ReadSignal<bool> {
         self.dragging.read_only()
+    }
+
+    /// Whether the first screen has been painted: until then the pinned
+    /// scenarios' runs and the record are empty, the bands wait and what
+    /// lies below the first screen is not built.
+    pub fn first_screen_done(&self) -> ReadSignal<bool> {
+        self.first_screen_done.read_only()
+    }
+
+    /// Lets what waited for the first screen follow (once; see `App`).
+    pub fn finish_first_screen(&self) {
+        if !self.first_screen_done.get_untracked() {
+            self.first_screen_done.set(true);
+        }
     }
 
     /// The scenario the page was opened with, for "reset to loaded".

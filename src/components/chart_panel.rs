@@ -5,8 +5,12 @@
 //! The drawing is an effect because a canvas is the outside world. It reads
 //! the run memo, so one scenario change is one redraw per chart, and the
 //! store already coalesces a drag's input events to one change per frame.
+//! A redraw copies the chart's background from its cache
+//! ([`canvas::Layers`]) and draws only the scenario's own series and the
+//! pointer over it; while a slider is dragged the axes hold their scale
+//! ([`Scales::hold`]) so that the background stays valid.
 
-use doorstroom_charts::{Caption, Chart, ChartInput, Overlay, Plot, Theme, source_line};
+use doorstroom_charts::{Caption, Chart, ChartInput, Overlay, Plot, Scales, Theme, source_line};
 use doorstroom_model::Text;
 use leptos::html;
 use leptos::prelude::*;
@@ -113,6 +117,10 @@ pub fn ChartPanel(chart: Chart) -> impl IntoView {
     let ratio = RwSignal::new(device_pixel_ratio());
     let cursor = RwSignal::new(None::<usize>);
     let plot = StoredValue::new(None::<Plot>);
+    // The chart's background, drawn again only when it changes, and the
+    // scales it was drawn on, held while a slider is dragged.
+    let layers = StoredValue::new_local(canvas::Layers::default());
+    let held = StoredValue::new(None::<Scales>);
     let as_table = RwSignal::new(false);
     // What a keyboard user hears when stepping through the weeks.
     let spoken = RwSignal::new(String::new());
@@ -129,12 +137,31 @@ pub fn ChartPanel(chart: Chart) -> impl IntoView {
         if as_table.get() || width < 1.0 || height < 1.0 {
             return;
         }
+        // After navigation the first chart comes first; the others are
+        // drawn once the first screen has been painted.
+        if chart != Chart::ALL[0] && !store.first_screen_done().get() {
+            return;
+        }
         let ratio = ratio.get();
         let cursor = cursor.get();
+        // While a slider is dragged the axes stay where they are unless the
+        // run leaves them (so the background stays valid and the picture
+        // does not jump); when the hand rests they fit the run again.
+        let dragging = store.dragging().get();
         canvas::fit(&canvas, (width, height), ratio);
         let painted = with_input(store, presentation, cursor, ratio, |input| {
             timing::measure(Part::Chart(chart.id()), || {
-                canvas::paint(&canvas, chart, input)
+                let fitted = doorstroom_charts::scales(chart, input);
+                let scales = if dragging {
+                    Scales::hold(held.get_value(), fitted)
+                } else {
+                    fitted
+                };
+                held.set_value(Some(scales));
+                layers
+                    .try_update_value(|layers| layers.paint(&canvas, chart, input, &scales))
+                    .flatten()
+                    .map(|(plot, _)| plot)
             })
         });
         if let Some(p) = painted {

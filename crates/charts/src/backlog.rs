@@ -6,7 +6,8 @@ use doorstroom_model::{Aggregate, Measure, Text};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use crate::frame::{self, Axis, Scale};
+use crate::frame::{self, Axis, Body, Frame, Scale};
+use crate::layers::{Layer, Scales};
 use crate::{Chart, ChartInput, Plot, Series, SeriesKind, Spec, fan, palette, shapes, total};
 
 pub(crate) static SPEC: Spec = Spec {
@@ -78,9 +79,36 @@ pub(crate) static SPEC: Spec = Spec {
     ],
 };
 
+/// The value axis: the stack, the total, the baseline, the compared
+/// scenarios, the published figures and the band, with room to spare.
+pub(crate) fn scales(input: &ChartInput) -> Scales {
+    let [within, past, court, sum, ghost] = SPEC.series else {
+        unreachable!("five backlog series")
+    };
+    let run = input.run;
+    let (within_values, past_values, court_values) =
+        (within.values(run), past.values(run), court.values(run));
+    let stack_max = (0..run.weeks())
+        .map(|i| within_values[i] + past_values[i] + court_values[i])
+        .filter(|v| v.is_finite())
+        .fold(0.0, f64::max);
+    let published = crate::published::of_input(Chart::Backlog, input);
+    let max = stack_max
+        .max(shapes::max_of([&sum.values(run)[..], &input.ghost(ghost)]))
+        .max(input.compared_max(ghost))
+        .max(crate::published::max_value(&published))
+        .max(fan::max(fan::of_chart(Chart::Backlog, input)));
+    Scales {
+        left: Scale::nice(max * 1.02, 1.0),
+        right: None,
+    }
+}
+
 pub(crate) fn draw<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     input: &ChartInput,
+    scales: &Scales,
+    layer: Layer,
 ) -> Result<Plot, DrawingAreaErrorKind<DB::ErrorType>> {
     let [within, past, court, sum, ghost] = SPEC.series else {
         unreachable!("five backlog series")
@@ -91,29 +119,18 @@ pub(crate) fn draw<DB: DrawingBackend>(
     let court_values = court.values(run);
     let sum_values = sum.values(run);
     let ghost_values = input.ghost(ghost);
-
-    let stack_max = (0..run.weeks())
-        .map(|i| within_values[i] + past_values[i] + court_values[i])
-        .filter(|v| v.is_finite())
-        .fold(0.0, f64::max);
     let fan = fan::of_chart(Chart::Backlog, input);
-    let published = crate::published::of_input(Chart::Backlog, input);
-    let max = stack_max
-        .max(shapes::max_of([&sum_values[..], &ghost_values]))
-        .max(input.compared_max(ghost))
-        .max(crate::published::max_value(&published))
-        .max(fan::max(fan));
-    let axis = Axis::new(
-        Scale::nice(max * 1.02, 1.0),
-        Chart::Backlog.unit(input.lang),
-        |v| input.format.number(v),
-    );
+    let axis = Axis::new(scales.left, Chart::Backlog.unit(input.lang), |v| {
+        input.format.number(v)
+    });
     let scale = &axis.scale;
     let marks = [
         (&sum_values[..], scale, sum),
         (&ghost_values[..], scale, ghost),
     ];
-    frame::draw(area, input, Chart::Backlog, (&axis, None), &marks, |f| {
+    // The stack is opaque: the band, the ghost and what is compared stand
+    // over it, in the foreground.
+    let own = |f: &Frame| {
         let layers = [
             (&within_values[..], within.color),
             (&past_values[..], past.color),
@@ -125,5 +142,19 @@ pub(crate) fn draw<DB: DrawingBackend>(
         }
         shapes::line(area, f, scale, &sum_values, sum, 1.5)?;
         shapes::line(area, f, scale, &ghost_values, ghost, 2.0)
-    })
+    };
+    let body = Body {
+        under: |_: &Frame| Ok(()),
+        own,
+        own_fills: true,
+    };
+    frame::draw(
+        area,
+        input,
+        Chart::Backlog,
+        (&axis, None),
+        &marks,
+        layer,
+        body,
+    )
 }

@@ -13,7 +13,8 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use crate::format::Format;
-use crate::frame::{self, Axis, Scale};
+use crate::frame::{self, Axis, Body, Frame, Scale};
+use crate::layers::{Layer, Scales};
 use crate::{
     Chart, ChartInput, Plot, ReadoutRow, Series, SeriesKind, Spec, fan, palette, shapes, time,
     total,
@@ -99,9 +100,39 @@ fn month_of_week(months: &[time::MonthStart], week: usize) -> usize {
     months.iter().rposition(|m| m.at <= x).unwrap_or(0)
 }
 
+/// The two value axes: the monthly bars and the published penalties on
+/// the left; the running total, the baseline's, the compared scenarios'
+/// and the band on the right, with the left's gridlines.
+pub(crate) fn scales(input: &ChartInput) -> Scales {
+    let [_, _, _, cumulative, ghost] = SPEC.series else {
+        unreachable!("five cost series")
+    };
+    let run = input.run;
+    let (months, [statutory_m, court_m, legal_m]) = monthly_bars(run);
+    let spans = time::month_extents(&months, run.weeks());
+    let bar_max = (0..spans.len())
+        .map(|k| statutory_m[k] + court_m[k] + legal_m[k])
+        .filter(|v| v.is_finite())
+        .fold(0.0, f64::max)
+        .max(crate::published::max_value(&crate::published::of_input(
+            Chart::Costs,
+            input,
+        )));
+    let left = Scale::nice(bar_max * 1.05, 1.0);
+    let cum_max = shapes::max_of([&cumulative.values(run)[..], &input.ghost(ghost)])
+        .max(input.compared_max(ghost))
+        .max(fan::max(fan::of_chart(Chart::Costs, input)));
+    Scales {
+        left,
+        right: Some(Scale::matched(cum_max * 1.02, left.n)),
+    }
+}
+
 pub(crate) fn draw<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     input: &ChartInput,
+    scales: &Scales,
+    layer: Layer,
 ) -> Result<Plot, DrawingAreaErrorKind<DB::ErrorType>> {
     let [statutory, court, legal, cumulative, ghost] = SPEC.series else {
         unreachable!("five cost series")
@@ -111,40 +142,25 @@ pub(crate) fn draw<DB: DrawingBackend>(
     let spans = time::month_extents(&months, run.weeks());
     let cumulative_values = cumulative.values(run);
     let ghost_values = input.ghost(ghost);
-
-    let bar_max = (0..spans.len())
-        .map(|k| statutory_m[k] + court_m[k] + legal_m[k])
-        .filter(|v| v.is_finite())
-        .fold(0.0, f64::max)
-        .max(crate::published::max_value(&crate::published::of_input(
-            Chart::Costs,
-            input,
-        )));
     let euro = |v| input.format.euro(v);
-    let left = Axis::new(
-        Scale::nice(bar_max * 1.05, 1.0),
-        Chart::Costs.unit(input.lang),
-        euro,
-    );
+    let left = Axis::new(scales.left, Chart::Costs.unit(input.lang), euro);
     let fan = fan::of_chart(Chart::Costs, input);
-    let cum_max = shapes::max_of([&cumulative_values[..], &ghost_values])
-        .max(input.compared_max(ghost))
-        .max(fan::max(fan));
     let cumulative_unit = Text {
         nl: "totaal tot dan toe",
         en: "running total",
     };
-    let right = Axis::new(
-        Scale::matched(cum_max * 1.02, left.scale.n),
-        cumulative_unit.get(input.lang),
-        euro,
-    );
+    let right_scale = scales
+        .right
+        .unwrap_or_else(|| Scale::matched(1.0, scales.left.n));
+    let right = Axis::new(right_scale, cumulative_unit.get(input.lang), euro);
     let marks = [
         (&cumulative_values[..], &right.scale, cumulative),
         (&ghost_values[..], &right.scale, ghost),
     ];
     let axes = (&left, Some(&right));
-    frame::draw(area, input, Chart::Costs, axes, &marks, |f| {
+    // The bars are opaque: the band, the ghost and what is compared stand
+    // over them, in the foreground.
+    let own = |f: &Frame| {
         let layers = [
             (&statutory_m[..], statutory.color),
             (&court_m[..], court.color),
@@ -156,7 +172,13 @@ pub(crate) fn draw<DB: DrawingBackend>(
         }
         shapes::line(area, f, &right.scale, &ghost_values, ghost, 2.0)?;
         shapes::line(area, f, &right.scale, &cumulative_values, cumulative, 2.5)
-    })
+    };
+    let body = Body {
+        under: |_: &Frame| Ok(()),
+        own,
+        own_fills: true,
+    };
+    frame::draw(area, input, Chart::Costs, axes, &marks, layer, body)
 }
 
 /// The month's costs (the bar under the middle of the week, per calendar

@@ -7,7 +7,8 @@ use doorstroom_model::{Aggregate, Measure, Text};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use crate::frame::{self, Axis, Scale};
+use crate::frame::{self, Axis, Body, Frame, Scale};
+use crate::layers::{Layer, Scales};
 use crate::{Chart, ChartInput, Plot, Series, SeriesKind, Spec, palette, shapes, total};
 
 pub(crate) static SPEC: Spec = Spec {
@@ -63,9 +64,35 @@ pub(crate) static SPEC: Spec = Spec {
     ],
 };
 
+/// The value axis: decisions, intake, the baseline, the compared
+/// scenarios and the published figures, with room to spare.
+pub(crate) fn scales(input: &ChartInput) -> Scales {
+    let [decided, baa, intake, ghost] = SPEC.series else {
+        unreachable!("four flow series")
+    };
+    let run = input.run;
+    let max = shapes::max_of([
+        &decided.values(run)[..],
+        &baa.values(run),
+        &intake.values(run),
+        &input.ghost(ghost),
+    ])
+    .max(input.compared_max(ghost))
+    .max(crate::published::max_value(&crate::published::of_input(
+        Chart::Flow,
+        input,
+    )));
+    Scales {
+        left: Scale::nice(max * 1.05, 1.0),
+        right: None,
+    }
+}
+
 pub(crate) fn draw<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     input: &ChartInput,
+    scales: &Scales,
+    layer: Layer,
 ) -> Result<Plot, DrawingAreaErrorKind<DB::ErrorType>> {
     let [decided, baa, intake, ghost] = SPEC.series else {
         unreachable!("four flow series")
@@ -75,33 +102,27 @@ pub(crate) fn draw<DB: DrawingBackend>(
     let baa_values = baa.values(run);
     let intake_values = intake.values(run);
     let ghost_values = input.ghost(ghost);
-
-    let max = shapes::max_of([
-        &decided_values[..],
-        &baa_values,
-        &intake_values,
-        &ghost_values,
-    ])
-    .max(input.compared_max(ghost))
-    .max(crate::published::max_value(&crate::published::of_input(
-        Chart::Flow,
-        input,
-    )));
-    let axis = Axis::new(
-        Scale::nice(max * 1.05, 1.0),
-        Chart::Flow.unit(input.lang),
-        |v| input.format.number(v),
-    );
+    let axis = Axis::new(scales.left, Chart::Flow.unit(input.lang), |v| {
+        input.format.number(v)
+    });
     let scale = &axis.scale;
     let marks = [
         (&decided_values[..], scale, decided),
         (&intake_values[..], scale, intake),
         (&ghost_values[..], scale, ghost),
     ];
-    frame::draw(area, input, Chart::Flow, (&axis, None), &marks, |f| {
+    // The decisions are opaque areas: the ghost and what is compared stand
+    // over them, in the foreground.
+    let own = |f: &Frame| {
         shapes::stacked(area, f, scale, &[(&decided_values, decided.color)])?;
         shapes::stacked(area, f, scale, &[(&baa_values, baa.color)])?;
         shapes::line(area, f, scale, &ghost_values, ghost, 2.0)?;
         shapes::line(area, f, scale, &intake_values, intake, 2.5)
-    })
+    };
+    let body = Body {
+        under: |_: &Frame| Ok(()),
+        own,
+        own_fills: true,
+    };
+    frame::draw(area, input, Chart::Flow, (&axis, None), &marks, layer, body)
 }

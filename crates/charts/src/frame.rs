@@ -12,6 +12,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::{FontFamily, FontStyle, RGBColor, TextStyle};
 
+use crate::layers::Layer;
 use crate::{
     Chart, ChartInput, Plot, Series, SeriesKind, Theme, cursor, overlay, palette, readout_rows,
     time,
@@ -102,7 +103,7 @@ pub(crate) struct LegendItem {
 
 /// A value axis from 0 to `max` in `n` steps of `step`.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub(crate) struct Scale {
+pub struct Scale {
     pub max: f64,
     pub step: f64,
     pub n: usize,
@@ -205,17 +206,32 @@ impl Axis {
 /// the line's weekly values (none: no dot) and the scale they are drawn on.
 pub(crate) type Mark<'a> = (&'a [f64], &'a Scale, &'a Series);
 
-/// Draws `chart` in the frame: paper, title, legend and units; gridlines
-/// under the data, which `body` draws; the value axes (`right` for a second
-/// one) and the time axis over it; and, at the cursor, the rule, a dot on
-/// each of `marks` and the readout.
+/// What a chart draws inside its frame: `under`, the data that does not
+/// move with the scenario (the bands, the baseline's ghost, a reference),
+/// and `own`, the scenario's own series. When `own_fills` (the own series
+/// fill areas), what does not move is drawn over them, in the foreground:
+/// then `own` draws everything in its order and `under` nothing.
+pub(crate) struct Body<U, O> {
+    pub under: U,
+    pub own: O,
+    pub own_fills: bool,
+}
+
+/// Draws `layer` of `chart` in the frame. The background: paper, title,
+/// legend and units; gridlines; the value and time axes' labels (outside
+/// the plot); and, unless the own series fill areas, `under`, the compared
+/// scenarios, the published figures and the "from" rule. The foreground:
+/// the own series (with, when they fill areas, all of the above that lies
+/// over them); the axis line; and, at the cursor, the rule, a dot on each
+/// of `marks` and the readout. See [`crate::layers`].
 pub(crate) fn draw<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     input: &ChartInput,
     chart: Chart,
     (left, right): (&Axis, Option<&Axis>),
     marks: &[Mark],
-    body: impl FnOnce(&Frame) -> DrawResult<DB>,
+    layer: Layer,
+    body: Body<impl FnOnce(&Frame) -> DrawResult<DB>, impl FnOnce(&Frame) -> DrawResult<DB>>,
 ) -> Result<Plot, DrawingAreaErrorKind<DB::ErrorType>> {
     let run = input.run;
     let published = crate::published::of_input(chart, input);
@@ -244,25 +260,47 @@ pub(crate) fn draw<DB: DrawingBackend>(
             right_ticks: right.map_or(&[], |r| &r.ticks),
         },
     );
-    frame.draw_chrome(area)?;
-    frame.draw_grid(area, &left.scale)?;
     let months = time::month_starts(run);
-    time::draw_year_grid(area, &frame, &months)?;
-    body(&frame)?;
-    // The compared scenarios follow the ghost's series, on its scale.
-    if let Some(&(_, scale, ghost)) = marks.iter().find(|m| m.2.kind == SeriesKind::Ghost) {
-        overlay::draw(area, &frame, scale, input, ghost)?;
+    let Body {
+        under,
+        own,
+        own_fills,
+    } = body;
+    // What lies over the plot and does not move: the compared scenarios
+    // (they follow the ghost's series, on its scale), the published
+    // figures and the rule at `from=`.
+    let mut fixed = Some(|frame: &Frame| -> DrawResult<DB> {
+        under(frame)?;
+        if let Some(&(_, scale, ghost)) = marks.iter().find(|m| m.2.kind == SeriesKind::Ghost) {
+            overlay::draw(area, frame, scale, input, ghost)?;
+        }
+        crate::published::draw(area, frame, &left.scale, &published)?;
+        if let Some(week) = input.from {
+            crate::join::draw(area, frame, week, input.lang)?;
+        }
+        Ok(())
+    });
+    if layer.background() {
+        frame.draw_chrome(area)?;
+        frame.draw_grid(area, &left.scale)?;
+        time::draw_year_grid(area, &frame, &months)?;
+        frame.draw_value_labels(area, &left.scale, &left.ticks, false)?;
+        if let Some(right) = right {
+            frame.draw_value_labels(area, &right.scale, &right.ticks, true)?;
+        }
+        time::draw_time_axis(area, &frame, &months, input.format)?;
+        if !own_fills && let Some(fixed) = fixed.take() {
+            fixed(&frame)?;
+        }
     }
-    crate::published::draw(area, &frame, &left.scale, &published)?;
-    if let Some(week) = input.from {
-        crate::join::draw(area, &frame, week, input.lang)?;
+    if !layer.foreground() {
+        return Ok(frame.plot());
+    }
+    own(&frame)?;
+    if own_fills && let Some(fixed) = fixed {
+        fixed(&frame)?;
     }
     frame.draw_baseline_axis(area)?;
-    frame.draw_value_labels(area, &left.scale, &left.ticks, false)?;
-    if let Some(right) = right {
-        frame.draw_value_labels(area, &right.scale, &right.ticks, true)?;
-    }
-    time::draw_time_axis(area, &frame, &months, input.format)?;
     if let Some(week) = input.cursor {
         let mut rows = readout_rows(chart, run, input.baseline, week, input.format, input.lang);
         if let Some(&(_, _, ghost)) = marks.iter().find(|m| m.2.kind == SeriesKind::Ghost) {

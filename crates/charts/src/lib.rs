@@ -53,6 +53,7 @@ pub mod format;
 mod frame;
 mod histogram;
 pub mod join;
+pub mod layers;
 pub mod overlay;
 pub mod palette;
 pub mod published;
@@ -72,9 +73,11 @@ pub use forecast::{
     forecast_max,
 };
 pub use format::{Format, PlainFormat};
+pub use frame::Scale;
 #[cfg(feature = "svg")]
 pub use histogram::histogram_svg;
 pub use histogram::{HistogramInput, draw_histogram};
+pub use layers::{Layer, Scales, background_key};
 pub use overlay::Overlay;
 /// The plotters these charts are drawn with (create backends and areas with it).
 pub use plotters;
@@ -332,17 +335,42 @@ impl Plot {
     }
 }
 
-/// Draws `chart` on `area` (clearing it first) and returns where the plot went.
+/// Draws `chart` on `area` (clearing it first) and returns where the plot
+/// went: its background, then its foreground ([`draw_layer`]), on the
+/// scales its input fits ([`scales`]).
 pub fn draw<DB: DrawingBackend>(
     chart: Chart,
     area: &DrawingArea<DB, Shift>,
     input: &ChartInput,
 ) -> Result<Plot, DrawingAreaErrorKind<DB::ErrorType>> {
+    draw_layer(chart, area, input, &scales(chart, input), Layer::Whole)
+}
+
+/// The value axes `chart` fits to `input`: what [`draw`] draws on.
+pub fn scales(chart: Chart, input: &ChartInput) -> Scales {
     match chart {
-        Chart::Backlog => backlog::draw(area, input),
-        Chart::Costs => costs::draw(area, input),
-        Chart::Waiting => waiting::draw(area, input),
-        Chart::Flow => flow::draw(area, input),
+        Chart::Backlog => backlog::scales(input),
+        Chart::Costs => costs::scales(input),
+        Chart::Waiting => waiting::scales(input),
+        Chart::Flow => flow::scales(input),
+    }
+}
+
+/// Draws `layer` of `chart` on `area` on the given `scales` (the
+/// background clears the area; the foreground draws over what is there)
+/// and returns where the plot went, the same for every layer.
+pub fn draw_layer<DB: DrawingBackend>(
+    chart: Chart,
+    area: &DrawingArea<DB, Shift>,
+    input: &ChartInput,
+    scales: &Scales,
+    layer: Layer,
+) -> Result<Plot, DrawingAreaErrorKind<DB::ErrorType>> {
+    match chart {
+        Chart::Backlog => backlog::draw(area, input, scales, layer),
+        Chart::Costs => costs::draw(area, input, scales, layer),
+        Chart::Waiting => waiting::draw(area, input, scales, layer),
+        Chart::Flow => flow::draw(area, input, scales, layer),
     }
 }
 

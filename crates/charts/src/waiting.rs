@@ -7,7 +7,8 @@ use doorstroom_model::{Aggregate, Measure, Run, Text};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use crate::frame::{self, Axis, Scale};
+use crate::frame::{self, Axis, Body, Frame, Scale};
+use crate::layers::{Layer, Scales};
 use crate::{Chart, ChartInput, Plot, Series, SeriesKind, Spec, fan, palette, shapes, total};
 
 pub(crate) static SPEC: Spec = Spec {
@@ -68,9 +69,28 @@ pub(crate) static SPEC: Spec = Spec {
 /// (extended) term, so the line is labelled as the term without extension.
 const TERM_WEEKS: f64 = 26.0;
 
+/// The value axis in weeks: the wait, the baseline's, the compared
+/// scenarios', the band and at least the decision term.
+pub(crate) fn scales(input: &ChartInput) -> Scales {
+    let [wait, _, _, ghost] = SPEC.series else {
+        unreachable!("four waiting series")
+    };
+    let all_values = wait.values(input.run);
+    let (wait_values, _) = split_extrapolated(input.run, &all_values);
+    let max = shapes::max_of([&wait_values[..], &input.ghost(ghost)])
+        .max(input.compared_max(ghost))
+        .max(fan::max(fan::of_chart(Chart::Waiting, input)));
+    Scales {
+        left: Scale::weeks(max.max(TERM_WEEKS) * 1.05),
+        right: None,
+    }
+}
+
 pub(crate) fn draw<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     input: &ChartInput,
+    scales: &Scales,
+    layer: Layer,
 ) -> Result<Plot, DrawingAreaErrorKind<DB::ErrorType>> {
     let [wait, extrapolated, term, ghost] = SPEC.series else {
         unreachable!("four waiting series")
@@ -78,12 +98,8 @@ pub(crate) fn draw<DB: DrawingBackend>(
     let all_values = wait.values(input.run);
     let (wait_values, extrapolated_values) = split_extrapolated(input.run, &all_values);
     let ghost_values = input.ghost(ghost);
-
     let fan = fan::of_chart(Chart::Waiting, input);
-    let max = shapes::max_of([&wait_values[..], &ghost_values])
-        .max(input.compared_max(ghost))
-        .max(fan::max(fan));
-    let scale = Scale::weeks(max.max(TERM_WEEKS) * 1.05);
+    let scale = scales.left;
     let unit = Chart::Waiting.unit(input.lang);
     let unit = if scale.step >= 52.0 {
         let hint = Text {
@@ -100,15 +116,31 @@ pub(crate) fn draw<DB: DrawingBackend>(
         (&all_values[..], scale, wait),
         (&ghost_values[..], scale, ghost),
     ];
-    frame::draw(area, input, Chart::Waiting, (&axis, None), &marks, |f| {
-        shapes::reference(area, f, scale, TERM_WEEKS, term.color)?;
-        if let Some((band, color)) = fan {
-            fan::draw(area, f, scale, band, color)?;
-        }
-        shapes::line(area, f, scale, &ghost_values, ghost, 2.0)?;
-        shapes::line(area, f, scale, &wait_values, wait, 3.0)?;
-        shapes::line(area, f, scale, &extrapolated_values, extrapolated, 3.0)
-    })
+    // Only lines: the term, the band and the ghost lie under the wait, in
+    // the background.
+    let body = Body {
+        under: |f: &Frame| {
+            shapes::reference(area, f, scale, TERM_WEEKS, term.color)?;
+            if let Some((band, color)) = fan {
+                fan::draw(area, f, scale, band, color)?;
+            }
+            shapes::line(area, f, scale, &ghost_values, ghost, 2.0)
+        },
+        own: |f: &Frame| {
+            shapes::line(area, f, scale, &wait_values, wait, 3.0)?;
+            shapes::line(area, f, scale, &extrapolated_values, extrapolated, 3.0)
+        },
+        own_fills: false,
+    };
+    frame::draw(
+        area,
+        input,
+        Chart::Waiting,
+        (&axis, None),
+        &marks,
+        layer,
+        body,
+    )
 }
 
 /// A filing week's wait counts as extrapolated once more than this share of

@@ -18,8 +18,10 @@ use crate::{Chromedriver, Result, StaticServer};
 /// How long a page may take to load and mount the app.
 const LOAD_TIMEOUT: Duration = Duration::from_secs(30);
 
-/// What the app renders once it has mounted.
-const MOUNTED: &str = "body > .page > header h1";
+/// What the app renders once it has mounted and built what follows its
+/// first screen (the page's `data-complete`: after navigation the first
+/// chart comes first and the rest after the first paint).
+const MOUNTED: &str = "body > .page[data-complete] > header h1";
 
 /// Everything a test run shares: started once, stopped when dropped.
 pub struct Harness {
