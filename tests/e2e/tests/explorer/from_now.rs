@@ -207,6 +207,9 @@ pub async fn the_page_opens_on_today_s_outlook_and_the_switch_goes_to_the_letter
     })
     .await?;
     assert_eq!(count(&page, "kpi-from").await?, 0);
+    // The letter's preset reproduces the letter's figures: its run is the
+    // model's run of a v=1 link that changes nothing.
+    assert_from_figures(&page, "v=1").await?;
     assert_eq!(changed_marks(&page).await?, 0, "the letter's own defaults");
     let baseline = page.text(&testid("baseline-name")).await?;
     assert!(baseline.contains("De brief van april 2023"), "{baseline}");
