@@ -155,13 +155,21 @@ impl Scenario {
         }
     }
 
-    /// The URL query (without `?`): `v=2` and the levers that differ from
-    /// its defaults (today's outlook), each written exactly enough to read
-    /// back the same value.
+    /// The URL query (without `?`): the version of the scenario's world and
+    /// the levers that differ from that world's defaults, each written
+    /// exactly enough to read back the same value. A scenario in today's
+    /// outlook writes `v=2`; one in the letter's world writes `v=1`, as it
+    /// always did: written against the outlook, the letter's world would
+    /// spell out some twenty levers (a link of 450 characters for one
+    /// moved lever), and a v=1 link would not come back as itself.
     #[must_use]
     pub fn to_query(&self) -> String {
-        let default = defaults_of(QUERY_VERSION);
-        let mut q = format!("{VERSION_KEY}={QUERY_VERSION}");
+        let version = match crate::World::of(self) {
+            crate::World::Letter => 1,
+            crate::World::Outlook => QUERY_VERSION,
+        };
+        let default = defaults_of(version);
+        let mut q = format!("{VERSION_KEY}={version}");
         for l in levers().iter().filter(|l| !l.same(self, &default)) {
             q.push('&');
             q.push_str(l.key);

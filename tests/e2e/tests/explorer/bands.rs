@@ -351,9 +351,7 @@ pub async fn goal_amounts_are_read_in_the_reader_s_notation(harness: &Harness) -
 pub async fn goals_default_to_the_view_and_after_the_horizon_extend_it(
     harness: &Harness,
 ) -> Result<()> {
-    let mut page = harness
-        .page(&format!("?{FROM_NOW}"))
-        .await?;
+    let mut page = harness.page(&format!("?{FROM_NOW}")).await?;
     // In "from now" the goals are after the join.
     assert_eq!(value_of(&page, "goal-day").await?, "2031-08-01");
     assert_eq!(value_of(&page, "goal-year").await?, "2026");
