@@ -136,9 +136,10 @@ pub async fn pinning_two_scenarios_draws_three_sets_of_lines_and_compares_them(
         ))
     })
     .await?;
-    // Pinning chose no baseline: the changes are still against the default.
+    // Pinning chose no baseline: the changes are still against the default
+    // of the scenario's world (a v=1 link: the letter's).
     let baseline = page.text(&testid("baseline-name")).await?;
-    assert!(baseline.contains("standaardscenario"), "{baseline}");
+    assert!(baseline.contains("De brief van april 2023"), "{baseline}");
     // Three sets of lines on every chart besides the scenario's own: the
     // default's grey ghost and each pinned scenario's.
     wait_until("the compared lines on every chart", || async {

@@ -499,7 +499,8 @@ pub async fn a_key_held_for_three_seconds_is_one_history_entry_and_one_undo(
 pub async fn a_refused_typed_value_says_what_is_used_and_the_slider_keeps_its_width(
     harness: &Harness,
 ) -> Result<()> {
-    let mut page = harness.page("").await?;
+    // The letter's world, whose intake default is 70,000.
+    let mut page = harness.page("?v=1").await?;
     let width = "return document.querySelector('[data-testid=\"lever-intake\"]')
                     .getBoundingClientRect().width";
     let wide = script(&page, width).await?.as_f64().unwrap_or(0.0);

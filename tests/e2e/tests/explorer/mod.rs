@@ -231,7 +231,9 @@ mod cases {
         wait_until("the copy to be confirmed", || async {
             // The toolbar's status (the briefing file's list of notices is
             // a `ul` of the same class).
-            let said = page.text("span.tool-status").await?;
+            let said = page
+                .text("[data-testid=copy-link] ~ span.tool-status")
+                .await?;
             let known = said == "Link gekopieerd" || said.starts_with("Kopiëren lukte niet");
             Ok((known, said))
         })

@@ -187,7 +187,8 @@ pub async fn every_card_keeps_its_date_and_scope_on_a_projector(harness: &Harnes
         ("nl", "alle stromen", "Kamerbrief €\u{a0}55"),
         ("en", "all streams", "the letter €55"),
     ] {
-        let mut page = harness.page(&format!("?lang={lang}")).await?;
+        // The letter's world, which has the letter's EUR 55 million card.
+        let mut page = harness.page(&format!("?v=1&lang={lang}")).await?;
         for (w, h) in SIZES {
             viewport(&page, w, h).await?;
             tokio::time::sleep(Duration::from_millis(200)).await;
