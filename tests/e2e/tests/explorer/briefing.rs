@@ -163,7 +163,7 @@ pub async fn pinning_two_scenarios_draws_three_sets_of_lines_and_compares_them(
     for cell in end_row.find_all(Locator::Css("td .cmp-value")).await? {
         values.push(whole(&cell.text().await?));
     }
-    let expected: Vec<Option<f64>> = ["intake=90000", "", "intake=60000", "intake=77000"]
+    let expected: Vec<Option<f64>> = ["intake=90000", "v=1", "intake=60000", "intake=77000"]
         .iter()
         .map(|q| {
             Some(
