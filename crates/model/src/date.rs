@@ -74,6 +74,21 @@ impl Date {
     #[must_use]
     pub fn add_months(self, months: i32) -> Date {
         let (y, m, d) = self.ymd();
+        Date::ymd_add_months(y, m, d, months)
+    }
+
+    /// The same day `a` and `b` months later, as two [`Date::add_months`]
+    /// would give, reading the civil date once.
+    #[must_use]
+    pub(crate) fn add_months_both(self, a: i32, b: i32) -> (Date, Date) {
+        let (y, m, d) = self.ymd();
+        (
+            Date::ymd_add_months(y, m, d, a),
+            Date::ymd_add_months(y, m, d, b),
+        )
+    }
+
+    fn ymd_add_months(y: i32, m: u32, d: u32, months: i32) -> Date {
         let index = i64::from(y) * 12 + i64::from(m - 1) + i64::from(months);
         let year = index.div_euclid(12);
         if year < 1 {

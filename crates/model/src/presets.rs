@@ -233,6 +233,13 @@ fn difference(from: &Scenario, to: &Scenario) -> String {
     pairs.join("&")
 }
 
+/// The levers named in `sets`' link pairs, in their order.
+fn parse_levers(sets: Sets) -> Vec<&'static Lever> {
+    form_urlencoded::parse(sets.pairs().as_bytes())
+        .filter_map(|(key, _)| lever(&key))
+        .collect()
+}
+
 /// The default scenario with each preset applied, in `PRESETS`' order:
 /// read once, since the page asks every frame which presets are active.
 fn targets() -> &'static [Scenario] {
@@ -246,9 +253,15 @@ fn targets() -> &'static [Scenario] {
 }
 
 impl Preset {
-    /// The levers this preset sets, in the order it names them.
+    /// The levers this preset sets, in the order it names them: read from
+    /// its link pairs once, since runs that follow "as it happened" apply
+    /// it every time and the page asks every frame which presets are
+    /// active.
     pub fn levers(&self) -> impl Iterator<Item = &'static Lever> {
-        form_urlencoded::parse(self.sets.pairs().as_bytes()).filter_map(|(key, _)| lever(&key))
+        static LEVERS: OnceLock<Vec<Vec<&'static Lever>>> = OnceLock::new();
+        let lists = LEVERS.get_or_init(|| PRESETS.iter().map(|p| parse_levers(p.sets)).collect());
+        let i = PRESETS.iter().position(|p| p.key == self.key).unwrap_or(0);
+        lists[i].iter().copied()
     }
 
     /// The default scenario with this preset's levers set.

@@ -279,7 +279,7 @@ impl Column {
         }
     }
 
-    fn index(self) -> usize {
+    pub(crate) fn index(self) -> usize {
         self.measure as usize * SLOTS + self.stream.map_or(TOTAL_SLOT, Stream::index)
     }
 }
@@ -311,6 +311,7 @@ pub struct Run {
 
 impl Run {
     /// A run of `weeks` weeks from `start`, all zeros.
+    #[cfg(test)]
     pub(crate) fn zeroed(start: Date, weeks: usize) -> Run {
         Run {
             start,
@@ -318,6 +319,37 @@ impl Run {
             join: 0,
             data: vec![0.0; weeks * SLOTS * Measure::ALL.len()],
         }
+    }
+
+    /// A run of `weeks` weeks from `start` with no columns yet: the
+    /// simulation appends them in column order to [`Run::buffer`].
+    pub(crate) fn empty(start: Date, weeks: usize) -> Run {
+        Run {
+            start,
+            weeks,
+            join: 0,
+            data: Vec::with_capacity(weeks * SLOTS * Measure::ALL.len()),
+        }
+    }
+
+    /// This run made a run of `weeks` weeks from `start` again, in the same
+    /// buffer: with no columns if `columns` is false (to append them), else
+    /// with every column there (zeros the first time, otherwise the last
+    /// run's values), to write some of them in place.
+    pub(crate) fn reset(&mut self, start: Date, weeks: usize, columns: bool) {
+        self.start = start;
+        self.weeks = weeks;
+        self.join = 0;
+        if columns {
+            self.data.resize(weeks * SLOTS * Measure::ALL.len(), 0.0);
+        } else {
+            self.data.clear();
+        }
+    }
+
+    /// The columns' buffer, for the simulation to append to.
+    pub(crate) fn buffer(&mut self) -> &mut Vec<f64> {
+        &mut self.data
     }
 
     /// The first week in which the scenario's own levers apply: 0 when

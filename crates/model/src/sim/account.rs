@@ -140,17 +140,18 @@ impl Rules<'_> {
 }
 
 /// One count per week `lo..hi` (weeks outside are never read).
+#[derive(Default)]
 struct Weekly {
     lo: i32,
     counts: Vec<u64>,
 }
 
 impl Weekly {
-    fn new(lo: i32, hi: i32) -> Weekly {
-        Weekly {
-            lo,
-            counts: vec![0; (hi - lo).max(0) as usize],
-        }
+    /// All zeros for weeks `lo..hi`, in the buffer of the last run.
+    fn reset(&mut self, lo: i32, hi: i32) {
+        self.lo = lo;
+        self.counts.clear();
+        self.counts.resize((hi - lo).max(0) as usize, 0);
     }
 
     fn slot(&mut self, w: i32) -> Option<&mut u64> {
@@ -192,6 +193,7 @@ impl Weekly {
 /// The waiting cases of the entered cohorts by the week of each event: the
 /// cases that change status in a week, and the noticers and appealers whose
 /// penalties run.
+#[derive(Default)]
 struct ByWeek {
     /// Pending cases by lapse week.
     lapse: Weekly,
@@ -225,22 +227,25 @@ impl Waiting {
 }
 
 impl ByWeek {
-    fn new(lo: i32, hi: i32) -> ByWeek {
-        ByWeek {
-            lapse: Weekly::new(lo, hi),
-            notice: Weekly::new(lo, hi),
-            appeal: Weekly::new(lo, hi),
-            ruling: Weekly::new(lo, hi),
-            court_due: Weekly::new(lo, hi),
-            aged_6_months: Weekly::new(lo, hi),
-            aged_15_months: Weekly::new(lo, hi),
+    fn reset(&mut self, lo: i32, hi: i32) {
+        for weekly in [
+            &mut self.lapse,
+            &mut self.notice,
+            &mut self.appeal,
+            &mut self.ruling,
+            &mut self.court_due,
+            &mut self.aged_6_months,
+            &mut self.aged_15_months,
+        ] {
+            weekly.reset(lo, hi);
         }
     }
 
     /// Applies `op` (add or subtract) with the counts `w` at each of `e`'s
     /// weeks: on entering, the cohort's waiting cases; on a decision, the
-    /// cases decided.
-    fn apply(&mut self, e: &Events, w: Waiting, op: fn(&mut Weekly, i32, u32)) {
+    /// cases decided. Generic, so that each use is compiled with its own
+    /// operation inlined.
+    fn apply(&mut self, e: &Events, w: Waiting, op: impl Fn(&mut Weekly, i32, u32)) {
         op(&mut self.lapse, e.lapse, w.cases);
         op(&mut self.notice, e.notice, w.noticers);
         op(&mut self.appeal, e.appeal, w.appealers);
@@ -252,6 +257,7 @@ impl ByWeek {
 }
 
 /// The running stocks of one stream and its waiting cases by event week.
+#[derive(Default)]
 pub(crate) struct Ledger {
     stocks: Stocks,
     by_week: ByWeek,
@@ -261,13 +267,35 @@ impl Ledger {
     /// Empty books for a run of `weeks` weeks (cohorts filed before the
     /// start may have penalties running into it, so the books reach back as
     /// far as a penalty window lasts).
+    #[cfg(test)]
     pub fn new(weeks: usize, rules: &Rules<'_>) -> Ledger {
+        let mut ledger = Ledger::default();
+        ledger.reset(weeks, rules);
+        ledger
+    }
+
+    /// Empty books as [`Ledger::new`] makes them, in the buffers of the
+    /// last run.
+    pub fn reset(&mut self, weeks: usize, rules: &Rules<'_>) {
         let back =
             (rules.court_window() + STATUTORY_WEEKLY.len()) as i32 + STATUTORY_AFTER_NOTICE_WEEKS;
-        Ledger {
-            stocks: Stocks::default(),
-            by_week: ByWeek::new(-back, weeks as i32),
-        }
+        self.stocks = Stocks::default();
+        self.by_week.reset(-back, weeks as i32);
+    }
+
+    /// The cases waiting now: within their term, and past it (in any of
+    /// the four statuses after it), of every cohort entered.
+    pub fn waiting(&self) -> (u64, u64) {
+        let s = &self.stocks;
+        (
+            s.within_term,
+            s.past_term + s.notice_sent + s.appeal_pending + s.court_order,
+        )
+    }
+
+    /// The appealers waiting with a court order running.
+    pub fn ordered(&self) -> u64 {
+        self.stocks.court_order
     }
 
     /// Adds a cohort that enters in week `t` (at the start, or when filed).
@@ -303,7 +331,10 @@ impl Ledger {
     }
 
     /// Books cases of cohort `c` decided in week `t`: its waiting counts
-    /// went from `before` to what they are now.
+    /// went from `before` to what they are now. (The statuses of the cases
+    /// gone are not one `Stocks::of_waiting` of the difference: spreading
+    /// noticers and appealers evenly, a decision can leave one more
+    /// noticer without an appeal waiting than before.)
     pub fn decided(&mut self, c: &Cohort, t: i32, before: Waiting) {
         let now = Waiting::of(c);
         let gone = Waiting {

@@ -26,7 +26,7 @@ use crate::scenario::Scenario;
 use crate::stream::Stream;
 use account::{CourtRecord, Ledger, Rules};
 use cohort::Cohort;
-use output::Row;
+use output::{Row, StreamOut};
 use phases::Phases;
 use staff::Staff;
 use term::Terms;
@@ -70,10 +70,11 @@ impl Fixed {
     /// The fixed parts of the validated scenario `s`.
     pub(crate) fn new(s: &Scenario) -> Fixed {
         let weeks = horizon_weeks(s);
+        let phases = Phases::new(s);
         Fixed {
             of: s.clone(),
             weeks,
-            terms: Terms::new(&Phases::new(s), initial::OLDEST_FILED_WEEK, weeks),
+            terms: Terms::new(&phases, initial::OLDEST_FILED_WEEK, weeks),
             court_asylum: penalty::court_weekly(
                 s.court_penalty_per_day,
                 s.court_penalty_cap,
@@ -89,8 +90,8 @@ impl Fixed {
                 inputs::COURT_PENALTY_2025.cap,
                 weeks,
             ),
-            court_record_weeks: court_record_weeks(&Phases::new(s)),
-            court_before: Phases::new(s).before().map(|b| {
+            court_record_weeks: court_record_weeks(&phases),
+            court_before: phases.before().map(|b| {
                 (
                     penalty::court_weekly(b.court_penalty_per_day, b.court_penalty_cap, weeks),
                     penalty::court_weekly(
@@ -153,26 +154,69 @@ impl Fixed {
     /// is the plain run). If `s` differs from the scenario these parts were
     /// made for in what they depend on, they are made anew for it.
     pub(crate) fn run(&self, s: &Scenario, intake_factors: &[f64]) -> Run {
+        let mut run = Run::empty(s.start, self.weeks);
+        self.run_into(s, intake_factors, &mut Scratch::default(), &mut run, None);
+        run
+    }
+
+    /// [`Fixed::run`] into `run`'s buffer, with the buffers of the weekly
+    /// loop kept in `scratch` between runs. With `only`, only the columns
+    /// it keeps are written (in place; the others keep what they held):
+    /// the Monte Carlo runs read a few columns of thousands of runs.
+    pub(crate) fn run_into(
+        &self,
+        s: &Scenario,
+        intake_factors: &[f64],
+        scratch: &mut Scratch,
+        run: &mut Run,
+        only: Option<fn(crate::run::Column) -> bool>,
+    ) {
         if !self.fits(s) {
-            return Fixed::new(s).run(s, intake_factors);
+            return Fixed::new(s).run_into(s, intake_factors, scratch, run, only);
         }
         let weeks = self.weeks;
         let phases = Phases::new(s);
-        let mut run = Run::zeroed(s.start, weeks);
-        run.join = (phases.join as usize).min(weeks);
         let staff = match phases.before() {
             Some(before) => Staff::joined(before, s, phases.join),
             None => Staff::new(s),
         };
         for stream in Stream::ALL {
-            let StreamRun { rows, cohorts } =
-                simulate_stream(&phases, self, stream, &staff, intake_factors);
-            output::write_rows(&mut run, stream, &rows);
-            output::write_waits(&mut run, stream, &cohorts);
+            let work = &mut scratch.streams[stream.index()];
+            simulate_stream(&phases, self, stream, &staff, intake_factors, work);
+            work.out.finish(&work.cohorts);
         }
-        output::fill_totals(&mut run);
-        run
+        let outs = scratch.streams.each_ref().map(|w| &w.out);
+        run.reset(s.start, weeks, only.is_some());
+        run.join = (phases.join as usize).min(weeks);
+        match only {
+            None => output::write(
+                &mut output::Append {
+                    data: run.buffer(),
+                    weeks,
+                },
+                outs,
+                weeks,
+            ),
+            Some(wanted) => output::write(&mut output::Only { run, wanted }, outs, weeks),
+        }
     }
+}
+
+/// The buffers of a run's weekly loop, kept from one run to the next so
+/// that runs after the first allocate nothing but their result.
+#[derive(Default)]
+pub(crate) struct Scratch {
+    streams: [StreamWork; 4],
+}
+
+/// One stream's buffers: its cohorts, its intake by week, its books and
+/// what it leaves for the run's columns.
+#[derive(Default)]
+struct StreamWork {
+    cohorts: Vec<Cohort>,
+    intakes: Vec<u32>,
+    ledger: Ledger,
+    out: StreamOut,
 }
 
 /// Runs one scenario after another, keeping from the last run the parts
@@ -183,6 +227,7 @@ impl Fixed {
 #[derive(Default)]
 pub struct Runner {
     last: Option<Fixed>,
+    scratch: Scratch,
 }
 
 impl Runner {
@@ -199,7 +244,8 @@ impl Runner {
             Some(fixed) if fixed.fits(&s) => fixed,
             _ => Fixed::new(&s),
         };
-        let run = fixed.run(&s, &[]);
+        let mut run = Run::empty(s.start, fixed.weeks);
+        fixed.run_into(&s, &[], &mut self.scratch, &mut run, None);
         self.last = Some(fixed);
         run
     }
@@ -403,21 +449,17 @@ fn push_cohorts(
     }
 }
 
-/// One stream's weeks and its cohorts at the end.
-struct StreamRun {
-    rows: Vec<Row>,
-    cohorts: Vec<Cohort>,
-}
-
 /// One stream's weeks under the validated scenario `s`, with the parts
-/// `fixed` computed for it (or for one it fits).
+/// `fixed` computed for it (or for one it fits): its rows and its cohorts
+/// at the end, in `work`'s buffers.
 fn simulate_stream(
     phases: &Phases,
     fixed: &Fixed,
     stream: Stream,
     staff: &Staff,
     intake_factors: &[f64],
-) -> StreamRun {
+    work: &mut StreamWork,
+) {
     let (terms, weeks) = (&fixed.terms, fixed.weeks);
     let court_weekly = if stream.is_asylum() {
         &fixed.court_asylum[..]
@@ -431,12 +473,20 @@ fn simulate_stream(
     // on the cohorts filed up to `t`. The backlog at the start is the first
     // phase's.
     let initial = initial::initial_cohorts(phases.at(-1), stream);
-    let mut cohorts = Vec::with_capacity((initial.len() + weeks) * lanes);
+    let StreamWork {
+        cohorts,
+        intakes,
+        ledger,
+        out,
+    } = work;
+    cohorts.clear();
+    cohorts.reserve((initial.len() + weeks) * lanes);
     for &(filed, cases) in &initial {
-        push_cohorts(phases.at(filed), terms, stream, filed, cases, &mut cohorts);
+        push_cohorts(phases.at(filed), terms, stream, filed, cases, cohorts);
     }
     let started = cohorts.len();
-    let mut intakes = Vec::with_capacity(weeks);
+    intakes.clear();
+    intakes.reserve(weeks);
     // Growth compounds from the first week of the phase whose intake lever
     // it is: from the start before the join, from the join after it. A
     // reader who sets the intake for the years after `from` (an MPP
@@ -465,7 +515,7 @@ fn simulate_stream(
         };
         let intake = whole(rate * factor, i64::from(t), Salt::Intake, si);
         growth *= growth_per_week;
-        push_cohorts(s, terms, stream, t, intake, &mut cohorts);
+        push_cohorts(s, terms, stream, t, intake, cohorts);
         intakes.push(intake);
     }
     let s = phases.at(weeks as i32);
@@ -490,14 +540,16 @@ fn simulate_stream(
             }),
         legal_per_appeal: s.legal_costs_per_appeal,
     };
-    let mut ledger = Ledger::new(weeks, &rules);
+    ledger.reset(weeks, &rules);
     for c in &cohorts[..started] {
         ledger.enter(c, 0);
     }
     let baa_before = phases.before().map(Baa::new);
     let baa = Baa::new(s);
     let mut first_live = 0;
-    let mut rows = Vec::with_capacity(weeks);
+    let rows = &mut out.rows;
+    rows.clear();
+    rows.reserve(weeks);
     for (w, &intake) in intakes.iter().enumerate() {
         let t = w as i32;
         if t > 0 {
@@ -516,7 +568,7 @@ fn simulate_stream(
                 _ => &baa,
             };
             let baa_capacity = whole(baa.at(t), i64::from(t), Salt::Baa, si);
-            work_order::baa(live, t, baa_capacity, &mut tally, &mut ledger);
+            work_order::baa(live, t, baa_capacity, &mut tally, ledger);
         }
         let p = phases.at(t);
         let capacity = whole(
@@ -535,14 +587,14 @@ fn simulate_stream(
                 held: held(p, stream, t),
             },
             &mut tally,
-            &mut ledger,
+            ledger,
         );
         while first_live < filed && cohorts[first_live].pending == 0 {
             first_live += 1;
         }
         let books = ledger.book(t, &rules);
         #[cfg(test)]
-        check_books(&books, &account::book_by_brute_force(&cohorts, t, &rules));
+        check_books(&books, &account::book_by_brute_force(cohorts, t, &rules));
         let staff_week = if stream == Stream::General {
             Some(staff.at(t))
         } else {
@@ -556,7 +608,6 @@ fn simulate_stream(
             staff: staff_week,
         });
     }
-    StreamRun { rows, cohorts }
 }
 
 /// The running books agree with the brute-force ones: counts exactly, euros
@@ -640,9 +691,10 @@ mod tests {
             let (s, _) = Scenario::from_query(query);
             let staff = Staff::new(&s);
             let fixed = Fixed::new(&s);
+            let mut run = StreamWork::default();
             for stream in Stream::ALL {
-                let run = simulate_stream(&Phases::new(&s), &fixed, stream, &staff, &[]);
-                let decided: u64 = run.rows.iter().map(|r| r.tally.decisions).sum();
+                simulate_stream(&Phases::new(&s), &fixed, stream, &staff, &[], &mut run);
+                let decided: u64 = run.out.rows.iter().map(|r| r.tally.decisions).sum();
                 let mut filed = 0u64;
                 for c in &run.cohorts {
                     assert_eq!(

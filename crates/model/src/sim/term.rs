@@ -38,10 +38,12 @@ pub(crate) struct Filed {
 
 impl Filed {
     pub fn new(on: Date) -> Filed {
+        let (six_months, fifteen_months) =
+            on.add_months_both(ASYLUM_TERM_MONTHS, EXTENDED_TERM_MONTHS);
         Filed {
             on,
-            six_months: on.add_months(ASYLUM_TERM_MONTHS),
-            fifteen_months: on.add_months(EXTENDED_TERM_MONTHS),
+            six_months,
+            fifteen_months,
         }
     }
 

@@ -127,14 +127,25 @@ pub(crate) fn regular(
             // past its term (oldest first), the rest on new intake (newest
             // first, within term); what one part cannot use goes to the
             // other, oldest first.
+            // A part finds nothing when the books hold no case of its kind
+            // (early on, no case is past its term): it then skips the
+            // search through every cohort, with the same result.
             let past = (f64::from(capacity) * past_term_share).floor() as u32;
-            let past_left = in_order(cohorts.iter_mut(), t, past, tally, books, |c| {
-                t >= c.events.lapse && open(c)
-            });
+            let past_left = if books.waiting().1 == 0 {
+                past
+            } else {
+                in_order(cohorts.iter_mut(), t, past, tally, books, |c| {
+                    t >= c.events.lapse && open(c)
+                })
+            };
             let new = capacity - past;
-            let new_left = in_order(cohorts.iter_mut().rev(), t, new, tally, books, |c| {
-                t < c.events.lapse && open(c)
-            });
+            let new_left = if books.waiting().0 == 0 {
+                new
+            } else {
+                in_order(cohorts.iter_mut().rev(), t, new, tally, books, |c| {
+                    t < c.events.lapse && open(c)
+                })
+            };
             in_order(
                 cohorts.iter_mut(),
                 t,
@@ -146,7 +157,15 @@ pub(crate) fn regular(
         }
         WorkOrder::CourtOrdersFirst => {
             let mut left = capacity;
-            for c in cohorts
+            // The cases with a court order running are the appealers of the
+            // cohorts past their ruling week: none in the books, none to
+            // find.
+            let ordered = if books.ordered() == 0 {
+                0
+            } else {
+                cohorts.len()
+            };
+            for c in cohorts[..ordered]
                 .iter_mut()
                 .filter(|c| t >= c.events.ruling && c.pending_appealers > 0 && open(c))
             {

@@ -15,9 +15,9 @@ use super::headline::{FIGURES, Figure};
 use super::percentile::{Percentiles, percentiles};
 use super::settings::BandSettings;
 use crate::date::Date;
-use crate::run::Measure;
+use crate::run::{Column, Measure, Run};
 use crate::scenario::Scenario;
-use crate::sim::Fixed;
+use crate::sim::{Fixed, Scratch};
 
 /// The weekly series kept per run, in the order of [`Bands`]' fields.
 const SERIES: [Measure; 3] = [
@@ -25,6 +25,27 @@ const SERIES: [Measure; 3] = [
     Measure::CostCumulativeEur,
     Measure::ExpectedWaitWeeks,
 ];
+
+/// Whether a Monte Carlo run writes column `c`: the measures of
+/// [`SERIES`] and those the summary's headline figures read
+/// (`Summary::of`), every stream's and the total. The test
+/// `samples_are_those_of_whole_runs` holds this list to the summary.
+fn banded(c: Column) -> bool {
+    matches!(
+        c.measure,
+        Measure::Backlog
+            | Measure::BacklogOverdue
+            | Measure::Decisions
+            | Measure::DecidedWithinTerm
+            | Measure::AppealsFiled
+            | Measure::PenaltyStatutoryEur
+            | Measure::PenaltyCourtEur
+            | Measure::LegalCostsEur
+            | Measure::CostEur
+            | Measure::CostCumulativeEur
+            | Measure::ExpectedWaitWeeks
+    )
+}
 
 /// What the bands need of the runs with indices `first..first + runs`.
 #[derive(Clone, Debug, PartialEq)]
@@ -125,10 +146,20 @@ pub fn sample(s: &Scenario, settings: &BandSettings, indices: Range<u32>) -> Sam
     let join = s.join_week();
     let stride = Samples::stride(weeks);
     let mut values = Vec::with_capacity(stride * indices.len());
+    // One run's buffers serve every run: each writes only the columns the
+    // bands read, over the last one's.
+    let mut scratch = Scratch::default();
+    let mut run = Run::empty(s.start, weeks);
     for i in indices.clone() {
         let d = draw(&s, &settings.spreads, settings.seed, i, weeks, join);
         let (varied, _) = d.scenario.validated();
-        let run = fixed.run(&varied, &d.intake_factors);
+        fixed.run_into(
+            &varied,
+            &d.intake_factors,
+            &mut scratch,
+            &mut run,
+            Some(banded),
+        );
         for m in SERIES {
             values.extend_from_slice(run.total(m));
         }
@@ -383,6 +414,38 @@ mod tests {
             Samples::from_values(b.start(), b.weeks(), 0, vec![1.0]),
             None
         );
+    }
+
+    /// A run that writes only the banded columns gives the bands and the
+    /// figures of the whole run of the same draw, bit for bit: the
+    /// letter's world, today's outlook (from a join), and a run whose
+    /// courts order penalties and whose cases wait past their term.
+    #[test]
+    fn samples_are_those_of_whole_runs() {
+        let settings = BandSettings::default();
+        for s in [
+            Scenario::default(),
+            Scenario::outlook(),
+            Scenario::from_query("v=1&term=6&order=court&until=2027-06-30").0,
+        ] {
+            let (s, _) = s.validated();
+            let samples = sample(&s, &settings, 3..6);
+            let weeks = samples.weeks();
+            let stride = Samples::stride(weeks);
+            for (k, i) in (3..6).enumerate() {
+                let d = crate::uncertainty::draw_run(&s, &settings, i);
+                let run = crate::simulate_with_intake_factors(&d.scenario, &d.intake_factors);
+                let mut whole = Vec::new();
+                for m in SERIES {
+                    whole.extend_from_slice(run.total(m));
+                }
+                let summary = run.summary();
+                whole.extend(FIGURES.iter().map(|f| f.read(&summary, s.start)));
+                let got = &samples.values()[k * stride..(k + 1) * stride];
+                let bits = |v: &[f64]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+                assert_eq!(bits(got), bits(&whole), "run {i} of {}", s.to_query());
+            }
+        }
     }
 
     #[test]
