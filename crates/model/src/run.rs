@@ -347,6 +347,18 @@ impl Run {
         }
     }
 
+    /// The four stream columns of `m` (one after the other, in stream
+    /// order) and its all-streams column.
+    pub(crate) fn measure_mut(&mut self, m: Measure) -> (&mut [f64], &mut [f64]) {
+        debug_assert_eq!(
+            (TOTAL_SLOT, SLOTS),
+            (Stream::ALL.len(), Stream::ALL.len() + 1)
+        );
+        let first = Column::of(m, Stream::ALL[0]).index() * self.weeks;
+        let block = &mut self.data[first..first + SLOTS * self.weeks];
+        block.split_at_mut(TOTAL_SLOT * self.weeks)
+    }
+
     /// The columns' buffer, for the simulation to append to.
     pub(crate) fn buffer(&mut self) -> &mut Vec<f64> {
         &mut self.data

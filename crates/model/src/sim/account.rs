@@ -131,6 +131,20 @@ impl Rules<'_> {
         }
     }
 
+    /// The first `k` after `k` at which [`Rules::court_schedule`] of the
+    /// due week `t - k` may differ from that of `t - k + 1`: where the due
+    /// week falls below an end of a range (`usize::MAX` if never).
+    fn next_schedule_change(&self, t: i32, k: usize) -> usize {
+        let ends = [self.court_record, self.court_before]
+            .into_iter()
+            .flatten()
+            .flat_map(|r| [r.weeks.0, r.weeks.1]);
+        ends.map(|end| i64::from(t) - i64::from(end) + 1)
+            .filter(|&at| at > k as i64)
+            .min()
+            .map_or(usize::MAX, |at| usize::try_from(at).unwrap_or(usize::MAX))
+    }
+
     /// The longest court penalty window, in weeks.
     fn court_window(&self) -> usize {
         let record = self.court_record.map_or(0, |r| r.weekly.len());
@@ -377,13 +391,25 @@ impl Ledger {
             ),
             // Two schedules by the week an order fell due: each due week's
             // count meets its own schedule's rate.
-            Some(_) => (0..rules.court_window() as i32)
-                .filter_map(|k| {
-                    let due = t - k;
-                    let rate = rules.court_schedule(due).get(k as usize)?;
-                    Some(w.court_due.at(due) as f64 * rate)
-                })
-                .sum(),
+            Some(_) => {
+                // The counts of the due weeks `t - k` for `k` from 0 up,
+                // read from one slice (none before the books' first week);
+                // the schedule read again only where the due week crosses
+                // an end of a range.
+                let window = rules.court_window();
+                let counts = w.court_due.window(t, window);
+                let count = |k: usize| counts.len().checked_sub(k + 1).map_or(0, |i| counts[i]);
+                let (mut schedule, mut again): (&[f64], usize) = (&[], 0);
+                (0..window)
+                    .filter_map(|k| {
+                        if k == again {
+                            schedule = rules.court_schedule(t - k as i32);
+                            again = rules.next_schedule_change(t, k);
+                        }
+                        Some(count(k) as f64 * schedule.get(k)?)
+                    })
+                    .sum()
+            }
         };
         b
     }

@@ -155,7 +155,7 @@ impl Fixed {
     /// made for in what they depend on, they are made anew for it.
     pub(crate) fn run(&self, s: &Scenario, intake_factors: &[f64]) -> Run {
         let mut run = Run::empty(s.start, self.weeks);
-        self.run_into(s, intake_factors, &mut Scratch::default(), &mut run, None);
+        Scratch::with(|scratch| self.run_into(s, intake_factors, scratch, &mut run, None));
         run
     }
 
@@ -207,6 +207,21 @@ impl Fixed {
 #[derive(Default)]
 pub(crate) struct Scratch {
     streams: [StreamWork; 4],
+}
+
+impl Scratch {
+    /// Calls `f` with this thread's scratch, so that plain runs
+    /// ([`simulate`], goal-seek's) reuse their buffers too; with a fresh one
+    /// if this thread's is in use.
+    fn with<T>(f: impl FnOnce(&mut Scratch) -> T) -> T {
+        thread_local! {
+            static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::default();
+        }
+        SCRATCH.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut scratch) => f(&mut scratch),
+            Err(_) => f(&mut Scratch::default()),
+        })
+    }
 }
 
 /// One stream's buffers: its cohorts, its intake by week, its books and
@@ -547,9 +562,7 @@ fn simulate_stream(
     let baa_before = phases.before().map(Baa::new);
     let baa = Baa::new(s);
     let mut first_live = 0;
-    let rows = &mut out.rows;
-    rows.clear();
-    rows.reserve(weeks);
+    out.clear(weeks);
     for (w, &intake) in intakes.iter().enumerate() {
         let t = w as i32;
         if t > 0 {
@@ -600,7 +613,7 @@ fn simulate_stream(
         } else {
             None
         };
-        rows.push(Row {
+        out.push(&Row {
             intake,
             capacity,
             tally,
@@ -694,7 +707,7 @@ mod tests {
             let mut run = StreamWork::default();
             for stream in Stream::ALL {
                 simulate_stream(&Phases::new(&s), &fixed, stream, &staff, &[], &mut run);
-                let decided: u64 = run.out.rows.iter().map(|r| r.tally.decisions).sum();
+                let decided = run.out.decisions().iter().sum::<f64>() as u64;
                 let mut filed = 0u64;
                 for c in &run.cohorts {
                     assert_eq!(

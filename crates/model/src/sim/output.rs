@@ -23,17 +23,13 @@ pub(super) struct Row {
     pub staff: Option<staff::Week>,
 }
 
-/// What the weekly loop leaves of one stream for the run's columns: its
-/// rows, and the series read from its cohorts at the end.
+/// What the weekly loop leaves of one stream for the run's columns: one
+/// contiguous series per measure (indexed by `Measure as usize`), pushed
+/// week by week, so that the run's columns are copied from them and their
+/// totals summed from contiguous memory.
 #[derive(Default)]
 pub(super) struct StreamOut {
-    pub rows: Vec<Row>,
-    /// The mean expected wait of the cases filed each week.
-    wait: Vec<f64>,
-    /// The share of each week's cases undecided at the end.
-    open_share: Vec<f64>,
-    /// Penalties and legal costs from the start through each week.
-    cost_cumulative: Vec<f64>,
+    series: [Vec<f64>; MEASURES],
     /// Per filing week: weeks waited, cases filed, cases open (scratch of
     /// [`StreamOut::finish`]).
     waited: Vec<f64>,
@@ -41,10 +37,17 @@ pub(super) struct StreamOut {
     open: Vec<f64>,
 }
 
+const MEASURES: usize = Measure::ALL.len();
+
 /// Where the columns go, each in the run's column order.
 pub(super) trait Sink {
     /// The values of column `c`, one per week.
-    fn column(&mut self, c: Column, values: impl Iterator<Item = f64>);
+    fn column(&mut self, c: Column, values: &[f64]);
+
+    /// The all-streams column of `m`, after its four stream columns: week
+    /// `w`'s value is `of(streams, w)`, where `streams` holds the four
+    /// stream columns just written, one after the other.
+    fn total(&mut self, m: Measure, of: impl Fn(&[f64], usize) -> f64);
 }
 
 /// Every column, appended in order to a run's empty buffer: each value is
@@ -55,9 +58,19 @@ pub(super) struct Append<'a> {
 }
 
 impl Sink for Append<'_> {
-    fn column(&mut self, c: Column, values: impl Iterator<Item = f64>) {
+    fn column(&mut self, c: Column, values: &[f64]) {
         debug_assert_eq!(self.data.len(), c.index() * self.weeks, "{c:?} in order");
-        self.data.extend(values);
+        self.data.extend_from_slice(values);
+    }
+
+    fn total(&mut self, m: Measure, of: impl Fn(&[f64], usize) -> f64) {
+        let (n, weeks) = (self.data.len(), self.weeks);
+        debug_assert_eq!(n, Column::total(m).index() * weeks, "{m:?} in order");
+        let first = n - Stream::ALL.len() * weeks;
+        for w in 0..weeks {
+            let v = of(&self.data[first..n], w);
+            self.data.push(v);
+        }
     }
 }
 
@@ -69,10 +82,17 @@ pub(super) struct Only<'a> {
 }
 
 impl Sink for Only<'_> {
-    fn column(&mut self, c: Column, values: impl Iterator<Item = f64>) {
+    fn column(&mut self, c: Column, values: &[f64]) {
         if (self.wanted)(c) {
-            for (v, x) in self.run.series_mut(c).iter_mut().zip(values) {
-                *v = x;
+            self.run.series_mut(c).copy_from_slice(values);
+        }
+    }
+
+    fn total(&mut self, m: Measure, of: impl Fn(&[f64], usize) -> f64) {
+        if (self.wanted)(Column::total(m)) {
+            let (streams, total) = self.run.measure_mut(m);
+            for (w, v) in total.iter_mut().enumerate() {
+                *v = of(streams, w);
             }
         }
     }
@@ -80,136 +100,111 @@ impl Sink for Only<'_> {
 
 /// Writes every column of the four streams' `outs` (in [`Stream::ALL`]'s
 /// order) to `sink`, measure by measure: each stream's column, then the
-/// all-streams column, summed (or weighted, [`Total`]) from the values just
-/// written, in stream order from zero, as the totals always were.
+/// all-streams column, summed (or weighted, [`Total`]) from the stream
+/// columns just written, in stream order from zero, as the totals always
+/// were.
 pub(super) fn write(sink: &mut impl Sink, outs: [&StreamOut; 4], weeks: usize) {
-    let rows = outs.map(|o| &o.rows[..weeks]);
-    let waits = outs.map(|o| &o.wait[..weeks]);
-    let open_shares = outs.map(|o| &o.open_share[..weeks]);
-    let costs = outs.map(|o| &o.cost_cumulative[..weeks]);
-    let intake = |r: &Row| f64::from(r.intake);
-    let decisions = |r: &Row| r.tally.decisions as f64;
-    let value = |x: &f64| *x;
     for m in Measure::ALL {
-        match m {
-            Measure::Intake => summed(sink, m, rows, intake),
-            Measure::Decisions => summed(sink, m, rows, decisions),
-            Measure::DecisionsBaa => summed(sink, m, rows, |r| r.tally.baa as f64),
-            Measure::Capacity => summed(sink, m, rows, |r| f64::from(r.capacity)),
-            Measure::Backlog => summed(sink, m, rows, |r| {
-                let b = &r.books.stocks;
-                (b.within_term + b.past_term + b.notice_sent + b.appeal_pending + b.court_order)
-                    as f64
+        for stream in Stream::ALL {
+            sink.column(
+                Column::of(m, stream),
+                &outs[stream.index()].series(m)[..weeks],
+            );
+        }
+        match m.total() {
+            Total::Sum => sink.total(m, |streams, w| {
+                (0..Stream::ALL.len()).fold(0.0, |acc, s| acc + streams[s * weeks + w])
             }),
-            Measure::BacklogWithinTerm => {
-                summed(sink, m, rows, |r| r.books.stocks.within_term as f64)
-            }
-            Measure::BacklogPastTerm => summed(sink, m, rows, |r| r.books.stocks.past_term as f64),
-            Measure::BacklogNoticeSent => {
-                summed(sink, m, rows, |r| r.books.stocks.notice_sent as f64)
-            }
-            Measure::BacklogAppealPending => {
-                summed(sink, m, rows, |r| r.books.stocks.appeal_pending as f64)
-            }
-            Measure::BacklogCourtOrder => {
-                summed(sink, m, rows, |r| r.books.stocks.court_order as f64)
-            }
-            Measure::BacklogOverdue => summed(sink, m, rows, |r| {
-                let b = &r.books.stocks;
-                (b.past_term + b.notice_sent + b.appeal_pending + b.court_order) as f64
-            }),
-            Measure::NoticesSent => summed(sink, m, rows, |r| r.books.notices as f64),
-            Measure::AppealsFiled => summed(sink, m, rows, |r| r.books.appeals as f64),
-            Measure::CourtOrders => summed(sink, m, rows, |r| r.books.orders as f64),
-            Measure::PenaltyStatutoryEur => summed(sink, m, rows, |r| r.books.statutory_eur),
-            Measure::PenaltyCourtEur => summed(sink, m, rows, |r| r.books.court_eur),
-            Measure::LegalCostsEur => summed(sink, m, rows, |r| r.books.legal_eur),
-            Measure::CostEur => summed(sink, m, rows, |r| {
-                r.books.statutory_eur + r.books.court_eur + r.books.legal_eur
-            }),
-            Measure::CostCumulativeEur => {
-                summed(sink, m, costs, value);
-            }
-            Measure::DecidedWithinTerm => summed(sink, m, rows, |r| r.tally.within_term as f64),
-            Measure::DecidedAgeWeeks => {
-                let age = |r: &Row| {
-                    if r.tally.decisions == 0 {
-                        0.0
-                    } else {
-                        r.tally.age_weeks as f64 / r.tally.decisions as f64
+            Total::WeightedBy(weight) => {
+                let weights = outs.map(|o| &o.series(weight)[..weeks]);
+                sink.total(m, |streams, w| {
+                    let (mut sum, mut total_weight) = (0.0, 0.0);
+                    for (s, ws) in weights.iter().enumerate() {
+                        sum += streams[s * weeks + w] * ws[w];
+                        total_weight += ws[w];
                     }
-                };
-                weighted(sink, m, rows, age, (rows, decisions));
-            }
-            Measure::ExpectedWaitWeeks => {
-                weighted(sink, m, waits, value, (rows, intake));
-            }
-            Measure::ExpectedWaitExtrapolated => {
-                weighted(sink, m, open_shares, value, (rows, intake));
-            }
-            Measure::ProductiveFte => {
-                summed(sink, m, rows, |r| r.staff.map_or(0.0, |s| s.productive))
-            }
-            Measure::TraineeFte => summed(sink, m, rows, |r| r.staff.map_or(0.0, |s| s.trainees)),
-            Measure::BacklogOver6Months => {
-                summed(sink, m, rows, |r| r.books.stocks.over_6_months as f64)
-            }
-            Measure::BacklogOver15Months => {
-                summed(sink, m, rows, |r| r.books.stocks.over_15_months as f64)
-            }
-            Measure::DecidedWithin15Months => {
-                summed(sink, m, rows, |r| r.tally.within_15_months as f64)
+                    if total_weight > 0.0 {
+                        sum / total_weight
+                    } else {
+                        0.0
+                    }
+                });
             }
         }
     }
-}
-
-/// The four stream columns of `m` (`f` of each stream's values) and their
-/// sum.
-fn summed<T>(sink: &mut impl Sink, m: Measure, cols: [&[T]; 4], f: impl Fn(&T) -> f64 + Copy) {
-    debug_assert_eq!(m.total(), Total::Sum, "{m:?}");
-    for stream in Stream::ALL {
-        sink.column(Column::of(m, stream), cols[stream.index()].iter().map(f));
-    }
-    let [a, b, c, d] = cols;
-    let total = a.iter().zip(b).zip(c).zip(d);
-    sink.column(
-        Column::total(m),
-        total.map(|(((a, b), c), d)| 0.0 + f(a) + f(b) + f(c) + f(d)),
-    );
-}
-
-/// The four stream columns of `m` and their mean weighted by the
-/// weights' `wf` (0 where the weights are).
-fn weighted<T>(
-    sink: &mut impl Sink,
-    m: Measure,
-    cols: [&[T]; 4],
-    f: impl Fn(&T) -> f64 + Copy,
-    (weights, wf): ([&[Row]; 4], impl Fn(&Row) -> f64),
-) {
-    debug_assert!(matches!(m.total(), Total::WeightedBy(_)), "{m:?}");
-    for stream in Stream::ALL {
-        sink.column(Column::of(m, stream), cols[stream.index()].iter().map(f));
-    }
-    let weeks = cols[0].len();
-    let total = |w: usize| {
-        let (mut sum, mut total_weight) = (0.0, 0.0);
-        for (col, ws) in cols.iter().zip(weights) {
-            let weight = wf(&ws[w]);
-            sum += f(&col[w]) * weight;
-            total_weight += weight;
-        }
-        if total_weight > 0.0 {
-            sum / total_weight
-        } else {
-            0.0
-        }
-    };
-    sink.column(Column::total(m), (0..weeks).map(total));
 }
 
 impl StreamOut {
+    /// Empty series for a new run.
+    pub(super) fn clear(&mut self, weeks: usize) {
+        for series in &mut self.series {
+            series.clear();
+            series.reserve(weeks);
+        }
+    }
+
+    fn series(&self, m: Measure) -> &[f64] {
+        &self.series[m as usize]
+    }
+
+    /// The decisions of each week (for the tests).
+    #[cfg(test)]
+    pub(super) fn decisions(&self) -> &[f64] {
+        self.series(Measure::Decisions)
+    }
+
+    /// Adds one week's row to the series (all but those
+    /// [`StreamOut::finish`] reads at the end).
+    pub(super) fn push(&mut self, r: &Row) {
+        let b = &r.books.stocks;
+        let t = &r.tally;
+        let mut put = |m: Measure, v: f64| self.series[m as usize].push(v);
+        put(Measure::Intake, f64::from(r.intake));
+        put(Measure::Decisions, t.decisions as f64);
+        put(Measure::DecisionsBaa, t.baa as f64);
+        put(Measure::Capacity, f64::from(r.capacity));
+        put(
+            Measure::Backlog,
+            (b.within_term + b.past_term + b.notice_sent + b.appeal_pending + b.court_order) as f64,
+        );
+        put(Measure::BacklogWithinTerm, b.within_term as f64);
+        put(Measure::BacklogPastTerm, b.past_term as f64);
+        put(Measure::BacklogNoticeSent, b.notice_sent as f64);
+        put(Measure::BacklogAppealPending, b.appeal_pending as f64);
+        put(Measure::BacklogCourtOrder, b.court_order as f64);
+        put(
+            Measure::BacklogOverdue,
+            (b.past_term + b.notice_sent + b.appeal_pending + b.court_order) as f64,
+        );
+        put(Measure::NoticesSent, r.books.notices as f64);
+        put(Measure::AppealsFiled, r.books.appeals as f64);
+        put(Measure::CourtOrders, r.books.orders as f64);
+        put(Measure::PenaltyStatutoryEur, r.books.statutory_eur);
+        put(Measure::PenaltyCourtEur, r.books.court_eur);
+        put(Measure::LegalCostsEur, r.books.legal_eur);
+        put(
+            Measure::CostEur,
+            r.books.statutory_eur + r.books.court_eur + r.books.legal_eur,
+        );
+        put(Measure::DecidedWithinTerm, t.within_term as f64);
+        put(
+            Measure::DecidedAgeWeeks,
+            if t.decisions == 0 {
+                0.0
+            } else {
+                t.age_weeks as f64 / t.decisions as f64
+            },
+        );
+        put(
+            Measure::ProductiveFte,
+            r.staff.map_or(0.0, |s| s.productive),
+        );
+        put(Measure::TraineeFte, r.staff.map_or(0.0, |s| s.trainees));
+        put(Measure::BacklogOver6Months, b.over_6_months as f64);
+        put(Measure::BacklogOver15Months, b.over_15_months as f64);
+        put(Measure::DecidedWithin15Months, t.within_15_months as f64);
+    }
+
     /// Reads the series that come from the cohorts at the end and the
     /// running cost, after the weekly loop has left its rows.
     ///
@@ -220,10 +215,10 @@ impl StreamOut {
     /// over the last weeks, as in a first-in-first-out queue. Weeks without
     /// intake repeat the previous week's figure.
     pub(super) fn finish(&mut self, cohorts: &[Cohort]) {
-        let weeks = self.rows.len();
-        let window = &self.rows[weeks.saturating_sub(RATE_WINDOW_WEEKS)..];
-        let rate =
-            window.iter().map(|r| r.tally.decisions as f64).sum::<f64>() / window.len() as f64;
+        let decisions = self.series(Measure::Decisions);
+        let weeks = decisions.len();
+        let window = &decisions[weeks.saturating_sub(RATE_WINDOW_WEEKS)..];
+        let rate = window.iter().sum::<f64>() / window.len() as f64;
         let remaining = |ahead: f64| {
             if rate > 0.0 {
                 (ahead / rate).min(MAX_EXTRA_WAIT_WEEKS)
@@ -249,9 +244,18 @@ impl StreamOut {
             }
             ahead += pending;
         }
+        let [wait, open_share, cost_cumulative, cost] = self
+            .series
+            .get_disjoint_mut([
+                Measure::ExpectedWaitWeeks as usize,
+                Measure::ExpectedWaitExtrapolated as usize,
+                Measure::CostCumulativeEur as usize,
+                Measure::CostEur as usize,
+            ])
+            .unwrap_or_else(|_| unreachable!("four measures"));
         let mut previous = 0.0;
-        self.wait.clear();
-        self.wait.extend((0..weeks).map(|w| {
+        wait.clear();
+        wait.extend((0..weeks).map(|w| {
             if filed[w] > 0.0 {
                 previous = waited[w] / filed[w];
             }
@@ -259,17 +263,17 @@ impl StreamOut {
         }));
         // Weeks without intake repeat the share as they repeat the wait.
         let mut previous = 0.0;
-        self.open_share.clear();
-        self.open_share.extend((0..weeks).map(|w| {
+        open_share.clear();
+        open_share.extend((0..weeks).map(|w| {
             if filed[w] > 0.0 {
                 previous = open[w] / filed[w];
             }
             previous
         }));
         let mut total = 0.0;
-        self.cost_cumulative.clear();
-        self.cost_cumulative.extend(self.rows.iter().map(|r| {
-            total += r.books.statutory_eur + r.books.court_eur + r.books.legal_eur;
+        cost_cumulative.clear();
+        cost_cumulative.extend(cost.iter().map(|c| {
+            total += *c;
             total
         }));
     }
