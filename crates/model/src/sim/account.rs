@@ -278,18 +278,9 @@ pub(crate) struct Ledger {
 }
 
 impl Ledger {
-    /// Empty books for a run of `weeks` weeks (cohorts filed before the
-    /// start may have penalties running into it, so the books reach back as
-    /// far as a penalty window lasts).
-    #[cfg(test)]
-    pub fn new(weeks: usize, rules: &Rules<'_>) -> Ledger {
-        let mut ledger = Ledger::default();
-        ledger.reset(weeks, rules);
-        ledger
-    }
-
-    /// Empty books as [`Ledger::new`] makes them, in the buffers of the
-    /// last run.
+    /// Empty books for a run of `weeks` weeks, in the buffers of the last
+    /// run (cohorts filed before the start may have penalties running into
+    /// it, so the books reach back as far as a penalty window lasts).
     pub fn reset(&mut self, weeks: usize, rules: &Rules<'_>) {
         let back =
             (rules.court_window() + STATUTORY_WEEKLY.len()) as i32 + STATUTORY_AFTER_NOTICE_WEEKS;
