@@ -1,6 +1,7 @@
 //! The uncertainty bands, computed off the page's thread: a pool of Web
 //! Workers (one per core, at most four) that each run slices of the Monte
-//! Carlo runs (`bands_worker`, a binary of its own in the static build).
+//! Carlo runs (`bands_worker.rs`: the page's own wasm module, started with
+//! the worker's entry).
 //!
 //! The central line is the store's own run and follows a drag frame by
 //! frame; the bands are asked for once the scenario has rested for
@@ -27,7 +28,7 @@ use js_sys::{Array, Float64Array};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
-use web_sys::{MessageEvent, Worker};
+use web_sys::{MessageEvent, Worker, WorkerOptions, WorkerType};
 
 use crate::state::{BandsOf, Store};
 
@@ -38,9 +39,10 @@ const MAX_WORKERS: usize = 4;
 /// Slices per worker and job: small enough to cancel quickly and to share
 /// the work evenly, large enough that messages cost little.
 const SLICES_PER_WORKER: u32 = 4;
-/// The worker's loader, next to the page (built by Trunk from
-/// `src/bin/bands_worker.rs`).
-const WORKER_URL: &str = "./bands_worker_loader.js";
+/// The worker's script, next to the page (written by `cargo xtask dist`):
+/// it imports the page's JS glue and starts it with the module the page
+/// posts.
+const WORKER_URL: &str = "./bands_worker.js";
 
 struct Slot {
     worker: Worker,
@@ -159,7 +161,7 @@ thread_local! {
 
 /// The worker's address: a blob URL of the source the single file carries
 /// (a page opened from disk can load no file, but can start a worker from
-/// a blob of its own), else the loader beside the page.
+/// a blob of its own), else the script beside the page.
 fn worker_url() -> String {
     WORKER_FROM.with_borrow_mut(|from| {
         from.get_or_insert_with(|| {
@@ -183,8 +185,19 @@ fn worker_url() -> String {
     })
 }
 
+/// A worker running the page's own module, sent the compiled module as its
+/// first message, so nothing is fetched or compiled again. The script
+/// beside the page is an ES module (it imports the glue); the single file's
+/// carried one is a classic script, as a page opened from disk may start a
+/// classic worker from a blob but not a module worker.
 fn spawn(index: usize) -> Option<Worker> {
-    let worker = Worker::new(&worker_url()).ok()?;
+    let url = worker_url();
+    let options = WorkerOptions::new();
+    if !url.starts_with("blob:") {
+        options.set_type(WorkerType::Module);
+    }
+    let worker = Worker::new_with_options(&url, &options).ok()?;
+    worker.post_message(&wasm_bindgen::module()).ok()?;
     let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |m: MessageEvent| {
         answered(index, m.data());
     });

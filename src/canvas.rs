@@ -2,7 +2,9 @@
 //! screens: the canvas's backing store is its CSS size times the device
 //! pixel ratio, and the charts scale every line and font by the same ratio.
 
-use doorstroom_charts::{Chart, ChartInput, Layer, Plot, Scales, background_key, draw, draw_layer};
+use doorstroom_charts::{
+    AnyBackend, Chart, ChartInput, Layer, Plot, Scales, background_key, draw, draw_layer,
+};
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
 use wasm_bindgen::JsCast;
@@ -21,12 +23,19 @@ pub fn fit(canvas: &HtmlCanvasElement, css: (f64, f64), ratio: f64) {
     }
 }
 
+/// A plotters backend for `canvas`, as the one backend type every chart is
+/// drawn on (`AnyBackend`): the charts' code is then in the wasm once, not
+/// once for the canvas and again for the SVG export.
+pub fn backend(canvas: &HtmlCanvasElement) -> Option<AnyBackend<'static>> {
+    CanvasBackend::with_canvas_object(canvas.clone()).map(AnyBackend::new)
+}
+
 /// Draws `chart` on `canvas` at its current backing size. Returns where the
 /// plot area landed (for the pointer), or `None` if the canvas has no 2D
 /// context or the drawing failed (reported on the console: the page must
 /// show the other charts, not stop).
 pub fn paint(canvas: &HtmlCanvasElement, chart: Chart, input: &ChartInput) -> Option<Plot> {
-    let backend = CanvasBackend::with_canvas_object(canvas.clone())?;
+    let backend = backend(canvas)?;
     let area = backend.into_drawing_area();
     match draw(chart, &area, input) {
         Ok(plot) => {
@@ -118,7 +127,7 @@ fn draw_on(
     scales: &Scales,
     layer: Layer,
 ) -> Option<Plot> {
-    let backend = CanvasBackend::with_canvas_object(canvas.clone())?;
+    let backend = backend(canvas)?;
     let area = backend.into_drawing_area();
     match draw_layer(chart, &area, input, scales, layer) {
         Ok(plot) => {

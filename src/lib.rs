@@ -1,6 +1,6 @@
 //! Doorstroom, the web app: the imperative shell around the flow model in
 //! `doorstroom-model`. It is rendered on the client by Leptos and built to
-//! WebAssembly by Trunk; there is no server.
+//! WebAssembly by `cargo xtask dist`; there is no server.
 //!
 //! The app is split into components by region of the page: the masthead,
 //! the controls column, the results area (headline figures and charts) and the
@@ -8,6 +8,7 @@
 
 mod app;
 mod bands;
+pub mod bands_worker;
 mod canvas;
 mod chart_keys;
 mod components;

@@ -21,7 +21,7 @@ pub const BUILD: &str = match option_env!("DOORSTROOM_BUILD") {
 const WORKER: &str = "sw.js";
 
 /// Registers the service worker when the page is served over HTTP(S) and
-/// the browser has service workers. A build without `sw.js` (`trunk
+/// the browser has service workers. A build without `sw.js` (`cargo xtask
 /// serve`) fails to register, which changes nothing.
 pub fn register() {
     let window = leptos::prelude::window();

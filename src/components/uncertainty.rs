@@ -14,7 +14,6 @@ use doorstroom_model::{Date, Scenario, Warning, lever};
 use leptos::html;
 use leptos::prelude::*;
 use plotters::prelude::IntoDrawingArea;
-use plotters_canvas::CanvasBackend;
 
 use crate::format::formats;
 use crate::i18n;
@@ -267,7 +266,7 @@ fn Histogram() -> impl IntoView {
             },
             bins: 24,
         };
-        if let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) {
+        if let Some(backend) = crate::canvas::backend(&canvas) {
             let area = backend.into_drawing_area();
             if draw_histogram(&area, &input).is_ok() {
                 let _ = area.present();

@@ -5,7 +5,6 @@
 use doorstroom_charts::{Caption, Chart, ChartInput, Theme, draw_with_caption, file_stem};
 use leptos::prelude::document;
 use plotters::prelude::IntoDrawingArea;
-use plotters_canvas::CanvasBackend;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlCanvasElement;
 
@@ -46,7 +45,7 @@ pub fn png(chart: Chart, input: &ChartInput, caption: &Caption, slug: &str) {
         return;
     };
     canvas::fit(&canvas, CSS_SIZE, PNG_RATIO);
-    let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) else {
+    let Some(backend) = canvas::backend(&canvas) else {
         return;
     };
     let area = backend.into_drawing_area();

@@ -9,7 +9,7 @@ use flate2::Compression;
 use flate2::write::GzEncoder;
 
 use crate::install::{self, WebTools};
-use crate::{Result, lockdown, offline, process, single_file, workspace_root};
+use crate::{Result, lockdown, offline, single_file, web, workspace_root};
 
 /// `cargo xtask dist [--single-file]`.
 pub fn run(single_file: bool) -> Result<()> {
@@ -30,18 +30,14 @@ single file: {} ({})",
     Ok(())
 }
 
-/// Builds `dist/` with Trunk in release mode (Trunk runs wasm-opt on the
-/// wasm, `data-wasm-opt` in index.html), with the commit it was built from
-/// for the page to show; locks the page down (its Content-Security-Policy,
-/// the integrity checks and `_headers`), and then writes the service worker
-/// that caches the files as they are served.
+/// Builds `dist/` in release mode (`web.rs`: the wasm optimised by
+/// wasm-opt), with the commit it was built from for the page to show; locks
+/// the page down (its Content-Security-Policy, the integrity checks and
+/// `_headers`), and then writes the service worker that caches the files as
+/// they are served.
 pub fn build(tools: &WebTools) -> Result<()> {
-    let mut trunk = tools.command("trunk");
-    trunk
-        .args(["build", "--release"])
-        .env("DOORSTROOM_BUILD", build_name());
-    process::run(&mut trunk)?;
     let dist = workspace_root().join("dist");
+    web::build(tools, web::Mode::Release, &build_name(), &dist)?;
     lockdown::apply(&dist)?;
     let version = offline::write_worker(&dist)?;
     println!("xtask: service worker for release cache doorstroom-{version}");
@@ -50,7 +46,7 @@ pub fn build(tools: &WebTools) -> Result<()> {
 
 /// The commit the build is made from (with `-modified` when the work tree
 /// differs from it), or "local" outside a git checkout.
-fn build_name() -> String {
+pub fn build_name() -> String {
     let git = |args: &[&str]| {
         std::process::Command::new("git")
             .args(args)

@@ -3,11 +3,10 @@
 //! Every tool is looked for first and installed only when it is missing or
 //! at the wrong version, so the first run on a fresh machine sets everything
 //! up and a second run installs nothing. Everything comes from a package
-//! registry (crates.io, npm, Debian); the build itself never downloads
-//! (`offline = true` in Trunk.toml).
+//! registry (crates.io, npm, Debian); the build itself (`web.rs`) never
+//! downloads.
 //!
 //! - the `wasm32-unknown-unknown` target, with rustup;
-//! - Trunk, at the version Trunk.toml was written for, with `cargo install`;
 //! - wasm-bindgen-cli (`wasm-bindgen` and `wasm-bindgen-test-runner`) at
 //!   exactly the wasm-bindgen version in Cargo.lock, as the two must agree
 //!   on the ABI between the wasm and its JS glue;
@@ -24,10 +23,7 @@ use std::process::Command;
 
 use crate::{Error, Result, process, workspace_root};
 
-/// The Trunk release the build is made with.
-const TRUNK_VERSION: &str = "0.21.14";
-
-/// The binaryen release whose wasm-opt Trunk.toml names (`version_132`).
+/// The binaryen release whose wasm-opt optimises the release's wasm.
 const BINARYEN_VERSION: &str = "132";
 
 /// The names Chromium goes by on PATH, most likely first.
@@ -38,7 +34,7 @@ const CHROME_NAMES: [&str; 4] = [
     "google-chrome-stable",
 ];
 
-/// The tools that build the page, and the PATH on which Trunk finds them.
+/// The tools that build the page, and the PATH on which they are found.
 pub struct WebTools {
     path: OsString,
 }
@@ -54,7 +50,7 @@ impl WebTools {
     }
 }
 
-/// Finds or installs the wasm target, Trunk, wasm-bindgen-cli and wasm-opt.
+/// Finds or installs the wasm target, wasm-bindgen-cli and wasm-opt.
 pub fn web_tools() -> Result<WebTools> {
     wasm_target()?;
 
@@ -64,7 +60,6 @@ pub fn web_tools() -> Result<WebTools> {
     dirs.extend(env::split_paths(&env::var_os("PATH").unwrap_or_default()));
     let path = env::join_paths(&dirs).map_err(|error| Error::new(error.to_string()))?;
 
-    cargo_tool("trunk", "trunk", TRUNK_VERSION, &path)?;
     let wasm_bindgen = wasm_bindgen_version(&workspace_root())?;
     cargo_tool("wasm-bindgen", "wasm-bindgen-cli", &wasm_bindgen, &path)?;
     if let Some(binaryen) = wasm_opt(&path)? {
@@ -125,16 +120,9 @@ fn cargo_tool(binary: &str, package: &str, version: &str, path: &OsStr) -> Resul
     }
     eprintln!("xtask: installing {package} {version} (once; this takes a while)");
     let mut install = Command::new(process::cargo());
-    install.args(["install", package, "--version", &format!("={version}")]);
-    // Trunk is built from the lock file its release was tested with, and
-    // without its default features: TLS and the update check serve only
-    // downloads, which `offline = true` (Trunk.toml) forbids, and leaving
-    // them out spares a fresh machine some 25 crates to compile.
     // wasm-bindgen-cli is installed as its own documentation says, without
     // --locked.
-    if package == "trunk" {
-        install.args(["--locked", "--no-default-features"]);
-    }
+    install.args(["install", package, "--version", &format!("={version}")]);
     process::run(&mut install)?;
     if installed() {
         Ok(())
@@ -146,27 +134,17 @@ fn cargo_tool(binary: &str, package: &str, version: &str, path: &OsStr) -> Resul
     }
 }
 
-/// The version in a `--version` line such as `trunk 0.21.14`.
+/// The version in a `--version` line such as `wasm-bindgen 0.2.130`.
 fn reported_version(output: &str) -> Option<&str> {
     output.split_whitespace().nth(1)
 }
 
-/// The wasm-bindgen version in Cargo.lock, after checking that Trunk.toml
-/// pins the same one.
+/// The wasm-bindgen version in Cargo.lock: the CLI must be the same.
 fn wasm_bindgen_version(root: &Path) -> Result<String> {
     let lock = read(&root.join("Cargo.lock"))?;
-    let locked = locked_version(&lock, "wasm-bindgen").ok_or_else(|| {
-        Error::new("Cargo.lock has no wasm-bindgen; run `cargo generate-lockfile`")
-    })?;
-    let trunk_toml = read(&root.join("Trunk.toml"))?;
-    match toml_string(&trunk_toml, "wasm_bindgen") {
-        Some(pinned) if pinned == locked => Ok(locked.to_owned()),
-        pinned => Err(Error::new(format!(
-            "Cargo.lock has wasm-bindgen {locked} but Trunk.toml pins {}: set \
-             `wasm_bindgen = \"{locked}\"` under [tools] in Trunk.toml",
-            pinned.unwrap_or("none")
-        ))),
-    }
+    locked_version(&lock, "wasm-bindgen")
+        .map(str::to_owned)
+        .ok_or_else(|| Error::new("Cargo.lock has no wasm-bindgen; run `cargo generate-lockfile`"))
 }
 
 fn read(file: &Path) -> Result<String> {
@@ -183,16 +161,6 @@ fn locked_version<'a>(lock: &'a str, package: &str) -> Option<&'a str> {
         .next()?
         .strip_prefix("version = \"")?
         .strip_suffix('"')
-}
-
-/// The string value of `key` in a small TOML file such as Trunk.toml, whose
-/// keys are unique across its tables.
-fn toml_string<'a>(toml: &'a str, key: &str) -> Option<&'a str> {
-    toml.lines().find_map(|line| {
-        let (name, value) = line.split_once('=')?;
-        (name.trim() == key).then_some(())?;
-        value.trim().strip_prefix('"')?.strip_suffix('"')
-    })
 }
 
 /// Finds wasm-opt from binaryen 132 on PATH, or installs it from npm into
@@ -352,34 +320,15 @@ version = "0.2.99"
     }
 
     #[test]
-    fn reads_a_string_from_trunk_toml() {
-        let toml = "[build]\noffline = true\n\n[tools]\nwasm_bindgen = \"0.2.130\"\nwasm_opt = \"version_132\"\n";
-        assert_eq!(toml_string(toml, "wasm_bindgen"), Some("0.2.130"));
-        assert_eq!(toml_string(toml, "wasm_opt"), Some("version_132"));
-        assert_eq!(toml_string(toml, "offline"), None);
-        assert_eq!(toml_string(toml, "wasm"), None);
-    }
-
-    #[test]
-    fn the_repository_pins_agree() {
-        let root = workspace_root();
-        let version = wasm_bindgen_version(&root).unwrap();
-        let lock = read(&root.join("Cargo.lock")).unwrap();
-        assert_eq!(
-            locked_version(&lock, "wasm-bindgen"),
-            Some(version.as_str())
-        );
-        let trunk_toml = read(&root.join("Trunk.toml")).unwrap();
-        assert_eq!(
-            toml_string(&trunk_toml, "wasm_opt"),
-            Some(format!("version_{BINARYEN_VERSION}").as_str())
-        );
+    fn the_repository_locks_a_wasm_bindgen() {
+        let version = wasm_bindgen_version(&workspace_root()).unwrap();
+        assert!(version.starts_with("0.2."), "{version}");
     }
 
     #[test]
     fn reads_a_reported_version() {
-        assert_eq!(reported_version("trunk 0.21.14"), Some("0.21.14"));
+        assert_eq!(reported_version("wasm-opt 0.21.14"), Some("0.21.14"));
         assert_eq!(reported_version("wasm-bindgen 0.2.130"), Some("0.2.130"));
-        assert_eq!(reported_version("trunk"), None);
+        assert_eq!(reported_version("wasm-bindgen"), None);
     }
 }

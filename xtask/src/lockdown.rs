@@ -1,9 +1,10 @@
-//! The release build's lock-down, applied to Trunk's `dist/index.html`:
+//! The release build's lock-down, applied to the built `dist/index.html`
+//! (`page.rs`):
 //!
 //! - the wasm is fetched with its subresource-integrity hash, so a changed
-//!   wasm is refused (Trunk puts the hash only on a `preload` link, which
-//!   the loader's own `fetch` does not use);
-//! - Trunk's one inline module script moves to the end of `<head>`, after the
+//!   wasm is refused (the hash on its `preload` link is not used by the
+//!   loader's own `fetch`);
+//! - the one inline module script moves to the end of `<head>`, after the
 //!   `modulepreload` link that carries the JS's integrity hash, so the
 //!   browser fetches (and checks) the JS through that link before the script
 //!   imports it;
@@ -105,7 +106,7 @@ fn lock_down(html: &str) -> Result<Locked> {
     if body.matches(&quoted).count() != 1 {
         return Err(Error::new(format!(
             "dist/index.html: the inline script does not load {quoted} once; \
-             has Trunk's loader changed?"
+             has the loader (page.rs) changed?"
         )));
     }
     let checked_fetch = format!(
@@ -198,7 +199,7 @@ impl InlineScript {
             .ok_or_else(|| Error::new("dist/index.html: an unclosed <script>"))?;
         if html.matches("<script").count() != 1 {
             return Err(Error::new(
-                "dist/index.html has another script besides Trunk's loader",
+                "dist/index.html has another script besides the page's loader",
             ));
         }
         Ok(InlineScript {
@@ -214,7 +215,7 @@ impl InlineScript {
     }
 }
 
-/// A preload link Trunk wrote, with its integrity hash.
+/// A preload link the build wrote, with its integrity hash.
 struct Preload {
     href: String,
     integrity: String,
@@ -238,7 +239,7 @@ fn preload_link(html: &str, rel: &str, suffix: &str) -> Result<Preload> {
             .ok_or_else(|| {
                 Error::new(format!(
                     "dist/index.html: {href} has no integrity hash; \
-                     keep Trunk's data-integrity on"
+                     the build (page.rs) must write one"
                 ))
             })?;
         return Ok(Preload {
@@ -262,30 +263,35 @@ fn attribute<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::page;
 
-    /// The shape of Trunk 0.21's release `index.html` for this page.
-    const TRUNK: &str = r#"<!DOCTYPE html><html lang="nl"><head>
-    <meta charset="utf-8">
-    <title>Doorstroom</title>
-    <link rel="stylesheet" href="./main-1.css" integrity="sha384-css" crossorigin="anonymous">
-    
-<script type="module">
-import init, * as bindings from './doorstroom-2.js';
-const wasm = await init({ module_or_path: './doorstroom-2_bg.wasm' });
-
-
-window.wasmBindings = bindings;
-
-
-dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
-
-</script>
-  <link rel="modulepreload" href="./doorstroom-2.js" crossorigin="anonymous" integrity="sha384-js"><link rel="preload" href="./doorstroom-2_bg.wasm" crossorigin="anonymous" integrity="sha384-wasm" as="fetch" type="application/wasm"></head>
-  <body></body></html>"#;
+    /// The page as the build writes it (`page.rs`), before the lock-down.
+    fn built() -> String {
+        let template = "<!DOCTYPE html><html lang=\"nl\"><head>\n    <meta charset=\"utf-8\">\n    \
+                        <title>Doorstroom</title>\n    <link rel=\"stylesheet\" href=\"style/main.css\">\n  \
+                        </head>\n  <body></body></html>";
+        let app = page::App {
+            glue: page::Asset {
+                name: "doorstroom-2.js".to_owned(),
+                integrity: "sha384-js".to_owned(),
+            },
+            wasm: page::Asset {
+                name: "doorstroom-2_bg.wasm".to_owned(),
+                integrity: "sha384-wasm".to_owned(),
+            },
+        };
+        page::render(template, &app, |_| {
+            Ok(page::Asset {
+                name: "main-1.css".to_owned(),
+                integrity: "sha384-css".to_owned(),
+            })
+        })
+        .unwrap()
+    }
 
     #[test]
     fn the_wasm_is_fetched_with_its_hash() {
-        let locked = lock_down(TRUNK).unwrap();
+        let locked = lock_down(&built()).unwrap();
         assert!(
             locked.html.contains(
                 "init({ module_or_path: fetch('./doorstroom-2_bg.wasm', { integrity: 'sha384-wasm' }) })"
@@ -297,7 +303,7 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
 
     #[test]
     fn the_policy_opens_the_head_and_hashes_the_script_as_shipped() {
-        let locked = lock_down(TRUNK).unwrap();
+        let locked = lock_down(&built()).unwrap();
         let html = &locked.html;
         let meta = html
             .find("<meta http-equiv=\"Content-Security-Policy\"")
@@ -316,7 +322,7 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
 
     #[test]
     fn the_script_follows_the_preload_links() {
-        let html = lock_down(TRUNK).unwrap().html;
+        let html = lock_down(&built()).unwrap().html;
         let script = html.find("<script").unwrap();
         assert!(html.find("rel=\"modulepreload\"").unwrap() < script);
         assert!(script < html.find("</head>").unwrap());
@@ -333,7 +339,7 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
 
     #[test]
     fn a_build_without_integrity_is_refused() {
-        let bare = TRUNK.replace(" integrity=\"sha384-wasm\"", "");
+        let bare = built().replace(" integrity=\"sha384-wasm\"", "");
         let error = lock_down(&bare).unwrap_err().to_string();
         assert!(error.contains("integrity"), "{error}");
     }

@@ -2,7 +2,7 @@
 //! Cargo does and needs no shell scripts.
 //!
 //! ```text
-//! cargo xtask serve   build the page and serve it with live reload
+//! cargo xtask serve   build the page, serve it and build it again on changes
 //! cargo xtask dist    the optimised release build in dist/, with its sizes
 //!                     (--single-file: also one self-contained HTML file)
 //! cargo xtask test    every check and test there is; what the CI runs
@@ -21,10 +21,12 @@ mod fuzz;
 mod install;
 mod lockdown;
 mod offline;
+mod page;
 mod process;
 mod serve;
 mod single_file;
 mod test;
+mod web;
 
 use std::fmt;
 use std::io;
@@ -35,7 +37,8 @@ const USAGE: &str = "\
 usage: cargo xtask <command>
 
 commands:
-  serve   build the page and serve it on http://127.0.0.1:8080 with live reload
+  serve   build the page and serve it on http://127.0.0.1:8080, built again
+          whenever a source changes
   dist    build the optimised page into dist/ and print its sizes;
           with --single-file also dist/doorstroom.html, the whole page in
           one file that opens from disk
@@ -83,7 +86,7 @@ fn main() -> ExitCode {
     }
 }
 
-/// The root of the workspace, where `Cargo.toml`, `Trunk.toml` and `dist/`
+/// The root of the workspace, where `Cargo.toml`, `index.html` and `dist/`
 /// are. `cargo xtask` (a `cargo run` alias) sets `CARGO_MANIFEST_DIR` for
 /// the run as well as for the build; the run's value comes first, because a
 /// build directory shared by two clones may hold an xtask built in the other

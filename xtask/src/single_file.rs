@@ -3,7 +3,7 @@
 //! from disk with a double click, with no server and no network.
 //!
 //! A browser will not load a module script or fetch a wasm file from a
-//! `file://` page, so nothing may stay outside: Trunk's page is taken
+//! `file://` page, so nothing may stay outside: the built page is taken
 //! apart and put together again with the style sheets in `<style>`, the
 //! wasm-bindgen glue in the page's one module script, the wasm in it as
 //! base64 (handed to the glue's init as bytes, so nothing is fetched), and
@@ -11,12 +11,16 @@
 //! and so does the served page's Content-Security-Policy, which names the
 //! loader this file replaces.
 //!
-//! The bands' Web Worker is a wasm of its own (`bands_worker.js` and
-//! `bands_worker_bg.wasm` beside the page). A worker cannot be loaded from
-//! disk either, so its glue and its wasm (as base64) go into the page as
-//! the text of an element that is never run (`<script type="text/plain"
-//! id="bands-worker-source">`); the page starts its workers from a blob
-//! URL of that text (`src/bands.rs`), which a page opened from disk may.
+//! The bands' Web Workers run the page's own module (`bands_worker.js`
+//! beside the page imports the glue and starts it with the compiled module
+//! the page posts). A worker cannot be loaded from disk either, so the glue
+//! and that start go into the page as the text of an element that is never
+//! run (`<script type="text/plain" id="bands-worker-source">`); the page
+//! starts its workers from a blob URL of that text (`src/bands.rs`), which a
+//! page opened from disk may, and posts them its module as it does when
+//! served: the wasm is carried once. A page opened from disk can start a
+//! classic worker from a blob but not a module worker, so the carried glue
+//! is the page's ES module made a classic script ([`classic_script`]).
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -24,19 +28,17 @@ use std::path::{Path, PathBuf};
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
 
+use crate::page::{STARTED_EVENT, worker_start};
 use crate::{Error, Result};
 
 /// The single file's name in `dist/`.
 pub const FILE: &str = "doorstroom.html";
 
-/// The bands worker's glue and wasm in `dist/` (Trunk's worker build).
-const WORKER_GLUE: &str = "./bands_worker.js";
-const WORKER_WASM: &str = "./bands_worker_bg.wasm";
 /// The id of the element that carries the worker's source; `src/bands.rs`
 /// looks for it.
 const WORKER_SOURCE_ID: &str = "bands-worker-source";
 
-/// Writes the single file from Trunk's build in `dist` and returns its path.
+/// Writes the single file from the build in `dist` and returns its path.
 pub fn write(dist: &Path) -> Result<PathBuf> {
     let page = fs::read_to_string(dist.join("index.html"))?;
     let single = inline(&page, |href| {
@@ -71,7 +73,7 @@ fn raw_text(text: &str, element: &str) -> String {
 pub fn inline(page: &str, read: impl Fn(&str) -> Result<Vec<u8>>) -> Result<String> {
     let mut out = String::with_capacity(page.len());
     let mut rest = page;
-    let mut glue_found = false;
+    let mut glue_text = None;
     while let Some(start) = rest.find('<') {
         out.push_str(&rest[..start]);
         rest = &rest[start..];
@@ -113,8 +115,9 @@ pub fn inline(page: &str, read: impl Fn(&str) -> Result<Vec<u8>>) -> Result<Stri
             let element = &rest[..end];
             match glue_import(element) {
                 Some(glue) => {
-                    glue_found = true;
-                    out.push_str(&boot_script(&read(glue)?, &read(&wasm_of(element, glue))?));
+                    let glue_bytes = read(glue)?;
+                    out.push_str(&boot_script(&glue_bytes, &read(&wasm_of(element, glue))?));
+                    glue_text = Some(glue_bytes);
                 }
                 None => out.push_str(element),
             }
@@ -125,14 +128,14 @@ pub fn inline(page: &str, read: impl Fn(&str) -> Result<Vec<u8>>) -> Result<Stri
         }
     }
     out.push_str(rest);
-    if !glue_found {
+    let Some(glue) = glue_text else {
         return Err(Error::new(
             "index.html has no module script importing the wasm-bindgen glue",
         ));
-    }
+    };
     // The worker's source before the page's end, where the page finds it
     // when it first starts a worker.
-    let worker = worker_source(&read(WORKER_GLUE)?, &read(WORKER_WASM)?);
+    let worker = worker_source(&glue)?;
     match out.rfind("</body>") {
         Some(at) => out.insert_str(at, &worker),
         None => out.push_str(&worker),
@@ -140,22 +143,60 @@ pub fn inline(page: &str, read: impl Fn(&str) -> Result<Vec<u8>>) -> Result<Stri
     Ok(out)
 }
 
-/// The bands worker as a script that is carried, not run: its glue (the
-/// no-modules build, which defines `wasm_bindgen`), then its init with the
-/// wasm's bytes, as Trunk's loader does with the files.
-fn worker_source(glue: &[u8], wasm: &[u8]) -> String {
-    let glue = String::from_utf8_lossy(glue);
-    let wasm = STANDARD.encode(wasm);
-    format!(
-        "<script type=\"text/plain\" id=\"{WORKER_SOURCE_ID}\">\n{glue}\n\
-         wasm_bindgen({{ module_or_path: Uint8Array.from(atob(\"{wasm}\"), (c) => c.charCodeAt(0)) }});\n\
-         </script>",
+/// The bands worker as a classic script that is carried, not run: the
+/// page's glue, then its init with the module the page posts first
+/// (`page.rs`).
+fn worker_source(glue: &[u8]) -> Result<String> {
+    let glue = classic_script(&String::from_utf8_lossy(glue))?;
+    Ok(format!(
+        "<script type=\"text/plain\" id=\"{WORKER_SOURCE_ID}\">\n{glue}\n{start}</script>",
         glue = raw_text(&glue, "script"),
-    )
+        start = worker_start("__wbg_init"),
+    ))
 }
 
-/// The glue's address, if `script` is Trunk's loader (`import init, * as
-/// bindings from './doorstroom-….js'`).
+/// wasm-bindgen's glue for the web (an ES module) as a classic script: its
+/// exports become plain declarations, its export list goes, and the one use
+/// of `import.meta` (the wasm's default address, never used here: the
+/// module is always given) names the script's own address instead. Glue of
+/// another shape (an import, another export) is refused rather than
+/// carried broken.
+fn classic_script(glue: &str) -> Result<String> {
+    let mut out = String::with_capacity(glue.len());
+    for line in glue.lines() {
+        let line = if let Some(rest) = line.strip_prefix("export ") {
+            if rest.starts_with('{') || rest.starts_with("default ") {
+                continue;
+            }
+            if !(rest.starts_with("class ")
+                || rest.starts_with("function ")
+                || rest.starts_with("async function "))
+            {
+                return Err(Error::new(format!(
+                    "the wasm-bindgen glue exports what a classic script cannot declare: {line}"
+                )));
+            }
+            rest
+        } else if line.starts_with("import ") {
+            return Err(Error::new(format!(
+                "the wasm-bindgen glue imports a module, which a classic script cannot: {line}"
+            )));
+        } else {
+            line
+        };
+        out.push_str(&line.replace("import.meta.url", "self.location.href"));
+        out.push('\n');
+    }
+    if out.contains("import.meta") {
+        return Err(Error::new(
+            "the wasm-bindgen glue uses import.meta, which a classic script cannot",
+        ));
+    }
+    Ok(out)
+}
+
+/// The glue's address, if `script` is the page's loader (`import init from
+/// './doorstroom-….js'`).
 fn glue_import(script: &str) -> Option<&str> {
     let from = script.find(" from ")?;
     let rest = script[from + 6..].trim_start();
@@ -174,7 +215,7 @@ fn wasm_of(script: &str, glue: &str) -> String {
 }
 
 /// One module script: the glue, then its init with the wasm's bytes, then
-/// Trunk's started event. The names are the glue's neighbours in one
+/// the loader's started event. The names are the glue's neighbours in one
 /// scope, so they must not be the glue's own (it declares `wasm`).
 fn boot_script(glue: &[u8], wasm: &[u8]) -> String {
     let glue = String::from_utf8_lossy(glue);
@@ -183,7 +224,7 @@ fn boot_script(glue: &[u8], wasm: &[u8]) -> String {
         "<script type=\"module\">\n{glue}\n\
          const wasmBytes = Uint8Array.from(atob(\"{wasm}\"), (c) => c.charCodeAt(0));\n\
          const started = await __wbg_init({{ module_or_path: wasmBytes }});\n\
-         dispatchEvent(new CustomEvent(\"TrunkApplicationStarted\", {{ detail: {{ wasm: started }} }}));\n\
+         dispatchEvent(new CustomEvent(\"{STARTED_EVENT}\", {{ detail: {{ wasm: started }} }}));\n\
          </script>",
         glue = raw_text(&glue, "script"),
     )
@@ -199,9 +240,8 @@ mod tests {
 <link rel="modulepreload" href="./app-2.js" crossorigin="anonymous">
 <link rel="preload" href="./app-2_bg.wasm" as="fetch" type="application/wasm">
 <script type="module">
-import init, * as bindings from './app-2.js';
+import init from './app-2.js';
 const wasm = await init({ module_or_path: './app-2_bg.wasm' });
-window.wasmBindings = bindings;
 </script>
 </head><body><p>a < b</p></body></html>"#;
 
@@ -209,10 +249,8 @@ window.wasmBindings = bindings;
         Ok(match href {
             "./public/favicon.svg" => b"<svg/>".to_vec(),
             "./main-1.css" => b"p { color: red }".to_vec(),
-            "./app-2.js" => b"async function __wbg_init() {}\nexport default __wbg_init;".to_vec(),
+            "./app-2.js" => b"export class A {}\nexport function f() {}\nasync function __wbg_init() { new URL('x_bg.wasm', import.meta.url); }\nexport { initSync, __wbg_init as default };".to_vec(),
             "./app-2_bg.wasm" => vec![0, 97, 115, 109],
-            "./bands_worker.js" => b"let wasm_bindgen; /* worker glue */".to_vec(),
-            "./bands_worker_bg.wasm" => vec![0, 97, 115, 109, 1],
             other => return Err(Error::new(format!("unexpected {other}"))),
         })
     }
@@ -225,7 +263,7 @@ window.wasmBindings = bindings;
             "{single}"
         );
         assert!(single.contains("data:image/svg+xml;base64,PHN2Zy8+"));
-        assert!(single.contains("export default __wbg_init;"));
+        assert!(single.contains("export { initSync, __wbg_init as default };"));
         assert!(single.contains("atob(\"AGFzbQ==\")"), "the wasm's bytes");
         assert!(
             !single.contains("./app-2"),
@@ -233,15 +271,34 @@ window.wasmBindings = bindings;
         );
         assert!(!single.contains("main-1.css"));
         assert!(single.contains("<p>a < b</p>"));
-        // The worker travels as text that is not run, before the page's end.
+        // The worker travels as text that is not run, before the page's
+        // end: the page's glue, started with the module the page posts; the
+        // wasm is carried once, in the page's script.
         let worker = single.find("id=\"bands-worker-source\"").unwrap();
         assert!(worker < single.find("</body>").unwrap());
-        assert!(single[worker..].contains("let wasm_bindgen; /* worker glue */"));
+        assert!(single[worker..].contains("\nclass A {}\nfunction f() {}\n"));
         assert!(
-            single[worker..].contains("atob(\"AGFzbQE=\")"),
-            "the worker's wasm"
+            !single[worker..].contains("export"),
+            "a classic script: {single}"
         );
+        assert!(single[worker..].contains("new URL('x_bg.wasm', self.location.href)"));
+        assert!(
+            single[worker..].contains("__wbg_init({ module_or_path: event.data })"),
+            "{single}"
+        );
+        assert_eq!(single.matches("AGFzbQ==").count(), 1, "the wasm once");
         assert!(!single.contains("bands_worker"), "nothing refers to a file");
+    }
+
+    #[test]
+    fn glue_of_another_shape_is_not_made_a_classic_script() {
+        assert!(classic_script("import x from './x.js';\n").is_err());
+        assert!(classic_script("export const x = 1;\n").is_err());
+        assert!(classic_script("const m = import.meta;\n").is_err());
+        assert_eq!(
+            classic_script("export function f() {}\nexport default f;\n").unwrap(),
+            "function f() {}\n"
+        );
     }
 
     #[test]

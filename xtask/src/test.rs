@@ -13,10 +13,11 @@
 //!
 //! A failing step does not stop the later ones, except that the end-to-end
 //! tests need `dist/` to build; the counts are summed from the `test result:`
-//! lines of each test run.
+//! lines of each test run. The report ends with each step's time, so that a
+//! slow CI run says where its minutes went.
 
 use std::process::{Command, ExitCode};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use crate::install::{self, Browser, WebTools};
 use crate::{Result, dist, process, single_file, workspace_root};
@@ -44,6 +45,8 @@ pub fn run() -> ExitCode {
 struct Report {
     kinds: Vec<(&'static str, Tally)>,
     failed_steps: Vec<&'static str>,
+    /// Each step's name and how long it took, in order.
+    times: Vec<(String, Duration)>,
 }
 
 /// Tests passed and failed, as libtest counts them.
@@ -55,8 +58,10 @@ struct Tally {
 
 impl Report {
     fn run_all(&mut self) -> Result<()> {
+        let started = Instant::now();
         let tools = install::web_tools()?;
         let browser = install::browser()?;
+        self.times.push(("install".to_owned(), started.elapsed()));
         let cargo_program = process::cargo();
         let cargo = |args: &[&str]| {
             let mut command = tools.command(&cargo_program);
@@ -102,8 +107,10 @@ impl Report {
     }
 
     fn end_to_end(&mut self, tools: &WebTools, browser: &Browser, mut e2e: Command) -> Result<()> {
+        let started = Instant::now();
         let built = dist::build(tools)
             .and_then(|()| single_file::write(&workspace_root().join("dist")).map(|_| ()));
+        self.times.push(("dist".to_owned(), started.elapsed()));
         if let Err(error) = built {
             eprintln!("error: {error}; the end-to-end tests need it");
             self.failed_steps.push("dist");
@@ -128,14 +135,17 @@ impl Report {
 
     /// Runs a step that passes or fails as a whole.
     fn check(&mut self, step: &'static str, command: &mut Command) -> Result<()> {
+        let started = Instant::now();
         if !process::succeeds(command)? {
             self.failed_steps.push(step);
         }
+        self.times.push((step.to_owned(), started.elapsed()));
         Ok(())
     }
 
     /// Runs a libtest-style test run and adds up its `test result:` lines.
     fn tests(&mut self, kind: &'static str, command: &mut Command) -> Result<()> {
+        let started = Instant::now();
         let mut tally = Tally::default();
         let succeeded = process::succeeds_with_lines(command, |line| {
             println!("{line}");
@@ -156,6 +166,11 @@ impl Report {
         if !succeeded && !self.failed_steps.contains(&kind) {
             self.failed_steps.push(kind);
         }
+        let step = process::display(command);
+        let step = step
+            .rsplit_once("cargo ")
+            .map_or(step.as_str(), |(_, args)| args);
+        self.times.push((step.to_owned(), started.elapsed()));
         Ok(())
     }
 
@@ -178,6 +193,10 @@ impl Report {
             .iter()
             .map(|(kind, tally)| format!("{kind} {} passed, {} failed", tally.passed, tally.failed))
             .collect();
+        println!("\nxtask test: where the time went");
+        for (step, time) in &self.times {
+            println!("  {:>6.0} s  {step}", time.as_secs_f64());
+        }
         println!(
             "\nxtask test: {} in {:.0} s",
             if kinds.is_empty() {

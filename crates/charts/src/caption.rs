@@ -170,7 +170,8 @@ pub fn to_svg_with_caption(
 ) -> String {
     let mut out = String::new();
     {
-        let root = SVGBackend::with_string(&mut out, (width, height)).into_drawing_area();
+        let root = crate::AnyBackend::new(SVGBackend::with_string(&mut out, (width, height)))
+            .into_drawing_area();
         // The SVG backend writes to a string and cannot fail.
         let _ = draw_with_caption(chart, &root, input, caption);
         let _ = root.present();

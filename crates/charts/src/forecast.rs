@@ -192,7 +192,8 @@ pub fn draw_forecast<DB: DrawingBackend>(
 pub fn forecast_svg(input: &ForecastInput, width: u32, height: u32) -> String {
     let mut out = String::new();
     {
-        let root = SVGBackend::with_string(&mut out, (width, height)).into_drawing_area();
+        let root = crate::AnyBackend::new(SVGBackend::with_string(&mut out, (width, height)))
+            .into_drawing_area();
         // The SVG backend writes to a string and cannot fail.
         let _ = draw_forecast(&root, input);
         let _ = root.present();

@@ -46,6 +46,7 @@ mod backlog;
 mod caption;
 mod costs;
 mod cursor;
+mod erased;
 mod fan;
 mod flow;
 mod forecast;
@@ -66,6 +67,7 @@ pub use against::{table_against, table_keys};
 #[cfg(feature = "svg")]
 pub use caption::to_svg_with_caption;
 pub use caption::{Caption, draw_with_caption, file_stem, slug, source_line};
+pub use erased::{AnyBackend, BackendError};
 #[cfg(feature = "svg")]
 pub use forecast::forecast_svg;
 pub use forecast::{
@@ -495,7 +497,8 @@ pub fn table(chart: Chart, run: &Run, lang: Lang) -> Table {
 pub fn to_svg(chart: Chart, input: &ChartInput, width: u32, height: u32) -> String {
     let mut out = String::new();
     {
-        let root = SVGBackend::with_string(&mut out, (width, height)).into_drawing_area();
+        let root = crate::AnyBackend::new(SVGBackend::with_string(&mut out, (width, height)))
+            .into_drawing_area();
         // The SVG backend writes to a string and cannot fail.
         let _ = draw(chart, &root, input);
         let _ = root.present();

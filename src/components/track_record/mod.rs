@@ -18,7 +18,6 @@ use doorstroom_model::{Lang, Text, t};
 use leptos::html;
 use leptos::prelude::*;
 use plotters::prelude::IntoDrawingArea;
-use plotters_canvas::CanvasBackend;
 
 use crate::components::record_panel::{NOTE, head, line, row};
 use crate::format::{Formats, formats};
@@ -244,7 +243,7 @@ fn ForecastView(state: RwSignal<State>, i: usize) -> impl IntoView {
                     large: false,
                 },
             };
-            if let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) {
+            if let Some(backend) = crate::canvas::backend(&canvas) {
                 let area = backend.into_drawing_area();
                 match draw_forecast(&area, &input) {
                     Ok(()) => {

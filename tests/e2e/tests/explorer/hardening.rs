@@ -18,13 +18,14 @@ use serde_json::{Value, json};
 use super::{Locale, assert_clean, assert_figures, drag, testid, wait_for_value, wait_until};
 
 /// Run by the browser before any script of the page's: records every CSP
-/// violation, and keeps the wasm's memory when Trunk's loader reports the
-/// started app (its event carries the wasm's exports).
+/// violation, and keeps the wasm's memory when the page's loader reports
+/// the started app (its event, `doorstroom-started` from `xtask/src/page.rs`,
+/// carries the wasm's exports).
 const WATCH: &str = "
     window.__violations = [];
     document.addEventListener('securitypolicyviolation', (e) =>
         window.__violations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`));
-    addEventListener('TrunkApplicationStarted', (e) => { window.__memory = e.detail.wasm.memory; });
+    addEventListener('doorstroom-started', (e) => { window.__memory = e.detail.wasm.memory; });
 ";
 
 async fn violations(page: &Page) -> Result<Vec<String>> {
@@ -166,8 +167,8 @@ fn copy_dir(from: &Path, to: &Path) -> Result<()> {
 }
 
 /// The one file of the app itself in `folder` whose name ends in `suffix`
-/// (Trunk names the app's files `doorstroom-<hash>…`; the bands worker's
-/// files beside them are not the page's loader).
+/// (the build names the app's files `doorstroom-<hash>…`; the bands
+/// worker's script beside them is not the page's loader).
 fn file_ending(folder: &Path, suffix: &str) -> Result<PathBuf> {
     let mut found = fs::read_dir(folder)?
         .filter_map(|entry| entry.ok().map(|entry| entry.path()))

@@ -1,18 +1,29 @@
 //! The Web Worker that computes Monte Carlo runs for the page's bands, off
-//! the page's thread. The page sends `[job, query, first, count]` (the
-//! query holds the scenario and the band settings); the worker answers
-//! `[job, first, weeks, values]`, where `values` is the runs' samples as a
-//! `Float64Array` whose buffer is handed over, not copied. It says `ready`
-//! once it listens: messages sent before that would be lost.
+//! the page's thread. It is the page's own wasm module, which the page
+//! posts to the worker as its first message (`bands.rs`); the module's
+//! `main` finds itself in a worker and calls [`listen`] instead of mounting
+//! the page, so the page and its workers share one download and one
+//! compilation.
+//!
+//! The page sends `[job, query, first, count]` (the query holds the scenario
+//! and the band settings); the worker answers `[job, first, weeks, values]`,
+//! where `values` is the runs' samples as a `Float64Array` whose buffer is
+//! handed over, not copied. It says `ready` once it listens: messages sent
+//! before that would be lost.
 
-#[cfg(target_arch = "wasm32")]
-fn main() {
-    use doorstroom_model::uncertainty::{read_query, sample};
-    use js_sys::{Array, Float64Array};
-    use wasm_bindgen::JsCast;
-    use wasm_bindgen::prelude::*;
-    use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+use doorstroom_model::uncertainty::{read_query, sample};
+use js_sys::{Array, Float64Array};
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
+/// Whether the module runs in a dedicated worker rather than in the page.
+pub fn in_worker() -> bool {
+    js_sys::global().has_type::<DedicatedWorkerGlobalScope>()
+}
+
+/// Answers the page's jobs, for the lifetime of the worker.
+pub fn listen() {
     console_error_panic_hook::set_once();
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let reply = scope.clone();
@@ -37,7 +48,3 @@ fn main() {
     on_message.forget();
     let _ = scope.post_message(&JsValue::from_str("ready"));
 }
-
-/// The worker runs only in the browser; natively there is nothing to do.
-#[cfg(not(target_arch = "wasm32"))]
-fn main() {}
