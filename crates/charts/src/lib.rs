@@ -61,6 +61,7 @@ mod shapes;
 mod summary;
 mod time;
 mod waiting;
+pub mod waterfall;
 
 pub use against::{table_against, table_keys};
 #[cfg(feature = "svg")]
@@ -85,6 +86,11 @@ pub use plotters::style::RGBColor;
 pub use published::{PublishedMark, marks as published_marks, readout_at as published_readout};
 pub use summary::summary;
 pub use waiting::extrapolated_from;
+#[cfg(feature = "svg")]
+pub use waterfall::waterfall_svg;
+pub use waterfall::{
+    Bar as WaterfallBar, WaterfallInput, WaterfallStep, draw_waterfall, waterfall_lines,
+};
 
 /// The four charts of the page.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
