@@ -3,6 +3,7 @@ use leptos::prelude::*;
 
 use crate::components::chart_panel::ChartPanel;
 use crate::components::compare::{Comparison, PinnedList};
+use crate::components::explain::Explain;
 use crate::components::glossary::Glossary;
 use crate::components::handout::Handout;
 use crate::components::kpis::Kpis;
@@ -50,6 +51,7 @@ pub fn Results() -> impl IntoView {
                         view! {
                             <PinnedList />
                             <Comparison />
+                            <Explain />
                             <RecordPanel />
                             <TrackRecordPanel />
                             <Glossary />

@@ -5,6 +5,7 @@ pub mod chart_panel;
 pub mod chart_table;
 pub mod compare;
 pub mod embed_dialog;
+pub mod explain;
 pub mod glossary;
 pub mod handout;
 pub mod headline_levers;

@@ -66,7 +66,7 @@ pub mod waterfall;
 pub use against::{table_against, table_keys};
 #[cfg(feature = "svg")]
 pub use caption::to_svg_with_caption;
-pub use caption::{Caption, draw_with_caption, file_stem, slug, source_line};
+pub use caption::{Caption, above_caption, draw_with_caption, file_stem, slug, source_line};
 #[cfg(feature = "svg")]
 pub use forecast::forecast_svg;
 pub use forecast::{
@@ -86,11 +86,11 @@ pub use plotters::style::RGBColor;
 pub use published::{PublishedMark, marks as published_marks, readout_at as published_readout};
 pub use summary::summary;
 pub use waiting::extrapolated_from;
-#[cfg(feature = "svg")]
-pub use waterfall::waterfall_svg;
 pub use waterfall::{
     Bar as WaterfallBar, WaterfallInput, WaterfallStep, draw_waterfall, waterfall_lines,
 };
+#[cfg(feature = "svg")]
+pub use waterfall::{waterfall_svg, waterfall_svg_with_caption};
 
 /// The four charts of the page.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
