@@ -56,6 +56,7 @@ pub mod join;
 pub mod layers;
 pub mod overlay;
 pub mod palette;
+pub mod pipeline;
 pub mod published;
 mod shapes;
 mod summary;
@@ -80,6 +81,9 @@ pub use histogram::histogram_svg;
 pub use histogram::{HistogramInput, draw_histogram};
 pub use layers::{Layer, Scales, background_key};
 pub use overlay::Overlay;
+pub use pipeline::{PipelineInput, draw_pipeline, pipeline_lines};
+#[cfg(feature = "svg")]
+pub use pipeline::{pipeline_svg, pipeline_svg_with_caption};
 /// The plotters these charts are drawn with (create backends and areas with it).
 pub use plotters;
 pub use plotters::style::RGBColor;
