@@ -14,6 +14,7 @@ pub mod kpis;
 pub mod lever;
 pub mod lever_groups;
 pub mod notice;
+pub mod pipeline;
 pub mod presentation;
 pub mod presets;
 pub mod printed_chart;
