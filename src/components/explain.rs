@@ -53,7 +53,8 @@ const WHOLE: Text = t("Hele verschil", "Whole difference");
 const DOWNLOAD_SVG: Text = t("SVG downloaden", "Download SVG");
 
 /// The canvas's size in CSS pixels: wide enough for a lever's name and its
-/// two values beside the bars.
+/// two values beside the bars (style/main.css shrinks it, keeping its
+/// shape, where the page is narrower).
 const CSS_SIZE: (f64, f64) = (760.0, 360.0);
 
 /// How long the scenario must rest before the work starts, and how much of
@@ -178,7 +179,7 @@ pub fn Explain() -> impl IntoView {
             let f = formats(lang);
             let span = (e.scenario.start, e.scenario.end);
             let value = |v: f64| (spec.band.1)(&f, v, span, lang);
-            let title = format!("{}: {}", HEADING.get(lang), spec.label.get(lang));
+            let title = format!("{} {}", HEADING.get(lang), spec.label.get(lang));
             let input = WaterfallInput::of(
                 e,
                 figure,
@@ -260,6 +261,12 @@ pub fn Explain() -> impl IntoView {
             let value = |v: f64| (spec.band.1)(&f, v, span, lang);
             let input =
                 WaterfallInput::of(e, figure, String::new(), "", &value, lang, Theme::default());
+            let whole = input.signed(&doorstroom_charts::WaterfallStep {
+                label: String::new(),
+                detail: String::new(),
+                part: figure.whole(),
+                error: None,
+            });
             let rows = input
                 .steps
                 .iter()
@@ -279,12 +286,15 @@ pub fn Explain() -> impl IntoView {
                 <table class="explain-table" data-testid="explain-table">
                     <caption>
                         {format!(
-                            "{}: {} ({} {} → {})",
+                            "{} {}: {} {} → {} {}; {} {}",
                             HEADING.get(lang),
                             spec.label.get(lang),
-                            WHOLE.get(lang),
+                            IN_BASELINE.get(lang),
                             value(figure.baseline),
+                            IN_SCENARIO.get(lang).to_lowercase(),
                             value(figure.scenario),
+                            WHOLE.get(lang).to_lowercase(),
+                            whole,
                         )}
                     </caption>
                     <thead>
@@ -361,8 +371,6 @@ pub fn Explain() -> impl IntoView {
                 node_ref=canvas_ref
                 class="explain-chart"
                 data-testid="explain-chart"
-                style:width=format!("{}px", CSS_SIZE.0)
-                style:height=format!("{}px", CSS_SIZE.1)
                 role="img"
                 aria-label=label
             ></canvas>

@@ -50,8 +50,9 @@ impl ChartPointer {
     }
 }
 
-/// The picture's size in CSS pixels: a 16:9 picture that reads on a
-/// projector at 1280 × 720.
+/// The picture's size in CSS pixels: a wide picture that reads on a
+/// projector at 1280 × 720 (style/main.css shrinks it, keeping its shape,
+/// where the page is narrower).
 const CSS_SIZE: (f64, f64) = (1000.0, 560.0);
 
 /// The time between two weeks when playing: a year in about eight seconds.
@@ -261,8 +262,6 @@ pub fn Pipeline() -> impl IntoView {
                 data-testid="flow-diagram"
                 data-week=move || date().to_string()
                 tabindex="0"
-                style:width=format!("{}px", CSS_SIZE.0)
-                style:height=format!("{}px", CSS_SIZE.1)
                 role="img"
                 aria-label=move || lines().first().cloned().unwrap_or_default()
                 aria-describedby="pipeline-lines"
