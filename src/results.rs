@@ -3,10 +3,12 @@ use leptos::prelude::*;
 
 use crate::components::chart_panel::ChartPanel;
 use crate::components::compare::{Comparison, PinnedList};
+use crate::components::explain::Explain;
 use crate::components::glossary::Glossary;
 use crate::components::handout::Handout;
 use crate::components::kpis::Kpis;
 use crate::components::notice::Notice;
+use crate::components::pipeline::{ChartPointer, Pipeline};
 use crate::components::presentation::PresentationBar;
 use crate::components::record_panel::RecordPanel;
 use crate::components::scenario_heading::ScenarioHeading;
@@ -31,6 +33,7 @@ pub fn Results() -> impl IntoView {
     let store = use_store();
     let lang = store.lang();
     let later = move || store.first_screen_done().get();
+    ChartPointer::provide();
     view! {
         <main class="results" id="results" tabindex="-1">
             <PresentationBar />
@@ -50,6 +53,8 @@ pub fn Results() -> impl IntoView {
                         view! {
                             <PinnedList />
                             <Comparison />
+                            <Explain />
+                            <Pipeline />
                             <RecordPanel />
                             <TrackRecordPanel />
                             <Glossary />

@@ -3,27 +3,15 @@
 //! changes against the default), so that a baseline is never just "the
 //! baseline".
 
-use doorstroom_model::{Lang, Lever, Scenario, Text, World, levers, t};
-
-/// The lever of the horizon's end: a change of view rather than of policy
-/// (the baseline is always run over the scenario's own horizon), so it is
-/// left out of "what changed".
-const HORIZON_KEY: &str = "until";
+/// The levers whose values differ, horizon aside (the baseline is always
+/// run over the scenario's own horizon): the model's rule, which "why
+/// different?" splits the difference over too.
+pub use doorstroom_model::differing;
+use doorstroom_model::{Lang, Lever, Scenario, Text, World, t};
 
 pub const DEFAULT_SCENARIO: Text = t("standaardscenario", "default scenario");
 pub const BASELINE: Text = t("basislijn", "baseline");
 pub const NO_CHANGES: Text = t("geen wijzigingen", "no changes");
-
-/// The levers whose values differ between `a` and `b`, horizon aside, in
-/// the table's order.
-pub fn differing<'a>(
-    a: &'a Scenario,
-    b: &'a Scenario,
-) -> impl Iterator<Item = &'static Lever> + 'a {
-    levers()
-        .iter()
-        .filter(move |l| l.key != HORIZON_KEY && !l.same(a, b))
-}
 
 /// One lever of `s` in words: "Instroom 77.000 per jaar".
 pub fn lever_in_words(lever: &Lever, s: &Scenario, lang: Lang) -> String {

@@ -134,14 +134,11 @@ fn legend_label(name: String) -> String {
 /// or shorter horizon is a change of view, not of policy, and figures "at
 /// the end" must compare the same day.
 pub fn baseline_for(pinned: Option<&Scenario>, scenario: &Scenario) -> Scenario {
-    baseline_over(pinned, scenario.end, scenario.from)
+    scenario.baseline(pinned)
 }
 
 fn baseline_over(pinned: Option<&Scenario>, end: Date, from: Date) -> Scenario {
-    Scenario {
-        end,
-        ..pinned.cloned().unwrap_or_else(|| unpinned_baseline(from))
-    }
+    Scenario::baseline_over(pinned, end, from)
 }
 
 /// The baseline when none is pinned, for a scenario whose levers apply

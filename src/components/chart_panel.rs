@@ -18,6 +18,7 @@ use leptos::prelude::*;
 use crate::canvas;
 use crate::chart_keys::{self, Step};
 use crate::components::chart_table::ChartTable;
+use crate::components::pipeline::ChartPointer;
 use crate::components::presentation::{Presentation, use_presentation};
 use crate::components::printed_chart::PrintedChart;
 use crate::export::{self, clipboard, image, sheet};
@@ -116,6 +117,14 @@ pub fn ChartPanel(chart: Chart) -> impl IntoView {
     let size = RwSignal::new((0.0, 0.0));
     let ratio = RwSignal::new(device_pixel_ratio());
     let cursor = RwSignal::new(None::<usize>);
+    // The week under this chart's pointer, which the pipeline's picture follows.
+    if let Some(shared) = use_context::<ChartPointer>() {
+        Effect::new(move |_| {
+            if let Some(week) = cursor.get() {
+                shared.0.set(Some(week));
+            }
+        });
+    }
     let plot = StoredValue::new(None::<Plot>);
     // The chart's background, drawn again only when it changes, and the
     // scales it was drawn on, held while a slider is dragged.

@@ -4,7 +4,9 @@
 
 use doorstroom_charts::{Caption, Chart, ChartInput, Theme, draw_with_caption, file_stem};
 use leptos::prelude::document;
-use plotters::prelude::IntoDrawingArea;
+use doorstroom_charts::AnyBackend;
+use plotters::coord::Shift;
+use plotters::prelude::{DrawingArea, IntoDrawingArea};
 use wasm_bindgen::JsCast;
 use web_sys::HtmlCanvasElement;
 
@@ -37,6 +39,22 @@ fn at_scale<'a>(input: &ChartInput<'a>, scale: f64) -> ChartInput<'a> {
 
 /// Offers `chart` as `doorstroom-<scenario>-<chart>.png`.
 pub fn png(chart: Chart, input: &ChartInput, caption: &Caption, slug: &str) {
+    png_drawn(
+        &format!("{}.png", file_stem(slug, chart)),
+        |area| match draw_with_caption(chart, area, &at_scale(input, PNG_RATIO), caption) {
+            Ok(_) => true,
+            Err(error) => {
+                leptos::logging::warn!("chart {} not exported: {error:?}", chart.id());
+                false
+            }
+        },
+    );
+}
+
+/// Offers as `file_name` what `draw` draws (at [`PNG_RATIO`]) on a
+/// detached canvas of the export's size, if it says it drew: the one PNG
+/// writer of the charts and of the other pictures (the waterfall).
+pub fn png_drawn(file_name: &str, draw: impl FnOnce(&DrawingArea<AnyBackend<'static>, Shift>) -> bool) {
     let Some(canvas) = document()
         .create_element("canvas")
         .ok()
@@ -49,13 +67,12 @@ pub fn png(chart: Chart, input: &ChartInput, caption: &Caption, slug: &str) {
         return;
     };
     let area = backend.into_drawing_area();
-    if let Err(error) = draw_with_caption(chart, &area, &at_scale(input, PNG_RATIO), caption) {
-        leptos::logging::warn!("chart {} not exported: {error:?}", chart.id());
+    if !draw(&area) {
         return;
     }
     let _ = area.present();
     if let Ok(url) = canvas.to_data_url_with_type("image/png") {
-        download::offer(&url, &format!("{}.png", file_stem(slug, chart)));
+        download::offer(&url, file_name);
     }
 }
 

@@ -8,7 +8,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use crate::frame::{Metrics, text_style};
-use crate::{Chart, ChartInput, Plot, draw, palette};
+use crate::{Chart, ChartInput, Plot, Theme, draw, palette};
 
 /// The lines under an exported chart.
 #[derive(Clone, Debug, PartialEq)]
@@ -124,7 +124,19 @@ pub fn draw_with_caption<DB: DrawingBackend>(
     input: &ChartInput,
     caption: &Caption,
 ) -> Result<Plot, DrawingAreaErrorKind<DB::ErrorType>> {
-    let m = Metrics::new(input.theme);
+    above_caption(area, input.theme, caption, |top| draw(chart, top, input))
+}
+
+/// Draws `caption` at the foot of `area` as [`draw_with_caption`] does and
+/// whatever `draw` draws above it: the one caption of every exported
+/// picture, the page's charts and the others alike.
+pub fn above_caption<DB: DrawingBackend, R>(
+    area: &DrawingArea<DB, Shift>,
+    theme: Theme,
+    caption: &Caption,
+    draw: impl FnOnce(&DrawingArea<DB, Shift>) -> Result<R, DrawingAreaErrorKind<DB::ErrorType>>,
+) -> Result<R, DrawingAreaErrorKind<DB::ErrorType>> {
+    let m = Metrics::new(theme);
     let (width, height) = area.dim_in_pixel();
     let pad = m.px(14.0);
     let size = m.font(CAPTION_PX);
@@ -136,7 +148,7 @@ pub fn draw_with_caption<DB: DrawingBackend>(
     let band = pad + line_h * (lines.len() as i32 + 1) + pad;
     let split = (height as i32 - band).max(height as i32 / 2);
     let (top, bottom) = area.split_vertically(split);
-    let plot = draw(chart, &top, input)?;
+    let plot = draw(&top)?;
     bottom.fill(&palette::PAPER)?;
     bottom.draw(&Rectangle::new(
         [(pad, 0), (width as i32 - pad, m.line(1.0) as i32)],

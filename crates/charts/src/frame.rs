@@ -110,7 +110,7 @@ pub struct Scale {
 }
 
 /// The smallest "nice" step (1, 2, 2.5, 5 × 10^k) that is at least `raw`.
-fn nice_step(raw: f64) -> f64 {
+pub(crate) fn nice_step(raw: f64) -> f64 {
     if !(raw.is_finite() && raw > 0.0) {
         return 1.0;
     }

@@ -57,16 +57,18 @@ pub mod join;
 pub mod layers;
 pub mod overlay;
 pub mod palette;
+pub mod pipeline;
 pub mod published;
 mod shapes;
 mod summary;
 mod time;
 mod waiting;
+pub mod waterfall;
 
 pub use against::{table_against, table_keys};
 #[cfg(feature = "svg")]
 pub use caption::to_svg_with_caption;
-pub use caption::{Caption, draw_with_caption, file_stem, slug, source_line};
+pub use caption::{Caption, above_caption, draw_with_caption, file_stem, slug, source_line};
 pub use erased::{AnyBackend, BackendError};
 #[cfg(feature = "svg")]
 pub use forecast::forecast_svg;
@@ -81,12 +83,20 @@ pub use histogram::histogram_svg;
 pub use histogram::{HistogramInput, draw_histogram};
 pub use layers::{Layer, Scales, background_key};
 pub use overlay::Overlay;
+pub use pipeline::{PipelineInput, draw_pipeline, pipeline_lines};
+#[cfg(feature = "svg")]
+pub use pipeline::{pipeline_svg, pipeline_svg_with_caption};
 /// The plotters these charts are drawn with (create backends and areas with it).
 pub use plotters;
 pub use plotters::style::RGBColor;
 pub use published::{PublishedMark, marks as published_marks, readout_at as published_readout};
 pub use summary::summary;
 pub use waiting::extrapolated_from;
+pub use waterfall::{
+    Bar as WaterfallBar, WaterfallInput, WaterfallStep, draw_waterfall, waterfall_lines,
+};
+#[cfg(feature = "svg")]
+pub use waterfall::{waterfall_svg, waterfall_svg_with_caption};
 
 /// The four charts of the page.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -10,6 +10,7 @@
 //! cargo run -p doorstroom-model --example scenario -- --goal 'in-term-by=2027-01-01'
 //! cargo run -p doorstroom-model --example scenario -- --goal 'cost-2024-under=20000000' --goal-lever baa
 //! cargo run -p doorstroom-model --example scenario -- --tornado
+//! cargo run -p doorstroom-model --example scenario -- --explain 'v=2&intake=50000&fte=900' [--baseline 'v=2&intake=80000']
 //! cargo run -p doorstroom-model --example scenario -- --fit [--fit-until 2024-12-31]
 //! cargo run -p doorstroom-model --example scenario -- --track-record
 //! cargo run -p doorstroom-model --example scenario -- --deck briefing-dg.doorstroom.json --summary
@@ -28,7 +29,14 @@
 //! in either a fresh one is drawn (getrandom) and printed on stderr. `--goal`
 //! prints `fte=…` (or `baa=…` with `--goal-lever baa`) or `unreachable=`
 //! with the reason; `--tornado` prints `lever,value,low,high,cost_effect_eur,
-//! backlog_effect`. `--fit` fits the values no publication states to the
+//! backlog_effect`. `--explain QUERY` splits each headline figure's
+//! difference between the scenario QUERY and its baseline (the defaults of
+//! its world, or `--baseline QUERY`, over the scenario's horizon, as the
+//! page compares them) over the levers that differ, by Shapley values, and
+//! prints `figure,lever,baseline,scenario,part,standard_error` in the
+//! notation of the link's language (`lang=en`: `,` and a decimal point;
+//! else Dutch, `;` and a decimal comma), the levers' values in its words.
+//! `--fit` fits the values no publication states to the
 //! published figures dated up to `--fit-until` (default: all) and prints
 //! the fitted scenario as a query that this command runs as it is, with
 //! the loss, the fitted values and each figure's error on stderr;
@@ -40,17 +48,19 @@
 //! `link=` and (with `--summary`) its headline figures. Warnings about the
 //! query go to stderr.
 
+use doorstroom_model::explain::Explainer;
 use doorstroom_model::uncertainty::{
     BandSettings, Bands, Goal, GoalLever, LinkWording, fresh_seed, read_query, sample_threads,
     seek, tornado, tornado_csv,
 };
 use doorstroom_model::{
-    Date, Lang, PRESETS, Scenario, Stream, calibration, page_keys, record, safe_text,
+    Date, Lang, PRESETS, Runner, Scenario, Stream, calibration, page_keys, record, safe_text,
 };
 
 const USAGE: &str =
     "usage: scenario [--presets] [--preset NAME] [--summary | --record | --stream t1|t2|t4|nareis]
                 [--bands N [--seed S]] [--goal GOAL [--goal-lever fte|baa]] [--tornado]
+                [--explain QUERY [--baseline QUERY]]
                 [--fit [--fit-until YYYY-MM-DD]] [--track-record]
                 [--deck FILE] [QUERY]
   GOAL  in-term-by=YYYY-MM-DD | cost-YYYY-under=EUR
@@ -72,6 +82,8 @@ fn main() {
     let mut goal: Option<String> = None;
     let mut goal_lever = GoalLever::Fte;
     let mut want_tornado = false;
+    let mut want_explain = false;
+    let mut baseline: Option<String> = None;
     let mut want_fit = false;
     let mut fit_until: Option<Date> = None;
     let mut deck: Option<String> = None;
@@ -116,6 +128,11 @@ fn main() {
                 }
             }
             "--tornado" => want_tornado = true,
+            "--explain" => {
+                want_explain = true;
+                query = value("--explain");
+            }
+            "--baseline" => baseline = Some(value("--baseline")),
             "--fit" => want_fit = true,
             "--fit-until" => {
                 let v = value("--fit-until");
@@ -175,6 +192,13 @@ fn main() {
             result.evaluations
         );
         return;
+    }
+    if want_explain {
+        print_explanation(&scenario, baseline.as_deref(), language(&full));
+        return;
+    }
+    if baseline.is_some() {
+        fail("--baseline goes with --explain");
     }
     if want_tornado {
         print!("{}", tornado_csv(&tornado(&scenario)));
@@ -244,6 +268,42 @@ fn bands(
     }
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     Bands::of(&sample_threads(scenario, &settings, threads))
+}
+
+/// The language a link's numbers are read in (`lang=en`), Dutch by
+/// default, as the page reads them.
+fn language(link: &str) -> Lang {
+    let lang = form_urlencoded::parse(link.trim_start_matches('?').as_bytes())
+        .filter(|(key, _)| key == page_keys::LANG)
+        .last();
+    match lang {
+        Some((_, v)) if v.trim().eq_ignore_ascii_case("en") => Lang::En,
+        _ => Lang::Nl,
+    }
+}
+
+/// `--explain`: the Shapley parts against the baseline (the pinned
+/// `baseline` query's scenario, or the defaults of the scenario's world),
+/// with the number of runs on stderr.
+fn print_explanation(scenario: &Scenario, baseline: Option<&str>, lang: Lang) {
+    let pinned = baseline.map(|q| {
+        let (pinned, _, warnings) = read_query(q);
+        for w in &warnings {
+            eprintln!("warning (baseline): {}", printable(&w.message(Lang::En)));
+        }
+        pinned
+    });
+    let mut explainer = Explainer::new(scenario, &scenario.baseline(pinned.as_ref()));
+    let mut runner = Runner::new();
+    while !explainer.step(&mut runner) {}
+    let explanation = explainer.finish().expect("every run done");
+    print!("{}", explanation.to_csv(lang));
+    eprintln!(
+        "{} levers differ; {:?}, {} runs",
+        explanation.levers.len(),
+        explanation.method,
+        explainer.runs_done()
+    );
 }
 
 /// `--fit`: the query on stdout, how it fits on stderr.

@@ -29,6 +29,7 @@
 pub mod calibration;
 mod csv;
 mod date;
+pub mod explain;
 mod levers;
 mod outlook;
 mod presets;
@@ -49,8 +50,9 @@ pub use csv::{
 };
 pub use date::{Date, ParseDateError};
 pub use levers::{
-    Adjustment, Choice, ChoiceLever, DateLever, LEVER_COUNT, LEVERS, Lever, LeverGroup, LeverKind,
-    LeverValue, NumberLever, Settled, Unit, lever, levers, scenario_at,
+    Adjustment, Choice, ChoiceLever, DateLever, HORIZON_KEY, LEVER_COUNT, LEVERS, Lever,
+    LeverGroup, LeverKind, LeverValue, NumberLever, Settled, Unit, differing, lever, levers,
+    scenario_at,
 };
 pub use outlook::{LETTER_NAME, OUTLOOK_NAME, World};
 pub use presets::{AS_IT_HAPPENED, PRESETS, Preset, PresetGroup, Sets, preset};

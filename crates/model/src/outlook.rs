@@ -22,6 +22,7 @@
 
 use std::sync::OnceLock;
 
+use crate::date::Date;
 use crate::presets::AS_IT_HAPPENED;
 use crate::record::inputs;
 use crate::scenario::{Scenario, TermPolicy};
@@ -92,6 +93,34 @@ impl Scenario {
     #[must_use]
     pub fn world_defaults(&self) -> Scenario {
         self.world().defaults()
+    }
+
+    /// The baseline this scenario is compared with: the pinned scenario
+    /// if there is one, else the defaults of the world of a scenario whose
+    /// levers apply from `self.from`; in both cases over this scenario's
+    /// own horizon, since a longer or shorter horizon is a change of view,
+    /// not of policy, and figures "at the end" must compare the same day.
+    #[must_use]
+    pub fn baseline(&self, pinned: Option<&Scenario>) -> Scenario {
+        Scenario::baseline_over(pinned, self.end, self.from)
+    }
+
+    /// [`Scenario::baseline`] of a scenario ending on `end` whose levers
+    /// apply from `from`: all it depends on, so that a page reruns the
+    /// baseline only when one of them moves.
+    #[must_use]
+    pub fn baseline_over(pinned: Option<&Scenario>, end: Date, from: Date) -> Scenario {
+        let unpinned = || {
+            Scenario {
+                from,
+                ..Scenario::default()
+            }
+            .world_defaults()
+        };
+        Scenario {
+            end,
+            ..pinned.cloned().unwrap_or_else(unpinned)
+        }
     }
 }
 

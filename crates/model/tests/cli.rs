@@ -131,3 +131,92 @@ fn bands_without_a_seed_draw_one_and_print_it() {
     let linked = run(&["--bands", "20", "--summary", "until=2023-08-31&seed=7"]);
     assert_eq!(drawn_seed(&linked), None);
 }
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// The rows of a CSV text after its header, read by the csv crate.
+fn rows(text: &str, separator: u8) -> Vec<Vec<String>> {
+    csv::ReaderBuilder::new()
+        .delimiter(separator)
+        .from_reader(text.as_bytes())
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_owned).collect())
+        .collect()
+}
+
+#[test]
+fn explain_prints_each_figure_s_parts_that_add_up_to_its_difference() {
+    let out = run(&["--explain", "v=2&intake=50000&fte=900&lang=en"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert_eq!(
+        text.lines().next(),
+        Some(r#""figure","lever","baseline","scenario","part","standard_error""#)
+    );
+    let rows = rows(&text, b',');
+    let levers: Vec<&str> = rows
+        .iter()
+        .filter(|r| r[0] == "cost_total_eur")
+        .map(|r| r[1].as_str())
+        .collect();
+    assert_eq!(levers, ["intake", "fte", "difference"]);
+    // The scenario's values in words, in the link's language.
+    let fte = rows.iter().find(|r| r[1] == "fte").unwrap();
+    assert_eq!(fte[3], "900 FTE");
+    let intake = rows.iter().find(|r| r[1] == "intake").unwrap();
+    assert_eq!(intake[3], "50,000 per year");
+    // Per figure, the parts (rounded to whole euros or cases) add up to
+    // the difference, within the rounding of each.
+    for figure in ["backlog_end", "cost_total_eur", "appeals_through_2024"] {
+        let of: Vec<&Vec<String>> = rows.iter().filter(|r| r[0] == figure).collect();
+        let parts: f64 = of[..2].iter().map(|r| r[4].parse::<f64>().unwrap()).sum();
+        let whole: f64 = of[2][4].parse().unwrap();
+        assert!((parts - whole).abs() <= 1.0, "{figure}: {parts} vs {whole}");
+        let (base, now): (f64, f64) = (of[2][2].parse().unwrap(), of[2][3].parse().unwrap());
+        assert!((now - base - whole).abs() <= 1.0, "{figure}");
+    }
+    assert!(
+        stderr(&out).contains("2 levers differ; Exact, 4 runs"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn explain_against_a_given_baseline_in_dutch_notation() {
+    // The baseline itself: nothing differs, nothing to split.
+    let same = run(&["--explain", "v=2&fte=700", "--baseline", "v=2&fte=700"]);
+    assert!(same.status.success());
+    let text = stdout(&same);
+    let same_rows = rows(&text, b';');
+    assert!(!same_rows.is_empty());
+    assert!(
+        same_rows
+            .iter()
+            .all(|r| r[1] == "difference" && r[4] == "0"),
+        "{text}"
+    );
+    // One lever against the given baseline: it gets the whole difference;
+    // Dutch words and notation by default.
+    let one = run(&["--explain", "v=2&fte=700", "--baseline", "v=2&fte=600"]);
+    let text = stdout(&one);
+    let rows = rows(&text, b';');
+    let cost: Vec<&Vec<String>> = rows.iter().filter(|r| r[0] == "cost_total_eur").collect();
+    assert_eq!(cost.len(), 2);
+    assert_eq!(
+        (cost[0][1].as_str(), cost[0][2].as_str()),
+        ("fte", "600 fte")
+    );
+    assert_eq!(cost[0][4], cost[1][4]);
+    let share = rows
+        .iter()
+        .find(|r| r[0] == "share_decided_in_term")
+        .unwrap();
+    assert!(share[4].contains(',') || share[4] == "0", "{share:?}");
+    // A baseline without --explain is refused.
+    let alone = run(&["--baseline", "v=2"]);
+    assert!(!alone.status.success());
+    assert!(stderr(&alone).contains("--baseline goes with --explain"));
+}

@@ -155,6 +155,8 @@ fn main() -> ExitCode {
             bands_from_now_start_at_the_join,
             a_drag_during_the_bands_ends_on_the_newest_value,
             the_tornado_lists_the_levers_largest_first,
+            why_different_names_the_levers_that_differ_and_exports,
+            the_pipeline_follows_the_pointer_plays_and_exports,
             pinning_two_scenarios_draws_three_sets_of_lines_and_compares_them,
             a_link_with_pinned_scenarios_names_each_on_screen,
             presentation_mode_reads_from_the_back_and_steps_through_a_deck,

@@ -520,6 +520,21 @@ pub fn scenario_at(picks: impl IntoIterator<Item = (usize, f64)>) -> Scenario {
     s.validated().0
 }
 
+/// The URL key of the horizon's last day: moving it changes the view, not
+/// the policy, so it is no difference between a scenario and its baseline.
+pub const HORIZON_KEY: &str = "until";
+
+/// The levers whose values differ between `a` and `b`, horizon aside, in
+/// the table's order: what a scenario changes against its baseline.
+pub fn differing<'a>(
+    a: &'a Scenario,
+    b: &'a Scenario,
+) -> impl Iterator<Item = &'static Lever> + 'a {
+    levers()
+        .iter()
+        .filter(move |l| l.key != HORIZON_KEY && !l.same(a, b))
+}
+
 /// The lever with URL key `key`.
 pub fn lever(key: &str) -> Option<&'static Lever> {
     LEVERS.iter().find(|l| l.key == key)

@@ -24,6 +24,18 @@ pub enum FigureKind {
     Month,
 }
 
+impl FigureKind {
+    /// The decimals an amount of this kind is written with (0 for a day or
+    /// a month, written as a date).
+    pub fn decimals(self) -> usize {
+        match self {
+            FigureKind::Share => 4,
+            FigureKind::Weeks => 1,
+            FigureKind::Whole | FigureKind::Day | FigureKind::Month => 0,
+        }
+    }
+}
+
 /// One headline figure: its key (as in [`Summary::to_key_values`]), how it
 /// is written, and how it is read from a summary of a run that starts on
 /// the given day.
@@ -148,9 +160,9 @@ impl Figure {
     pub fn write(&self, x: f64, start: Date) -> String {
         let day = || start.add_days(x as i64);
         match self.kind {
-            FigureKind::Whole => format!("{x:.0}"),
-            FigureKind::Share => format!("{x:.4}"),
-            FigureKind::Weeks => format!("{x:.1}"),
+            FigureKind::Whole | FigureKind::Share | FigureKind::Weeks => {
+                format!("{x:.*}", self.kind.decimals())
+            }
             FigureKind::Day => day().to_string(),
             FigureKind::Month if x.is_infinite() => "never".to_string(),
             FigureKind::Month => {

@@ -14,7 +14,7 @@ use super::{assert_clean, testid, wait_until};
 /// Blob behind each `blob:` link) and its clipboard writes, to look at what
 /// they hold. The page's policy lets no script `fetch` a `blob:` URL, so the
 /// Blob itself is kept as the page makes it.
-async fn catch_downloads(page: &Page) -> Result<()> {
+pub(super) async fn catch_downloads(page: &Page) -> Result<()> {
     page.client()
         .execute(
             "window.__offered = [];
@@ -39,16 +39,16 @@ async fn catch_downloads(page: &Page) -> Result<()> {
 }
 
 /// A file the page offered for download.
-struct Download {
-    name: String,
+pub(super) struct Download {
+    pub(super) name: String,
     /// The type the page gave it, e.g. `text/csv;charset=utf-8`.
-    mime: String,
-    bytes: Vec<u8>,
+    pub(super) mime: String,
+    pub(super) bytes: Vec<u8>,
 }
 
 impl Download {
     /// The file as UTF-8 text, byte order mark and all.
-    fn text(&self) -> Result<String> {
+    pub(super) fn text(&self) -> Result<String> {
         Ok(String::from_utf8(self.bytes.clone())?)
     }
 }
@@ -68,7 +68,7 @@ fn decode_data_url(url: &str) -> Result<(String, Vec<u8>)> {
 /// The `n`th download offered so far. A `blob:` link's Blob is read with a
 /// `FileReader` (as a `data:` URL, so bytes cross the driver as text); a
 /// `data:` link (a canvas's PNG) is the file already.
-async fn offered(page: &Page, n: usize) -> Result<Download> {
+pub(super) async fn offered(page: &Page, n: usize) -> Result<Download> {
     wait_until("a download", || async {
         let count = page
             .client()
@@ -112,7 +112,7 @@ fn keep(name: &str, bytes: &[u8]) -> Result<()> {
 
 /// A PNG's size, and how many of its pixels in the bottom `rows` rows are
 /// dark (ink on the paper: the caption's text).
-fn png_size_and_ink(bytes: &[u8], rows: u32) -> Result<((u32, u32), usize)> {
+pub(super) fn png_size_and_ink(bytes: &[u8], rows: u32) -> Result<((u32, u32), usize)> {
     let mut decoder = png::Decoder::new(std::io::Cursor::new(bytes));
     decoder.set_transformations(png::Transformations::normalize_to_color8());
     let mut reader = decoder.read_info()?;
@@ -132,7 +132,7 @@ fn png_size_and_ink(bytes: &[u8], rows: u32) -> Result<((u32, u32), usize)> {
     Ok(((width, height), ink))
 }
 
-async fn click(page: &Page, selector: &str) -> Result<()> {
+pub(super) async fn click(page: &Page, selector: &str) -> Result<()> {
     page.client()
         .find(Locator::Css(selector))
         .await?
@@ -142,7 +142,7 @@ async fn click(page: &Page, selector: &str) -> Result<()> {
 }
 
 /// The text of an SVG with the five XML entities read back.
-fn unescape_xml(svg: &str) -> String {
+pub(super) fn unescape_xml(svg: &str) -> String {
     svg.replace("&lt;", "<")
         .replace("&gt;", ">")
         .replace("&quot;", "\"")

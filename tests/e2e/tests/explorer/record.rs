@@ -55,7 +55,7 @@ async fn published_beside(page: &doorstroom_e2e::Page, id: &str) -> Result<Strin
 }
 
 /// Moves the pointer over chart `id` at `share` of its width, mid-height.
-async fn hover(page: &doorstroom_e2e::Page, id: &str, share: f64) -> Result<()> {
+pub(super) async fn hover(page: &doorstroom_e2e::Page, id: &str, share: f64) -> Result<()> {
     page.client()
         .execute(
             "document.querySelector(arguments[0]).scrollIntoView({ block: 'center' })",
