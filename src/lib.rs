@@ -8,29 +8,30 @@
 
 mod app;
 mod bands;
-mod canvas;
 mod chart_keys;
 mod components;
 mod controls;
 mod delta;
-mod download;
 mod embed;
 mod export;
 mod footer;
 mod format;
-mod history;
 mod i18n;
-mod location;
 mod masthead;
 mod notice_lines;
 mod offline;
-mod pacer;
 mod panic_page;
-mod resize;
+mod platform;
 mod results;
 mod scenario_names;
 mod state;
-mod timing;
+
+// The page's state (store, history, pacer, address) lives in `state/`,
+// what talks to the browser (canvas, resize, downloads, timing) in
+// `platform/`. Their old paths stay as names, so that code written against
+// `crate::canvas` or `crate::timing` keeps building.
+use platform::{canvas, download, resize, timing};
+use state::{history, location, pacer};
 
 pub use app::App;
 pub use canvas::{Background, Layers, paint};

@@ -12,6 +12,10 @@
 //! the [`Pacer`], which decides when a write is a new history entry and
 //! spaces the writes out so that the browser keeps them all.
 
+pub mod history;
+pub mod location;
+pub mod pacer;
+
 use std::sync::{Arc, PoisonError};
 
 use doorstroom_address::{
@@ -24,7 +28,6 @@ use doorstroom_model::{Date, Lang, Run, Runner, Scenario, Summary, levers};
 use leptos::prelude::*;
 
 use crate::history::History;
-use crate::location;
 use crate::pacer::{Change, Pacer, Plan};
 use crate::scenario_names;
 use crate::timing::{self, Part};
