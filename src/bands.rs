@@ -103,6 +103,7 @@ fn now() -> f64 {
 pub fn install(store: Store) {
     POOL.with_borrow_mut(|p| p.store = Some(store));
     Effect::new(move |_| {
+        crate::platform::reruns::rerun(crate::platform::reruns::Node::Rest);
         // The workers start after the first screen is painted: their own
         // start-up would take the cores the first chart needs.
         if !store.first_screen_done().get() {

@@ -34,6 +34,8 @@ use platform::{canvas, download, resize, timing};
 use state::{history, location, pacer};
 
 pub use app::App;
+#[cfg(feature = "bench-counters")]
+pub use platform::reruns::{Node as RerunNode, counts as reruns};
 pub use canvas::{Background, Layers, paint};
 pub use panic_page::{DEFAULT_SCENARIO_HREF, PANIC_PAGE_ID, install as install_panic_hook};
 
@@ -49,6 +51,7 @@ pub const MOUNTED_MARK: &str = "doorstroom:mounted";
 /// plain message with a link to the default scenario (`panic_page.rs`).
 pub fn mount() {
     install_panic_hook();
+    platform::reruns::publish();
     if embed::is_embed() {
         // One chart in an article's frame: no address of its own to keep,
         // nothing to keep offline.

@@ -490,6 +490,7 @@ pub fn Comparison() -> impl IntoView {
             .collect::<Vec<_>>()
     });
     let table = Memo::new(move |_| {
+        crate::platform::reruns::rerun(crate::platform::reruns::Node::Rest);
         if store.pinned_count() == 0 {
             return None;
         }

@@ -69,6 +69,7 @@ pub fn Handout() -> impl IntoView {
     // holds (a title typed, the runs changed, a scenario pinned), so the
     // paper always opens what it shows.
     let link = Memo::new(move |_| {
+        crate::platform::reruns::rerun(crate::platform::reruns::Node::Rest);
         settled.track();
         store.track_page_state();
         untrack(|| store.link())

@@ -533,6 +533,7 @@ pub fn Kpis() -> impl IntoView {
             // a run from a later day.
             let spec = move || slot.for_run(from_start.get());
             let figure = Memo::new(move |_| {
+                crate::platform::reruns::rerun(crate::platform::reruns::Node::Frame);
                 let lang = lang.get();
                 let end = end.get();
                 let from_start = from_start.get();

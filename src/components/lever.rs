@@ -15,6 +15,7 @@ use leptos::prelude::*;
 use crate::components::info::{InfoButton, InfoPanel};
 use crate::format::formats;
 use crate::i18n;
+use crate::platform::reruns::{rerun, Node};
 use crate::state::{Store, use_store};
 
 /// The newest scenario with `set` applied to it.
@@ -48,7 +49,10 @@ pub fn LeverControl(
     let store = use_store();
     let index = levers().iter().position(|l| std::ptr::eq(l, lever));
     let changed_from_default =
-        Memo::new(move |_| store.changed_levers.with(|c| index.is_some_and(|i| c[i])));
+        Memo::new(move |_| {
+            rerun(Node::Lever);
+            store.changed_levers.with(|c| index.is_some_and(|i| c[i]))
+        });
     let open = RwSignal::new(false);
     let lang = store.lang();
     let control_id = format!("ctl-{}", lever.key);
@@ -96,7 +100,10 @@ pub fn LeverControl(
                 <span class="lever-default">
                     {move || i18n::DEFAULT.get(lang.get())}
                     ": "
-                    {move || store.scenario().with(|s| describe_default(lever, s, lang.get()))}
+                    {move || {
+                        rerun(Node::Lever);
+                        store.scenario().with(|s| describe_default(lever, s, lang.get()))
+                    }}
                 </span>
                 <button
                     type="button"
@@ -131,7 +138,10 @@ fn NumberControl(
 ) -> impl IntoView {
     let store = use_store();
     let lang = store.lang();
-    let value = Memo::new(move |_| store.scenario().with(|s| number.get(s)));
+    let value = Memo::new(move |_| {
+        rerun(Node::Lever);
+        store.scenario().with(|s| number.get(s))
+    });
     let factor = number.unit.display_factor();
     let note = RwSignal::new(None::<Warning>);
     let note_id = format!("note-{}", lever.key);
@@ -219,7 +229,10 @@ fn DateControl(
     disabled: Signal<bool>,
 ) -> impl IntoView {
     let store = use_store();
-    let shown = move || store.scenario().with(|s| date.get(s).to_string());
+    let shown = move || {
+        rerun(Node::Lever);
+        store.scenario().with(|s| date.get(s).to_string())
+    };
     let field_testid = testid.then(|| format!("input-{}", lever.key));
     view! {
         <div class="lever-control date">
@@ -255,7 +268,10 @@ fn ChoiceControl(
 ) -> impl IntoView {
     let store = use_store();
     let lang = store.lang();
-    let selected = Memo::new(move |_| store.scenario().with(|s| choice.get(s)));
+    let selected = Memo::new(move |_| {
+        rerun(Node::Lever);
+        store.scenario().with(|s| choice.get(s))
+    });
     let select_testid = testid.then(|| format!("lever-{}", lever.key));
     view! {
         <div class="lever-control choice">

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use crate::components::lever::LeverControl;
 use crate::i18n;
+use crate::platform::reruns::{rerun, Node};
 use crate::state::use_store;
 
 #[component]
@@ -17,6 +18,7 @@ fn Group(group: LeverGroup) -> impl IntoView {
     let changed = {
         let members = members.clone();
         Memo::new(move |_| {
+            rerun(Node::Group);
             store.scenario().with(|s| {
                 members
                     .iter()

@@ -6,13 +6,17 @@ use doorstroom_model::{PRESETS, Preset, PresetGroup};
 use leptos::prelude::*;
 
 use crate::i18n;
+use crate::platform::reruns::{rerun, Node};
 use crate::state::use_store;
 
 #[component]
 fn PresetButton(preset: &'static Preset) -> impl IntoView {
     let store = use_store();
     let lang = store.lang();
-    let active = Memo::new(move |_| store.scenario().with(|s| preset.is_active(s)));
+    let active = Memo::new(move |_| {
+        rerun(Node::Preset);
+        store.scenario().with(|s| preset.is_active(s))
+    });
     let help = move || {
         let lang = lang.get();
         format!("{} {}", preset.help.get(lang), preset.sets_text(lang))

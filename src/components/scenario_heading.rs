@@ -34,6 +34,7 @@ pub fn ScenarioHeading() -> impl IntoView {
         }
     };
     let changed = move || {
+        crate::platform::reruns::rerun(crate::platform::reruns::Node::Rest);
         let lang = lang.get();
         let words = store.scenario().with(|s| {
             store

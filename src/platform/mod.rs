@@ -5,3 +5,4 @@ pub mod canvas;
 pub mod download;
 pub mod resize;
 pub mod timing;
+pub mod reruns;

@@ -29,6 +29,7 @@ use leptos::prelude::*;
 
 use crate::history::History;
 use crate::pacer::{Change, Pacer, Plan};
+use crate::platform::reruns::{Node, rerun};
 use crate::scenario_names;
 use crate::timing::{self, Part};
 
@@ -114,6 +115,7 @@ fn run_memo(source: impl Fn() -> Scenario + Send + Sync + 'static) -> Memo<Arc<R
     let runner = std::sync::Mutex::new(Runner::new());
     Memo::new_with_compare(
         move |_| {
+            rerun(Node::Frame);
             let scenario = source();
             let mut runner = runner.lock().unwrap_or_else(PoisonError::into_inner);
             Arc::new(timing::measure(Part::Model, || runner.run(&scenario)))
@@ -239,13 +241,16 @@ impl Store {
         });
         // A summary equal to the last one (a lever that moved nothing) is
         // no change, so the headline figures are left alone.
-        let summary =
-            Memo::new(move |_| run.with(|r| timing::measure(Part::Headline, || r.summary())));
+        let summary = Memo::new(move |_| {
+            rerun(Node::Frame);
+            run.with(|r| timing::measure(Part::Headline, || r.summary()))
+        });
         let baseline_summary = Memo::new(move |_| {
             baseline_run.with(|r| timing::measure(Part::Headline, || r.summary()))
         });
         let record = Memo::new_with_compare(
             move |_| {
+                rerun(Node::Rest);
                 if !first_screen_done.get() {
                     return Arc::new(Vec::new());
                 }
@@ -254,6 +259,7 @@ impl Store {
             |_, _| true,
         );
         let changed_levers = Memo::new(move |_| {
+            rerun(Node::Lever);
             scenario_signal.with(|s| {
                 timing::measure(Part::Levers, || {
                     let default = s.world_defaults();
@@ -268,6 +274,7 @@ impl Store {
         // ahead, so the run without the BAA stops at the end of 2024: half
         // the work of the full horizon.
         let letter_scope_penalties = Memo::new(move |_| {
+            rerun(Node::Frame);
             scenario_signal.with(|s| {
                 if s.baa_per_year == 0.0 {
                     return summary.with(|m| m.asylum_penalties_through_2024_eur);
@@ -284,6 +291,7 @@ impl Store {
             })
         });
         let is_baseline = Memo::new(move |_| {
+            rerun(Node::Frame);
             scenario_signal.with(|s| baseline_signal.with(|p| *s == baseline_for(p.as_ref(), s)))
         });
         let history = RwSignal::new(History::new(scenario.clone()));

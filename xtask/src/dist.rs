@@ -36,10 +36,19 @@ single file: {} ({})",
 /// the integrity checks and `_headers`), and then writes the service worker
 /// that caches the files as they are served.
 pub fn build(tools: &WebTools) -> Result<()> {
+    build_with_features(tools, &[])
+}
+
+/// [`build`] with the page's cargo `features` on (the benchmark's
+/// `bench-counters`).
+pub fn build_with_features(tools: &WebTools, features: &[&str]) -> Result<()> {
     let mut trunk = tools.command("trunk");
     trunk
         .args(["build", "--release"])
         .env("DOORSTROOM_BUILD", build_name());
+    if !features.is_empty() {
+        trunk.args(["--features", &features.join(",")]);
+    }
     process::run(&mut trunk)?;
     let dist = workspace_root().join("dist");
     lockdown::apply(&dist)?;
