@@ -34,10 +34,10 @@ use platform::{canvas, download, resize, timing};
 use state::{history, location, pacer};
 
 pub use app::App;
-#[cfg(feature = "bench-counters")]
-pub use platform::reruns::{Node as RerunNode, counts as reruns};
 pub use canvas::{Background, Layers, paint};
 pub use panic_page::{DEFAULT_SCENARIO_HREF, PANIC_PAGE_ID, install as install_panic_hook};
+#[cfg(feature = "bench-counters")]
+pub use platform::reruns::{Node as RerunNode, counts as reruns};
 
 /// The performance mark set once the app is in the DOM; `cargo xtask bench`
 /// reads it to measure the load time.

@@ -45,7 +45,7 @@ pub(crate) fn with_input<R>(
     let record = store.record.get();
     let bands = store.current_bands();
     // The week from which the reader's levers apply, marked on every chart.
-    let join = store.scenario().with(|s| s.join_week());
+    let join = store.run.with(|r| r.join_week());
     let format = formats(lang);
     let large = presentation.is_some_and(|p| p.on.get());
     let runs = store.compared_runs.get();

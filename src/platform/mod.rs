@@ -3,6 +3,6 @@
 
 pub mod canvas;
 pub mod download;
+pub mod reruns;
 pub mod resize;
 pub mod timing;
-pub mod reruns;

@@ -29,7 +29,13 @@ pub enum Node {
 
 impl Node {
     /// Every kind, in the order the counts are kept.
-    pub const ALL: [Node; 5] = [Node::Lever, Node::Group, Node::Preset, Node::Frame, Node::Rest];
+    pub const ALL: [Node; 5] = [
+        Node::Lever,
+        Node::Group,
+        Node::Preset,
+        Node::Frame,
+        Node::Rest,
+    ];
 
     /// The kind's name in the benchmark's report.
     pub fn name(self) -> &'static str {

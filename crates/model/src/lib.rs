@@ -50,7 +50,7 @@ pub use csv::{
 pub use date::{Date, ParseDateError};
 pub use levers::{
     Adjustment, Choice, ChoiceLever, DateLever, LEVER_COUNT, LEVERS, Lever, LeverGroup, LeverKind,
-    LeverValue, NumberLever, Settled, Unit, lever, levers, scenario_at,
+    LeverValue, NumberLever, Settled, Unit, lever, levers, scenario_at, write_number,
 };
 pub use outlook::{LETTER_NAME, OUTLOOK_NAME, World};
 pub use presets::{AS_IT_HAPPENED, PRESETS, Preset, PresetGroup, Sets, preset};

@@ -328,7 +328,9 @@ fn print_reruns(reruns: &Value) -> Result<()> {
         total.push(sum);
     }
     if by_kind.is_empty() {
-        println!("  reactive nodes re-run per input: not counted (build dist/ with the bench-counters feature)");
+        println!(
+            "  reactive nodes re-run per input: not counted (build dist/ with the bench-counters feature)"
+        );
         return Ok(());
     }
     println!("  reactive nodes re-run per input, by kind (median, max):");
