@@ -27,6 +27,8 @@ pub enum Node {
     Rest,
 }
 
+// Only a bench build reads the counts, by kind and name.
+#[cfg(feature = "bench-counters")]
 impl Node {
     /// Every kind, in the order the counts are kept.
     pub const ALL: [Node; 5] = [
