@@ -4,8 +4,9 @@
 //! the worker's entry).
 //!
 //! The central line is the store's own run and follows a drag frame by
-//! frame; the bands are asked for once the scenario has rested for
-//! [`PAUSE_MS`]. A newer scenario or setting cancels the older job at once:
+//! frame; the bands follow the settled scenario (`Store::settled`, which
+//! holds during a drag) and are asked for once it has rested for
+//! [`PAUSE_MS`] (keys pressed one after the other settle at each press). A newer scenario or setting cancels the older job at once:
 //! its slices still queued are dropped and answers still on their way are
 //! ignored (each job has a number), so the last bands finished are always
 //! those of the newest input. Runs go out in small slices, so that a
@@ -105,19 +106,19 @@ fn now() -> f64 {
 pub fn install(store: Store) {
     POOL.with_borrow_mut(|p| p.store = Some(store));
     Effect::new(move |_| {
+        crate::platform::reruns::rerun(crate::platform::reruns::Node::Rest);
         // The workers start after the first screen is painted: their own
         // start-up would take the cores the first chart needs.
         if !store.first_screen_done().get() {
             return;
         }
         let settings = store.band_settings().get();
-        let scenario = store.scenario().get();
+        let scenario = store.settled().get();
         cancel();
         let done = store.bands_done().with_untracked(|b| {
             b.as_ref()
                 .is_some_and(|b| b.settings == settings && b.scenario == scenario)
         });
-        store.set_bands_busy(settings.on && !done);
         if !settings.on || done {
             return;
         }
@@ -350,7 +351,6 @@ fn answered(index: usize, data: JsValue) {
         && let Some(store) = POOL.with_borrow(|p| p.store)
     {
         store.set_bands_done(Some(done));
-        store.set_bands_busy(false);
     }
     dispatch();
 }

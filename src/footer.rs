@@ -37,7 +37,7 @@ pub fn Footer() -> impl IntoView {
                     } else {
                         // The default is the world's on screen: today's
                         // outlook, or the letter's in its preset.
-                        let world = store.scenario().with(|s| s.world().name());
+                        let world = store.world().get().name();
                         format!("{} {}.", i18n::BASELINE_IS_DEFAULT.get(lang), world.get(lang))
                     }
                 }}

@@ -9,33 +9,36 @@
 mod app;
 mod bands;
 pub mod bands_worker;
-mod canvas;
 mod chart_keys;
 mod components;
 mod controls;
 mod delta;
-mod download;
 mod embed;
 mod export;
 mod footer;
 mod format;
-mod history;
 mod i18n;
-mod location;
 mod masthead;
 mod notice_lines;
 mod offline;
-mod pacer;
 mod panic_page;
-mod resize;
+mod platform;
 mod results;
 mod scenario_names;
 mod state;
-mod timing;
+
+// The page's state (store, history, pacer, address) lives in `state/`,
+// what talks to the browser (canvas, resize, downloads, timing) in
+// `platform/`. Their old paths stay as names, so that code written against
+// `crate::canvas` or `crate::timing` keeps building.
+use platform::{canvas, download, resize, timing};
+use state::{history, location, pacer};
 
 pub use app::App;
 pub use canvas::{Background, Layers, paint};
 pub use panic_page::{DEFAULT_SCENARIO_HREF, PANIC_PAGE_ID, install as install_panic_hook};
+#[cfg(feature = "bench-counters")]
+pub use platform::reruns::{Node as RerunNode, counts as reruns};
 
 /// The performance mark set once the app is in the DOM; `cargo xtask bench`
 /// reads it to measure the load time.
@@ -49,6 +52,7 @@ pub const MOUNTED_MARK: &str = "doorstroom:mounted";
 /// plain message with a link to the default scenario (`panic_page.rs`).
 pub fn mount() {
     install_panic_hook();
+    platform::reruns::publish();
     if embed::is_embed() {
         // One chart in an article's frame: no address of its own to keep,
         // nothing to keep offline.

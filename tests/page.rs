@@ -8,117 +8,16 @@
 #![cfg(target_arch = "wasm32")]
 
 use doorstroom_model::{PRESETS, Scenario, Summary, levers, preset};
-use js_sys::{Array, Intl, Object, Promise, Reflect};
-use leptos::mount::mount_to;
+use js_sys::{Array, Intl, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
-use web_sys::{Event, EventInit, HtmlElement, HtmlInputElement, KeyboardEvent, KeyboardEventInit};
+use web_sys::{Event, EventInit, HtmlElement, KeyboardEvent, KeyboardEventInit};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn window() -> web_sys::Window {
-    web_sys::window().expect("a window")
-}
+mod support;
 
-/// Puts `query` in the address bar, as if the page had been opened with it.
-fn open_with(query: &str) {
-    let path = window().location().pathname().expect("a path");
-    window()
-        .history()
-        .expect("a history")
-        .replace_state_with_url(&JsValue::NULL, "", Some(&format!("{path}{query}")))
-        .expect("replaceState");
-}
-
-fn search() -> String {
-    window().location().search().expect("a query")
-}
-
-/// The app, mounted into a fresh container; unmounted and removed on drop.
-struct Mounted<App> {
-    container: HtmlElement,
-    _app: App,
-}
-
-fn mount() -> Mounted<impl Sized> {
-    let document = window().document().expect("a document");
-    let container: HtmlElement = document
-        .create_element("div")
-        .expect("a div")
-        .dyn_into()
-        .expect("an HTML element");
-    document
-        .body()
-        .expect("a body")
-        .append_child(&container)
-        .expect("attached");
-    let app = mount_to(container.clone(), doorstroom::App);
-    Mounted {
-        container,
-        _app: app,
-    }
-}
-
-impl<App> Drop for Mounted<App> {
-    fn drop(&mut self) {
-        self.container.remove();
-    }
-}
-
-impl<App> Mounted<App> {
-    fn find(&self, testid: &str) -> HtmlElement {
-        self.container
-            .query_selector(&format!("[data-testid=\"{testid}\"]"))
-            .expect("a valid selector")
-            .unwrap_or_else(|| panic!("no element with data-testid={testid}"))
-            .dyn_into()
-            .expect("an HTML element")
-    }
-
-    fn text(&self, testid: &str) -> String {
-        self.find(testid).text_content().unwrap_or_default()
-    }
-
-    fn input(&self, testid: &str) -> HtmlInputElement {
-        self.find(testid).dyn_into().expect("an input")
-    }
-
-    fn count(&self, selector: &str) -> u32 {
-        self.container
-            .query_selector_all(selector)
-            .expect("a valid selector")
-            .length()
-    }
-}
-
-/// Sets a field's value and fires `kind` ("input" or "change"), as the
-/// browser does when a reader drags a slider or commits a field.
-fn fire(input: &HtmlInputElement, value: &str, kind: &str) {
-    input.set_value(value);
-    let init = EventInit::new();
-    init.set_bubbles(true);
-    let event = Event::new_with_event_init_dict(kind, &init).expect("an event");
-    input.dispatch_event(&event).expect("dispatched");
-}
-
-/// Waits for two animation frames and a pause: the store applies a drag's
-/// newest value on the next frame, and the effects run right after; the
-/// address follows within the pacer's gap between writes.
-async fn settle() {
-    for _ in 0..2 {
-        let frame = Promise::new(&mut |resolve, _| {
-            window().request_animation_frame(&resolve).expect("a frame");
-        });
-        JsFuture::from(frame).await.expect("a frame came");
-    }
-    let pause = Promise::new(&mut |resolve, _| {
-        window()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 150)
-            .expect("a timeout");
-    });
-    JsFuture::from(pause).await.expect("the pause ended");
-}
+use support::{Mounted, fire, mount, open_with, search, settle, window};
 
 fn summary_of(query: &str) -> Summary {
     let (scenario, warnings) = Scenario::from_query(query);
@@ -469,4 +368,35 @@ async fn presets_combine_and_each_is_marked_by_its_own_levers() {
         },
         "marked by the one rule"
     );
+}
+
+#[wasm_bindgen_test]
+async fn a_change_of_the_first_years_cost_reads_its_size_once() {
+    // Today's outlook with other staff and intake: the first year costs
+    // differ from the baseline's, and the arrow, the amount and the word
+    // must agree (the amount is a size, the word says which way:
+    // "▼ € 4,2 mln. lager", never "▼ +€ 4,2 mln. lager").
+    for (query, lower, higher) in [
+        ("?v=2&fte=300&intake=90000", "lager", "hoger"),
+        ("?v=2&fte=300&intake=90000&lang=en", "lower", "higher"),
+    ] {
+        open_with(query);
+        let page = mount();
+        settle().await;
+        let card = page
+            .find("kpi-cost-first-year")
+            .closest(".kpi")
+            .expect("a valid selector")
+            .expect("the first year's card");
+        let delta = card
+            .query_selector(".kpi-delta")
+            .expect("a valid selector")
+            .expect("the card's change")
+            .text_content()
+            .unwrap_or_default();
+        let agrees = (delta.starts_with('▼') && delta.contains(lower))
+            || (delta.starts_with('▲') && delta.contains(higher));
+        assert!(agrees, "{query}: {delta}");
+        assert!(!delta.contains(['+', '−', '-']), "{query}: {delta}");
+    }
 }

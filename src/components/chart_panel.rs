@@ -46,7 +46,7 @@ pub(crate) fn with_input<R>(
     let record = store.record.get();
     let bands = store.current_bands();
     // The week from which the reader's levers apply, marked on every chart.
-    let join = store.scenario().with(|s| s.join_week());
+    let join = store.run.with(|r| r.join_week());
     let format = formats(lang);
     let large = presentation.is_some_and(|p| p.on.get());
     let runs = store.compared_runs.get();
@@ -317,19 +317,27 @@ pub fn ChartPanel(chart: Chart) -> impl IntoView {
     // The chart in words, for screen readers (and the printed handout).
     let summary_id = format!("chart-summary-{}", chart.id());
     let described_by = summary_id.clone();
-    let summary = move || {
-        with_input(store, None, None, 1.0, |input| {
-            timing::measure(Part::ChartSummaries, || {
-                doorstroom_charts::summary(
-                    chart,
-                    input.run,
-                    input.baseline,
-                    input.format,
-                    input.lang,
-                )
+    // Read at rest: it follows the settled scenario (whose runs are then
+    // on screen), the baseline and the language, not every frame of a drag.
+    let summary = Memo::new(move |_| {
+        crate::platform::reruns::rerun(crate::platform::reruns::Node::Rest);
+        store.settled().track();
+        store.pinned().track();
+        store.lang().track();
+        untrack(|| {
+            with_input(store, None, None, 1.0, |input| {
+                timing::measure(Part::ChartSummaries, || {
+                    doorstroom_charts::summary(
+                        chart,
+                        input.run,
+                        input.baseline,
+                        input.format,
+                        input.lang,
+                    )
+                })
             })
         })
-    };
+    });
 
     // In presentation mode only the two charts the presenter chose show,
     // in the order chosen.

@@ -7,6 +7,7 @@ use doorstroom_model::{Text, t};
 use leptos::prelude::*;
 
 use crate::format::{Formats, formats};
+use crate::platform::reruns::{Node, rerun};
 use crate::state::use_store;
 
 const PUBLISHED_TITLE: Text = t(
@@ -31,15 +32,20 @@ fn cell(chart: Chart, f: &Formats, value: f64) -> String {
 pub fn ChartTable(chart: Chart) -> impl IntoView {
     let store = use_store();
     let lang = store.lang();
-    // Formatted once per change of run or language; the rows are plain text.
+    // Formatted once per settled scenario, baseline or language: read
+    // when the hand rests, so a drag's frames leave the table alone. At
+    // rest the runs are those of the settled scenario.
     let body = Memo::new(move |_| {
+        rerun(Node::Rest);
         let lang = lang.get();
         let f = formats(lang);
-        let same = store.is_baseline.get();
-        let t = store.run.with(|run| {
+        store.settled().track();
+        store.pinned().track();
+        let same = store.is_baseline.get_untracked();
+        let t = store.run.with_untracked(|run| {
             store
                 .baseline_run
-                .with(|base| table_against(chart, run, (!same).then_some(&**base), lang))
+                .with_untracked(|base| table_against(chart, run, (!same).then_some(&**base), lang))
         });
         let rows: Vec<(String, Vec<String>)> = t
             .rows
@@ -61,7 +67,8 @@ pub fn ChartTable(chart: Chart) -> impl IntoView {
             return Vec::new();
         }
         let f = formats(lang);
-        store.run.with(|run| {
+        // The record follows the settled scenario; the run is its run then.
+        store.run.with_untracked(|run| {
             store.record.with(|rows| {
                 published_marks(chart, run, rows)
                     .iter()

@@ -164,7 +164,7 @@ pub fn PinnedList() -> impl IntoView {
     // The baseline, chosen: the page's own, or one of the pinned scenarios.
     let choice = move || {
         let lang = lang.get();
-        let scenario = store.scenario().get();
+        let scenario = store.settled().get();
         let own = own_baseline_name(&scenario, lang);
         let chosen = store.pinned().with(Option::is_some);
         let mut options = vec![("own".to_owned(), own, !chosen)];
@@ -311,7 +311,9 @@ struct DeckScenario {
 /// its order (up to twelve in all: the charts draw the baseline and three
 /// pinned scenarios at most, the comparison every scenario of the deck).
 fn columns(store: crate::state::Store, lang: Lang, deck: &[DeckScenario]) -> Vec<Column> {
-    let scenario = store.scenario().get();
+    // The comparison is read at rest: it follows the settled scenario, and
+    // then the runs and summaries are of it.
+    let scenario = store.settled().get();
     let end = scenario.end;
     let pinned = store.pinned().get();
     let base = baseline_for(pinned.as_ref(), &scenario);
@@ -333,7 +335,7 @@ fn columns(store: crate::state::Store, lang: Lang, deck: &[DeckScenario]) -> Vec
                 }
             },
             scenario: scenario.clone(),
-            summary: store.summary.get(),
+            summary: store.summary.get_untracked(),
             is_baseline: false,
         },
         Column {
@@ -346,7 +348,7 @@ fn columns(store: crate::state::Store, lang: Lang, deck: &[DeckScenario]) -> Vec
                 }
             ),
             scenario: base,
-            summary: store.baseline_summary.get(),
+            summary: store.baseline_summary.get_untracked(),
             is_baseline: true,
         },
     ];
@@ -467,7 +469,7 @@ pub fn Comparison() -> impl IntoView {
     let presentation = use_presentation();
     // An opened briefing's scenarios, run over the horizon on screen: once
     // when it is opened (or the horizon changes), not on every step.
-    let end = Memo::new(move |_| store.scenario().with(|s| s.end));
+    let end = store.end_day();
     let deck = Memo::new(move |_| {
         let end = end.get();
         let Some(loaded) = presentation.and_then(|p| p.loaded.get()) else {
@@ -490,6 +492,7 @@ pub fn Comparison() -> impl IntoView {
             .collect::<Vec<_>>()
     });
     let table = Memo::new(move |_| {
+        crate::platform::reruns::rerun(crate::platform::reruns::Node::Rest);
         if store.pinned_count() == 0 {
             return None;
         }

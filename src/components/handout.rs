@@ -4,7 +4,7 @@
 //! page. Hidden on screen; `style/print.css` lays out the rest of the page
 //! (the headline figures and the charts) around it on one or two A4 pages.
 
-use doorstroom_model::{Scenario, Text};
+use doorstroom_model::Text;
 use leptos::prelude::*;
 use qrcode::QrCode;
 use qrcode::render::svg;
@@ -61,14 +61,12 @@ pub fn Handout() -> impl IntoView {
     // The handout is printed, never looked at while a slider moves, so it
     // follows the scenario when a drag ends rather than at every frame of
     // it: a drag's frames then draw no QR code.
-    let settled = Memo::new(move |previous: Option<&Scenario>| match previous {
-        Some(previous) if store.dragging().get() => previous.clone(),
-        _ => store.scenario().get(),
-    });
+    let settled = store.settled();
     // The link follows the settled scenario and everything else the link
     // holds (a title typed, the runs changed, a scenario pinned), so the
     // paper always opens what it shows.
     let link = Memo::new(move |_| {
+        crate::platform::reruns::rerun(crate::platform::reruns::Node::Rest);
         settled.track();
         store.track_page_state();
         untrack(|| store.link())

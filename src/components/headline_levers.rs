@@ -3,7 +3,7 @@
 //! term with the end date of the extension, which only matters while the
 //! 15-month term applies).
 
-use doorstroom_model::{LeverGroup, LeverKind, TermPolicy, World};
+use doorstroom_model::{LeverGroup, LeverKind, Scenario, TermPolicy, World};
 use leptos::prelude::*;
 
 use crate::components::lever::LeverControl;
@@ -16,8 +16,20 @@ pub fn HeadlineLevers() -> impl IntoView {
     let store = use_store();
     let lang = store.lang();
     // The extension's end date only matters under the extended term.
-    let six_months =
-        Signal::derive(move || store.scenario().with(|s| s.term != TermPolicy::Extended));
+    // Read from the term lever's own signal, against the extended term's
+    // value found once.
+    let term = doorstroom_model::lever("term");
+    let term_value = term.map(|l| store.lever(l.index()));
+    let extended = term.map(|l| {
+        l.get(&Scenario {
+            term: TermPolicy::Extended,
+            ..Scenario::default()
+        })
+    });
+    let six_months = Signal::derive(move || match (term_value, extended) {
+        (Some(value), Some(extended)) => value.with(|v| *v != extended),
+        _ => true,
+    });
     // Today's outlook (the model's `from_now` preset, the page's default)
     // or the letter's world: the switch moves between the two worlds. Off
     // sets the outlook aside (its levers the reader has not moved since go
@@ -25,7 +37,8 @@ pub fn HeadlineLevers() -> impl IntoView {
     // are the model's (`Scenario::world_defaults`), so "changed" and "back
     // to default" follow the switch.
     let from_now = doorstroom_model::preset("from_now").expect("the from_now preset exists");
-    let joined = Memo::new(move |_| store.scenario().with(|s| s.world() == World::Outlook));
+    let world = store.world();
+    let joined = Memo::new(move |_| world.get() == World::Outlook);
     let toggle = move |_| {
         let s = store.current();
         if joined.get_untracked() {
@@ -38,17 +51,18 @@ pub fn HeadlineLevers() -> impl IntoView {
     let state = move || {
         let lang = lang.get();
         let f = formats(lang);
-        store.scenario().with(|s| {
-            if s.world() == World::Outlook {
-                format!("{} {}", i18n::FROM_NOW_ON.get(lang), f.month_long(&s.from))
-            } else {
-                format!(
-                    "{} {}",
-                    i18n::FROM_NOW_OFF.get(lang),
-                    f.month_long(&s.start)
-                )
-            }
-        })
+        // The world and its first day, not the scenario: a drag of
+        // another lever formats no date here.
+        let (world, from, start) = (
+            store.world().get(),
+            store.levers_from().get(),
+            store.start_day().get(),
+        );
+        if world == World::Outlook {
+            format!("{} {}", i18n::FROM_NOW_ON.get(lang), f.month_long(&from))
+        } else {
+            format!("{} {}", i18n::FROM_NOW_OFF.get(lang), f.month_long(&start))
+        }
     };
     // A date lever belongs with the choice before it (the extension's end
     // with the term), in the same card.

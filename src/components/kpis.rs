@@ -420,7 +420,7 @@ fn cost_first_year(c: &Context) -> Figure {
             base.cost_first_year_eur,
             MONEY_RESOLUTION,
             Good::Lower,
-            |v| f.signed_euro_compact(v),
+            |v| f.euro_compact(v),
             lang,
         ),
     }
@@ -489,18 +489,14 @@ pub fn Kpis() -> impl IntoView {
     let lang = store.lang();
     // Only the horizon's end of the scenario shows here; a memo keeps the
     // other levers from recomputing the figures' texts.
-    let end = Memo::new(move |_| store.scenario().with(|s| s.end));
+    let end = store.end_day();
     // The first day of the first week of the reader's levers, and the day
     // they apply from (`None` from the start).
-    let first_day = Memo::new(move |_| {
-        store
-            .scenario()
-            .with(|s| s.start.add_days(7 * s.join_week() as i64))
-    });
+    // The run knows its first week of the levers: no scenario is read.
+    let first_day = Memo::new(move |_| store.run.with(|r| r.week_start(r.join_week())));
     let from = Memo::new(move |_| {
-        store
-            .scenario()
-            .with(|s| (s.join_week() > 0).then_some(s.from))
+        let from = store.levers_from().get();
+        store.run.with(|r| (r.join_week() > 0).then_some(from))
     });
     let from_start = Memo::new(move |_| from.with(Option::is_none));
     // "vanaf januari 2026" on each card of a run from a later day: the
@@ -533,6 +529,7 @@ pub fn Kpis() -> impl IntoView {
             // a run from a later day.
             let spec = move || slot.for_run(from_start.get());
             let figure = Memo::new(move |_| {
+                crate::platform::reruns::rerun(crate::platform::reruns::Node::Frame);
                 let lang = lang.get();
                 let end = end.get();
                 let from_start = from_start.get();

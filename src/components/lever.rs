@@ -8,13 +8,15 @@
 //! source or a way to read a number.
 
 use doorstroom_model::{
-    ChoiceLever, DateLever, Lang, Lever, LeverKind, NumberLever, Scenario, Warning, levers,
+    ChoiceLever, DateLever, Lang, Lever, LeverKind, LeverValue, NumberLever, Scenario, Warning,
+    World,
 };
 use leptos::prelude::*;
 
 use crate::components::info::{InfoButton, InfoPanel};
 use crate::format::formats;
 use crate::i18n;
+use crate::platform::reruns::{Node, rerun};
 use crate::state::{Store, use_store};
 
 /// The newest scenario with `set` applied to it.
@@ -24,13 +26,15 @@ fn changed(store: Store, set: impl FnOnce(&mut Scenario)) -> Scenario {
     scenario
 }
 
-/// The lever's default in the world of `s` (today's outlook, or the
-/// letter's), in words for the "default" line: `44.568 per jaar`.
-fn describe_default(lever: &'static Lever, s: &Scenario, lang: Lang) -> String {
-    let default = s.world_defaults();
-    match &lever.kind {
-        LeverKind::Date(d) => formats(lang).day(&d.get(&default)),
-        LeverKind::Number(_) | LeverKind::Choice(_) => lever.describe(&default, lang),
+/// The lever's default in `world` (today's outlook, or the letter's), in
+/// words for the "default" line: `44.568 per jaar`. Read from the world's
+/// typed defaults: no default scenario is built.
+fn describe_default(lever: &'static Lever, world: World, lang: Lang) -> String {
+    match (&lever.kind, world.lever_defaults()[lever.index()]) {
+        (LeverKind::Date(_), LeverValue::Date(d)) => formats(lang).day(&d),
+        (LeverKind::Number(n), LeverValue::Number(x)) => n.describe(x, lang),
+        (LeverKind::Choice(c), LeverValue::Choice(i)) => c.options[i].label.get(lang).to_owned(),
+        _ => String::new(),
     }
 }
 
@@ -46,9 +50,10 @@ pub fn LeverControl(
     disabled: Signal<bool>,
 ) -> impl IntoView {
     let store = use_store();
-    let index = levers().iter().position(|l| std::ptr::eq(l, lever));
-    let changed_from_default =
-        Memo::new(move |_| store.changed_levers.with(|c| index.is_some_and(|i| c[i])));
+    let changed_from_default = store.lever_changed(lever.index());
+    // The world follows the day the levers act from alone, so the default
+    // line is rewritten only when the world or the language changes.
+    let world = store.world();
     let open = RwSignal::new(false);
     let lang = store.lang();
     let control_id = format!("ctl-{}", lever.key);
@@ -96,7 +101,10 @@ pub fn LeverControl(
                 <span class="lever-default">
                     {move || i18n::DEFAULT.get(lang.get())}
                     ": "
-                    {move || store.scenario().with(|s| describe_default(lever, s, lang.get()))}
+                    {move || {
+                        rerun(Node::Lever);
+                        describe_default(lever, world.get(), lang.get())
+                    }}
                 </span>
                 <button
                     type="button"
@@ -131,7 +139,14 @@ fn NumberControl(
 ) -> impl IntoView {
     let store = use_store();
     let lang = store.lang();
-    let value = Memo::new(move |_| store.scenario().with(|s| number.get(s)));
+    let lever_value = store.lever(lever.index());
+    let value = Memo::new(move |previous: Option<&f64>| {
+        rerun(Node::Lever);
+        match lever_value.get() {
+            LeverValue::Number(x) => x,
+            _ => previous.copied().unwrap_or(number.min),
+        }
+    });
     let factor = number.unit.display_factor();
     let note = RwSignal::new(None::<Warning>);
     let note_id = format!("note-{}", lever.key);
@@ -219,7 +234,14 @@ fn DateControl(
     disabled: Signal<bool>,
 ) -> impl IntoView {
     let store = use_store();
-    let shown = move || store.scenario().with(|s| date.get(s).to_string());
+    let lever_value = store.lever(lever.index());
+    let shown = move || {
+        rerun(Node::Lever);
+        match lever_value.get() {
+            LeverValue::Date(d) => d.to_string(),
+            _ => date.min.to_string(),
+        }
+    };
     let field_testid = testid.then(|| format!("input-{}", lever.key));
     view! {
         <div class="lever-control date">
@@ -255,7 +277,14 @@ fn ChoiceControl(
 ) -> impl IntoView {
     let store = use_store();
     let lang = store.lang();
-    let selected = Memo::new(move |_| store.scenario().with(|s| choice.get(s)));
+    let lever_value = store.lever(lever.index());
+    let selected = Memo::new(move |_| {
+        rerun(Node::Lever);
+        match lever_value.get() {
+            LeverValue::Choice(i) => i.min(choice.options.len() - 1),
+            _ => 0,
+        }
+    });
     let select_testid = testid.then(|| format!("lever-{}", lever.key));
     view! {
         <div class="lever-control choice">

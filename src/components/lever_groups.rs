@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use crate::components::lever::LeverControl;
 use crate::i18n;
+use crate::platform::reruns::{Node, rerun};
 use crate::state::use_store;
 
 #[component]
@@ -14,17 +15,17 @@ fn Group(group: LeverGroup) -> impl IntoView {
     let store = use_store();
     let lang = store.lang();
     let members: Vec<_> = group.levers().collect();
-    let changed = {
-        let members = members.clone();
-        Memo::new(move |_| {
-            store.scenario().with(|s| {
-                members
-                    .iter()
-                    .filter(|l| !l.same(s, &s.world_defaults()))
-                    .count()
-            })
-        })
-    };
+    // The group's count reads its members' "changed" marks only: a lever
+    // of another group, or one of its own that stays on the same side of
+    // its default, re-runs nothing here.
+    let marks: Vec<_> = members
+        .iter()
+        .map(|l| store.lever_changed(l.index()))
+        .collect();
+    let changed = Memo::new(move |_| {
+        rerun(Node::Group);
+        marks.iter().filter(|m| m.get()).count()
+    });
     view! {
         <details class="group" data-group=format!("{group:?}")>
             <summary>

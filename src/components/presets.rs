@@ -6,13 +6,24 @@ use doorstroom_model::{PRESETS, Preset, PresetGroup};
 use leptos::prelude::*;
 
 use crate::i18n;
+use crate::platform::reruns::{Node, rerun};
 use crate::state::use_store;
 
 #[component]
 fn PresetButton(preset: &'static Preset) -> impl IntoView {
     let store = use_store();
     let lang = store.lang();
-    let active = Memo::new(move |_| store.scenario().with(|s| preset.is_active(s)));
+    // The preset's levers and values, read once into typed form; the mark
+    // reads only those levers' signals.
+    let values: Vec<_> = preset
+        .values()
+        .iter()
+        .map(|&(i, v)| (store.lever(i), v))
+        .collect();
+    let active = Memo::new(move |_| {
+        rerun(Node::Preset);
+        values.iter().all(|(signal, v)| signal.with(|now| now == v))
+    });
     let help = move || {
         let lang = lang.get();
         format!("{} {}", preset.help.get(lang), preset.sets_text(lang))
@@ -34,13 +45,15 @@ fn PresetButton(preset: &'static Preset) -> impl IntoView {
                 <span class="preset-figure">
                     {move || {
                         let lang = lang.get();
-                        preset.levers().next().map(|l| {
-                            // An intake preset names one lever: its figure
-                            // is the button's title.
-                            let shown = preset.apply(&doorstroom_model::Scenario::default());
-                            match &l.kind {
-                                doorstroom_model::LeverKind::Number(n) => n.field_text(n.get(&shown), lang),
-                                _ => l.describe(&shown, lang),
+                        // An intake preset names one number lever: its
+                        // figure is the button's title.
+                        preset.values().first().and_then(|&(i, value)| {
+                            match (&doorstroom_model::levers()[i].kind, value) {
+                                (
+                                    doorstroom_model::LeverKind::Number(n),
+                                    doorstroom_model::LeverValue::Number(x),
+                                ) => Some(n.field_text(x, lang)),
+                                _ => None,
                             }
                         })
                     }}

@@ -27,15 +27,18 @@ pub fn ScenarioHeading() -> impl IntoView {
             // Unpinned, the baseline is the defaults of the scenario's
             // world, named as such.
             None => {
-                let from = store.scenario().with(|s| s.from);
+                let from = store.settled().with(|s| s.from);
                 scenario_names::world_name(&unpinned_baseline(from), lang)
             }
             Some(p) => scenario_names::name(&store.baseline_title().get(), Some(&p), lang),
         }
     };
     let changed = move || {
+        crate::platform::reruns::rerun(crate::platform::reruns::Node::Rest);
         let lang = lang.get();
-        let words = store.scenario().with(|s| {
+        // The heading's words are read at rest: they follow the settled
+        // scenario, not every frame of a drag.
+        let words = store.settled().with(|s| {
             store
                 .pinned()
                 .with(|p| changes(s, &baseline_for(p.as_ref(), s), lang))

@@ -88,7 +88,7 @@ pub fn Toolbar() -> impl IntoView {
             <div class="tool-group">
                 <button
                     type="button"
-                    disabled=move || store.scenario().with(|s| *s == store.loaded())
+                    disabled=move || store.scenario().with(|s| store.is_loaded(s))
                     title=text(i18n::RESET_LOADED_HELP)
                     on:click=move |_| store.reset_to_loaded()
                 >
@@ -96,7 +96,7 @@ pub fn Toolbar() -> impl IntoView {
                 </button>
                 <button
                     type="button"
-                    disabled=move || store.scenario().with(|s| *s == s.world_defaults())
+                    disabled=move || store.is_default().get()
                     title=text(i18n::RESET_DEFAULT_HELP)
                     on:click=move |_| store.reset_to_default()
                 >

@@ -58,7 +58,7 @@ fn BandsPanel() -> impl IntoView {
         if !settings.get().on {
             return i18n::BANDS_OFF.get(lang).to_owned();
         }
-        if store.bands_busy().get() {
+        if store.bands_busy() {
             return i18n::BANDS_COMPUTING.get(lang).to_owned();
         }
         store.bands_done().with(|b| {
@@ -75,7 +75,7 @@ fn BandsPanel() -> impl IntoView {
     let state = move || {
         if !settings.get().on {
             "off"
-        } else if store.bands_busy().get() || store.current_bands().is_none() {
+        } else if store.bands_busy() || store.current_bands().is_none() {
             "computing"
         } else {
             "ready"
@@ -309,7 +309,8 @@ fn GoalPanel() -> impl IntoView {
     let kind = RwSignal::new(GoalKind::InTerm);
     // The view is the horizon: the goals follow it, not the other levers,
     // so a drag of another lever recomputes nothing here.
-    let horizon = Memo::new(move |_| store.scenario().with(|s| (s.start, s.from, s.end)));
+    let (start, from, end) = (store.start_day(), store.levers_from(), store.end_day());
+    let horizon = Memo::new(move |_| (start.get(), from.get(), end.get()));
     let view = move || {
         let (start, from, end) = horizon.get();
         Scenario {

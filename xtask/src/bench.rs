@@ -23,7 +23,9 @@ pub fn run() -> Result<()> {
             .args(["bench", "-p", "doorstroom-model"]),
     )?;
 
-    dist::build(&tools)?;
+    // The page's own count of reactive nodes re-run per input
+    // (`src/platform/reruns.rs`) is on in the benchmark's build only.
+    dist::build_with_features(&tools, &["bench-counters"])?;
     for bench in ["load", "slider", "bands"] {
         process::run(
             tools

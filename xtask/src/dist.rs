@@ -36,8 +36,14 @@ single file: {} ({})",
 /// `_headers`), and then writes the service worker that caches the files as
 /// they are served.
 pub fn build(tools: &WebTools) -> Result<()> {
+    build_with_features(tools, &[])
+}
+
+/// [`build`] with the page's cargo `features` on (the benchmark's
+/// `bench-counters`).
+pub fn build_with_features(tools: &WebTools, features: &[&str]) -> Result<()> {
     let dist = workspace_root().join("dist");
-    web::build(tools, web::Mode::Release, &build_name(), &dist)?;
+    web::build(tools, web::Mode::Release, &build_name(), features, &dist)?;
     lockdown::apply(&dist)?;
     let version = offline::write_worker(&dist)?;
     println!("xtask: service worker for release cache doorstroom-{version}");

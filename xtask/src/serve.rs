@@ -55,7 +55,7 @@ pub fn run() -> Result<()> {
         let now = newest_change(&root)?;
         if seen != Some(now) {
             seen = Some(now);
-            let built = web::build(&tools, web::Mode::Dev, &dist::build_name(), &out)
+            let built = web::build(&tools, web::Mode::Dev, &dist::build_name(), &[], &out)
                 .and_then(|()| lockdown::apply(&out));
             match built {
                 Ok(()) => eprintln!(

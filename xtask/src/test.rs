@@ -88,7 +88,17 @@ impl Report {
             self.tests("native", &mut cargo(args))?;
         }
 
-        let mut browser_tests = cargo(&["test", "-p", "doorstroom", "--target", WASM]);
+        // With the page's count of reactive nodes re-run on, for the test
+        // that a slider input re-runs only what it changes (tests/reruns.rs).
+        let mut browser_tests = cargo(&[
+            "test",
+            "-p",
+            "doorstroom",
+            "--target",
+            WASM,
+            "--features",
+            "bench-counters",
+        ]);
         browser_tests.env("CHROMEDRIVER", &browser.chromedriver);
         // The runner gives a whole test binary 20 seconds by default; the
         // page tests run the model (a debug build) dozens of times and take

@@ -45,13 +45,23 @@ impl Mode {
     }
 }
 
-/// Builds the page into `out` (emptied first), its build named `build_name`.
-pub fn build(tools: &WebTools, mode: Mode, build_name: &str, out: &Path) -> Result<()> {
+/// Builds the page into `out` (emptied first), its build named `build_name`,
+/// with the page's cargo `features` on (the benchmark's `bench-counters`).
+pub fn build(
+    tools: &WebTools,
+    mode: Mode,
+    build_name: &str,
+    features: &[&str],
+    out: &Path,
+) -> Result<()> {
     let root = workspace_root();
     let mut cargo = tools.command(process::cargo());
     cargo.args(["build", "-p", APP, "--bin", APP, "--target", TARGET]);
     if mode == Mode::Release {
         cargo.arg("--release");
+    }
+    if !features.is_empty() {
+        cargo.args(["--features", &features.join(",")]);
     }
     process::run(cargo.env("DOORSTROOM_BUILD", build_name))?;
 

@@ -34,46 +34,10 @@ impl PlainFormat {
         PlainFormat { lang }
     }
 
-    fn seps(&self) -> (char, char) {
-        match self.lang {
-            Lang::Nl => ('.', ','),
-            Lang::En => (',', '.'),
-        }
-    }
-
-    /// `v` with `decimals` decimals (trailing zeros dropped when `trim`), grouped by thousands.
+    /// `v` with `decimals` decimals (trailing zeros dropped when `trim`),
+    /// grouped by thousands: the model's one digit-grouping writer.
     pub fn decimal(&self, v: f64, decimals: usize, trim: bool) -> String {
-        let (group, point) = self.seps();
-        if !v.is_finite() {
-            return "–".to_string();
-        }
-        let s = format!("{:.*}", decimals, v.abs());
-        let (int, frac) = match s.split_once('.') {
-            Some((i, f)) => (i, f),
-            None => (s.as_str(), ""),
-        };
-        let frac = if trim {
-            frac.trim_end_matches('0')
-        } else {
-            frac
-        };
-        let negative = v < 0.0 && s.bytes().any(|b| (b'1'..=b'9').contains(&b));
-        let mut out = String::with_capacity(s.len() + s.len() / 3 + 2);
-        if negative {
-            out.push('−');
-        }
-        let digits = int.len();
-        for (i, c) in int.chars().enumerate() {
-            if i > 0 && (digits - i) % 3 == 0 {
-                out.push(group);
-            }
-            out.push(c);
-        }
-        if !frac.is_empty() {
-            out.push(point);
-            out.push_str(frac);
-        }
-        out
+        doorstroom_model::write_number(v, decimals, trim, self.lang)
     }
 }
 

@@ -52,7 +52,7 @@ pub use date::{Date, ParseDateError};
 pub use levers::{
     Adjustment, Choice, ChoiceLever, DateLever, HORIZON_KEY, LEVER_COUNT, LEVERS, Lever,
     LeverGroup, LeverKind, LeverValue, NumberLever, Settled, Unit, differing, lever, levers,
-    scenario_at,
+    scenario_at, write_number,
 };
 pub use outlook::{LETTER_NAME, OUTLOOK_NAME, World};
 pub use presets::{AS_IT_HAPPENED, PRESETS, Preset, PresetGroup, Sets, preset};

@@ -23,6 +23,7 @@
 use std::sync::OnceLock;
 
 use crate::date::Date;
+use crate::levers::{LEVERS, LeverValue};
 use crate::presets::AS_IT_HAPPENED;
 use crate::record::inputs;
 use crate::scenario::{Scenario, TermPolicy};
@@ -44,7 +45,13 @@ impl World {
     /// The world of `s`: today's outlook when its levers act from a day
     /// after the start (a history comes first), else the letter's.
     pub fn of(s: &Scenario) -> World {
-        if s.from > s.start {
+        World::starting(s.start, s.from)
+    }
+
+    /// The world of a run that starts on `start` with its levers acting
+    /// from `from` (see [`World::of`]).
+    pub fn starting(start: Date, from: Date) -> World {
+        if from > start {
             World::Outlook
         } else {
             World::Letter
@@ -57,6 +64,22 @@ impl World {
             World::Letter => Scenario::default(),
             World::Outlook => Scenario::outlook(),
         }
+    }
+
+    /// Each lever's value in this world's defaults, in the lever table's
+    /// order: read once, since the page asks at every change which levers
+    /// differ from their default.
+    pub fn lever_defaults(self) -> &'static [LeverValue] {
+        static LETTER: OnceLock<Vec<LeverValue>> = OnceLock::new();
+        static OUTLOOK: OnceLock<Vec<LeverValue>> = OnceLock::new();
+        let cell = match self {
+            World::Letter => &LETTER,
+            World::Outlook => &OUTLOOK,
+        };
+        cell.get_or_init(|| {
+            let defaults = self.defaults();
+            LEVERS.iter().map(|l| l.get(&defaults)).collect()
+        })
     }
 
     /// The world's name, as the page names its default.
@@ -196,6 +219,18 @@ fn own_capacity(s: &Scenario, stream: Stream) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_worlds_lever_defaults_are_its_default_scenarios_values() {
+        for world in [World::Letter, World::Outlook] {
+            let defaults = world.defaults();
+            assert_eq!(world.lever_defaults().len(), LEVERS.len());
+            for (l, v) in LEVERS.iter().zip(world.lever_defaults()) {
+                assert_eq!(l.get(&defaults), *v, "{}", l.key);
+            }
+            assert_eq!(World::starting(defaults.start, defaults.from), world);
+        }
+    }
 
     #[test]
     fn the_outlook_joins_after_the_record_and_looks_five_years_ahead() {

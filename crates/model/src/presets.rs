@@ -8,7 +8,7 @@
 
 use std::sync::OnceLock;
 
-use crate::levers::{Lever, lever, levers};
+use crate::levers::{Lever, LeverValue, lever, levers};
 use crate::outlook::{LETTER_NAME, OUTLOOK_NAME};
 use crate::scenario::Scenario;
 use crate::text::{Lang, Text, t};
@@ -300,6 +300,22 @@ impl Preset {
         out
     }
 
+    /// The levers this preset sets, by their index in the lever table,
+    /// with the values it sets them to: read once into typed form, so that
+    /// the page's "active" mark compares values rather than reading the
+    /// preset's link pairs at every change.
+    pub fn values(&self) -> &'static [(usize, LeverValue)] {
+        static VALUES: OnceLock<Vec<Vec<(usize, LeverValue)>>> = OnceLock::new();
+        let all = VALUES.get_or_init(|| {
+            PRESETS
+                .iter()
+                .map(|p| p.levers().map(|l| (l.index(), l.get(p.target()))).collect())
+                .collect()
+        });
+        let i = PRESETS.iter().position(|p| p.key == self.key).unwrap_or(0);
+        &all[i]
+    }
+
     /// Whether every lever of this preset has its value in `s`.
     pub fn is_active(&self, s: &Scenario) -> bool {
         self.levers().all(|l| l.same(s, self.target()))
@@ -333,6 +349,28 @@ impl Scenario {
 mod tests {
     use super::*;
     use crate::TermPolicy;
+
+    #[test]
+    fn a_presets_typed_values_say_the_same_as_its_active_rule() {
+        for p in &PRESETS {
+            let values = p.values();
+            assert_eq!(values.len(), p.levers().count(), "{}", p.key);
+            for s in [
+                Scenario::default(),
+                Scenario::outlook(),
+                Scenario::seed_forecast(),
+            ] {
+                let by_values = values.iter().all(|&(i, v)| levers()[i].get(&s) == v);
+                assert_eq!(by_values, p.is_active(&s), "{}", p.key);
+            }
+            let on = p.apply(&Scenario::default());
+            assert!(
+                values.iter().all(|&(i, v)| levers()[i].get(&on) == v),
+                "{}",
+                p.key
+            );
+        }
+    }
 
     #[test]
     fn setting_a_preset_aside_keeps_what_the_reader_moved_since() {

@@ -80,7 +80,8 @@ const FRAME_INTERVAL: &str = "
 /// other, each once the previous one has been painted, and answers with
 /// [latencies, frame work times, gaps from the input's frame to the next,
 /// the page's measures in each frame ({name: ms}), final field value, last
-/// value sent].
+/// value sent, the page's reactive nodes re-run per input by kind
+/// ({kind: count}; empty unless the page is a `bench-counters` build)].
 const DRAG: &str = "
     const inputs = arguments[0];
     const done = arguments[arguments.length - 1];
@@ -90,12 +91,14 @@ const DRAG: &str = "
     const work = [];
     const gaps = [];
     const parts = [];
+    const reruns = [];
+    const counted = () => (window.doorstroomReruns ? window.doorstroomReruns() : {});
     let i = 0;
     let last = null;
     performance.clearMeasures();
     function next() {
         if (i === inputs) {
-            requestAnimationFrame(() => setTimeout(() => done([latency, work, gaps, parts, field.value, last]), 0));
+            requestAnimationFrame(() => setTimeout(() => done([latency, work, gaps, parts, field.value, last, reruns]), 0));
             return;
         }
         // Values all over the range, never the same twice in a row.
@@ -106,6 +109,7 @@ const DRAG: &str = "
         // effects it set off, so the two bracket the page's work.
         let before = null;
         let frame = null;
+        const counts = counted();
         requestAnimationFrame((t) => { before = performance.now(); frame = t; });
         const sent = performance.now();
         slider.value = String(last);
@@ -125,6 +129,10 @@ const DRAG: &str = "
                 }
                 performance.clearMeasures();
                 parts.push(inFrame);
+                const now = counted();
+                const rerun = {};
+                for (const kind of Object.keys(now)) { rerun[kind] = now[kind] - (counts[kind] || 0); }
+                reruns.push(rerun);
                 // The next frame's start says whether this one ran over.
                 requestAnimationFrame((t) => {
                     gaps.push(t - frame);
@@ -299,6 +307,48 @@ async fn slider_to_paint(harness: &Harness, profile: Profile) -> Result<()> {
     }
     rest.sort_by(f64::total_cmp);
     print_row("  rest (reactive updates of the page)", &rest);
+    print_reruns(&answer[6])?;
+    Ok(())
+}
+
+/// The page's reactive nodes re-run per input, by kind, as a
+/// `bench-counters` build counts them (`src/platform/reruns.rs`).
+fn print_reruns(reruns: &Value) -> Result<()> {
+    let inputs = reruns.as_array().ok_or("no re-run counts")?;
+    let mut by_kind: BTreeMap<String, Vec<f64>> = BTreeMap::new();
+    let mut total = Vec::with_capacity(inputs.len());
+    for input in inputs {
+        let counts = input.as_object().ok_or("re-run counts are not an object")?;
+        let mut sum = 0.0;
+        for (kind, count) in counts {
+            let count = count.as_f64().unwrap_or(0.0);
+            sum += count;
+            by_kind.entry(kind.clone()).or_default().push(count);
+        }
+        total.push(sum);
+    }
+    if by_kind.is_empty() {
+        println!(
+            "  reactive nodes re-run per input: not counted (build dist/ with the bench-counters feature)"
+        );
+        return Ok(());
+    }
+    println!("  reactive nodes re-run per input, by kind (median, max):");
+    for (kind, mut counts) in by_kind {
+        counts.sort_by(f64::total_cmp);
+        println!(
+            "    {kind:<34} {:>6.0}   max {:>6.0}",
+            percentile(&counts, 0.5),
+            counts.last().copied().unwrap_or(0.0)
+        );
+    }
+    total.sort_by(f64::total_cmp);
+    println!(
+        "    {:<34} {:>6.0}   max {:>6.0}",
+        "all",
+        percentile(&total, 0.5),
+        total.last().copied().unwrap_or(0.0)
+    );
     Ok(())
 }
 

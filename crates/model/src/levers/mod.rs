@@ -11,6 +11,7 @@
 pub(crate) mod number;
 mod table;
 
+pub use number::write_number;
 pub(crate) use table::LAST_DAY;
 pub use table::{LEVER_COUNT, LEVERS};
 
@@ -211,7 +212,14 @@ impl NumberLever {
 
     /// Sets the field to `x` brought into range (see [`NumberLever::settle`]).
     pub fn set(&self, s: &mut Scenario, x: f64) -> Option<Adjustment> {
-        let settled = self.settle(x, (self.get)(&Scenario::default()));
+        // The default is only the fallback for a value that is no number:
+        // a slider's every input must not build a default scenario.
+        let fallback = if x.is_nan() {
+            (self.get)(&Scenario::default())
+        } else {
+            x
+        };
+        let settled = self.settle(x, fallback);
         (self.put)(s, settled.value);
         settled.adjustment
     }
@@ -382,6 +390,28 @@ impl Lever {
         self.get(a) == self.get(b)
     }
 
+    /// Sets the lever in `s` to `value` as it is: a value [`Lever::get`]
+    /// read from a valid scenario (the page keeps one per lever and
+    /// assembles the scenario from them). A value of another kind than the
+    /// lever's is ignored.
+    pub fn put(&self, s: &mut Scenario, value: LeverValue) {
+        match (&self.kind, value) {
+            (LeverKind::Number(n), LeverValue::Number(x)) => (n.put)(s, x),
+            (LeverKind::Date(d), LeverValue::Date(x)) => (d.put)(s, x),
+            (LeverKind::Choice(c), LeverValue::Choice(i)) => c.set(s, i),
+            _ => {}
+        }
+    }
+
+    /// The lever's place in [`LEVERS`], the index of its value in
+    /// anything kept per lever.
+    pub fn index(&self) -> usize {
+        LEVERS
+            .iter()
+            .position(|l| std::ptr::eq(l, self))
+            .unwrap_or(0)
+    }
+
     /// Sets this lever in `to` to its value in `from`.
     pub fn copy(&self, from: &Scenario, to: &mut Scenario) {
         match &self.kind {
@@ -544,6 +574,17 @@ pub fn lever(key: &str) -> Option<&'static Lever> {
 mod tests {
     use super::*;
     use crate::scenario::WorkOrder;
+
+    #[test]
+    fn a_scenario_put_together_lever_by_lever_is_the_scenario() {
+        let from = Scenario::outlook();
+        let mut s = Scenario::default();
+        for (i, l) in levers().iter().enumerate() {
+            assert_eq!(l.index(), i);
+            l.put(&mut s, l.get(&from));
+        }
+        assert_eq!(s, from);
+    }
 
     fn number(key: &str) -> &'static NumberLever {
         match &lever(key).unwrap().kind {

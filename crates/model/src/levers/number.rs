@@ -155,13 +155,25 @@ fn split_mantissa(m: &str, lang: Lang, lone: LoneGroup, spaced: bool) -> Option<
 /// `decimals` decimals with trailing zeros dropped, `−` for minus:
 /// `70.000`, `0,8`, `1.250,5` in Dutch; `70,000`, `0.8` in English.
 pub(crate) fn show(x: f64, decimals: usize, lang: Lang) -> String {
+    write_number(x, decimals, true, lang)
+}
+
+/// `x` with `decimals` decimals in `lang`'s notation, thousands grouped,
+/// `−` for a minus that leaves a digit showing, trailing zeros dropped
+/// when `trim`: the one digit-grouping writer, of the levers' fields and
+/// the charts' labels alike.
+pub fn write_number(x: f64, decimals: usize, trim: bool, lang: Lang) -> String {
     if !x.is_finite() {
         return "–".to_owned();
     }
     let (decimal, group) = signs(lang);
     let text = format!("{:.*}", decimals, x.abs());
     let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
-    let frac = frac.trim_end_matches('0');
+    let frac = if trim {
+        frac.trim_end_matches('0')
+    } else {
+        frac
+    };
     let negative = x < 0.0 && text.bytes().any(|b| (b'1'..=b'9').contains(&b));
     let mut out = String::with_capacity(text.len() + text.len() / 3 + 2);
     if negative {

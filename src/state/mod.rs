@@ -3,6 +3,13 @@
 //! are private: every change goes through a method, so nothing can change
 //! the scenario behind the undo history or the address.
 //!
+//! The scenario is kept lever by lever: one signal per lever of the model's
+//! lever table ([`Levers`]), and the whole [`Scenario`] a memo assembled
+//! from them that only the runs (and what follows the scenario as a whole)
+//! read. A lever's control, its "changed" mark, its group's count and a
+//! preset's "active" mark read only their own levers, so a slider input
+//! re-runs the nodes of its lever and of the outputs, not of every lever.
+//!
 //! Two rhythms meet here. A slider fires an input event for every pixel the
 //! thumb moves; the page must follow the thumb but never compute more than
 //! one run per painted frame. So `preview` only parks the newest scenario
@@ -10,7 +17,14 @@
 //! with whatever is newest by then. `commit` (drag end, field committed)
 //! flushes at once and records one undo step. The address follows through
 //! the [`Pacer`], which decides when a write is a new history entry and
-//! spaces the writes out so that the browser keeps them all.
+//! spaces the writes out so that the browser keeps them all. What is read
+//! when the hand rests (tables, the comparison, summaries, the heading's
+//! words, the handout, the bands' scheduling) follows [`Store::settled`],
+//! which holds during a drag.
+
+pub mod history;
+pub mod location;
+pub mod pacer;
 
 use std::sync::{Arc, PoisonError};
 
@@ -20,19 +34,89 @@ use doorstroom_address::{
 };
 use doorstroom_model::record::{self, RecordRow};
 use doorstroom_model::uncertainty::{BandSettings, Bands};
-use doorstroom_model::{Date, Lang, Run, Runner, Scenario, Summary, levers};
+use doorstroom_model::{Date, Lang, LeverValue, Run, Runner, Scenario, Summary, World, levers};
 use leptos::prelude::*;
 
 use crate::history::History;
-use crate::location;
 use crate::pacer::{Change, Pacer, Plan};
+use crate::platform::reruns::{Node, rerun};
 use crate::scenario_names;
 use crate::timing::{self, Part};
+
+/// The scenario lever by lever: a signal per lever of the lever table (in
+/// its order), and the one field no lever sets (the start of the run).
+struct Levers {
+    values: Vec<RwSignal<LeverValue>>,
+    start: RwSignal<Date>,
+    /// The world on screen: follows the day the levers act from alone.
+    world: Memo<World>,
+    /// Whether each lever differs from its default in the world on screen.
+    changed: Vec<Memo<bool>>,
+}
+
+impl Levers {
+    fn new(scenario: &Scenario) -> Self {
+        let values = levers()
+            .iter()
+            .map(|l| RwSignal::new(l.get(scenario)))
+            .collect::<Vec<_>>();
+        let start = RwSignal::new(scenario.start);
+        let from = values[doorstroom_model::lever("from").map_or(0, |l| l.index())];
+        // The world follows the day the levers act from, and only it.
+        let world = Memo::new(move |_| {
+            let LeverValue::Date(from) = from.get() else {
+                return World::Letter;
+            };
+            World::starting(start.get(), from)
+        });
+        let changed = values
+            .iter()
+            .enumerate()
+            .map(|(i, &value)| {
+                Memo::new(move |_| {
+                    rerun(Node::Lever);
+                    value.get() != world.get().lever_defaults()[i]
+                })
+            })
+            .collect();
+        Levers {
+            values,
+            start,
+            world,
+            changed,
+        }
+    }
+
+    /// Sets the levers whose value differs in `next`: a lever that did not
+    /// move notifies nothing.
+    fn set(&self, next: &Scenario) {
+        for (l, value) in levers().iter().zip(&self.values) {
+            let v = l.get(next);
+            if value.try_with_untracked(|now| *now != v).unwrap_or(false) {
+                value.set(v);
+            }
+        }
+        if self
+            .start
+            .try_get_untracked()
+            .is_some_and(|s| s != next.start)
+        {
+            self.start.set(next.start);
+        }
+    }
+}
 
 /// The page's state, shared through context. Every field is a `Copy` handle.
 #[derive(Clone, Copy)]
 pub struct Store {
-    scenario: RwSignal<Scenario>,
+    levers: StoredValue<Arc<Levers>>,
+    /// The scenario assembled from the levers: follows every frame.
+    scenario: Memo<Scenario>,
+    /// The scenario when the hand rests: holds during a drag.
+    settled: Memo<Scenario>,
+    end: Memo<Date>,
+    from: Memo<Date>,
+    is_default: Memo<bool>,
     baseline: RwSignal<Option<Scenario>>,
     baseline_title: RwSignal<String>,
     compared: RwSignal<Vec<Compared>>,
@@ -44,8 +128,6 @@ pub struct Store {
     /// The newest bands the workers finished, with the scenario and
     /// settings they are of (older than the screen while a drag goes on).
     bands: RwSignal<Option<BandsOf>>,
-    /// Whether bands are being computed for what is on screen.
-    bands_busy: RwSignal<bool>,
     /// Whether the published figures are hidden on the charts.
     hide_published: RwSignal<bool>,
     warnings: RwSignal<Vec<LinkWarning>>,
@@ -83,9 +165,6 @@ pub struct Store {
     /// Whether the scenario on screen is its baseline (no change to show,
     /// no ghost line).
     pub is_baseline: Memo<bool>,
-    /// Whether each lever (in the order of `levers()`) differs from its
-    /// default: one pass per change for all of them.
-    pub changed_levers: Memo<Arc<[bool]>>,
     pub can_undo: Memo<bool>,
     pub can_redo: Memo<bool>,
 }
@@ -111,12 +190,24 @@ fn run_memo(source: impl Fn() -> Scenario + Send + Sync + 'static) -> Memo<Arc<R
     let runner = std::sync::Mutex::new(Runner::new());
     Memo::new_with_compare(
         move |_| {
+            rerun(Node::Frame);
             let scenario = source();
             let mut runner = runner.lock().unwrap_or_else(PoisonError::into_inner);
             Arc::new(timing::measure(Part::Model, || runner.run(&scenario)))
         },
         |_, _| true,
     )
+}
+
+/// The date of lever `key` as a memo of its own signal: the horizon's end
+/// and the day the levers act from, which the baseline follows, without
+/// rerunning it when another lever moves.
+fn lever_date(levers: &Levers, key: &str, initial: Date) -> Memo<Date> {
+    let value = levers.values[doorstroom_model::lever(key).map_or(0, |l| l.index())];
+    Memo::new(move |_| match value.get() {
+        LeverValue::Date(d) => d,
+        _ => initial,
+    })
 }
 
 /// A name in words can be long; a legend keeps the first part.
@@ -179,7 +270,27 @@ impl Store {
             bands,
             hide_published,
         } = state;
-        let scenario_signal = RwSignal::new(scenario.clone());
+        let lever_state = Arc::new(Levers::new(&scenario));
+        let scenario_signal = {
+            let lever_state = Arc::clone(&lever_state);
+            let template = scenario.clone();
+            Memo::new(move |previous: Option<&Scenario>| {
+                rerun(Node::Frame);
+                let mut s = previous.cloned().unwrap_or_else(|| template.clone());
+                s.start = lever_state.start.get();
+                for (l, value) in levers().iter().zip(&lever_state.values) {
+                    l.put(&mut s, value.get());
+                }
+                s
+            })
+        };
+        let dragging = RwSignal::new(false);
+        // The settled scenario: the scenario, except during a drag, when it
+        // keeps the one before the drag (and reads nothing else).
+        let settled = Memo::new(move |previous: Option<&Scenario>| match previous {
+            Some(previous) if dragging.get() => previous.clone(),
+            _ => scenario_signal.get(),
+        });
         let baseline_signal = RwSignal::new(baseline);
         let compared_signal = RwSignal::new(compared);
         // After navigation the scenario's own run and the first chart come
@@ -189,10 +300,10 @@ impl Store {
         let run = run_memo(move || scenario_signal.get());
         // The end is a memo of its own, so that other levers do not rerun
         // the baseline.
-        let end = Memo::new(move |_| scenario_signal.with(|s| s.end));
+        let end = lever_date(&lever_state, "until", scenario.end);
         // So is the day the levers apply from: the unpinned baseline
         // follows it.
-        let from = Memo::new(move |_| scenario_signal.with(|s| s.from));
+        let from = lever_date(&lever_state, "from", scenario.from);
         let baseline_run = run_memo(move || {
             let (end, from) = (end.get(), from.get());
             baseline_signal.with(|p| baseline_over(p.as_ref(), end, from))
@@ -233,35 +344,33 @@ impl Store {
         });
         // A summary equal to the last one (a lever that moved nothing) is
         // no change, so the headline figures are left alone.
-        let summary =
-            Memo::new(move |_| run.with(|r| timing::measure(Part::Headline, || r.summary())));
+        let summary = Memo::new(move |_| {
+            rerun(Node::Frame);
+            run.with(|r| timing::measure(Part::Headline, || r.summary()))
+        });
         let baseline_summary = Memo::new(move |_| {
             baseline_run.with(|r| timing::measure(Part::Headline, || r.summary()))
         });
         let record = Memo::new_with_compare(
             move |_| {
+                rerun(Node::Rest);
                 if !first_screen_done.get() {
                     return Arc::new(Vec::new());
                 }
-                run.with(|r| Arc::new(timing::measure(Part::Record, || record::compare(r))))
+                // At rest the run is of the settled scenario: the record
+                // follows it, not every frame of a drag.
+                settled.track();
+                run.with_untracked(|r| {
+                    Arc::new(timing::measure(Part::Record, || record::compare(r)))
+                })
             },
             |_, _| true,
         );
-        let changed_levers = Memo::new(move |_| {
-            scenario_signal.with(|s| {
-                timing::measure(Part::Levers, || {
-                    let default = s.world_defaults();
-                    levers()
-                        .iter()
-                        .map(|l| !l.same(s, &default))
-                        .collect::<Arc<[bool]>>()
-                })
-            })
-        });
         // The figure counts weeks before 2025 only, and a run never looks
         // ahead, so the run without the BAA stops at the end of 2024: half
         // the work of the full horizon.
         let letter_scope_penalties = Memo::new(move |_| {
+            rerun(Node::Frame);
             scenario_signal.with(|s| {
                 if s.baa_per_year == 0.0 {
                     return summary.with(|m| m.asylum_penalties_through_2024_eur);
@@ -277,12 +386,38 @@ impl Store {
                     .asylum_penalties_through_2024_eur
             })
         });
+        // Unpinned, the baseline is the world's defaults over the
+        // scenario's horizon: the scenario is its baseline when no lever
+        // but the horizon's end differs from its default, which the
+        // levers' marks say without building a scenario.
+        let until = doorstroom_model::lever("until").map(|l| l.index());
+        let marks_but_end: Vec<Memo<bool>> = lever_state
+            .changed
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| Some(i) != until)
+            .map(|(_, &m)| m)
+            .collect();
+        let at_world_defaults = Memo::new(move |_| marks_but_end.iter().all(|m| !m.get()));
         let is_baseline = Memo::new(move |_| {
+            rerun(Node::Frame);
+            if baseline_signal.with(Option::is_none) {
+                return at_world_defaults.get();
+            }
             scenario_signal.with(|s| baseline_signal.with(|p| *s == baseline_for(p.as_ref(), s)))
         });
         let history = RwSignal::new(History::new(scenario.clone()));
+        let is_default = {
+            let marks = lever_state.changed.clone();
+            Memo::new(move |_| marks.iter().all(|m| !m.get()))
+        };
         Self {
+            levers: StoredValue::new(lever_state),
             scenario: scenario_signal,
+            settled,
+            end,
+            from,
+            is_default,
             baseline: baseline_signal,
             baseline_title: RwSignal::new(baseline_title),
             compared: compared_signal,
@@ -291,12 +426,11 @@ impl Store {
             lang: lang_signal,
             band_settings: RwSignal::new(bands),
             bands: RwSignal::new(None),
-            bands_busy: RwSignal::new(false),
             hide_published: RwSignal::new(hide_published),
             warnings: RwSignal::new(warnings),
             loaded: StoredValue::new(scenario),
             history,
-            dragging: RwSignal::new(false),
+            dragging,
             first_screen_done,
             pending: StoredValue::new(None),
             pacer: StoredValue::new(Pacer::new()),
@@ -311,15 +445,73 @@ impl Store {
             record,
             letter_scope_penalties,
             is_baseline,
-            changed_levers,
             can_undo: Memo::new(move |_| history.with(History::can_undo)),
             can_redo: Memo::new(move |_| history.with(History::can_redo)),
         }
     }
 
-    /// The scenario on screen: follows the sliders frame by frame.
-    pub fn scenario(&self) -> ReadSignal<Scenario> {
-        self.scenario.read_only()
+    /// The scenario on screen: follows the sliders frame by frame. Only
+    /// what shows the scenario as a whole reads it; a lever's own nodes
+    /// read [`Store::lever`].
+    pub fn scenario(&self) -> Memo<Scenario> {
+        self.scenario
+    }
+
+    /// The scenario when the hand rests: the scenario on screen, except
+    /// during a drag, when it holds the one before the drag. What is read
+    /// at rest follows it (tables, comparison, summaries, words, handout,
+    /// the bands' scheduling), so a drag's frames leave it alone.
+    pub fn settled(&self) -> Memo<Scenario> {
+        self.settled
+    }
+
+    /// The day the levers act from: its lever's value alone.
+    pub fn levers_from(&self) -> Memo<Date> {
+        self.from
+    }
+
+    /// The horizon's end: its lever's value alone.
+    pub fn end_day(&self) -> Memo<Date> {
+        self.end
+    }
+
+    /// The run's first day (no lever sets it).
+    pub fn start_day(&self) -> ReadSignal<Date> {
+        self.levers.with_value(|l| l.start.read_only())
+    }
+
+    /// Whether `s` is the scenario the page was opened with.
+    pub fn is_loaded(&self, s: &Scenario) -> bool {
+        self.loaded.with_value(|loaded| loaded == s)
+    }
+
+    /// Whether every lever is at its default in the world on screen: from
+    /// the levers' "changed" marks, so it re-runs when one of them flips.
+    pub fn is_default(&self) -> Memo<bool> {
+        self.is_default
+    }
+
+    /// The value of lever `index` (its place in the lever table).
+    pub fn lever(&self, index: usize) -> RwSignal<LeverValue> {
+        self.levers.with_value(|l| l.values[index])
+    }
+
+    /// The world on screen (today's outlook, or the letter's), whose
+    /// defaults the levers are "changed" against.
+    pub fn world(&self) -> Memo<World> {
+        self.levers.with_value(|l| l.world)
+    }
+
+    /// Whether lever `index` differs from its default in the world on
+    /// screen (today's outlook, or the letter's).
+    pub fn lever_changed(&self, index: usize) -> Memo<bool> {
+        self.levers.with_value(|l| l.changed[index])
+    }
+
+    /// Sets the scenario lever by lever: only the levers that moved
+    /// notify their readers.
+    fn set_scenario(&self, next: &Scenario) {
+        self.levers.with_value(|l| l.set(next));
     }
 
     /// The pinned baseline, or `None` for the default scenario.
@@ -380,15 +572,18 @@ impl Store {
         self.bands.set(done);
     }
 
-    /// Whether bands are being computed for what is on screen.
-    pub fn bands_busy(&self) -> ReadSignal<bool> {
-        self.bands_busy.read_only()
-    }
-
-    pub fn set_bands_busy(&self, busy: bool) {
-        if busy != self.bands_busy.get_untracked() {
-            self.bands_busy.set(busy);
-        }
+    /// Whether bands are being computed for what is on screen: they are
+    /// on, the first screen is painted, and the newest finished bands are
+    /// not of the scenario and settings shown. Derived, never set.
+    pub fn bands_busy(&self) -> bool {
+        let settings = self.band_settings.get();
+        settings.on
+            && self.first_screen_done.get()
+            && !self.bands.with(|b| {
+                b.as_ref().is_some_and(|b| {
+                    b.settings == settings && self.scenario.with(|s| b.scenario == *s)
+                })
+            })
     }
 
     /// The bands of what is on screen: the newest finished bands if they
@@ -399,10 +594,9 @@ impl Store {
         if !settings.on {
             return None;
         }
-        let scenario = self.scenario.get();
         self.bands.with(|b| {
             b.as_ref()
-                .filter(|b| b.settings == settings && b.scenario == scenario)
+                .filter(|b| b.settings == settings && self.scenario.with(|s| b.scenario == *s))
                 .map(|b| Arc::clone(&b.bands))
         })
     }
@@ -449,11 +643,6 @@ impl Store {
         }
     }
 
-    /// The scenario the page was opened with, for "reset to loaded".
-    pub fn loaded(&self) -> Scenario {
-        self.loaded.get_value()
-    }
-
     /// The newest scenario, including a drag's value not yet on screen: the
     /// base for the next change, so that no input event is lost.
     pub fn current(&self) -> Scenario {
@@ -487,7 +676,7 @@ impl Store {
         };
         if next != shown {
             timing::change_begins();
-            self.scenario.set(next);
+            self.set_scenario(&next);
             self.address_changed(Change::Drag);
         }
     }
@@ -513,7 +702,7 @@ impl Store {
         self.pending.set_value(None);
         if scenario != self.scenario.get_untracked() {
             timing::change_begins();
-            self.scenario.set(scenario);
+            self.set_scenario(&scenario);
         }
         self.commit();
     }
@@ -521,7 +710,7 @@ impl Store {
     pub fn undo(&self) {
         self.commit();
         if let Some(previous) = self.history.try_update(|h| h.undo()).flatten() {
-            self.scenario.set(previous);
+            self.set_scenario(&previous);
             self.address_changed(Change::Settled);
         }
     }
@@ -529,7 +718,7 @@ impl Store {
     pub fn redo(&self) {
         self.commit();
         if let Some(next) = self.history.try_update(|h| h.redo()).flatten() {
-            self.scenario.set(next);
+            self.set_scenario(&next);
             self.address_changed(Change::Settled);
         }
     }
@@ -757,7 +946,7 @@ impl Store {
             self.note.set(state.note);
         }
         if state.scenario != self.scenario.get_untracked() {
-            self.scenario.set(state.scenario.clone());
+            self.set_scenario(&state.scenario);
         }
         if !warnings.is_empty() {
             self.warnings.set(warnings);

@@ -1,6 +1,6 @@
 //! Performance measures around the parts of the page's work after a
 //! change: the model, the published record beside it, the headline
-//! figures, the levers, each chart, the charts' text summaries, the
+//! figures, each chart, the charts' text summaries, the
 //! comparison, the address and the handout's QR code. `cargo xtask bench` reads them to
 //! say where a frame's time goes, and the browser's profiler shows them by
 //! name (`doorstroom:model`, `doorstroom:chart:backlog`, …).
@@ -31,8 +31,6 @@ pub enum Part {
     Record,
     /// The headline figures' summaries.
     Headline,
-    /// The levers' states (which differ from the default).
-    Levers,
     /// One chart's drawing, by its id.
     Chart(&'static str),
     /// The charts' text summaries for screen readers.
@@ -53,7 +51,6 @@ impl Part {
             Part::Model => "doorstroom:model".to_owned(),
             Part::Record => "doorstroom:record".to_owned(),
             Part::Headline => "doorstroom:headline".to_owned(),
-            Part::Levers => "doorstroom:levers".to_owned(),
             Part::Chart(id) => format!("doorstroom:chart:{id}"),
             Part::ChartSummaries => "doorstroom:chart-summaries".to_owned(),
             Part::Comparison => "doorstroom:comparison".to_owned(),
