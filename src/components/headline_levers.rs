@@ -40,7 +40,12 @@ pub fn HeadlineLevers() -> impl IntoView {
         let f = formats(lang);
         store.scenario().with(|s| {
             if s.world() == World::Outlook {
-                format!("{} {}", i18n::FROM_NOW_ON.get(lang), f.month_long(&s.from))
+                format!(
+                    "{}; {} {}",
+                    i18n::history_followed(lang, &f, s.from),
+                    i18n::FROM_NOW_ON.get(lang),
+                    f.month_long(&s.from)
+                )
             } else {
                 format!(
                     "{} {}",
