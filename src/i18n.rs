@@ -125,13 +125,13 @@ pub const FROM_NOW_OFF: Text = t(
 );
 /// The published figures a history follows (`record::inputs`), each with
 /// the year of its newest figure.
-const FOLLOWS_INTAKE: Text = t("instroom per week", "weekly intake");
-const FOLLOWS_PRODUCTION: Text = t("productie van de IND", "the IND's production");
-const FOLLOWS_COURT: Text = t("dwangsom van de rechter", "the courts' penalty");
+const FOLLOWS_INTAKE: Text = t("instroom", "intake");
+const FOLLOWS_PRODUCTION: Text = t("productie", "production");
+const FOLLOWS_COURT: Text = t("dwangsom rechter", "court penalty");
 
 /// Which published figures the history before `from` follows, through
-/// which day: "zoals gepubliceerd t/m 26 juli 2026 (instroom per week
-/// 2026, productie van de IND 2025, dwangsom van de rechter 2025)". The
+/// which day: "zoals gepubliceerd t/m 26 juli 2026 (instroom 2026,
+/// productie 2025, dwangsom rechter 2025)". The
 /// day is the record's newest input day (`record::inputs::RECORD_END`), or
 /// the day before `from` if that comes first; each figure's year is its
 /// newest in the record's inputs (production after it carries on).

@@ -23,8 +23,8 @@ pub const LABEL: Text = Text {
 /// the newest figure of them all (a filled diamond): the record carried on
 /// where the totals stop, such as the asylum stocks of 2025 and 2026.
 pub const PART_LABEL: Text = Text {
-    nl: "gepubliceerd, deel van de stromen",
-    en: "published, part of the streams",
+    nl: "gepubliceerd (deel stromen)",
+    en: "published (some streams)",
 };
 
 /// Days per month on average.

@@ -163,7 +163,7 @@ fn figures_of_2026_are_drawn_and_listed() {
     assert_eq!(parts, 2, "the stocks of 1 January and February 2026");
     // Each part filled, and one more in the legend.
     assert_eq!(filled_diamonds(&drawn), parts + 1);
-    assert!(drawn.contains("gepubliceerd, deel van de stromen"));
+    assert!(drawn.contains("gepubliceerd (deel stromen)"));
     let format = PlainFormat { lang: Lang::En };
     let lines = published_readout(
         Chart::Backlog,
@@ -174,9 +174,7 @@ fn figures_of_2026_are_drawn_and_listed() {
         Lang::En,
     );
     assert!(
-        lines[0]
-            .0
-            .starts_with("published, part of the streams · asylum"),
+        lines[0].0.starts_with("published (some streams) · asylum"),
         "{lines:?}"
     );
     let flow = published_marks(Chart::Flow, &run, &rows);
