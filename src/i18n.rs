@@ -6,7 +6,7 @@
 //! formatted here either: that is `format.rs`, through the browser's `Intl`.
 //! The texts are the model's `Text`, the one bilingual type of the project.
 
-use doorstroom_model::{Lang, Text, t};
+use doorstroom_model::{Date, Lang, Text, t};
 
 /// The BCP 47 locale for `Intl` and for `<html lang>`.
 pub fn locale(lang: Lang) -> &'static str {
@@ -113,15 +113,51 @@ pub const SOURCE: Text = t("Bron", "Source");
 pub const CLOSE: Text = t("Sluiten", "Close");
 pub const TO_DEFAULT: Text = t("Terug naar standaard", "Back to default");
 pub const GROUP_CHANGED: Text = t("gewijzigd", "changed");
-/// Under the "from now" switch: from when the levers apply.
-pub const FROM_NOW_ON: Text = t(
-    "tot dan zoals het ging; uw keuzes vanaf",
-    "as it happened until then; your choices from",
-);
+/// Under the switch of today's outlook, on: which published figures the
+/// history follows through which day ([`history_followed`]), then from
+/// when the reader's levers apply.
+pub const FROM_NOW_ON: Text = t("uw keuzes vanaf", "your choices from");
+/// Under the switch, off: the letter's world, and from when its levers
+/// apply.
 pub const FROM_NOW_OFF: Text = t(
-    "uit: de hefbomen gelden zoals in de brief, vanaf",
-    "off: the levers apply as in the letter, from",
+    "uit: de wereld van de brief van april 2023, uw keuzes vanaf",
+    "off: the world of the letter of April 2023, your choices from",
 );
+/// The published figures a history follows (`record::inputs`), each with
+/// the year of its newest figure.
+const FOLLOWS_INTAKE: Text = t("instroom", "intake");
+const FOLLOWS_PRODUCTION: Text = t("productie", "production");
+const FOLLOWS_COURT: Text = t("dwangsom rechter", "court penalty");
+
+/// Which published figures the history before `from` follows, through
+/// which day: "zoals gepubliceerd t/m 26 juli 2026 (instroom 2026,
+/// productie 2025, dwangsom rechter 2025)". The
+/// day is the record's newest input day (`record::inputs::RECORD_END`), or
+/// the day before `from` if that comes first; each figure's year is its
+/// newest in the record's inputs (production after it carries on).
+pub fn history_followed(lang: Lang, f: &crate::format::Formats, from: Date) -> String {
+    use doorstroom_model::record::inputs;
+    let through = inputs::RECORD_END.min(from.add_days(-1));
+    let production = inputs::PRODUCTION
+        .iter()
+        .map(|p| p.to.min(through).year())
+        .max()
+        .unwrap_or(through.year());
+    let court = inputs::COURT_PENALTY_2025.from;
+    let mut parts = vec![format!("{} {}", FOLLOWS_INTAKE.get(lang), through.year())];
+    parts.push(format!("{} {production}", FOLLOWS_PRODUCTION.get(lang)));
+    if court <= through {
+        parts.push(format!("{} {}", FOLLOWS_COURT.get(lang), court.year()));
+    }
+    format!(
+        "{} {} ({})",
+        AS_PUBLISHED_THROUGH.get(lang),
+        f.day(&through),
+        parts.join(", ")
+    )
+}
+/// Before the day the history follows the published figures through.
+const AS_PUBLISHED_THROUGH: Text = t("zoals gepubliceerd t/m", "as published through");
 
 // The presets are the model's (`PRESETS`), with their names and help.
 pub const PRESET_MPP: Text = t("MPP 2023, instroom", "MPP 2023, intake");

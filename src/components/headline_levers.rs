@@ -59,7 +59,12 @@ pub fn HeadlineLevers() -> impl IntoView {
             store.start_day().get(),
         );
         if world == World::Outlook {
-            format!("{} {}", i18n::FROM_NOW_ON.get(lang), f.month_long(&from))
+            format!(
+                "{}; {} {}",
+                i18n::history_followed(lang, &f, from),
+                i18n::FROM_NOW_ON.get(lang),
+                f.month_long(&from)
+            )
         } else {
             format!("{} {}", i18n::FROM_NOW_OFF.get(lang), f.month_long(&start))
         }

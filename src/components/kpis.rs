@@ -595,7 +595,13 @@ pub fn Kpis() -> impl IntoView {
                         <Words text=Signal::derive(move || spec().label.get(lang.get()).to_owned()) />
                     </p>
                     <Show when=move || counts_from.with(Option::is_some)>
-                        <p class="kpi-from" data-testid="kpi-from">
+                        <p
+                            class="kpi-from"
+                            data-testid="kpi-from"
+                            title=move || {
+                                from.get().map(|d| i18n::history_followed(lang.get(), &formats(lang.get()), d))
+                            }
+                        >
                             <span class="kpi-from-long">
                                 {move || counts_from.get().unwrap_or_default().0}
                             </span>

@@ -120,6 +120,9 @@ pub fn LeverControl(
                     {move || i18n::TO_DEFAULT.get(lang.get())}
                 </button>
             </div>
+            <p class="lever-status" hidden=move || store.scenario().with(|s| lever.status(s).is_none())>
+                {move || store.scenario().with(|s| lever.status(s).map(|status| status.get(lang.get())))}
+            </p>
             <InfoPanel lever open />
         </div>
     }

@@ -25,7 +25,7 @@ use std::borrow::Cow;
 use doorstroom_model::{Lang, LeverKind, Scenario, VERSION_KEY, Warning, lever};
 
 /// The order of the levers in a pinned value. Append, never reorder.
-pub const ORDER: [&str; 49] = [
+pub const ORDER: [&str; 51] = [
     "intake",
     "fte",
     "baa",
@@ -75,6 +75,8 @@ pub const ORDER: [&str; 49] = [
     "notice_share_nareis",
     "appeal_share_nareis",
     "notice_weeks_nareis",
+    "term_36349_from",
+    "statutory_ends",
 ];
 
 const SEPARATOR: char = '*';

@@ -59,6 +59,10 @@ fn v1_default() -> Scenario {
         ext_until: ymd(2024, 1, 1),
         term_family_months: 6,
         ext_withdrawn: ymd(2033, 4, 30),
+        // Act 36349 from `from`, act 35749 not in force: the meaning every
+        // link had before these two levers.
+        bill_36349_from: ymd(2023, 5, 1),
+        statutory_ends: ymd(2033, 4, 30),
         work_order: WorkOrder::PastTermShare,
         past_term_share: 0.7,
         statutory_asylum: false,
@@ -419,6 +423,10 @@ fn v2_default() -> Scenario {
         ext_until: ymd(2025, 1, 1),
         term_family_months: 6,
         ext_withdrawn: ymd(2025, 6, 1),
+        // Act 36349 from `from` (the lever's first day: what its term did
+        // before this lever), act 35749 not in force.
+        bill_36349_from: ymd(2023, 5, 1),
+        statutory_ends: ymd(2033, 4, 30),
         work_order: WorkOrder::PastTermShare,
         past_term_share: 0.95,
         statutory_asylum: false,

@@ -179,7 +179,7 @@ pub fn draw_forecast<DB: DrawingBackend>(
     }
     for &(week, value) in &stocks {
         let at = (frame.xc(week), frame.y(&axis.scale, value));
-        published::diamond(area, &frame.m, at, 5.5)?;
+        published::diamond(area, &frame.m, at, 5.5, false)?;
     }
     frame.draw_baseline_axis(area)?;
     frame.draw_value_labels(area, &axis.scale, &axis.ticks, false)?;

@@ -236,11 +236,19 @@ pub(crate) fn draw<DB: DrawingBackend>(
     let run = input.run;
     let published = crate::published::of_input(chart, input);
     let mut legend = legend_for(chart.series(), input, input.lang);
-    if !published.is_empty() {
+    if published.iter().any(|m| !m.partial) {
         legend.push(LegendItem {
             label: crate::published::LABEL.get(input.lang).to_string(),
             color: palette::PUBLISHED,
             kind: SeriesKind::Published,
+            overlay: None,
+        });
+    }
+    if published.iter().any(|m| m.partial) {
+        legend.push(LegendItem {
+            label: crate::published::PART_LABEL.get(input.lang).to_string(),
+            color: palette::PUBLISHED,
+            kind: SeriesKind::PublishedPart,
             overlay: None,
         });
     }
@@ -793,7 +801,13 @@ pub(crate) fn draw_swatch<DB: DrawingBackend>(
             vec![(x, y), (x + width, y)],
             color.stroke_width(m.line(3.0)),
         )),
-        SeriesKind::Published => crate::published::diamond(area, m, (x + width / 2, y), 5.5),
+        SeriesKind::Published | SeriesKind::PublishedPart => crate::published::diamond(
+            area,
+            m,
+            (x + width / 2, y),
+            5.5,
+            kind == SeriesKind::PublishedPart,
+        ),
         SeriesKind::Ghost | SeriesKind::Reference | SeriesKind::Extrapolated => {
             let (dash, gap) = dash_pattern(m, kind);
             let line = if kind == SeriesKind::Extrapolated {

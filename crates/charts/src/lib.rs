@@ -182,6 +182,8 @@ pub enum SeriesKind {
     /// A published figure: a hollow diamond (not a series of the chart's
     /// own; used for the legend and readout swatch).
     Published,
+    /// A published figure of part of the streams: a filled diamond.
+    PublishedPart,
 }
 
 /// One series of a chart.
@@ -240,6 +242,7 @@ impl Series {
             SeriesKind::Ghost
                 | SeriesKind::Reference
                 | SeriesKind::Published
+                | SeriesKind::PublishedPart
                 | SeriesKind::Extrapolated
         )
     }

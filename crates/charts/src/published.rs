@@ -19,6 +19,14 @@ pub const LABEL: Text = Text {
     en: "published (IND)",
 };
 
+/// The legend entry of the figures of part of the streams published after
+/// the newest figure of them all (a filled diamond): the record carried on
+/// where the totals stop, such as the asylum stocks of 2025 and 2026.
+pub const PART_LABEL: Text = Text {
+    nl: "gepubliceerd (deel stromen)",
+    en: "published (some streams)",
+};
+
 /// Days per month on average.
 const DAYS_PER_MONTH: f64 = 365.25 / 12.0;
 
@@ -34,25 +42,42 @@ pub struct PublishedMark {
     pub value: f64,
     /// The figure beside the model's, with its source.
     pub row: RecordRow,
+    /// Whether the figure covers part of the streams only (the chart's
+    /// lines are all streams): drawn filled, its scope named.
+    pub partial: bool,
 }
 
 /// The published figures among `rows` that belong to `chart`, for `run`:
-/// on the backlog chart the stocks of all streams together; on the flow
-/// chart decisions and intake of all streams, per week; on the cost chart
-/// the penalties of all streams, per month. The waiting chart shows the
+/// on the backlog chart the stocks, on the flow chart decisions and intake
+/// per week, on the cost chart the penalties per month. The chart's lines
+/// are all streams together, so the figures of all streams are drawn, and
+/// those of part of the streams only where they are newer than the newest
+/// figure of all streams: the record goes on to the newest figure without
+/// a figure of a part beside each total. The waiting chart shows the
 /// expected wait of a week's filings, which nothing published measures.
 pub fn marks(chart: Chart, run: &Run, rows: &[RecordRow]) -> Vec<PublishedMark> {
     let n = run.weeks();
+    let value = |r: &RecordRow| {
+        let per_day = r.published_value / r.compared.days() as f64;
+        match (chart, r.published.measure) {
+            (Chart::Backlog, RecordMeasure::Backlog) => Some(r.published_value),
+            (Chart::Flow, RecordMeasure::Decisions | RecordMeasure::Intake) => Some(per_day * 7.0),
+            (Chart::Costs, RecordMeasure::PenaltiesEur) => Some(per_day * DAYS_PER_MONTH),
+            _ => None,
+        }
+    };
+    let newest_total = rows
+        .iter()
+        .filter(|r| r.published.scope.is_all() && value(r).is_some())
+        .map(|r| r.compared.to)
+        .max();
     rows.iter()
-        .filter(|r| r.published.scope.is_all() && r.week < n)
+        .filter(|r| r.week < n)
+        .filter(|r| {
+            r.published.scope.is_all() || newest_total.is_none_or(|day| r.compared.from > day)
+        })
         .filter_map(|r| {
-            let per_day = r.published_value / r.compared.days() as f64;
-            let value = match (chart, r.published.measure) {
-                (Chart::Backlog, RecordMeasure::Backlog) => r.published_value,
-                (Chart::Flow, RecordMeasure::Decisions | RecordMeasure::Intake) => per_day * 7.0,
-                (Chart::Costs, RecordMeasure::PenaltiesEur) => per_day * DAYS_PER_MONTH,
-                _ => return None,
-            };
+            let value = value(r)?;
             let days = run.week_start(r.week).days_until(r.compared.to).max(0);
             let last_week = (r.week + (days / 7) as usize).min(n - 1);
             Some(PublishedMark {
@@ -64,6 +89,7 @@ pub fn marks(chart: Chart, run: &Run, rows: &[RecordRow]) -> Vec<PublishedMark> 
                 },
                 value,
                 row: *r,
+                partial: !r.published.scope.is_all(),
             })
         })
         .collect()
@@ -106,22 +132,29 @@ pub(crate) fn draw<DB: DrawingBackend>(
             ))?;
             (x0 + x1) / 2
         };
-        diamond(area, &frame.m, (x, y), 5.5)?;
+        diamond(area, &frame.m, (x, y), 5.5, m.partial)?;
     }
     Ok(())
 }
 
-/// A hollow diamond of half-width `r` CSS pixels centred on `at`.
+/// A diamond of half-width `r` CSS pixels centred on `at`: hollow for a
+/// figure of all streams, filled for one of part of them.
 pub(crate) fn diamond<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     m: &Metrics,
     at: (i32, i32),
     r: f64,
+    filled: bool,
 ) -> DrawResult<DB> {
     let (x, y) = at;
     let r = m.px(r).max(2);
     let corners = vec![(x, y - r), (x + r, y), (x, y + r), (x - r, y)];
-    area.draw(&Polygon::new(corners.clone(), palette::PAPER.filled()))?;
+    let inside = if filled {
+        palette::PUBLISHED
+    } else {
+        palette::PAPER
+    };
+    area.draw(&Polygon::new(corners.clone(), inside.filled()))?;
     let mut outline = corners;
     outline.push((x, y - r));
     area.draw(&PathElement::new(
@@ -167,10 +200,25 @@ pub(crate) fn readout(
             let span = period_text(m.row.compared, format);
             format!("{} {span}, {}", p.measure.label(lang), per.get(lang))
         };
+        let (label, kind) = if m.partial {
+            (
+                format!(
+                    "{} · {} · {when}",
+                    PART_LABEL.get(lang),
+                    p.scope.label(lang)
+                ),
+                SeriesKind::PublishedPart,
+            )
+        } else {
+            (
+                format!("{} · {when}", LABEL.get(lang)),
+                SeriesKind::Published,
+            )
+        };
         rows.push(ReadoutRow {
-            label: format!("{} · {when}", LABEL.get(lang)),
+            label,
             value,
-            swatch: Some((palette::PUBLISHED, SeriesKind::Published)),
+            swatch: Some((palette::PUBLISHED, kind)),
         });
         let source = if short && p.source.chars().count() > SHORT_SOURCE {
             let cut: String = p.source.chars().take(SHORT_SOURCE - 1).collect();

@@ -36,6 +36,14 @@ fn svg(chart: Chart, run: &Run, published: Option<&[RecordRow]>, cursor: Option<
     out
 }
 
+/// Filled diamonds: a polygon filled with the published figures' colour.
+fn filled_diamonds(svg: &str) -> usize {
+    svg.match_indices("<polygon ")
+        .map(|(i, _)| &svg[i..i + svg[i..].find('>').unwrap_or(0)])
+        .filter(|el| el.contains("fill=\"#000000\""))
+        .count()
+}
+
 fn as_it_happened() -> Run {
     Scenario::from_query(AS_IT_HAPPENED).0.run()
 }
@@ -48,8 +56,10 @@ fn charts_with_published_figures_in_range_draw_their_markers() {
         let marks = published_marks(chart, &run, &rows);
         assert!(!marks.is_empty(), "{chart:?}: figures belong to it");
         let drawn = svg(chart, &run, Some(&rows), None);
-        // One diamond per figure, one more in the legend.
-        assert_eq!(diamonds(&drawn), marks.len() + 1, "{chart:?}");
+        // One diamond per figure, one more in the legend for the figures
+        // of all streams and one for those of part of them.
+        let legend = 1 + usize::from(marks.iter().any(|m| m.partial));
+        assert_eq!(diamonds(&drawn), marks.len() + legend, "{chart:?}");
         assert!(drawn.contains("gepubliceerd (IND)"), "{chart:?}: legend");
         // Switched off: none, and no legend entry.
         let off = svg(chart, &run, None, None);
@@ -119,4 +129,58 @@ fn the_readout_gives_the_published_value_and_its_source() {
 fn format_number(v: f64) -> String {
     use doorstroom_charts::Format;
     PlainFormat { lang: Lang::En }.number(v)
+}
+
+/// The record on the charts goes on to the newest published figure: where
+/// the figures of all streams stop (the backlog at the end of 2024), those
+/// of part of them published later are drawn filled, their scope named (the
+/// asylum stocks of 1 January and February 2026), and listed beside the
+/// model; a part published beside a total is not drawn twice.
+#[test]
+fn figures_of_2026_are_drawn_and_listed() {
+    let run = Scenario::outlook().run();
+    let rows = record::compare(&run);
+    let day = |d: &str| d.parse::<Date>().unwrap();
+    let listed = |d: &str| rows.iter().any(|r| r.compared.from == day(d));
+    assert!(listed("2026-02-13"), "the newest stock is listed");
+    assert!(listed("2026-01-26"), "the 2026 weekly intake is listed");
+    let backlog = published_marks(Chart::Backlog, &run, &rows);
+    let newest = backlog
+        .iter()
+        .find(|m| m.row.compared.from == day("2026-02-13"))
+        .expect("the asylum stock of February 2026 on the backlog chart");
+    assert!(newest.partial);
+    assert_eq!(newest.value, 50_000.0);
+    assert!(
+        backlog
+            .iter()
+            .filter(|m| m.row.compared.from == day("2023-12-31"))
+            .all(|m| !m.partial),
+        "beside a total, its parts are not drawn"
+    );
+    let drawn = svg(Chart::Backlog, &run, Some(&rows), None);
+    let parts = backlog.iter().filter(|m| m.partial).count();
+    assert_eq!(parts, 2, "the stocks of 1 January and February 2026");
+    // Each part filled, and one more in the legend.
+    assert_eq!(filled_diamonds(&drawn), parts + 1);
+    assert!(drawn.contains("gepubliceerd (deel stromen)"));
+    let format = PlainFormat { lang: Lang::En };
+    let lines = published_readout(
+        Chart::Backlog,
+        &run,
+        &rows,
+        newest.first_week,
+        &format,
+        Lang::En,
+    );
+    assert!(
+        lines[0].0.starts_with("published (some streams) · asylum"),
+        "{lines:?}"
+    );
+    let flow = published_marks(Chart::Flow, &run, &rows);
+    assert!(
+        flow.iter()
+            .any(|m| !m.partial && m.row.compared.to == day("2026-07-26")),
+        "the 2026 weekly intake on the flow chart"
+    );
 }

@@ -160,7 +160,9 @@ fn assert_series(chart: Chart, drawn: &Drawn, run: &Run, has_baseline: bool, lan
                 }
             }
             // Published figures are not a series of a chart (tests/published.rs).
-            SeriesKind::Published => unreachable!("{chart:?}: no chart series is published"),
+            SeriesKind::Published | SeriesKind::PublishedPart => {
+                unreachable!("{chart:?}: no chart series is published")
+            }
             SeriesKind::Reference => {
                 assert!(svg.contains(label), "{chart:?}: legend {label}");
                 let dashes = elements(svg, "polyline", &[("stroke", &color)]).len();

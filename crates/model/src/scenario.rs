@@ -26,10 +26,12 @@ pub enum TermPolicy {
     /// plus nine months (art. 42(4)(b) Vw), as in the letter, for the
     /// applications filed from [`Scenario::from`] on.
     FifteenMonths,
-    /// Bill 36349 (Wet invoering tweestatusstelsel en aanscherping
-    /// nareisvoorwaarden, as sent to Parliament; a bill, not law): at most
-    /// 21 months for asylum and 9 months for family reunification, for the
-    /// applications filed from [`Scenario::from`] on.
+    /// Bill 36349 (listed by the Eerste Kamer as "published in the
+    /// Staatsblad" in 2026; its number and date in force not found): at
+    /// most 21 months for asylum and 9 months for family reunification, for
+    /// the applications filed from [`Scenario::from`] and from
+    /// [`Scenario::bill_36349_from`] on (six months, and the nareis
+    /// lever's term, for those filed between).
     Bill36349,
 }
 
@@ -191,6 +193,13 @@ pub struct Scenario {
     /// the default: the seed's law. As it happened: June 2025, after the EU
     /// Court's judgment of 8 May 2025 (C-662/23), ANP.
     pub ext_withdrawn: Date,
+    /// The day bill 36349 enters into force, under [`TermPolicy::Bill36349`]:
+    /// applications filed from this day (and from [`Scenario::from`]) get
+    /// its terms. Default 2023-05-01, the first day any date lever takes, so
+    /// that the bill applies from `from` as it did before this lever: the
+    /// date in force was not found (published.md, "The law, 2025-2026"), so
+    /// the reader chooses it.
+    pub bill_36349_from: Date,
 
     // ---- work order ----
     /// How regular capacity picks cases. Default `PastTermShare`: seed, the
@@ -208,6 +217,13 @@ pub struct Scenario {
     /// Whether the statutory penalty is due on family reunification. Default
     /// on: parameters.md, "still due for family reunification (nareis)".
     pub statutory_family: bool,
+    /// The day bill 35749 enters into force: notices of default sent from
+    /// this day (and from [`Scenario::from`]) earn no statutory penalty,
+    /// on any stream; the appeal with its court penalty stays. The lever's
+    /// last day (2033-04-30) means "not in force", the default: the bill is
+    /// listed as "published in the Staatsblad" in 2026, its date in force
+    /// not found (published.md, "The law, 2025-2026").
+    pub statutory_ends: Date,
     /// Fraction of applicants still waiting past their term who send a
     /// notice of default. Default 0.5: assumption, calibrated with
     /// `appeal_share` (README, "Calibration") so that the seed's forecast
@@ -309,6 +325,8 @@ impl Default for Scenario {
             ext_until: ymd(2024, 1, 1),
             term_family_months: 6,
             ext_withdrawn: crate::levers::LAST_DAY,
+            bill_36349_from: ymd(2023, 5, 1),
+            statutory_ends: crate::levers::LAST_DAY,
             work_order: WorkOrder::PastTermShare,
             past_term_share: 0.7,
             statutory_asylum: false,

@@ -161,6 +161,9 @@ pub struct Choice {
     /// The option's URL value.
     pub key: &'static str,
     pub label: Text,
+    /// Where the option is a law or a bill: its status in words ("in force
+    /// since ...", "bill"), shown beside the lever while it is chosen.
+    pub status: Option<Text>,
 }
 
 /// A choice lever: its options, in the page's order, and its field as an
@@ -361,6 +364,11 @@ pub struct Lever {
     pub help: Text,
     /// Where the default comes from.
     pub source: Text,
+    /// Where the lever is a law's date: the law's status in words ("in
+    /// force since ...", "published in the Staatsblad, date in force not
+    /// found", "bill"), shown beside the lever. A choice lever's options
+    /// carry their own ([`Choice::status`]).
+    pub status: Option<Text>,
     pub kind: LeverKind,
 }
 
@@ -410,6 +418,16 @@ impl Lever {
             .iter()
             .position(|l| std::ptr::eq(l, self))
             .unwrap_or(0)
+    }
+
+    /// The status of the law behind the lever's value in `s`: the chosen
+    /// option's for a choice lever, else the lever's own; `None` where the
+    /// lever is no law.
+    pub fn status(&self, s: &Scenario) -> Option<Text> {
+        match &self.kind {
+            LeverKind::Choice(c) => c.options[c.get(s)].status,
+            LeverKind::Number(_) | LeverKind::Date(_) => self.status,
+        }
     }
 
     /// Sets this lever in `to` to its value in `from`.

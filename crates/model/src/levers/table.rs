@@ -4,7 +4,7 @@
 use super::{Choice, ChoiceLever, DateLever, Lever, LeverGroup, LeverKind, NumberLever, Unit};
 use crate::date::Date;
 use crate::scenario::{TermPolicy, WorkOrder, ymd};
-use crate::text::t;
+use crate::text::{Text, t};
 
 macro_rules! number {
     ($key:literal, $group:ident, $field:ident as $ty:ident, $min:expr, $max:expr, $step:expr, $unit:ident,
@@ -15,6 +15,7 @@ macro_rules! number {
             label: $label,
             help: $help,
             source: $source,
+            status: None,
             kind: LeverKind::Number(NumberLever {
                 min: $min,
                 max: $max,
@@ -32,13 +33,15 @@ macro_rules! number {
 
 macro_rules! date {
     ($key:literal, $group:ident, $field:ident, $min:expr, $max:expr,
-     label: $label:expr, help: $help:expr, source: $source:expr $(,)?) => {
+     label: $label:expr, help: $help:expr, source: $source:expr
+     $(, status: $status:expr)? $(,)?) => {
         Lever {
             key: $key,
             group: LeverGroup::$group,
             label: $label,
             help: $help,
             source: $source,
+            status: date!(@status $($status)?),
             kind: LeverKind::Date(DateLever {
                 min: $min,
                 max: $max,
@@ -47,6 +50,8 @@ macro_rules! date {
             }),
         }
     };
+    (@status) => { None };
+    (@status $status:expr) => { Some($status) };
 }
 
 /// A choice lever over a field of type `$ty`: `$values` lists each value
@@ -61,11 +66,13 @@ macro_rules! choice {
             label: $label,
             help: $help,
             source: $source,
+            status: None,
             kind: LeverKind::Choice(ChoiceLever {
                 options: &{
                     let mut out = [Choice {
                         key: "",
                         label: t("", ""),
+                        status: None,
                     }; $values.len()];
                     let mut i = 0;
                     while i < $values.len() {
@@ -88,8 +95,25 @@ const fn option(key: &'static str, nl: &'static str, en: &'static str) -> Choice
     Choice {
         key,
         label: t(nl, en),
+        status: None,
     }
 }
+
+/// An option that is a law or a bill, with its status in words.
+const fn law(key: &'static str, label: Text, status: Text) -> Choice {
+    Choice {
+        key,
+        label,
+        status: Some(status),
+    }
+}
+
+/// The status of the two acts the Eerste Kamer lists as published in 2026
+/// whose date in force was not found (published.md, "The law, 2025-2026").
+const PUBLISHED_NOT_IN_FORCE: Text = t(
+    "Gepubliceerd in het Staatsblad (2026); datum van inwerkingtreding niet gevonden: u kiest de datum.",
+    "Published in the Staatsblad (2026); date in force not found: you choose the date.",
+);
 
 const OFF_ON: [(bool, Choice); 2] = [
     (false, option("off", "uit", "off")),
@@ -101,34 +125,52 @@ const OFF_ON: [(bool, Choice); 2] = [
 const TERMS: [(TermPolicy, Choice); 4] = [
     (
         TermPolicy::SixMonths,
-        option(
+        law(
             "6",
-            "6 maanden (verlenging vernietigd)",
-            "6 months (extension set aside)",
+            t(
+                "6 maanden (verlenging vernietigd)",
+                "6 months (extension set aside)",
+            ),
+            t(
+                "Van kracht: zes maanden sinds het arrest van het EU-Hof van 8 mei 2025 (C-662/23); sinds 12 juni 2026 de termijn van het EU-Migratiepact (uitvoeringswet 36871).",
+                "In force: six months since the EU Court's judgment of 8 May 2025 (C-662/23); since 12 June 2026 the term of the EU Pact on Migration and Asylum (implementation act 36871).",
+            ),
         ),
     ),
     (
         TermPolicy::Extended,
-        option(
+        law(
             "15",
-            "15 maanden voor aanvragen vóór de einddatum",
-            "15 months for applications before the end date",
+            t(
+                "15 maanden voor aanvragen vóór de einddatum",
+                "15 months for applications before the end date",
+            ),
+            t(
+                "Niet meer van kracht: in juni 2025 ingetrokken voor aanvragen vanaf 1 januari 2024 (IB 2025/28), na het arrest van 8 mei 2025.",
+                "No longer in force: withdrawn in June 2025 for applications from 1 January 2024 (IB 2025/28), after the judgment of 8 May 2025.",
+            ),
         ),
     ),
     (
         TermPolicy::FifteenMonths,
-        option(
+        law(
             "15all",
-            "15 maanden voor alle aanvragen",
-            "15 months for all applications",
+            t(
+                "15 maanden voor alle aanvragen",
+                "15 months for all applications",
+            ),
+            t(
+                "Geen wet of wetsvoorstel: een nieuwe verlenging; het EU-Hof staat die alleen toe bij een plotselinge grote stijging (C-662/23).",
+                "No law or bill: a new extension; the EU Court allows one only for a sudden large rise (C-662/23).",
+            ),
         ),
     ),
     (
         TermPolicy::Bill36349,
-        option(
+        law(
             "36349",
-            "Wetsvoorstel 36349 (21/9 maanden)",
-            "Bill 36349 (21/9 months)",
+            t("Wet 36349 (21/9 maanden)", "Act 36349 (21/9 months)"),
+            PUBLISHED_NOT_IN_FORCE,
         ),
     ),
 ];
@@ -171,7 +213,7 @@ const LAST_FROM: Date = ymd(2030, 12, 31);
 const LAST_END: Date = ymd(2040, 12, 30);
 
 /// The number of levers.
-pub const LEVER_COUNT: usize = 49;
+pub const LEVER_COUNT: usize = 51;
 
 /// The lever table. Order: the page's order within each group.
 pub static LEVERS: [Lever; LEVER_COUNT] = [
@@ -197,12 +239,12 @@ pub static LEVERS: [Lever; LEVER_COUNT] = [
     choice!("term", Headline, term: TermPolicy = TERMS,
     label: t("Beslistermijn asiel", "Asylum decision term"),
     help: t(
-        "Zes maanden (art. 42 Vw; de wet sinds het arrest van het EU-Hof van 8 mei 2025, C-662/23), of de verlenging tot 15 maanden voor aanvragen vóór de einddatum. ‘6’ betekent: de rechter zet de verlenging opzij, voor iedereen. ‘15 voor alle’: een nieuwe verlenging als die van de brief, voor aanvragen vanaf de keuzedatum. ‘36349’: het wetsvoorstel (hoogstens 21 maanden asiel, 9 maanden nareis) voor aanvragen vanaf de keuzedatum; een wetsvoorstel is geen wet.",
-        "Six months (art. 42 Vw; the law since the EU Court's judgment of 8 May 2025, C-662/23), or the extension to 15 months for applications before the end date. ‘6’ means the courts set the extension aside, for everyone. ‘15all’: a new extension like the letter's, for applications from the chosen date. ‘36349’: the bill (at most 21 months asylum, 9 months nareis) for applications from the chosen date; a bill is not law.",
+        "Zes maanden (art. 42 Vw; de wet sinds het arrest van het EU-Hof van 8 mei 2025, C-662/23), of de verlenging tot 15 maanden voor aanvragen vóór de einddatum. ‘6’ betekent: de rechter zet de verlenging opzij, voor iedereen. ‘15 voor alle’: een nieuwe verlenging als die van de brief, voor aanvragen vanaf de keuzedatum. ‘36349’: wet 36349 (hoogstens 21 maanden asiel, 9 maanden nareis) voor aanvragen vanaf de keuzedatum en vanaf de dag van inwerkingtreding die u kiest onder ‘Beslistermijn’.",
+        "Six months (art. 42 Vw; the law since the EU Court's judgment of 8 May 2025, C-662/23), or the extension to 15 months for applications before the end date. ‘6’ means the courts set the extension aside, for everyone. ‘15all’: a new extension like the letter's, for applications from the chosen date. ‘36349’: act 36349 (at most 21 months asylum, 9 months nareis) for applications from the chosen date and from the date in force you choose under ‘Decision term’.",
     ),
     source: t(
-        "Brief: verlenging tot 15 maanden (WBV 2022/22, 2023/3). Zes maanden: HvJ EU 8 mei 2025, C-662/23. Wetsvoorstel 36349 (Tweede Kamer): 21 en 9 maanden.",
-        "Letter: extension to 15 months (WBV 2022/22, 2023/3). Six months: EU Court 8 May 2025, C-662/23. Bill 36349 (House of Representatives): 21 and 9 months.",
+        "Brief: verlenging tot 15 maanden (WBV 2022/22, 2023/3). Zes maanden: HvJ EU 8 mei 2025, C-662/23; EU-Migratiepact vanaf 12 juni 2026. Wet 36349: 21 en 9 maanden, volgens de Eerste Kamer gepubliceerd in het Staatsblad.",
+        "Letter: extension to 15 months (WBV 2022/22, 2023/3). Six months: EU Court 8 May 2025, C-662/23; EU Pact from 12 June 2026. Act 36349: 21 and 9 months, published in the Staatsblad according to the Eerste Kamer.",
     )),
     date!("ext_until", Headline, ext_until, ymd(2022, 9, 27), LAST_DAY,
         label: t("Verlenging voor aanvragen tot", "Extension for applications until"),
@@ -317,6 +359,13 @@ pub static LEVERS: [Lever; LEVER_COUNT] = [
                 "From this day asylum applications filed on or after 1 January 2024 have six months again; those waiting longer are past term at once. The last day means: not withdrawn."),
         source: t("Niet ingetrokken (brief). Zo ging het: juni 2025, na het arrest van het Hof van Justitie van 8 mei 2025 (C-662/23); ANP.",
                   "Not withdrawn (letter). As it happened: June 2025, after the EU Court's judgment of 8 May 2025 (C-662/23); ANP.")),
+    date!("term_36349_from", Term, bill_36349_from, FIRST_DAY, LAST_DAY,
+        label: t("Wet 36349 van kracht vanaf", "Act 36349 in force from"),
+        help: t("Bij de termijn ‘36349’: aanvragen vanaf deze dag krijgen hoogstens 21 maanden (asiel) en 9 maanden (nareis); eerdere houden zes maanden. Een dag vóór ‘Uw keuzes vanaf’ telt vanaf die datum.",
+                "With the term ‘36349’: applications from this day get at most 21 months (asylum) and 9 months (nareis); earlier ones keep six months. A day before ‘Your choices from’ counts from that date."),
+        source: t("Eerste Kamer, statusoverzicht wetsvoorstel 36349 (via kopieën). Standaard: vanaf ‘Uw keuzes vanaf’.",
+                  "Eerste Kamer, status of bill 36349 (via copies). Default: from ‘Your choices from’."),
+        status: PUBLISHED_NOT_IN_FORCE),
     number!("term_nareis", Term, term_family_months as u32, 1.0, 24.0, 1.0, Months,
         label: t("Beslistermijn nareis", "Family-reunification term"),
         help: t("Beslistermijn voor nareis in maanden.", "Decision term for family reunification, in months."),
@@ -360,6 +409,13 @@ pub static LEVERS: [Lever; LEVER_COUNT] = [
         "Geldt voor nareis (niet opgeschort).",
         "Due for family reunification (not suspended).",
     )),
+    date!("statutory_ends", Penalties, statutory_ends, FIRST_DAY, LAST_DAY,
+        label: t("Wet 35749: geen wettelijke dwangsom vanaf", "Act 35749: no statutory penalty from"),
+        help: t("Ingebrekestellingen vanaf deze dag leveren de IND geen wettelijke dwangsom (Awb 4:17) meer op, asiel en nareis; het beroep niet tijdig beslissen met de dwangsom van de rechter blijft. Niet vóór ‘Uw keuzes vanaf’. De laatste dag betekent: niet van kracht.",
+                "Notices of default from this day earn no statutory penalty (Awb 4:17) from the IND, asylum and nareis; the appeal for not deciding in time with the court's penalty stays. Not before ‘Your choices from’. The last day means: not in force."),
+        source: t("Eerste Kamer, statusoverzicht wetsvoorstel 35749 (via kopieën); een samenvatting van derden. Standaard: niet van kracht.",
+                  "Eerste Kamer, status of bill 35749 (via copies); a third party's summary. Default: not in force."),
+        status: PUBLISHED_NOT_IN_FORCE),
     number!("notice_share", Penalties, notice_share as f64, 0.0, 1.0, 0.01, Share,
         label: t("Ingebrekestellingen", "Notices of default"),
         help: t("Deel van de wachtenden over de termijn dat de IND in gebreke stelt.", "Part of those waiting past their term who send a notice of default."),

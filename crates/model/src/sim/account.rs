@@ -100,6 +100,10 @@ pub(crate) struct Books {
 /// The penalty rules of a stream.
 pub(crate) struct Rules<'a> {
     pub statutory: bool,
+    /// The first notice week that earns no statutory penalty (bill 35749
+    /// in force: `penalty::statutory_until`); `i32::MAX` when every notice
+    /// earns one.
+    pub statutory_until: i32,
     /// The court penalty per week of a court order, from the week it is due.
     pub court_weekly: &'a [f64],
     /// The court penalty of the orders due in some weeks when a run follows
@@ -373,7 +377,15 @@ impl Ledger {
         if rules.statutory {
             let last = t - STATUTORY_AFTER_NOTICE_WEEKS;
             let noticers = w.notice.window(last, STATUTORY_WEEKLY.len());
-            b.statutory_eur = dot(noticers, &STATUTORY_WEEKLY);
+            // The newest `late` counts are of notices sent from the week
+            // bill 35749 applies: they and the rates they would meet drop.
+            let late = usize::try_from(i64::from(last) - i64::from(rules.statutory_until) + 1)
+                .unwrap_or(0)
+                .min(noticers.len());
+            b.statutory_eur = dot(
+                &noticers[..noticers.len() - late],
+                STATUTORY_WEEKLY.get(late..).unwrap_or_default(),
+            );
         }
         b.court_eur = match rules.court_record.or(rules.court_before) {
             None => dot(
@@ -443,7 +455,7 @@ pub(crate) fn book_by_brute_force(cohorts: &[Cohort], t: i32, rules: &Rules<'_>)
         let statutory = usize::try_from(t - e.notice - STATUTORY_AFTER_NOTICE_WEEKS).ok();
         if let Some(rate) = statutory
             .and_then(|k| STATUTORY_WEEKLY.get(k))
-            .filter(|_| rules.statutory)
+            .filter(|_| rules.statutory && e.notice < rules.statutory_until)
         {
             b.statutory_eur += noticers * rate;
         }

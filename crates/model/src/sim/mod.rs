@@ -116,6 +116,7 @@ impl Fixed {
                 x.ext_until,
                 x.ext_withdrawn,
                 x.term_family_months,
+                x.bill_36349_from,
             )
         };
         let events = |x: &Scenario| {
@@ -540,6 +541,7 @@ fn simulate_stream(
         } else {
             s.statutory_family
         },
+        statutory_until: penalty::statutory_until(s),
         court_weekly,
         court_record: Some(CourtRecord {
             weeks: fixed.court_record_weeks,
@@ -658,6 +660,7 @@ mod tests {
             "fte=800&baa=20000&intake_growth=0.1",
             "term=6&court_weeks=12&backlog_t4=40000",
             "notice_weeks=3&until=2025-06-30",
+            "from=2026-01-01&term=36349&term_36349_from=2027-01-04&statutory_ends=2027-01-01",
         ] {
             let (varied, _) = Scenario::from_query(query);
             assert_eq!(fixed.run(&varied, &[]), simulate(&varied), "{query}");

@@ -1,5 +1,9 @@
 //! The penalty schedules: what one waiting case costs in a given week.
 
+use super::term::week_on_or_after;
+use crate::levers::LAST_DAY;
+use crate::scenario::Scenario;
+
 /// Days per week.
 const DAYS: f64 = 7.0;
 
@@ -19,6 +23,17 @@ pub(crate) const STATUTORY_WEEKLY: [f64; 6] = [
 /// (Awb 4:17(3)).
 pub(crate) const STATUTORY_AFTER_NOTICE_WEEKS: i32 = 2;
 
+/// The first week (from the run's start) whose notices of default earn no
+/// statutory penalty: bill 35749 in force on `ends` (the lever's last day
+/// means never), and not before the reader's levers apply at `from`, so
+/// the history stands. `i32::MAX` when every notice earns one.
+pub(crate) fn statutory_until(s: &Scenario) -> i32 {
+    if s.statutory_ends >= LAST_DAY {
+        return i32::MAX;
+    }
+    week_on_or_after(s.start, s.statutory_ends.max(s.from))
+}
+
 /// The court penalty per week from the first week it is due, until `cap`
 /// is reached. Never longer than `max_weeks` (the horizon), so a tiny daily
 /// amount under a large cap cannot make a long table.
@@ -37,7 +52,6 @@ pub(crate) fn court_weekly(per_day: f64, cap: f64, max_weeks: usize) -> Vec<f64>
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::scenario::Scenario;
 
     #[test]
     fn statutory_cap_is_1442() {

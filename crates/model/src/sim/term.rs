@@ -10,8 +10,8 @@ use crate::stream::Stream;
 const ASYLUM_TERM_MONTHS: i32 = 6;
 /// The extended term: six plus nine months (art. 42(4)(b) Vw, WBV 2022/22).
 const EXTENDED_TERM_MONTHS: i32 = 15;
-/// The most months for an asylum decision under bill 36349 (a bill, not
-/// law).
+/// The most months for an asylum decision under bill 36349 (published in
+/// the Staatsblad in 2026, its date in force not found).
 const BILL_36349_ASYLUM_MONTHS: i32 = 21;
 /// The most months for a family-reunification decision under bill 36349.
 const BILL_36349_FAMILY_MONTHS: i32 = 9;
@@ -59,8 +59,12 @@ impl Filed {
 
 /// The decision term, in months, of a case of `stream` filed on `filed`.
 fn term_months(s: &Scenario, stream: Stream, filed: &Filed) -> i32 {
+    // The bill's terms hold for the applications filed from its date in
+    // force; those filed before it keep the law they were filed under: six
+    // months, and the nareis lever's term.
+    let bill = s.term == TermPolicy::Bill36349 && filed.on >= s.bill_36349_from;
     if stream == Stream::FamilyReunification {
-        return if s.term == TermPolicy::Bill36349 {
+        return if bill {
             BILL_36349_FAMILY_MONTHS
         } else {
             s.term_family_months as i32
@@ -69,7 +73,8 @@ fn term_months(s: &Scenario, stream: Stream, filed: &Filed) -> i32 {
     match s.term {
         TermPolicy::SixMonths => ASYLUM_TERM_MONTHS,
         TermPolicy::FifteenMonths => EXTENDED_TERM_MONTHS,
-        TermPolicy::Bill36349 => BILL_36349_ASYLUM_MONTHS,
+        TermPolicy::Bill36349 if bill => BILL_36349_ASYLUM_MONTHS,
+        TermPolicy::Bill36349 => ASYLUM_TERM_MONTHS,
         TermPolicy::Extended => {
             let running_on_publication = filed.six_months >= EXTENSION_PUBLISHED;
             if filed.on < s.ext_until && running_on_publication {
@@ -381,5 +386,43 @@ mod tests {
         // A case filed under the bill sends its notice after its own term.
         let e = terms.events(phases.at(join), Stream::General, join);
         assert_eq!(e.notice, e.lapse + s.notice_weeks as i32);
+    }
+
+    /// Bill 36349 in force from a date the reader chose, after the join:
+    /// the applications filed between the join and that date keep six
+    /// months (nareis: the lever's term); those filed from it get 21 and 9.
+    #[test]
+    fn the_bill_s_terms_apply_from_its_date_in_force() {
+        let (s, w) = Scenario::from_query(
+            "from=2026-01-01&term=36349&term_36349_from=2027-01-04&until=2030-12-31",
+        );
+        assert!(w.is_empty(), "{w:?}");
+        assert_eq!(s.bill_36349_from, d("2027-01-04"));
+        let phases = Phases::new(&s);
+        let terms = Terms::new(&phases, -104, super::super::horizon_weeks(&s));
+        let week_of = |day: &str| week_on_or_after(s.start, d(day));
+        let lapse =
+            |stream: Stream, filed: i32| terms.events(phases.at(filed), stream, filed).lapse;
+        // Filed Monday 28 December 2026, after the join, before the date.
+        let before = week_of("2026-12-28");
+        assert_eq!(lapse(Stream::General, before), week_of("2027-06-28"));
+        assert_eq!(
+            lapse(Stream::FamilyReunification, before),
+            week_of("2027-06-28"),
+            "the nareis lever's six months"
+        );
+        // Filed Monday 4 January 2027, the day in force.
+        let from = week_of("2027-01-04");
+        assert_eq!(lapse(Stream::General, from), week_of("2028-10-04"));
+        assert_eq!(
+            lapse(Stream::FamilyReunification, from),
+            week_of("2027-10-04")
+        );
+        // A date before the join changes nothing: the history stands.
+        let (early, _) = Scenario::from_query(
+            "from=2026-01-01&term=36349&term_36349_from=2024-01-01&until=2030-12-31",
+        );
+        let (plain, _) = Scenario::from_query("from=2026-01-01&term=36349&until=2030-12-31");
+        assert_eq!(crate::simulate(&early), crate::simulate(&plain));
     }
 }

@@ -12,9 +12,13 @@
 //! The intake of week `t` in year `k` of the levers' time (`k = 0` for the
 //! first 52.18 weeks from the join, the first week the scenario's own levers
 //! apply) is the scenario's times
-//! `exp(sd_intake × z_level + sd_intake_year × (z_1 + … + z_k) + sd_intake_week × z_t)`:
-//! a forecast error of the level that holds for the whole run, a random
-//! walk from year to year on top of it, and independent weekly noise.
+//! `exp(sd_intake × z_level + sd_intake_year × z_k + sd_intake_week × z_t)`:
+//! a forecast error of the level that holds for the whole run, each year's
+//! own draw around it, and independent weekly noise. Each year's draw is
+//! its own, not a running sum (a random walk would widen without bound),
+//! so a year's intake spreads as much ten years ahead as one: the MPP's
+//! record shows no growth of its errors with the horizon
+//! (`settings::INTAKE_SPREAD_PER_YEAR`).
 //! Before the join the run is the record (what happened is not uncertain):
 //! its intake is not drawn, so that bands "from now" start at the join.
 
@@ -71,14 +75,8 @@ pub(crate) fn draw(
 
     let join = join.min(weeks);
     let years = (((weeks - join) as f64 / WEEKS_PER_YEAR).ceil() as usize).max(1);
-    let mut walk = 0.0;
     let levels: Vec<f64> = (0..years)
-        .map(|k| {
-            if k > 0 {
-                walk += z();
-            }
-            spreads.intake * z_level + spreads.intake_year * walk
-        })
+        .map(|_| spreads.intake * z_level + spreads.intake_year * z())
         .collect();
     let intake_factors = (0..weeks)
         .map(|t| {
@@ -167,5 +165,35 @@ mod tests {
         assert!(f[..100].iter().all(|&x| x == 1.0));
         assert!(f[100..152].iter().all(|&x| x == f[100]));
         assert_ne!(f[100], f[153]);
+    }
+
+    /// A year's intake spreads as much in the tenth year as in the first:
+    /// each year draws around the level, it does not add to the year
+    /// before (the log factor's standard deviation over many runs is the
+    /// level's and the year's together in every year).
+    #[test]
+    fn a_year_s_intake_spread_does_not_grow_with_the_horizon() {
+        let spreads = Spreads {
+            intake: 0.315,
+            intake_year: 0.07,
+            ..Spreads::ZERO
+        };
+        let weeks = 522;
+        let runs = 4_000;
+        let sd_of_year = |year: usize| {
+            let week = (year as f64 * WEEKS_PER_YEAR) as usize + 1;
+            let logs: Vec<f64> = (0..runs)
+                .map(|i| {
+                    draw(&Scenario::default(), &spreads, 11, i, weeks, 0).intake_factors[week].ln()
+                })
+                .collect();
+            let mean = logs.iter().sum::<f64>() / f64::from(runs);
+            (logs.iter().map(|l| (l - mean).powi(2)).sum::<f64>() / f64::from(runs)).sqrt()
+        };
+        let expected = 0.315f64.hypot(0.07);
+        for year in [0, 1, 4, 9] {
+            let sd = sd_of_year(year);
+            assert!((sd - expected).abs() < 0.02, "year {year}: {sd}");
+        }
     }
 }

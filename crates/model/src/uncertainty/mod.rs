@@ -34,9 +34,9 @@ pub use ranges::{PLAUSIBLE, Plausible, Span, plausible};
 pub use settings::fresh_seed;
 pub(crate) use settings::label;
 pub use settings::{
-    APPEAL_SPREAD, BandSettings, DEFAULT_RUNS, DEFAULT_SEED, INTAKE_SPREAD, NOTICE_SPREAD,
-    PRODUCTIVITY_SPREAD, RUNS_RANGE, SPREADS, Spread, SpreadScale, Spreads, WEEKLY_INTAKE_SPREAD,
-    YEARLY_INTAKE_SPREAD,
+    APPEAL_SPREAD, BandSettings, DEFAULT_RUNS, DEFAULT_SEED, INTAKE_SPREAD, INTAKE_SPREAD_PER_YEAR,
+    MPP_RECORD, MppForecast, NOTICE_SPREAD, PRODUCTIVITY_SPREAD, RUNS_RANGE, SPREADS, Spread,
+    SpreadScale, Spreads, WEEKLY_INTAKE_SPREAD, YEARLY_INTAKE_SPREAD,
 };
 pub use sources::{Source, shares as source_shares, source_runs};
 pub use tornado::{NoEffect, TornadoBar, tornado, tornado_csv, tornado_over};

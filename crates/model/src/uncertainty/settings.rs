@@ -39,31 +39,109 @@ pub struct Spread {
     pub source: Text,
 }
 
-/// The spread of the intake's level: the forecast's error, one draw per
-/// run, for the whole horizon.
+/// The intake's spread in any one year ahead, as the MPP's record of its
+/// own errors gives it: the root mean square of `ln(outcome / forecast)`
+/// of its four forecasts made up to a year and a half before the year's
+/// end (README, "The intake's spread from the MPP's record"; the table
+/// [`MPP_RECORD`]). The errors one year ahead (0.38, the forecasts made in
+/// the spring of their own year) are no larger than two years ahead (0.25,
+/// those made in the autumn for the next year), so the record shows no
+/// growth with the horizon; beyond two years it has no forecast to judge,
+/// so the spread is held there, not extrapolated. Bounds: at least the
+/// spread the MPP claimed (its ranges read as P10-P90, 0.17 to 0.21), at
+/// most its largest error (0.43).
+pub const INTAKE_SPREAD_PER_YEAR: f64 = 0.32;
+
+/// One MPP intake forecast and what came: the record the intake's spread
+/// is calibrated to (published.md, "Intake" and "Intake, 2025-2026").
+#[derive(Clone, Copy, Debug)]
+pub struct MppForecast {
+    /// When and where it was published.
+    pub made: &'static str,
+    /// The year it was published in: the year it forecast (one year ahead)
+    /// or the year before (two).
+    pub made_in: i32,
+    /// The year it forecast.
+    pub year: i32,
+    /// Its central figure: as stated, or the midpoint of its range.
+    pub central: f64,
+    /// Its range (low, high).
+    pub range: (f64, f64),
+    /// The all-asylum intake of the year (2026: the weekly table's mean
+    /// rate through July, a year's worth).
+    pub outcome: f64,
+}
+
+/// The MPP's forecasts made in or before the year they forecast, at least
+/// half a year before its end. Left out: the nowcasts (November 2023 for
+/// 2023, September 2025 for 2025), which knew most of their year.
+pub const MPP_RECORD: [MppForecast; 4] = [
+    MppForecast {
+        made: "letter, April 2023 (MPP spring 2023)",
+        made_in: 2023,
+        year: 2023,
+        central: 70_000.0,
+        range: (49_000.0, 77_000.0),
+        outcome: 50_600.0,
+    },
+    MppForecast {
+        made: "news reports, April 2024",
+        made_in: 2024,
+        year: 2024,
+        central: 69_800.0,
+        range: (49_800.0, 78_500.0),
+        outcome: 45_600.0,
+    },
+    MppForecast {
+        made: "ind.nl; nieuws.nl, 10 November 2023",
+        made_in: 2023,
+        year: 2024,
+        central: 62_500.0,
+        range: (49_000.0, 76_000.0),
+        outcome: 45_600.0,
+    },
+    MppForecast {
+        made: "rijksoverheid.nl, 26 September 2025",
+        made_in: 2025,
+        year: 2026,
+        central: 53_050.0,
+        range: (39_000.0, 67_100.0),
+        outcome: 44_568.0,
+    },
+];
+
+/// The spread of the intake's level: the part of the forecast's error that
+/// holds for the whole horizon, one draw per run. With the year's own part
+/// ([`YEARLY_INTAKE_SPREAD`]) it makes [`INTAKE_SPREAD_PER_YEAR`] in every
+/// year: `sqrt(0.315² + 0.07²) = 0.32`.
 pub const INTAKE_SPREAD: Spread = Spread {
     key: "sd_intake",
     label: t("Spreiding niveau instroom", "Spread of the intake level"),
     scale: SpreadScale::Log,
     max: 1.0,
-    default: 0.32,
+    default: 0.315,
     source: t(
-        "De fout van de MPP-prognoses zelf: voorjaar 2023 ruim 70.000 verwacht, ongeveer 50.600 gekomen; \
-         november 2023 voor 2024 49.000 tot 76.000 (midden 62.500), ongeveer 45.600 gekomen. \
-         De wortel uit het gemiddelde kwadraat van ln(uitkomst/prognose) is 0,32.",
-        "The MPP forecasts' own error: spring 2023 expected just over 70,000, about 50,600 came; \
-         November 2023 gave 49,000 to 76,000 for 2024 (midpoint 62,500), about 45,600 came. \
-         The root mean square of ln(outcome/forecast) is 0.32.",
+        "De fout van de MPP-prognoses zelf, een tot twee jaar vooruit: voorjaar 2023 ruim 70.000 voor 2023, ongeveer 50.600 gekomen; \
+         april 2024 69.800 en november 2023 49.000 tot 76.000 (midden 62.500) voor 2024, ongeveer 45.600 gekomen; \
+         september 2025 39.000 tot 67.100 (midden 53.050) voor 2026, 854 per week gekomen. \
+         De wortel uit het gemiddelde kwadraat van ln(uitkomst/prognose) is 0,32 per jaar, een jaar vooruit niet kleiner dan twee; \
+         de MPP-bandbreedtes zelf (als P10–P90) zeggen 0,17 tot 0,21. Het niveau houdt 0,315 daarvan vast over de hele horizon.",
+        "The MPP forecasts' own error, one to two years ahead: spring 2023 expected just over 70,000 for 2023, about 50,600 came; \
+         April 2024 gave 69,800 and November 2023 49,000 to 76,000 (midpoint 62,500) for 2024, about 45,600 came; \
+         September 2025 gave 39,000 to 67,100 (midpoint 53,050) for 2026, 854 a week came. \
+         The root mean square of ln(outcome/forecast) is 0.32 a year, no smaller one year ahead than two; \
+         the MPP's ranges themselves (as P10–P90) say 0.17 to 0.21. The level holds 0.315 of it over the whole horizon.",
     ),
 };
 
-/// The spread of the intake's change from one year of the horizon to the
-/// next: a random walk in the log on top of the level.
+/// The spread of each year's own intake around the level: drawn anew for
+/// every year of the horizon (not a random walk), so a year's intake never
+/// spreads more than [`INTAKE_SPREAD_PER_YEAR`], however far ahead.
 pub const YEARLY_INTAKE_SPREAD: Spread = Spread {
     key: "sd_intake_year",
     label: t(
-        "Spreiding instroom van jaar op jaar",
-        "Year-to-year intake spread",
+        "Spreiding instroom per jaar",
+        "Spread of each year's intake",
     ),
     scale: SpreadScale::Log,
     max: 0.5,
@@ -71,10 +149,10 @@ pub const YEARLY_INTAKE_SPREAD: Spread = Spread {
     source: t(
         "De instroom zelf van jaar op jaar: 47.911 (2022), ongeveer 50.600 (2023), 45.600 (2024), bijna 44.000 (2025) \
          (CBS; ministerie via RD.nl; Hart van Nederland): +5,5%, −10%, −3,6%. De wortel uit het gemiddelde kwadraat \
-         van de log-veranderingen is 0,07.",
+         van de log-veranderingen is 0,07. Elk jaar een eigen trekking rond het niveau, geen optelsom: de spreiding groeit niet met de horizon.",
         "The intake itself from year to year: 47,911 (2022), about 50,600 (2023), 45,600 (2024), close to 44,000 (2025) \
          (CBS; ministry via RD.nl; Hart van Nederland): +5.5%, −10%, −3.6%. The root mean square of the log changes \
-         is 0.07.",
+         is 0.07. Each year its own draw around the level, not a running sum: the spread does not grow with the horizon.",
     ),
 };
 
@@ -404,14 +482,58 @@ mod tests {
 
     #[test]
     fn the_intake_default_is_the_record_s_error() {
-        // ln(outcome / forecast) for the two year-ahead MPP figures.
-        let errors = [(50_600.0f64 / 70_000.0).ln(), (45_600.0f64 / 62_500.0).ln()];
-        let rms = (errors.iter().map(|e| e * e).sum::<f64>() / 2.0).sqrt();
-        assert!((rms - INTAKE_SPREAD.default).abs() < 0.005, "{rms}");
+        let log_error = |f: &MppForecast| (f.outcome / f.central).ln();
+        let rms = |errors: &[f64]| {
+            (errors.iter().map(|e| e * e).sum::<f64>() / errors.len() as f64).sqrt()
+        };
+        let all: Vec<f64> = MPP_RECORD.iter().map(log_error).collect();
+        assert!(
+            (rms(&all) - INTAKE_SPREAD_PER_YEAR).abs() < 0.005,
+            "{all:?}"
+        );
+        // No growth with the horizon: the forecasts for their own year err
+        // no less than those for the next.
+        let ahead = |next: bool| -> Vec<f64> {
+            MPP_RECORD
+                .iter()
+                .filter(|f| (f.made_in < f.year) == next)
+                .map(log_error)
+                .collect()
+        };
+        let (same_year, next_year) = (rms(&ahead(false)), rms(&ahead(true)));
+        assert!((same_year - 0.379).abs() < 0.005, "{same_year}");
+        assert!((next_year - 0.254).abs() < 0.005, "{next_year}");
+        assert!(next_year <= same_year);
+        // The 2026 outcome is the weekly table's rate, a year's worth.
+        let rate = crate::record::inputs::intake_2026_mean_per_week() * crate::sim::WEEKS_PER_YEAR;
+        assert!((MPP_RECORD[3].outcome - rate).abs() < 1.0, "{rate}");
+        // The MPP's ranges read as P10-P90 claim less spread than it had,
+        // and half the outcomes fell below the range: the realised error is
+        // taken, and these are its lower bound.
+        let claimed: Vec<f64> = MPP_RECORD
+            .iter()
+            .map(|f| (f.range.1 / f.range.0).ln() / (2.0 * 1.2816))
+            .collect();
+        assert!(
+            claimed.iter().all(|&c| (0.17..0.22).contains(&c)),
+            "{claimed:?}"
+        );
+        let outside = MPP_RECORD
+            .iter()
+            .filter(|f| f.outcome < f.range.0 || f.outcome > f.range.1)
+            .count();
+        assert_eq!(outside, 2);
+        assert!(INTAKE_SPREAD_PER_YEAR > claimed.iter().copied().fold(0.0, f64::max));
+        assert!(INTAKE_SPREAD_PER_YEAR < all.iter().map(|e| e.abs()).fold(0.0, f64::max));
+        // The level and each year's own draw make the year's spread.
+        let per_year = INTAKE_SPREAD.default.hypot(YEARLY_INTAKE_SPREAD.default);
+        assert!(
+            (per_year - INTAKE_SPREAD_PER_YEAR).abs() < 0.005,
+            "{per_year}"
+        );
         // ln of the intake's change from one year to the next, 2022 to 2025.
         let years = [47_911.0f64, 50_600.0, 45_600.0, 44_000.0];
         let changes: Vec<f64> = years.windows(2).map(|w| (w[1] / w[0]).ln()).collect();
-        let rms = (changes.iter().map(|c| c * c).sum::<f64>() / 3.0).sqrt();
-        assert!((rms - YEARLY_INTAKE_SPREAD.default).abs() < 0.005, "{rms}");
+        assert!((rms(&changes) - YEARLY_INTAKE_SPREAD.default).abs() < 0.005);
     }
 }

@@ -14,7 +14,7 @@ use crate::text::{Text, t};
 /// A group of the drawn inputs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Source {
-    /// The intake: its level, its walk from year to year and its weekly
+    /// The intake: its level, each year's own draw around it and its weekly
     /// noise.
     Intake,
     /// Track-4 decisions per FTE.
