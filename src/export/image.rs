@@ -2,9 +2,9 @@
 //! SVG drawn by the charts crate, both through `draw_with_caption`, so the
 //! two carry the same title, scenario and source line.
 
+use doorstroom_charts::AnyBackend;
 use doorstroom_charts::{Caption, Chart, ChartInput, Theme, draw_with_caption, file_stem};
 use leptos::prelude::document;
-use doorstroom_charts::AnyBackend;
 use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, IntoDrawingArea};
 use wasm_bindgen::JsCast;
@@ -54,7 +54,10 @@ pub fn png(chart: Chart, input: &ChartInput, caption: &Caption, slug: &str) {
 /// Offers as `file_name` what `draw` draws (at [`PNG_RATIO`]) on a
 /// detached canvas of the export's size, if it says it drew: the one PNG
 /// writer of the charts and of the other pictures (the waterfall).
-pub fn png_drawn(file_name: &str, draw: impl FnOnce(&DrawingArea<AnyBackend<'static>, Shift>) -> bool) {
+pub fn png_drawn(
+    file_name: &str,
+    draw: impl FnOnce(&DrawingArea<AnyBackend<'static>, Shift>) -> bool,
+) {
     let Some(canvas) = document()
         .create_element("canvas")
         .ok()
