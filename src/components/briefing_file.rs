@@ -7,7 +7,9 @@
 //! one step Back in the browser's history). Everything happens in the
 //! page: no request, so it works offline and in the single file.
 
-use doorstroom_address::briefing::{Briefing, BriefingError, BriefingScenario, MAX_BYTES};
+use doorstroom_address::briefing::{
+    Briefing, BriefingError, BriefingScenario, BriefingWarning, MAX_BYTES,
+};
 use doorstroom_address::{Compared, MAX_PINNED, PageState};
 use doorstroom_charts::Chart;
 use doorstroom_model::{Lang, Text, t};
@@ -117,7 +119,7 @@ fn confirm(question: &str) -> bool {
 
 /// Opens a briefing file's text; returns what to tell the reader.
 fn open_text(store: Store, p: Presentation, text: &str, lang: Lang) -> Vec<String> {
-    let (b, warnings) = match Briefing::read(text, &chart_ids()) {
+    let (b, mut warnings) = match Briefing::read(text, &chart_ids()) {
         Ok(read) => read,
         Err(e) => return vec![e.message(lang)],
     };
@@ -179,6 +181,7 @@ fn open_text(store: Store, p: Presentation, text: &str, lang: Lang) -> Vec<Strin
         .trim()
         .to_owned(),
     ];
+    BriefingWarning::by_weight(&mut warnings);
     lines.extend(warnings.iter().take(MAX_LISTED).map(|w| w.message(lang)));
     let rest = warnings.len().saturating_sub(MAX_LISTED);
     if rest > 0 {

@@ -141,6 +141,26 @@ fn quote(text: &str) -> String {
 }
 
 impl BriefingWarning {
+    /// How much the reader must know it, most first: what was left out of
+    /// the file (a scenario, a chart, the baseline) before what was
+    /// repaired in it (a cut title, a value read otherwise). A notice that
+    /// lists only the first few puts the weightiest there.
+    pub fn weight(&self) -> u8 {
+        match self {
+            BriefingWarning::NewerVersion(_) => 0,
+            BriefingWarning::TooManyScenarios(_) | BriefingWarning::BadScenario(_) => 1,
+            BriefingWarning::BadBaseline | BriefingWarning::UnknownChart(_) => 2,
+            BriefingWarning::WrongKind(_) | BriefingWarning::Shortened(_) => 3,
+            BriefingWarning::Link(..) => 4,
+        }
+    }
+
+    /// `warnings` in the order a notice lists them: by [`Self::weight`],
+    /// and within a weight as the file had them.
+    pub fn by_weight(warnings: &mut [BriefingWarning]) {
+        warnings.sort_by_key(BriefingWarning::weight);
+    }
+
     pub fn message(&self, lang: Lang) -> String {
         match (self, lang) {
             (BriefingWarning::NewerVersion(v), Lang::Nl) => format!(
@@ -384,6 +404,28 @@ impl Briefing {
 mod tests {
     use super::*;
     use crate::MAX_NOTE;
+
+    #[test]
+    fn what_was_left_out_comes_before_what_was_repaired() {
+        let mut w = vec![
+            BriefingWarning::Shortened("title"),
+            BriefingWarning::UnknownChart("pie".into()),
+            BriefingWarning::BadScenario(2),
+            BriefingWarning::NewerVersion("99".into()),
+            BriefingWarning::BadScenario(3),
+        ];
+        BriefingWarning::by_weight(&mut w);
+        assert_eq!(w[0], BriefingWarning::NewerVersion("99".into()));
+        assert_eq!(
+            w[1..3],
+            [
+                BriefingWarning::BadScenario(2),
+                BriefingWarning::BadScenario(3)
+            ]
+        );
+        assert_eq!(w[3], BriefingWarning::UnknownChart("pie".into()));
+        assert_eq!(w[4], BriefingWarning::Shortened("title"));
+    }
 
     const CHARTS: [&str; 4] = ["backlog", "costs", "waiting", "flow"];
 
