@@ -177,8 +177,10 @@ fn no_label_is_cut_in_either_language() {
                 format: &format,
                 theme: Theme::default(),
             };
-            // The page's size (src/components/pipeline.rs) and the export's.
-            for (w, h) in [(1000, 560), (1280, 720)] {
+            // The page's size (src/components/pipeline.rs), the exported
+            // picture's above its caption (src/export/image.rs) and a
+            // projector's.
+            for (w, h) in [(1000, 560), (1200, 600), (1280, 720)] {
                 let svg = pipeline_svg(&input, w, h);
                 let (_, texts) = parse(&svg, ARROW_COLOR);
                 let cut: Vec<&String> = texts.iter().filter(|t| t.contains('…')).collect();
