@@ -46,6 +46,9 @@ pub fn Results() -> impl IntoView {
                     {move || i18n::CHARTS.get(lang.get())}
                 </h2>
                 {Chart::ALL.into_iter().map(|chart| view! { <ChartPanel chart /> }).collect_view()}
+                // The pipeline's picture below the charts, in their grid so
+                // that presentation mode can show it in a chart's place.
+                {move || later().then(|| view! { <Pipeline /> })}
             </section>
             {move || {
                 later()
@@ -54,7 +57,6 @@ pub fn Results() -> impl IntoView {
                             <PinnedList />
                             <Comparison />
                             <Explain />
-                            <Pipeline />
                             <RecordPanel />
                             <TrackRecordPanel />
                             <Glossary />

@@ -11,13 +11,12 @@ use doorstroom_address::briefing::{
     Briefing, BriefingError, BriefingScenario, BriefingWarning, MAX_BYTES,
 };
 use doorstroom_address::{Compared, MAX_PINNED, PageState};
-use doorstroom_charts::Chart;
 use doorstroom_model::{Lang, Text, t};
 use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::components::presentation::{Presentation, Slide};
+use crate::components::presentation::{Presentation, Shown, Slide};
 use crate::download;
 use crate::notice_lines::MAX_LISTED;
 use crate::state::{Store, use_store};
@@ -41,9 +40,9 @@ const KEPT: Text = t(
     "Not opened; everything is as it was.",
 );
 
-/// The chart ids this release draws.
+/// The ids of what this release can present: the charts and the pipeline.
 fn chart_ids() -> Vec<&'static str> {
-    Chart::ALL.iter().map(|c| c.id()).collect()
+    Shown::ALL.iter().map(|c| c.id()).collect()
 }
 
 /// The briefing of what the page would present now.
@@ -157,10 +156,10 @@ fn open_text(store: Store, p: Presentation, text: &str, lang: Lang) -> Vec<Strin
             })
             .collect(),
     ));
-    let chosen: Vec<Chart> = b
+    let chosen: Vec<Shown> = b
         .charts
         .iter()
-        .filter_map(|id| Chart::ALL.into_iter().find(|c| c.id() == id))
+        .filter_map(|id| Shown::from_id(id))
         .collect();
     if let [a, b, ..] = chosen[..] {
         p.charts.set([a, b]);

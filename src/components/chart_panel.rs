@@ -19,7 +19,7 @@ use crate::canvas;
 use crate::chart_keys::{self, Step};
 use crate::components::chart_table::ChartTable;
 use crate::components::pipeline::ChartPointer;
-use crate::components::presentation::{Presentation, use_presentation};
+use crate::components::presentation::{Presentation, Shown, use_presentation};
 use crate::components::printed_chart::PrintedChart;
 use crate::export::{self, clipboard, image, sheet};
 use crate::format::formats;
@@ -342,9 +342,12 @@ pub fn ChartPanel(chart: Chart) -> impl IntoView {
     // In presentation mode only the two charts the presenter chose show,
     // in the order chosen.
     let presented = move || {
-        presentation
-            .filter(|p| p.on.get())
-            .and_then(|p| p.charts.get().iter().position(|c| *c == chart))
+        presentation.filter(|p| p.on.get()).and_then(|p| {
+            p.charts
+                .get()
+                .iter()
+                .position(|c| *c == Shown::Chart(chart))
+        })
     };
     view! {
         <figure

@@ -17,6 +17,7 @@ use leptos::prelude::*;
 use plotters::prelude::IntoDrawingArea;
 
 use crate::chart_keys::{self, Step};
+use crate::components::presentation::{Shown, use_presentation};
 use crate::export::{self, image};
 use crate::format::formats;
 use crate::i18n;
@@ -224,8 +225,22 @@ pub fn Pipeline() -> impl IntoView {
         });
     };
 
+    // In presentation mode it shows when the presenter chose it, in its slot.
+    let presentation = use_presentation();
+    let presented = move || {
+        presentation
+            .filter(|p| p.on.get())
+            .and_then(|p| p.charts.get().iter().position(|c| *c == Shown::Pipeline))
+    };
+
     view! {
-        <section class="pipeline" data-testid="pipeline" aria-labelledby="pipeline-title">
+        <section
+            class="pipeline"
+            class:presented=move || presented().is_some()
+            style:order=move || presented().map(|i| i.to_string())
+            data-testid="pipeline"
+            aria-labelledby="pipeline-title"
+        >
             <h2 id="pipeline-title">{move || HEADING.get(lang.get())}</h2>
             <p class="explain-intro">{move || INTRO.get(lang.get())}</p>
             <div class="pipeline-controls">

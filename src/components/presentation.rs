@@ -42,6 +42,45 @@ const DECK: Text = t("Scenario", "Scenario");
 /// The class on `<html>` while presenting: the style sheet scales the type.
 const PRESENTING_CLASS: &str = "presenting";
 
+const PIPELINE_TITLE: Text = t("Waar de zaken zijn", "Where the cases are");
+
+/// What a slot of presentation mode shows: one of the four charts, or the
+/// pipeline's picture (src/components/pipeline.rs).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shown {
+    Chart(Chart),
+    Pipeline,
+}
+
+impl Shown {
+    pub const ALL: [Shown; 5] = [
+        Shown::Chart(Chart::ALL[0]),
+        Shown::Chart(Chart::ALL[1]),
+        Shown::Chart(Chart::ALL[2]),
+        Shown::Chart(Chart::ALL[3]),
+        Shown::Pipeline,
+    ];
+
+    /// Its id in the chooser and in a briefing file: a chart's own id.
+    pub fn id(self) -> &'static str {
+        match self {
+            Shown::Chart(c) => c.id(),
+            Shown::Pipeline => "pipeline",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Shown> {
+        Shown::ALL.into_iter().find(|s| s.id() == id)
+    }
+
+    pub fn title(self, lang: doorstroom_model::Lang) -> &'static str {
+        match self {
+            Shown::Chart(c) => c.title(lang),
+            Shown::Pipeline => PIPELINE_TITLE.get(lang),
+        }
+    }
+}
+
 /// One slide of the deck: a scenario and its title.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Slide {
@@ -54,7 +93,7 @@ pub struct Slide {
 pub struct Presentation {
     pub on: RwSignal<bool>,
     /// The two charts on screen, chosen by the presenter.
-    pub charts: RwSignal<[Chart; 2]>,
+    pub charts: RwSignal<[Shown; 2]>,
     pub deck: RwSignal<Vec<Slide>>,
     /// The deck of an opened briefing file (up to twelve slides, in its
     /// order): presented instead of the pinned scenarios while it is set.
@@ -142,7 +181,7 @@ impl Presentation {
     pub fn new() -> Self {
         Presentation {
             on: RwSignal::new(false),
-            charts: RwSignal::new([Chart::Backlog, Chart::Costs]),
+            charts: RwSignal::new([Shown::Chart(Chart::Backlog), Shown::Chart(Chart::Costs)]),
             deck: RwSignal::new(Vec::new()),
             loaded: RwSignal::new(None),
             loaded_title: RwSignal::new(String::new()),
@@ -337,7 +376,7 @@ pub fn PresentationBar() -> impl IntoView {
         })
     };
     let chooser = move |slot: usize, label: Text| {
-        let options = Chart::ALL
+        let options = Shown::ALL
             .into_iter()
             .map(|c| {
                 view! {
@@ -355,7 +394,7 @@ pub fn PresentationBar() -> impl IntoView {
                     data-testid=format!("present-chart-{slot}")
                     on:change=move |ev| {
                         let id = event_target_value(&ev);
-                        if let Some(c) = Chart::ALL.into_iter().find(|c| c.id() == id) {
+                        if let Some(c) = Shown::from_id(&id) {
                             p.charts.update(|charts| charts[slot] = c);
                         }
                     }
@@ -419,6 +458,18 @@ pub fn PresentButton() -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn what_can_be_presented_is_every_chart_and_the_pipeline_by_distinct_ids() {
+        for c in Chart::ALL {
+            assert!(Shown::ALL.contains(&Shown::Chart(c)), "{c:?}");
+        }
+        for s in Shown::ALL {
+            assert_eq!(Shown::from_id(s.id()), Some(s));
+        }
+        assert_eq!(Shown::from_id("pipeline"), Some(Shown::Pipeline));
+        assert_eq!(Shown::from_id("pie"), None);
+    }
 
     fn slide(q: &str, title: &str) -> Slide {
         Slide {

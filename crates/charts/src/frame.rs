@@ -658,6 +658,30 @@ pub(crate) fn fit_label(m: &Metrics, label: &str, room: i32, size: f64) -> Strin
     format!("{}…", kept.trim_end())
 }
 
+/// `label` in at most two lines of at most `room` device pixels at `size`:
+/// whole when it fits; else broken before its bracket when both parts fit
+/// ("Spoor 2" over "(veilig land)"), else at the space that makes the longer
+/// line shortest; a line still too long is cut by [`fit_label`].
+pub(crate) fn wrap_label(m: &Metrics, label: &str, room: i32, size: f64) -> Vec<String> {
+    let w = |t: &str| m.text_w(t, size, false);
+    if w(label) <= room {
+        return vec![label.to_owned()];
+    }
+    let breaks: Vec<(&str, &str)> = label
+        .match_indices(' ')
+        .map(|(i, _)| (label[..i].trim_end(), label[i..].trim_start()))
+        .collect();
+    let bracket = breaks
+        .iter()
+        .find(|(_, rest)| rest.starts_with('(') && !rest[1..].contains('('))
+        .filter(|(a, b)| w(a) <= room && w(b) <= room);
+    let best = bracket.or_else(|| breaks.iter().min_by_key(|(a, b)| w(a).max(w(b))));
+    match best {
+        Some((a, b)) => vec![fit_label(m, a, room, size), fit_label(m, b, room, size)],
+        None => vec![fit_label(m, label, room, size)],
+    }
+}
+
 /// Lays out a legend so that the plot keeps at least half the chart's
 /// height: rows above the plot at full width when they fit; else one
 /// column beside the plot, long names ellipsised (the readout at the
@@ -865,6 +889,39 @@ fn legend_for(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn labels_wrap_before_their_bracket_else_where_lines_are_even() {
+        let m = Metrics::new(Theme::default());
+        let w = |t: &str| m.text_w(t, 15.0, false);
+        let whole = "Spoor 2 (veilig land)";
+        assert_eq!(wrap_label(&m, whole, w(whole), 15.0), [whole]);
+        assert_eq!(
+            wrap_label(&m, whole, w(whole) - 1, 15.0),
+            ["Spoor 2", "(veilig land)"]
+        );
+        assert_eq!(
+            wrap_label(&m, "Family reunification", 150, 15.0),
+            ["Family", "reunification"]
+        );
+        // Where the bracket's part is too long, the lines are evened out.
+        assert_eq!(
+            wrap_label(
+                &m,
+                "Track 4 (general procedure)",
+                w("Track 4 (general"),
+                15.0
+            ),
+            ["Track 4 (general", "procedure)"]
+        );
+        // One word too long for the room is cut, as fit_label cuts.
+        assert_eq!(
+            wrap_label(&m, "ingebrekestellingen", 40, 15.0)[0]
+                .chars()
+                .last(),
+            Some('…')
+        );
+    }
 
     #[test]
     fn nice_scales_cover_the_data() {

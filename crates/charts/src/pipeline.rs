@@ -17,8 +17,15 @@ use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
-use crate::frame::{LEGEND_PX, Metrics, TICK_PX, TITLE_PX, fit_label, text_style};
+use crate::frame::{Metrics, fit_label, text_style, wrap_label};
 use crate::{Format, Theme, palette};
+
+/// The diagram's type in CSS pixels, above the charts' ticks and legends:
+/// the page lays the picture out 1000 pixels wide and shows it about 790
+/// wide at 1280 × 720, where its smallest type is then still 12 pixels.
+const TITLE_SIZE_PX: f64 = 18.0;
+const LABEL_PX: f64 = 16.5;
+const SMALL_PX: f64 = 15.5;
 
 /// The statuses of an open case, in the order a case passes them.
 pub const STATUSES: [Measure; 5] = [
@@ -40,7 +47,7 @@ const STATUS_NAMES: [Text; 5] = [
         en: "past term",
     },
     Text {
-        nl: "ingebrekegesteld",
+        nl: "in gebreke gesteld",
         en: "notice sent",
     },
     Text {
@@ -215,9 +222,10 @@ pub fn draw_pipeline<DB: DrawingBackend>(
     let lang = input.lang;
     let f = input.format;
     area.fill(&palette::PAPER)?;
-    let title_size = m.font(TITLE_PX * 0.9);
-    let label_size = m.font(LEGEND_PX);
-    let small = m.font(TICK_PX);
+    let title_size = m.font(TITLE_SIZE_PX);
+    let label_size = m.font(LABEL_PX);
+    let small = m.font(SMALL_PX);
+    let line_h = |size: f64| (size * 1.2) as i32;
     let week = input.week();
     let total: f64 = STATUSES
         .iter()
@@ -242,13 +250,18 @@ pub fn draw_pipeline<DB: DrawingBackend>(
     )?;
 
     // Columns: the streams' names, the intake arrow, then five boxes with
-    // four gaps between them, and the decisions arrow.
-    let name_w = Stream::ALL
+    // four gaps between them, and the decisions arrow. A stream's name
+    // takes two lines rather than be cut ("Spoor 2" over "(veilig land)").
+    let names: Vec<Vec<String>> = Stream::ALL
         .iter()
-        .map(|s| m.text_w(s.label(lang), label_size, true))
+        .map(|s| wrap_label(&m, s.label(lang), width / 5, label_size))
+        .collect();
+    let name_w = names
+        .iter()
+        .flatten()
+        .map(|l| m.text_w(l, label_size, true))
         .max()
-        .unwrap_or(0)
-        .min(width / 6);
+        .unwrap_or(0);
     let left = pad + name_w + m.px(8.0);
     let usable = (width - pad - left).max(100);
     // Shares of the width: arrows in and out 1 each, boxes 2 each, gaps 1.
@@ -257,8 +270,9 @@ pub fn draw_pipeline<DB: DrawingBackend>(
     let box_x = |i: usize| left + (unit * (1.0 + 3.0 * i as f64)) as i32;
     let box_w = (unit * 2.0) as i32;
     let header_top = pad + (title_size * 1.3 + small * 1.6) as i32;
-    let header_h = (small * 2.6) as i32;
-    let top = header_top + header_h;
+    // Two lines for the statuses' names, two for the flows'.
+    let flow_top = header_top + 2 * line_h(small);
+    let top = flow_top + 2 * line_h(small) + m.px(4.0);
     let bottom = height - pad;
     let row_h = f64::from(bottom - top) / Stream::ALL.len() as f64;
     // The largest box fills its cell but for room for its number.
@@ -266,49 +280,76 @@ pub fn draw_pipeline<DB: DrawingBackend>(
     let (most_stock, most_flow) = input.scale();
     let thickest = (row_h * 0.22).max(3.0);
 
-    // The headers: statuses over their boxes, flows over their gaps.
+    // Lines of text centred on `x`, from `y` down.
+    let lines = |lines: &[String], x: i32, y: i32, style: &TextStyle, size: f64| {
+        lines
+            .iter()
+            .enumerate()
+            .try_for_each(|(k, l)| area.draw_text(l, style, (x, y + k as i32 * line_h(size))))
+    };
+
+    // The headers: statuses over their boxes (a column is three units
+    // wide), flows over their gaps.
+    let status_room = (unit * 3.0) as i32 - m.px(8.0);
+    let status_style = text_style(small, palette::INK, true, HPos::Center, VPos::Top);
     for (i, name) in STATUS_NAMES.iter().enumerate() {
-        area.draw_text(
-            &fit_label(&m, name.get(lang), box_w + (unit * 0.8) as i32, small),
-            &text_style(small, palette::INK, true, HPos::Center, VPos::Top),
-            (box_x(i) + box_w / 2, header_top),
-        )?;
+        let wrapped = wrap_label(&m, name.get(lang), status_room, small);
+        // One line sits low, beside the two-line names.
+        let y = header_top + (2 - wrapped.len() as i32) * line_h(small);
+        lines(&wrapped, box_x(i) + box_w / 2, y, &status_style, small)?;
     }
-    let gap_header = |flow: Flow, x: i32, room: i32| {
+    // The decisions leave at the right, their name in two lines ending there.
+    let out = (box_x(4) + box_w, width - pad);
+    let decisions = wrap_label(
+        &m,
+        Flow::Decisions.name().get(lang),
+        out.1 - out.0 + box_w,
+        small,
+    );
+    let decisions_left = out.1 - decisions.first().map_or(0, |l| m.text_w(l, small, false));
+    let flow_style = text_style(small, palette::AXIS, false, HPos::Right, VPos::Top);
+    lines(&decisions, out.1, flow_top, &flow_style, small)?;
+    // The other flows' names, one line each, centred over their arrows: a
+    // name may reach as far as its neighbours leave room (the term running
+    // out has none, so "ingebrekestellingen" reaches over it).
+    let heads = [
+        (Flow::Intake, (arrow_in.0 + arrow_in.1) / 2),
+        (Flow::Notices, box_x(2) - (unit / 2.0) as i32),
+        (Flow::Appeals, box_x(3) - (unit / 2.0) as i32),
+        (Flow::CourtOrders, box_x(4) - (unit / 2.0) as i32),
+    ];
+    let half = |i: usize| m.text_w(heads[i].0.name().get(lang), small, false) / 2;
+    let flow_style = text_style(small, palette::AXIS, false, HPos::Center, VPos::Top);
+    for (i, &(flow, x)) in heads.iter().enumerate() {
+        let before = if i == 0 {
+            x - pad
+        } else {
+            x - heads[i - 1].1 - half(i - 1)
+        };
+        let after = heads
+            .get(i + 1)
+            .map_or(decisions_left - x, |&(_, nx)| nx - x - half(i + 1));
+        let room = 2 * before.min(after) - m.px(8.0);
         area.draw_text(
             &fit_label(&m, flow.name().get(lang), room, small),
-            &text_style(small, palette::AXIS, false, HPos::Center, VPos::Top),
-            (x, header_top + (small * 1.25) as i32),
-        )
-    };
-    gap_header(Flow::Intake, (arrow_in.0 + arrow_in.1) / 2, unit as i32 * 2)?;
-    for (i, flow) in [Flow::Notices, Flow::Appeals, Flow::CourtOrders]
-        .into_iter()
-        .enumerate()
-    {
-        let x = box_x(i + 2) - (unit / 2.0) as i32;
-        gap_header(flow, x, (unit * 2.6) as i32)?;
+            &flow_style,
+            (x, flow_top),
+        )?;
     }
-    let out = (box_x(4) + box_w, width - pad);
-    area.draw_text(
-        &fit_label(
-            &m,
-            Flow::Decisions.name().get(lang),
-            out.1 - out.0 + box_w,
-            small,
-        ),
-        &text_style(small, palette::AXIS, false, HPos::Right, VPos::Top),
-        (out.1, header_top + (small * 1.25) as i32),
-    )?;
 
     let mut drawn = Vec::new();
     for (r, &stream) in Stream::ALL.iter().enumerate() {
         let yc = top + (row_h * (r as f64 + 0.5)) as i32 - (label_size * 0.5) as i32;
-        area.draw_text(
-            &fit_label(&m, stream.label(lang), name_w, label_size),
-            &text_style(label_size, palette::INK, true, HPos::Right, VPos::Center),
-            (left - m.px(8.0), yc),
-        )?;
+        let name = &names[r];
+        let name_top = yc - (name.len() as i32 - 1) * line_h(label_size) / 2;
+        let name_style = text_style(label_size, palette::INK, true, HPos::Right, VPos::Center);
+        for (k, l) in name.iter().enumerate() {
+            area.draw_text(
+                l,
+                &name_style,
+                (left - m.px(8.0), name_top + k as i32 * line_h(label_size)),
+            )?;
+        }
         // The boxes: their area as their cases.
         let mut first_side = 0;
         for (i, &status) in STATUSES.iter().enumerate() {

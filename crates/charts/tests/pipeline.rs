@@ -163,3 +163,38 @@ fn the_week_is_named_and_clamped_to_the_run() {
     assert!(svg.contains(&last), "{last}");
     assert!(svg.contains("within term") && svg.contains("court order"));
 }
+
+#[test]
+fn no_label_is_cut_in_either_language() {
+    let run = Scenario::from_query("v=2").0.run();
+    for lang in [Lang::Nl, Lang::En] {
+        let format = PlainFormat { lang };
+        for week in [0, run.weeks() / 2, run.weeks() - 1] {
+            let input = PipelineInput {
+                run: &run,
+                week,
+                lang,
+                format: &format,
+                theme: Theme::default(),
+            };
+            // The page's size (src/components/pipeline.rs), the exported
+            // picture's above its caption (src/export/image.rs) and a
+            // projector's.
+            for (w, h) in [(1000, 560), (1200, 600), (1280, 720)] {
+                let svg = pipeline_svg(&input, w, h);
+                let (_, texts) = parse(&svg, ARROW_COLOR);
+                let cut: Vec<&String> = texts.iter().filter(|t| t.contains('…')).collect();
+                assert!(cut.is_empty(), "{lang:?} at {w}×{h}: {cut:?}");
+                // Every stream is named in full, if on two lines.
+                for stream in Stream::ALL {
+                    let name = stream.label(lang);
+                    let whole = texts.iter().any(|t| t == name);
+                    let split = texts
+                        .windows(2)
+                        .any(|p| format!("{} {}", p[0], p[1]) == name);
+                    assert!(whole || split, "{lang:?} at {w}×{h}: {name} not written");
+                }
+            }
+        }
+    }
+}

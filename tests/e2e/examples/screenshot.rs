@@ -4,10 +4,11 @@
 //! its `F` key, which a command-line screenshot cannot press).
 //!
 //! `cargo run -p doorstroom-e2e --example screenshot -- OUT.png [QUERY]
-//! [--size 1280x720] [--present] [--click CSS] [--at CSS]`, with
+//! [--size 1280x720] [--present [--show ID]] [--click CSS] [--at CSS]`, with
 //! `CHROMEDRIVER` set as for the end-to-end tests. `--size` is the page's
 //! own size (the viewport, as on a projector), `--click` clicks an element
-//! first (to open a folded panel), `--at` scrolls an element to the top.
+//! first (to open a folded panel), `--at` scrolls an element to the top,
+//! `--show ID` presents `ID` (a chart's id or `pipeline`) on the right.
 
 use std::process::ExitCode;
 use std::time::Duration;
@@ -23,6 +24,7 @@ struct Shot {
     present: bool,
     click: Option<String>,
     at: Option<String>,
+    show: Option<String>,
 }
 
 fn parse() -> Result<Shot> {
@@ -34,6 +36,7 @@ fn parse() -> Result<Shot> {
         present: false,
         click: None,
         at: None,
+        show: None,
     };
     while let Some(arg) = args.next() {
         match arg.as_str() {
@@ -42,6 +45,7 @@ fn parse() -> Result<Shot> {
                 shot.click = Some(args.next().ok_or("--click needs a CSS selector")?);
             }
             "--at" => shot.at = Some(args.next().ok_or("--at needs a CSS selector")?),
+            "--show" => shot.show = Some(args.next().ok_or("--show needs an id")?),
             "--size" => {
                 let size = args.next().ok_or("--size needs WIDTHxHEIGHT")?;
                 let (w, h) = size.split_once('x').ok_or("--size needs WIDTHxHEIGHT")?;
@@ -53,7 +57,7 @@ fn parse() -> Result<Shot> {
     }
     if shot.out.is_empty() {
         return Err(
-            "usage: screenshot OUT.png [QUERY] [--size 1280x720] [--present] [--click CSS] [--at CSS]"
+            "usage: screenshot OUT.png [QUERY] [--size 1280x720] [--present [--show ID]] [--click CSS] [--at CSS]"
                 .into(),
         );
     }
@@ -92,6 +96,14 @@ async fn take(harness: &Harness, shot: &Shot) -> Result<()> {
             .await?
             .send_keys("f")
             .await?;
+        if let Some(id) = &shot.show {
+            page.client()
+                .execute(
+                    "const s = document.querySelector('[data-testid=present-chart-1]'); s.value = arguments[0]; s.dispatchEvent(new Event('change', {bubbles: true}));",
+                    vec![json!(id)],
+                )
+                .await?;
+        }
     }
     // Room for the layout to settle and the charts to redraw at the size.
     tokio::time::sleep(Duration::from_millis(1_500)).await;

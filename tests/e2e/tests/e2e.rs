@@ -162,6 +162,7 @@ fn main() -> ExitCode {
             presentation_mode_reads_from_the_back_and_steps_through_a_deck,
             the_page_fits_a_projector_and_no_control_is_cut_off,
             presentation_fits_a_projector_in_both_languages,
+            the_pipeline_is_presented_beside_a_chart,
             every_card_keeps_its_date_and_scope_on_a_projector,
             a_briefing_of_eight_saved_and_reopened_gives_the_same_figures,
             a_hostile_briefing_loads_with_a_notice_and_breaks_nothing,

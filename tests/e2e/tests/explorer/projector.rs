@@ -2,7 +2,8 @@
 //! presentation at 1280×720 and 1366×768 in both languages with three
 //! pinned scenarios and the bands (every plot at least half its panel,
 //! nothing cut, short slide titles, the deck from its first slide), and
-//! the desk page's cards keeping their date and scope at those sizes.
+//! the desk page's cards keeping their date and scope at those sizes, and
+//! the pipeline's picture presented beside a chart.
 
 use std::time::Duration;
 
@@ -226,6 +227,112 @@ pub async fn every_card_keeps_its_date_and_scope_on_a_projector(harness: &Harnes
                 assert!(by(id).contains("2026"), "{id}: {}", by(id));
             }
         }
+        assert_clean(&mut page).await?;
+        page.close().await?;
+    }
+    Ok(())
+}
+
+/// The presented chart's and the presented pipeline's boxes, the
+/// pipeline's picture, play button and slider (CSS pixels), and whether
+/// the pipeline's section overflows.
+const PIPELINE_BESIDE: &str = "
+    const box = e => { const r = e.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; };
+    const chart = document.querySelector('figure.chart.presented');
+    const pipe = document.querySelector('section.pipeline.presented');
+    if (!chart || !pipe) return null;
+    const q = id => pipe.querySelector('[data-testid=' + id + ']');
+    return {
+        chart: box(chart), pipeline: box(pipe), picture: box(q('flow-diagram')),
+        play: box(q('flow-play')), slider: box(q('flow-week')),
+        overflows: pipe.scrollWidth > pipe.clientWidth + 1 || pipe.scrollHeight > pipe.clientHeight + 1,
+        charts: document.querySelectorAll('figure.chart.presented').length,
+    };";
+
+pub async fn the_pipeline_is_presented_beside_a_chart(harness: &Harness) -> Result<()> {
+    for lang in ["nl", "en"] {
+        let what = format!("{lang} 1280×720");
+        let mut page = harness.page(&format!("?v=2&lang={lang}")).await?;
+        page.devtools(
+            "Emulation.setDeviceMetricsOverride",
+            json!({ "width": 1280, "height": 720, "deviceScaleFactor": 1, "mobile": false }),
+        )
+        .await?;
+        press(&page, "f").await?;
+        // The presenter puts the pipeline in the right-hand slot.
+        page.client()
+            .execute(
+                "const s = document.querySelector(arguments[0]); s.value = 'pipeline'; s.dispatchEvent(new Event('change', {bubbles: true}));",
+                vec![json!(testid("present-chart-1"))],
+            )
+            .await?;
+        wait_until("the pipeline presented", || async {
+            let v = page.client().execute(PIPELINE_BESIDE, vec![]).await?;
+            Ok((!v.is_null(), v.to_string()))
+        })
+        .await?;
+        tokio::time::sleep(Duration::from_millis(400)).await;
+        let v = page.client().execute(PIPELINE_BESIDE, vec![]).await?;
+        let b = |k: &str| -> Vec<f64> {
+            v[k].as_array()
+                .map(|a| a.iter().map(|x| x.as_f64().unwrap_or(f64::NAN)).collect())
+                .unwrap_or_default()
+        };
+        let (chart, pipe, picture) = (b("chart"), b("pipeline"), b("picture"));
+        assert_eq!(v["charts"], json!(1), "{what}: one chart beside it");
+        // Side by side: the chart on the left, the pipeline on the right,
+        // both on screen.
+        assert!(chart[2] <= pipe[0], "{what}: {v}");
+        assert!((chart[1] - pipe[1]).abs() < 2.0, "{what}: not level: {v}");
+        for (name, r) in [
+            ("chart", &chart),
+            ("pipeline", &pipe),
+            ("play", &b("play")),
+            ("slider", &b("slider")),
+        ] {
+            assert!(
+                r[0] >= 0.0
+                    && r[1] >= 0.0
+                    && r[2] <= 1280.0
+                    && r[3] <= 720.0
+                    && r[2] > r[0]
+                    && r[3] > r[1],
+                "{what}: the {name} is not on screen: {v}"
+            );
+        }
+        // The picture is inside its section and large enough to be read.
+        assert!(
+            picture[0] >= pipe[0] && picture[2] <= pipe[2] && picture[3] <= pipe[3],
+            "{what}: {v}"
+        );
+        assert!(picture[3] - picture[1] > 150.0, "{what}: {v}");
+        assert_eq!(v["overflows"], json!(false), "{what}: {v}");
+        let scroll = page
+            .client()
+            .execute(
+                "const e = document.documentElement; return [e.scrollWidth, e.scrollHeight]",
+                vec![],
+            )
+            .await?;
+        assert!(
+            scroll[0].as_f64().unwrap_or(f64::MAX) <= 1280.0
+                && scroll[1].as_f64().unwrap_or(f64::MAX) <= 720.0,
+            "{what}: the page scrolls ({scroll})"
+        );
+        // The pipeline's arrow keys step its week, not the deck.
+        let step = page.text(&testid("deck-step")).await?;
+        let day = page.text(&testid("flow-date")).await?;
+        page.client()
+            .find(fantoccini::Locator::Css(&testid("flow-diagram")))
+            .await?
+            .send_keys(&char::from(Key::Right).to_string())
+            .await?;
+        wait_until("the pipeline's next week", || async {
+            let d = page.text(&testid("flow-date")).await?;
+            Ok((d != day, d))
+        })
+        .await?;
+        assert_eq!(page.text(&testid("deck-step")).await?, step, "{what}");
         assert_clean(&mut page).await?;
         page.close().await?;
     }
