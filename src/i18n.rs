@@ -261,6 +261,7 @@ pub const SHOW_PUBLISHED: Text = t("IND-cijfers tonen", "Show IND figures");
 pub const SHOW_TABLE: Text = t("Toon als tabel", "Show as table");
 pub const SHOW_CHART: Text = t("Toon als grafiek", "Show as chart");
 pub const DOWNLOAD_PNG: Text = t("PNG downloaden", "Download PNG");
+pub const DOWNLOAD_SVG: Text = t("SVG downloaden", "Download SVG");
 pub const CHART_HINT: Text = t(
     "Pijltjestoetsen links en rechts: week voor week; Page Up en Page Down: een maand; Home en End: begin en eind; Escape: weg. Of wijs met de muis.",
     "Left and right arrow keys: week by week; Page Up and Page Down: a month; Home and End: start and end; Escape: clear. Or point with the mouse.",

@@ -74,10 +74,6 @@ pub(crate) fn with_input<R>(
     })
 }
 
-const DOWNLOAD_SVG: Text = Text {
-    nl: "SVG downloaden",
-    en: "Download SVG",
-};
 const PNG_HELP: Text = Text {
     nl: "De grafiek als afbeelding voor een presentatie (2400 × 1350), met het scenario en de bron eronder.",
     en: "The chart as an image for a slide (2400 × 1350), with the scenario and the source under it.",
@@ -436,7 +432,7 @@ pub fn ChartPanel(chart: Chart) -> impl IntoView {
                         title=move || SVG_HELP.get(lang.get())
                         on:click=export_svg
                     >
-                        {move || DOWNLOAD_SVG.get(lang.get())}
+                        {move || i18n::DOWNLOAD_SVG.get(lang.get())}
                     </button>
                     <button
                         type="button"

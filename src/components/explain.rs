@@ -25,10 +25,10 @@ use leptos::html;
 use leptos::prelude::*;
 use plotters::prelude::IntoDrawingArea;
 
+use crate::components::image_downloads::ImageDownloads;
 use crate::components::kpis::{FIGURES, FigureSpec};
 use crate::export::{self, image};
 use crate::format::formats;
-use crate::i18n;
 use crate::state::{baseline_for, use_store};
 
 const HEADING: Text = t("Waarom anders?", "Why different?");
@@ -49,7 +49,6 @@ const IN_BASELINE: Text = t("Basislijn", "Baseline");
 const IN_SCENARIO: Text = t("Dit scenario", "This scenario");
 const PART: Text = t("Deel van het verschil", "Part of the difference");
 const WHOLE: Text = t("Hele verschil", "Whole difference");
-const DOWNLOAD_SVG: Text = t("SVG downloaden", "Download SVG");
 
 /// The canvas's size in CSS pixels: wide enough for a lever's name and its
 /// two values beside the bars (style/main.css shrinks it, keeping its
@@ -373,24 +372,7 @@ pub fn Explain() -> impl IntoView {
                 role="img"
                 aria-label=label
             ></canvas>
-            <div class="explain-actions">
-                <button
-                    type="button"
-                    class="small-button"
-                    data-testid="explain-png"
-                    on:click=png
-                >
-                    {move || i18n::DOWNLOAD_PNG.get(lang.get())}
-                </button>
-                <button
-                    type="button"
-                    class="small-button"
-                    data-testid="explain-svg"
-                    on:click=svg
-                >
-                    {move || DOWNLOAD_SVG.get(lang.get())}
-                </button>
-            </div>
+            <ImageDownloads test_id="explain" png svg />
             {table}
         </section>
     }

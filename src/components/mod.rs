@@ -9,6 +9,7 @@ pub mod explain;
 pub mod glossary;
 pub mod handout;
 pub mod headline_levers;
+pub mod image_downloads;
 pub mod info;
 pub mod kpis;
 pub mod lever;

@@ -17,10 +17,10 @@ use leptos::prelude::*;
 use plotters::prelude::IntoDrawingArea;
 
 use crate::chart_keys::{self, Step};
+use crate::components::image_downloads::ImageDownloads;
 use crate::components::presentation::{Shown, use_presentation};
 use crate::export::{self, image};
 use crate::format::formats;
-use crate::i18n;
 use crate::state::use_store;
 
 const HEADING: Text = t("Waar zijn de zaken?", "Where are the cases?");
@@ -37,7 +37,6 @@ const INTRO: Text = t(
 const WEEK: Text = t("Week", "Week");
 const PLAY: Text = t("Afspelen", "Play");
 const PAUSE: Text = t("Pauzeren", "Pause");
-const DOWNLOAD_SVG: Text = t("SVG downloaden", "Download SVG");
 
 /// The week under the pointer on any chart: the charts write it, the
 /// pipeline follows it. Provided once above both.
@@ -284,24 +283,7 @@ pub fn Pipeline() -> impl IntoView {
             <ul id="pipeline-lines" class="visually-hidden" data-testid="flow-lines">
                 {move || lines().into_iter().skip(1).map(|l| view! { <li>{l}</li> }).collect_view()}
             </ul>
-            <div class="explain-actions">
-                <button
-                    type="button"
-                    class="small-button"
-                    data-testid="flow-png"
-                    on:click=png
-                >
-                    {move || i18n::DOWNLOAD_PNG.get(lang.get())}
-                </button>
-                <button
-                    type="button"
-                    class="small-button"
-                    data-testid="flow-svg"
-                    on:click=svg
-                >
-                    {move || DOWNLOAD_SVG.get(lang.get())}
-                </button>
-            </div>
+            <ImageDownloads test_id="flow" png svg />
         </section>
     }
 }
