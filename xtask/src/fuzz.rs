@@ -5,7 +5,7 @@
 //! New inputs libFuzzer finds go to `target/fuzz-corpus/link/`, not into the
 //! committed seeds; a failing input is saved under `fuzz/artifacts/link/`
 //! and named at the end. `cargo xtask test` runs the bounded version of the
-//! same checks on stable (`crates/address/tests/link_fuzz.rs`).
+//! same checks on stable (`crates/address/tests/integration/link_fuzz.rs`).
 
 use std::fs;
 use std::io::{BufRead, BufReader};

@@ -89,15 +89,23 @@ impl Report {
         }
 
         // With the page's count of reactive nodes re-run on, for the test
-        // that a slider input re-runs only what it changes (tests/reruns.rs).
+        // that a slider input re-runs only what it changes (tests/browser/reruns.rs).
+        // Only the two test binaries: the library's own unit tests run
+        // natively, and each wasm binary costs a link of the whole page.
         let mut browser_tests = cargo(&[
             "test",
             "-p",
             "doorstroom",
             "--target",
             WASM,
+            "--profile",
+            "browser-test",
             "--features",
             "bench-counters",
+            "--test",
+            "browser",
+            "--test",
+            "panic",
         ]);
         browser_tests.env("CHROMEDRIVER", &browser.chromedriver);
         // The runner gives a whole test binary 20 seconds by default; the

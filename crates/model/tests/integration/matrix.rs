@@ -4,9 +4,7 @@
 //! (under first in, first out) responds monotonically to capacity, intake
 //! and the decision term.
 
-mod common;
-
-use common::{assert_le_every_week, check_run, cumulative};
+use crate::common::{self, assert_le_every_week, check_run, cumulative};
 use doorstroom_model::{Measure, Scenario, Stream, TermPolicy, WorkOrder, levers};
 
 #[derive(Clone, Copy)]

@@ -5,10 +5,8 @@
 //! is `cargo xtask fuzz`, with cargo-fuzz on nightly, over the same corpus
 //! and the same checks.
 
-mod link_checks;
-
+use crate::link_checks::{check_link, corpus};
 use doorstroom_model::levers;
-use link_checks::{check_link, corpus};
 use proptest::prelude::*;
 
 #[test]

@@ -1,10 +1,8 @@
 //! What the browser tests share: the app mounted into a fresh container,
 //! the address set as if the page had been opened with it, a field's value
 //! set as a reader's input sets it, and a wait for the page to settle.
-//! Each test file takes it with `mod support;`, and not every file uses
-//! every helper.
-
-#![allow(dead_code)]
+//! Not every helper is used in every build: the re-run counts use the
+//! counters' build only.
 
 use js_sys::Promise;
 use leptos::mount::mount_to;

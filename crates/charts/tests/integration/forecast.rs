@@ -10,8 +10,7 @@ use doorstroom_charts::{
 use doorstroom_model::record::{self, RecordRow};
 use doorstroom_model::{AS_IT_HAPPENED, Date, Lang, Measure, Run, Scenario, Stream};
 
-mod common;
-use common::diamonds;
+use crate::common::diamonds;
 
 fn svg(run: &Run, rows: &[RecordRow], origin: Option<Date>, max: f64, lang: Lang) -> String {
     let format = PlainFormat { lang };

@@ -3,17 +3,11 @@
 //! the page itself in a `bench-counters` build (`src/platform/reruns.rs`),
 //! which `cargo xtask test` turns on for the browser tests.
 
-#![cfg(all(target_arch = "wasm32", feature = "bench-counters"))]
-
 use doorstroom::{RerunNode, reruns};
 use doorstroom_model::{PRESETS, lever};
-use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+use wasm_bindgen_test::wasm_bindgen_test;
 
-wasm_bindgen_test_configure!(run_in_browser);
-
-mod support;
-
-use support::{fire, mount, open_with, settle};
+use crate::support::{fire, mount, open_with, settle};
 
 /// The re-runs of kind `node` counted so far.
 fn count(node: RerunNode) -> u32 {

@@ -2,9 +2,7 @@
 //! matrix test covers the lever extremes): more trained capacity, less
 //! intake and the extended term never make anything worse in any week.
 
-mod common;
-
-use common::{assert_le_every_week, col, cumulative};
+use crate::common::{assert_le_every_week, col, cumulative};
 use doorstroom_model::{
     LeverKind, Measure, Run, Scenario, Stream, TermPolicy, WorkOrder, levers, scenario_at,
 };

@@ -5,19 +5,13 @@
 //! Figures are compared as the page shows them, formatted through the
 //! browser's own `Intl`, so a wrong number and a wrong format both fail.
 
-#![cfg(target_arch = "wasm32")]
-
 use doorstroom_model::{PRESETS, Scenario, Summary, levers, preset};
 use js_sys::{Array, Intl, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+use wasm_bindgen_test::wasm_bindgen_test;
 use web_sys::{Event, EventInit, HtmlElement, KeyboardEvent, KeyboardEventInit};
 
-wasm_bindgen_test_configure!(run_in_browser);
-
-mod support;
-
-use support::{Mounted, fire, mount, open_with, search, settle, window};
+use crate::support::{Mounted, fire, mount, open_with, search, settle, window};
 
 fn summary_of(query: &str) -> Summary {
     let (scenario, warnings) = Scenario::from_query(query);

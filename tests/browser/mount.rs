@@ -1,17 +1,9 @@
-//! Browser tests: the app mounted into a real DOM, in headless Chromium.
-//!
-//! Run by `cargo xtask test` through wasm-bindgen-test-runner and chromedriver
-//! (see `.cargo/config.toml` and `webdriver.json`); they compile to nothing
-//! natively.
-
-#![cfg(target_arch = "wasm32")]
+//! The app mounted into a real DOM.
 
 use leptos::mount::mount_to;
-use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+use wasm_bindgen_test::wasm_bindgen_test;
 use web_sys::wasm_bindgen::JsCast;
 use web_sys::{Document, HtmlElement};
-
-wasm_bindgen_test_configure!(run_in_browser);
 
 fn document() -> Document {
     web_sys::window()

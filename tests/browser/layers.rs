@@ -5,8 +5,6 @@
 //! background is kept across a slider-like change and drawn anew when
 //! something it shows changes.
 
-#![cfg(target_arch = "wasm32")]
-
 use doorstroom::{Background, Layers};
 use doorstroom_charts::plotters::prelude::IntoDrawingArea;
 use doorstroom_charts::{
@@ -17,10 +15,8 @@ use doorstroom_model::uncertainty::{BandSettings, Bands, sample};
 use doorstroom_model::{Lang, Run, Scenario};
 use plotters_canvas::CanvasBackend;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+use wasm_bindgen_test::wasm_bindgen_test;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
-
-wasm_bindgen_test_configure!(run_in_browser);
 
 fn run(query: &str) -> Run {
     Scenario::from_query(query).0.run()

@@ -10,8 +10,7 @@ use doorstroom_model::record::{self, RecordRow};
 use doorstroom_model::{AS_IT_HAPPENED, Date, Lang, Run, Scenario};
 use plotters::prelude::*;
 
-mod common;
-use common::diamonds;
+use crate::common::diamonds;
 
 fn svg(chart: Chart, run: &Run, published: Option<&[RecordRow]>, cursor: Option<usize>) -> String {
     let format = PlainFormat { lang: Lang::Nl };

@@ -1,9 +1,7 @@
 //! Every run keeps its books: cases are conserved per stream and week, no
 //! stock is negative, the statuses add up to the backlog.
 
-mod common;
-
-use common::{check_run, scenario};
+use crate::common::{check_run, scenario};
 
 #[test]
 fn named_scenarios_keep_their_books() {
@@ -33,7 +31,7 @@ fn run_and_simulate_agree() {
 }
 
 mod random {
-    use super::common::check_run;
+    use crate::common::check_run;
     use doorstroom_model::{Scenario, levers, scenario_at};
     use proptest::prelude::*;
 

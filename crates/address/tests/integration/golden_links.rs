@@ -9,14 +9,12 @@
 //! Also here: a link of a newer, unknown version loads with a notice, and
 //! the longest link the page can write stays short enough to send.
 
-mod link_checks;
-
+use crate::link_checks::MAX_LINK_CHARS;
 use doorstroom_address::{LinkWarning, PageState};
 use doorstroom_model::World;
 use doorstroom_model::{
     Date, Lang, LeverKind, PRESETS, Scenario, TermPolicy, WarningKind, WorkOrder, levers,
 };
-use link_checks::MAX_LINK_CHARS;
 
 fn ymd(year: i32, month: u32, day: u32) -> Date {
     Date::from_ymd(year, month, day).expect("a real day")

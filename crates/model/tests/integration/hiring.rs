@@ -2,9 +2,7 @@
 //! officers are trainees for ten months and take experienced staff's time.
 //! The model must show that dip and the recovery after it.
 
-mod common;
-
-use common::{col, cumulative, scenario};
+use crate::common::{self, col, cumulative, scenario};
 use doorstroom_model::{FTE_AT_START, Measure, Stream};
 
 #[test]

@@ -1,9 +1,7 @@
 //! Levers from a date: before `from` the run is "as it happened", from it
 //! the scenario's own levers, in one continuous run.
 
-mod common;
-
-use common::check_run;
+use crate::common::check_run;
 use doorstroom_model::{Column, Measure, Run, Scenario, Stream, levers, preset, scenario_at};
 use proptest::prelude::*;
 
