@@ -16,8 +16,8 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use doorstroom_charts::{
-    Caption, Theme, WaterfallInput, above_caption, draw_waterfall, source_line, waterfall_lines,
-    waterfall_svg_with_caption,
+    Caption, Theme, WaterfallInput, above_caption, draw_waterfall, source_line, svg_with_caption,
+    waterfall_lines,
 };
 use doorstroom_model::explain::{Explainer, Explanation, explained_figures};
 use doorstroom_model::{Lang, Runner, Scenario, Text, differing, t};
@@ -241,7 +241,9 @@ pub fn Explain() -> impl IntoView {
             let name = format!("{}.svg", stem(lang));
             with_input(1.0, &mut |input| {
                 let (w, h) = image::CSS_SIZE;
-                let text = waterfall_svg_with_caption(input, w as u32, h as u32, &caption);
+                let text = svg_with_caption(w as u32, h as u32, input.theme, &caption, |top| {
+                    draw_waterfall(top, input)
+                });
                 crate::download::offer_text(&text, "image/svg+xml", &name);
             });
         });
