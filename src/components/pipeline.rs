@@ -7,6 +7,7 @@
 
 use std::time::Duration;
 
+use doorstroom_charts::pipeline::STATUSES;
 use doorstroom_charts::{
     Caption, PipelineInput, Theme, above_caption, draw_pipeline, pipeline_lines, source_line,
     svg_with_caption,
@@ -163,8 +164,15 @@ pub fn Pipeline() -> impl IntoView {
         with_input(ratio, presented().is_some(), &mut |input| {
             if let Some(backend) = crate::canvas::backend(&canvas) {
                 let area = backend.into_drawing_area();
-                if draw_pipeline(&area, input).is_ok() {
+                if let Ok(drawn) = draw_pipeline(&area, input) {
                     let _ = area.present();
+                    // How many rows it drew (a stream's each, or one of all
+                    // streams together), for the projector tests.
+                    let rows = drawn
+                        .iter()
+                        .filter(|d| d.status == STATUSES.first().copied())
+                        .count();
+                    let _ = canvas.set_attribute("data-rows", &rows.to_string());
                 }
             }
         });
