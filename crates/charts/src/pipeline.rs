@@ -331,15 +331,23 @@ pub fn draw_pipeline<DB: DrawingBackend>(
     let pitch = (unit * 3.0) as i32;
     let row_h = f64::from(bottom - top) / rows.len() as f64;
     let (most_stock, most_flow) = input.scale(&rows);
-    let thickest = (row_h * 0.22).max(3.0);
     // An arrow's number is written above it, and may be wider than its
-    // gap: the boxes leave it room on either side.
+    // gap: either the boxes leave it room on either side, or, where the
+    // row is high enough for larger boxes so, it stands above the
+    // largest box's top. The largest box fills its cell but for that room
+    // and its own number under it.
     let widest_flow = m.text_w(&f.number(most_flow), small, false);
     let spill = ((widest_flow - (unit as i32 - m.px(8.0))) / 2).max(0) + m.px(3.0);
-    // The largest box fills its cell but for room for its number.
-    let cell = f64::from(box_w - 2 * spill)
+    let beside = f64::from(box_w - 2 * spill)
         .min(row_h - f64::from(label_size as i32) * 1.6)
         .max(4.0);
+    let stacked = f64::from(box_w)
+        .min(row_h - f64::from(line_h(small) + line_h(label_size) + m.px(8.0)))
+        .max(4.0);
+    let above = stacked > beside;
+    let cell = if above { stacked } else { beside };
+    // The thickest arrow stays thinner than the largest box.
+    let thickest = (row_h * 0.22).min(cell * 0.4).max(3.0);
 
     // Lines of text centred on `x`, from `y` down.
     let lines = |lines: &[String], x: i32, y: i32, style: &TextStyle, size: f64| {
@@ -439,7 +447,16 @@ pub fn draw_pipeline<DB: DrawingBackend>(
 
     let mut drawn = Vec::new();
     for (r, &row) in rows.iter().enumerate() {
-        let yc = top + (row_h * (r as f64 + 0.5)) as i32 - (label_size * 0.5) as i32;
+        let yc = if above {
+            // The arrows' numbers, the largest box and its number, as one
+            // block in the middle of the row.
+            let row_top = top + (row_h * r as f64) as i32;
+            let over = line_h(small) + m.px(2.0);
+            let block = over + cell as i32 + m.px(3.0) + line_h(label_size);
+            row_top + ((row_h as i32 - block) / 2).max(0) + over + cell as i32 / 2
+        } else {
+            top + (row_h * (r as f64 + 0.5)) as i32 - (label_size * 0.5) as i32
+        };
         if row.is_some() {
             let name = &names[r];
             let name_top = yc - (name.len() as i32 - 1) * line_h(label_size) / 2;
@@ -518,10 +535,15 @@ pub fn draw_pipeline<DB: DrawingBackend>(
                 ],
                 ARROW_COLOR.filled(),
             ))?;
+            let number_at = if above {
+                yc - cell as i32 / 2 - m.px(2.0)
+            } else {
+                y - t / 2 - head / 2 - m.px(2.0)
+            };
             area.draw_text(
                 &f.number(v),
                 &text_style(small, palette::INK, false, HPos::Center, VPos::Bottom),
-                ((x0 + x1) / 2, y - t / 2 - head / 2 - m.px(2.0)),
+                ((x0 + x1) / 2, number_at),
             )?;
             drawn.push(Drawn {
                 stream: row,
