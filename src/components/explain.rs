@@ -16,8 +16,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use doorstroom_charts::{
-    Caption, Theme, WaterfallInput, above_caption, draw_waterfall, source_line, svg_with_caption,
-    waterfall_lines,
+    Theme, WaterfallInput, above_caption, draw_waterfall, svg_with_caption, waterfall_lines,
 };
 use doorstroom_model::explain::{Explainer, Explanation, explained_figures};
 use doorstroom_model::{Lang, Runner, Scenario, Text, differing, t};
@@ -211,10 +210,6 @@ pub fn Explain() -> impl IntoView {
         });
     });
 
-    let caption = move |lang: Lang| Caption {
-        scenario: export::scenario_caption(store, lang),
-        source: source_line(lang, &formats(lang).day(&export::today()), false),
-    };
     let stem = move |lang: Lang| {
         let key = spec().map_or("figure", |s| s.band.0);
         format!("doorstroom-{}-explain-{key}", export::slug(store, lang))
@@ -222,7 +217,7 @@ pub fn Explain() -> impl IntoView {
     let png = move |_| {
         untrack(|| {
             let lang = lang.get();
-            let caption = caption(lang);
+            let caption = export::model_caption(store, lang);
             let name = format!("{}.png", stem(lang));
             with_input(image::PNG_RATIO, &mut |input| {
                 image::png_drawn(&name, |area| {
@@ -237,7 +232,7 @@ pub fn Explain() -> impl IntoView {
     let svg = move |_| {
         untrack(|| {
             let lang = lang.get();
-            let caption = caption(lang);
+            let caption = export::model_caption(store, lang);
             let name = format!("{}.svg", stem(lang));
             with_input(1.0, &mut |input| {
                 let (w, h) = image::CSS_SIZE;

@@ -9,8 +9,7 @@ use std::time::Duration;
 
 use doorstroom_charts::pipeline::STATUSES;
 use doorstroom_charts::{
-    Caption, PipelineInput, Theme, above_caption, draw_pipeline, pipeline_lines, source_line,
-    svg_with_caption,
+    PipelineInput, Theme, above_caption, draw_pipeline, pipeline_lines, svg_with_caption,
 };
 use doorstroom_model::{Lang, Text, t};
 use leptos::html;
@@ -210,10 +209,6 @@ pub fn Pipeline() -> impl IntoView {
         out
     };
 
-    let caption = move |lang: Lang| Caption {
-        scenario: export::scenario_caption(store, lang),
-        source: source_line(lang, &formats(lang).day(&export::today()), false),
-    };
     let stem = move |lang: Lang| {
         format!(
             "doorstroom-{}-pipeline-{}",
@@ -224,7 +219,7 @@ pub fn Pipeline() -> impl IntoView {
     let png = move |_| {
         untrack(|| {
             let lang = lang.get();
-            let caption = caption(lang);
+            let caption = export::model_caption(store, lang);
             let name = format!("{}.png", stem(lang));
             with_input(image::PNG_RATIO, false, &mut |input| {
                 image::png_drawn(&name, |area| {
@@ -237,7 +232,7 @@ pub fn Pipeline() -> impl IntoView {
     let svg = move |_| {
         untrack(|| {
             let lang = lang.get();
-            let caption = caption(lang);
+            let caption = export::model_caption(store, lang);
             let name = format!("{}.svg", stem(lang));
             with_input(1.0, false, &mut |input| {
                 let (w, h) = image::CSS_SIZE;
