@@ -16,8 +16,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use doorstroom_charts::{
-    Caption, Theme, WaterfallInput, above_caption, draw_waterfall, source_line, waterfall_lines,
-    waterfall_svg_with_caption,
+    Theme, WaterfallInput, above_caption, draw_waterfall, svg_with_caption, waterfall_lines,
 };
 use doorstroom_model::explain::{Explainer, Explanation, explained_figures};
 use doorstroom_model::{Lang, Runner, Scenario, Text, differing, t};
@@ -211,10 +210,6 @@ pub fn Explain() -> impl IntoView {
         });
     });
 
-    let caption = move |lang: Lang| Caption {
-        scenario: export::scenario_caption(store, lang),
-        source: source_line(lang, &formats(lang).day(&export::today()), false),
-    };
     let stem = move |lang: Lang| {
         let key = spec().map_or("figure", |s| s.band.0);
         format!("doorstroom-{}-explain-{key}", export::slug(store, lang))
@@ -222,7 +217,7 @@ pub fn Explain() -> impl IntoView {
     let png = move |_| {
         untrack(|| {
             let lang = lang.get();
-            let caption = caption(lang);
+            let caption = export::model_caption(store, lang);
             let name = format!("{}.png", stem(lang));
             with_input(image::PNG_RATIO, &mut |input| {
                 image::png_drawn(&name, |area| {
@@ -237,11 +232,13 @@ pub fn Explain() -> impl IntoView {
     let svg = move |_| {
         untrack(|| {
             let lang = lang.get();
-            let caption = caption(lang);
+            let caption = export::model_caption(store, lang);
             let name = format!("{}.svg", stem(lang));
             with_input(1.0, &mut |input| {
                 let (w, h) = image::CSS_SIZE;
-                let text = waterfall_svg_with_caption(input, w as u32, h as u32, &caption);
+                let text = svg_with_caption(w as u32, h as u32, input.theme, &caption, |top| {
+                    draw_waterfall(top, input)
+                });
                 crate::download::offer_text(&text, "image/svg+xml", &name);
             });
         });

@@ -7,9 +7,9 @@
 
 use std::time::Duration;
 
+use doorstroom_charts::pipeline::STATUSES;
 use doorstroom_charts::{
-    Caption, PipelineInput, Theme, above_caption, draw_pipeline, pipeline_lines,
-    pipeline_svg_with_caption, source_line,
+    PipelineInput, Theme, above_caption, draw_pipeline, pipeline_lines, svg_with_caption,
 };
 use doorstroom_model::{Lang, Text, t};
 use leptos::html;
@@ -21,6 +21,7 @@ use crate::components::image_downloads::ImageDownloads;
 use crate::components::presentation::{Shown, use_presentation};
 use crate::export::{self, image};
 use crate::format::formats;
+use crate::resize::{device_pixel_ratio, observe_size};
 use crate::state::use_store;
 
 const HEADING: Text = t("Waar zijn de zaken?", "Where are the cases?");
@@ -48,11 +49,6 @@ impl ChartPointer {
         provide_context(ChartPointer(RwSignal::new(None)));
     }
 }
-
-/// The picture's size in CSS pixels: a wide picture that reads on a
-/// projector at 1280 × 720 (style/main.css shrinks it, keeping its shape,
-/// where the page is narrower).
-const CSS_SIZE: (f64, f64) = (1000.0, 560.0);
 
 /// The time between two weeks when playing: a year in about eight seconds.
 const PLAY_STEP: Duration = Duration::from_millis(150);
@@ -119,8 +115,19 @@ pub fn Pipeline() -> impl IntoView {
         playing.update(|p| *p = !*p);
     };
 
-    // Builds the picture's input for the week and hands it on.
-    let with_input = move |scale: f64, draw: &mut dyn FnMut(&PipelineInput)| {
+    // In presentation mode it shows when the presenter chose it, in its
+    // slot, in the presented charts' large type.
+    let presentation = use_presentation();
+    let presented = move || {
+        presentation
+            .filter(|p| p.on.get())
+            .and_then(|p| p.charts.get().iter().position(|c| *c == Shown::Pipeline))
+    };
+
+    // Builds the picture's input for the week and hands it on: `large` is
+    // the presentation's type, which only the presented picture has (the
+    // exports keep the page's).
+    let with_input = move |scale: f64, large: bool, draw: &mut dyn FnMut(&PipelineInput)| {
         let lang = lang.get();
         let f = formats(lang);
         let week = week.get();
@@ -130,26 +137,41 @@ pub fn Pipeline() -> impl IntoView {
                 week,
                 lang,
                 format: &*f,
-                theme: Theme {
-                    scale,
-                    large: false,
-                },
+                theme: Theme { scale, large },
             })
         });
     };
 
+    // The picture is laid out at its box's own size (the page's width, or
+    // the presenter's slot) and drawn at that size × the pixel ratio, so
+    // that its type is the size it was laid out for, never scaled down.
     let canvas_ref = NodeRef::<html::Canvas>::new();
+    let box_ref = NodeRef::<html::Div>::new();
+    let size = RwSignal::new((0.0, 0.0));
+    let ratio = RwSignal::new(device_pixel_ratio());
+    observe_size(box_ref, size, ratio);
     Effect::new(move |_| {
         let Some(canvas) = canvas_ref.get() else {
             return;
         };
-        let ratio = crate::resize::device_pixel_ratio();
-        crate::canvas::fit(&canvas, CSS_SIZE, ratio);
-        with_input(ratio, &mut |input| {
+        let (width, height) = size.get();
+        if width < 1.0 || height < 1.0 {
+            return;
+        }
+        let ratio = ratio.get();
+        crate::canvas::fit(&canvas, (width, height), ratio);
+        with_input(ratio, presented().is_some(), &mut |input| {
             if let Some(backend) = crate::canvas::backend(&canvas) {
                 let area = backend.into_drawing_area();
-                if draw_pipeline(&area, input).is_ok() {
+                if let Ok(drawn) = draw_pipeline(&area, input) {
                     let _ = area.present();
+                    // How many rows it drew (a stream's each, or one of all
+                    // streams together), for the projector tests.
+                    let rows = drawn
+                        .iter()
+                        .filter(|d| d.status == STATUSES.first().copied())
+                        .count();
+                    let _ = canvas.set_attribute("data-rows", &rows.to_string());
                 }
             }
         });
@@ -183,14 +205,10 @@ pub fn Pipeline() -> impl IntoView {
     };
     let lines = move || {
         let mut out = Vec::new();
-        with_input(1.0, &mut |input| out = pipeline_lines(input));
+        with_input(1.0, false, &mut |input| out = pipeline_lines(input));
         out
     };
 
-    let caption = move |lang: Lang| Caption {
-        scenario: export::scenario_caption(store, lang),
-        source: source_line(lang, &formats(lang).day(&export::today()), false),
-    };
     let stem = move |lang: Lang| {
         format!(
             "doorstroom-{}-pipeline-{}",
@@ -201,9 +219,9 @@ pub fn Pipeline() -> impl IntoView {
     let png = move |_| {
         untrack(|| {
             let lang = lang.get();
-            let caption = caption(lang);
+            let caption = export::model_caption(store, lang);
             let name = format!("{}.png", stem(lang));
-            with_input(image::PNG_RATIO, &mut |input| {
+            with_input(image::PNG_RATIO, false, &mut |input| {
                 image::png_drawn(&name, |area| {
                     above_caption(area, input.theme, &caption, |top| draw_pipeline(top, input))
                         .is_ok()
@@ -214,22 +232,16 @@ pub fn Pipeline() -> impl IntoView {
     let svg = move |_| {
         untrack(|| {
             let lang = lang.get();
-            let caption = caption(lang);
+            let caption = export::model_caption(store, lang);
             let name = format!("{}.svg", stem(lang));
-            with_input(1.0, &mut |input| {
+            with_input(1.0, false, &mut |input| {
                 let (w, h) = image::CSS_SIZE;
-                let text = pipeline_svg_with_caption(input, w as u32, h as u32, &caption);
+                let text = svg_with_caption(w as u32, h as u32, input.theme, &caption, |top| {
+                    draw_pipeline(top, input)
+                });
                 crate::download::offer_text(&text, "image/svg+xml", &name);
             });
         });
-    };
-
-    // In presentation mode it shows when the presenter chose it, in its slot.
-    let presentation = use_presentation();
-    let presented = move || {
-        presentation
-            .filter(|p| p.on.get())
-            .and_then(|p| p.charts.get().iter().position(|c| *c == Shown::Pipeline))
     };
 
     view! {
@@ -269,17 +281,19 @@ pub fn Pipeline() -> impl IntoView {
                     {move || formats(lang.get()).day(&date())}
                 </output>
             </div>
-            <canvas
-                node_ref=canvas_ref
-                class="pipeline-chart"
-                data-testid="flow-diagram"
-                data-week=move || date().to_string()
-                tabindex="0"
-                role="img"
-                aria-label=move || lines().first().cloned().unwrap_or_default()
-                aria-describedby="pipeline-lines"
-                on:keydown=on_key
-            ></canvas>
+            <div node_ref=box_ref class="pipeline-box">
+                <canvas
+                    node_ref=canvas_ref
+                    class="pipeline-chart"
+                    data-testid="flow-diagram"
+                    data-week=move || date().to_string()
+                    tabindex="0"
+                    role="img"
+                    aria-label=move || lines().first().cloned().unwrap_or_default()
+                    aria-describedby="pipeline-lines"
+                    on:keydown=on_key
+                ></canvas>
+            </div>
             <ul id="pipeline-lines" class="visually-hidden" data-testid="flow-lines">
                 {move || lines().into_iter().skip(1).map(|l| view! { <li>{l}</li> }).collect_view()}
             </ul>

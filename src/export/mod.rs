@@ -35,6 +35,20 @@ pub fn scenario_caption(store: Store, lang: Lang) -> String {
         .with_untracked(|s| caption::scenario_caption(&title, s, lang))
 }
 
+/// The caption of a picture of the scenario on screen that draws none of
+/// the IND's figures (the waterfall, the pipeline): the scenario, and the
+/// model, today, as its source.
+pub fn model_caption(store: Store, lang: Lang) -> doorstroom_charts::Caption {
+    doorstroom_charts::Caption {
+        scenario: scenario_caption(store, lang),
+        source: doorstroom_charts::source_line(
+            lang,
+            &crate::format::formats(lang).day(&today()),
+            false,
+        ),
+    }
+}
+
 /// The caption of the baseline, or `None` when the scenario is its own.
 pub fn baseline_caption(store: Store, lang: Lang) -> Option<String> {
     if store.is_baseline.get_untracked() {

@@ -180,16 +180,50 @@ pub fn to_svg_with_caption(
     height: u32,
     caption: &Caption,
 ) -> String {
+    svg_with_caption(width, height, input.theme, caption, |top| {
+        draw(chart, top, input)
+    })
+}
+
+/// An area of the one backend type every picture is drawn on.
+#[cfg(feature = "svg")]
+pub type SvgArea<'a> = DrawingArea<crate::AnyBackend<'a>, Shift>;
+
+/// What `draw` draws, as an SVG document of `width` × `height` pixels: the
+/// one SVG writer of every picture (the charts, the waterfall, the
+/// pipeline, the forecast, the histogram). Drawn through
+/// [`crate::AnyBackend`], so the pictures' code is the page's canvas code,
+/// in the wasm once; only characters XML allows, whatever a title holds.
+#[cfg(feature = "svg")]
+pub fn svg_document<R>(
+    width: u32,
+    height: u32,
+    draw: impl FnOnce(&SvgArea<'_>) -> Result<R, DrawingAreaErrorKind<crate::BackendError>>,
+) -> String {
     let mut out = String::new();
     {
         let root = crate::AnyBackend::new(SVGBackend::with_string(&mut out, (width, height)))
             .into_drawing_area();
         // The SVG backend writes to a string and cannot fail.
-        let _ = draw_with_caption(chart, &root, input, caption);
+        let _ = draw(&root);
         let _ = root.present();
     }
-    // Only characters XML allows, whatever a title holds.
     doorstroom_model::safe_text::svg(&out)
+}
+
+/// What `draw` draws with `caption` under it ([`above_caption`]), as an
+/// SVG document of `width` × `height` pixels: every exported SVG.
+#[cfg(feature = "svg")]
+pub fn svg_with_caption<R>(
+    width: u32,
+    height: u32,
+    theme: Theme,
+    caption: &Caption,
+    draw: impl FnOnce(&SvgArea<'_>) -> Result<R, DrawingAreaErrorKind<crate::BackendError>>,
+) -> String {
+    svg_document(width, height, |root| {
+        above_caption(root, theme, caption, draw)
+    })
 }
 
 #[cfg(test)]

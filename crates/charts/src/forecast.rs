@@ -190,15 +190,7 @@ pub fn draw_forecast<DB: DrawingBackend>(
 /// pixels.
 #[cfg(feature = "svg")]
 pub fn forecast_svg(input: &ForecastInput, width: u32, height: u32) -> String {
-    let mut out = String::new();
-    {
-        let root = crate::AnyBackend::new(SVGBackend::with_string(&mut out, (width, height)))
-            .into_drawing_area();
-        // The SVG backend writes to a string and cannot fail.
-        let _ = draw_forecast(&root, input);
-        let _ = root.present();
-    }
-    out
+    crate::svg_document(width, height, |root| draw_forecast(root, input))
 }
 
 /// The week of `run` that holds `day` (0 before the run, the last week

@@ -140,14 +140,5 @@ pub fn draw_histogram<DB: DrawingBackend>(
 /// Draws the histogram into an SVG document of `width` × `height` pixels.
 #[cfg(feature = "svg")]
 pub fn histogram_svg(input: &HistogramInput, width: u32, height: u32) -> String {
-    let mut out = String::new();
-    {
-        let root = crate::AnyBackend::new(SVGBackend::with_string(&mut out, (width, height)))
-            .into_drawing_area();
-        // The SVG backend writes to a string and cannot fail.
-        let _ = draw_histogram(&root, input);
-        let _ = root.present();
-    }
-    // Only characters XML allows, whatever a title holds.
-    doorstroom_model::safe_text::svg(&out)
+    crate::svg_document(width, height, |root| draw_histogram(root, input))
 }

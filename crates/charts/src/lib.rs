@@ -66,9 +66,9 @@ mod waiting;
 pub mod waterfall;
 
 pub use against::{table_against, table_keys};
-#[cfg(feature = "svg")]
-pub use caption::to_svg_with_caption;
 pub use caption::{Caption, above_caption, draw_with_caption, file_stem, slug, source_line};
+#[cfg(feature = "svg")]
+pub use caption::{SvgArea, svg_document, svg_with_caption, to_svg_with_caption};
 pub use erased::{AnyBackend, BackendError};
 #[cfg(feature = "svg")]
 pub use forecast::forecast_svg;
@@ -83,20 +83,20 @@ pub use histogram::histogram_svg;
 pub use histogram::{HistogramInput, draw_histogram};
 pub use layers::{Layer, Scales, background_key};
 pub use overlay::Overlay;
-pub use pipeline::{PipelineInput, draw_pipeline, pipeline_lines};
 #[cfg(feature = "svg")]
-pub use pipeline::{pipeline_svg, pipeline_svg_with_caption};
+pub use pipeline::pipeline_svg;
+pub use pipeline::{PipelineInput, draw_pipeline, pipeline_lines};
 /// The plotters these charts are drawn with (create backends and areas with it).
 pub use plotters;
 pub use plotters::style::RGBColor;
 pub use published::{PublishedMark, marks as published_marks, readout_at as published_readout};
 pub use summary::summary;
 pub use waiting::extrapolated_from;
+#[cfg(feature = "svg")]
+pub use waterfall::waterfall_svg;
 pub use waterfall::{
     Bar as WaterfallBar, WaterfallInput, WaterfallStep, draw_waterfall, waterfall_lines,
 };
-#[cfg(feature = "svg")]
-pub use waterfall::{waterfall_svg, waterfall_svg_with_caption};
 
 /// The four charts of the page.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -508,14 +508,5 @@ pub fn table(chart: Chart, run: &Run, lang: Lang) -> Table {
 /// Draws `chart` into an SVG document of `width` × `height` pixels.
 #[cfg(feature = "svg")]
 pub fn to_svg(chart: Chart, input: &ChartInput, width: u32, height: u32) -> String {
-    let mut out = String::new();
-    {
-        let root = crate::AnyBackend::new(SVGBackend::with_string(&mut out, (width, height)))
-            .into_drawing_area();
-        // The SVG backend writes to a string and cannot fail.
-        let _ = draw(chart, &root, input);
-        let _ = root.present();
-    }
-    // Only characters XML allows, whatever a title holds.
-    doorstroom_model::safe_text::svg(&out)
+    svg_document(width, height, |root| draw(chart, root, input))
 }

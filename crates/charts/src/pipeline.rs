@@ -17,15 +17,8 @@ use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
-use crate::frame::{Metrics, fit_label, text_style, wrap_label};
+use crate::frame::{LEGEND_PX, Metrics, TICK_PX, TITLE_PX, fit_label, text_style, wrap_label};
 use crate::{Format, Theme, palette};
-
-/// The diagram's type in CSS pixels, above the charts' ticks and legends:
-/// the page lays the picture out 1000 pixels wide and shows it about 790
-/// wide at 1280 × 720, where its smallest type is then still 12 pixels.
-const TITLE_SIZE_PX: f64 = 18.0;
-const LABEL_PX: f64 = 16.5;
-const SMALL_PX: f64 = 15.5;
 
 /// The statuses of an open case, in the order a case passes them.
 pub const STATUSES: [Measure; 5] = [
@@ -138,6 +131,12 @@ const TITLE: Text = Text {
     nl: "Waar de zaken zijn, week van",
     en: "Where the cases are, week of",
 };
+/// The title where the whole one does not fit (the page's heading or the
+/// presenter's chooser names the picture there).
+const SHORT_TITLE: Text = Text {
+    nl: "Week van",
+    en: "Week of",
+};
 const UNITS: Text = Text {
     nl: "vakken: open zaken aan het eind van de week; pijlen: zaken in die week",
     en: "boxes: open cases at the end of the week; arrows: cases in that week",
@@ -145,6 +144,11 @@ const UNITS: Text = Text {
 const OPEN: Text = Text {
     nl: "open zaken",
     en: "open cases",
+};
+/// Said of the one row drawn when a row per stream has no room.
+const TOGETHER: Text = Text {
+    nl: "alle sporen samen",
+    en: "all streams together",
 };
 
 /// Everything the diagram needs.
@@ -157,34 +161,35 @@ pub struct PipelineInput<'a> {
     pub theme: Theme,
 }
 
+/// A row's column of `measure`: one stream's, or all streams' (`None`).
+fn column(row: Option<Stream>, measure: Measure) -> Column {
+    row.map_or(Column::total(measure), |s| Column::of(measure, s))
+}
+
 impl PipelineInput<'_> {
     fn week(&self) -> usize {
         self.week.min(self.run.weeks().saturating_sub(1))
     }
 
+    fn at(&self, c: Column) -> f64 {
+        self.run.series(c).get(self.week()).copied().unwrap_or(0.0)
+    }
+
     /// Cases of `stream` in status `status` at the end of the week.
     pub fn stock(&self, stream: Stream, status: Measure) -> f64 {
-        self.run
-            .series(Column::of(status, stream))
-            .get(self.week())
-            .copied()
-            .unwrap_or(0.0)
+        self.at(Column::of(status, stream))
     }
 
     /// Cases of `stream` in `flow` in the week.
     pub fn flow(&self, stream: Stream, flow: Flow) -> f64 {
-        self.run
-            .series(Column::of(flow.measure(), stream))
-            .get(self.week())
-            .copied()
-            .unwrap_or(0.0)
+        self.at(Column::of(flow.measure(), stream))
     }
 
-    /// The largest stock and the largest flow of any stream in any week.
-    fn scale(&self) -> (f64, f64) {
+    /// The largest stock and the largest flow of any of `rows` in any week.
+    fn scale(&self, rows: &[Option<Stream>]) -> (f64, f64) {
         let most = |measures: &mut dyn Iterator<Item = Measure>| {
             measures
-                .flat_map(|m| Stream::ALL.map(|s| Column::of(m, s)))
+                .flat_map(|m| rows.iter().map(move |&r| column(r, m)))
                 .flat_map(|c| self.run.series(c).iter().copied())
                 .fold(0.0, f64::max)
         };
@@ -198,7 +203,8 @@ impl PipelineInput<'_> {
 /// Where a box and an arrow were drawn, for tests and hit-testing.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Drawn {
-    pub stream: Stream,
+    /// The row's stream, or `None` for all streams together.
+    pub stream: Option<Stream>,
     /// The status (a box) ...
     pub status: Option<Measure>,
     /// ... or the flow (an arrow).
@@ -209,8 +215,11 @@ pub struct Drawn {
     pub size: (i32, i32),
 }
 
-/// Draws the diagram on `area` (clearing it first); returns its boxes and
-/// arrows.
+/// Draws the diagram on `area` (clearing it first), laid out at the area's
+/// own size and the theme's type: a row per stream where the rows have
+/// room for their boxes, numbers and names at that type, else one row of
+/// all streams together (a projector's half screen), which the words
+/// under the title say. Returns its boxes and arrows.
 pub fn draw_pipeline<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     input: &PipelineInput,
@@ -222,63 +231,123 @@ pub fn draw_pipeline<DB: DrawingBackend>(
     let lang = input.lang;
     let f = input.format;
     area.fill(&palette::PAPER)?;
-    let title_size = m.font(TITLE_SIZE_PX);
-    let label_size = m.font(LABEL_PX);
-    let small = m.font(SMALL_PX);
-    let line_h = |size: f64| (size * 1.2) as i32;
+    // The charts' own type: the title, the legends' and the ticks' sizes.
+    let label_size = m.font(LEGEND_PX);
+    let small = m.font(TICK_PX);
+    let line_h = |size: f64| (size * 1.2).ceil() as i32;
+    let head = m.px(7.0);
     let week = input.week();
-    let total: f64 = STATUSES
-        .iter()
-        .flat_map(|&st| Stream::ALL.map(|s| input.stock(s, st)))
-        .sum();
-    let title = format!(
-        "{} {} · {} {}",
-        TITLE.get(lang),
+    let total: f64 = STATUSES.iter().map(|&st| input.at(Column::total(st))).sum();
+
+    // The title: whole at the title's size, else the week alone, else at
+    // the labels' size.
+    let when = format!(
+        "{} · {} {}",
         f.date(input.run.week_start(week)),
         f.number(total),
         OPEN.get(lang)
     );
+    let room = width - 2 * pad;
+    let (title, title_size) = [
+        (format!("{} {when}", TITLE.get(lang)), m.font(TITLE_PX)),
+        (
+            format!("{} {when}", SHORT_TITLE.get(lang)),
+            m.font(TITLE_PX),
+        ),
+        (format!("{} {when}", SHORT_TITLE.get(lang)), label_size),
+    ]
+    .into_iter()
+    .find(|(t, size)| m.text_w(t, *size, true) <= room)
+    .unwrap_or((format!("{} {when}", SHORT_TITLE.get(lang)), label_size));
     area.draw_text(
-        &fit_label(&m, &title, width - 2 * pad, title_size),
+        &fit_label(&m, &title, room, title_size),
         &text_style(title_size, palette::INK, true, HPos::Left, VPos::Top),
         (pad, pad),
     )?;
-    area.draw_text(
-        &fit_label(&m, UNITS.get(lang), width - 2 * pad, small),
-        &text_style(small, palette::AXIS, false, HPos::Left, VPos::Top),
-        (pad, pad + (title_size * 1.3) as i32),
-    )?;
+    let units_top = pad + (title_size * 1.3) as i32;
+    // Under the units' line(s): two lines of the statuses' names, two of
+    // the flows', then the rows.
+    let rows_top = |units: usize| {
+        units_top
+            + units as i32 * line_h(small)
+            + (small * 0.4) as i32
+            + 4 * line_h(small)
+            + m.px(4.0)
+    };
+    let bottom = height - pad;
+
+    // A row per stream if each has room for the arrows' numbers above its
+    // arrows and a box with its number under it, and the streams' names
+    // fit beside the rows; else one row of all streams.
+    let names: Vec<Vec<String>> = Stream::ALL
+        .iter()
+        .map(|s| wrap_label(&m, s.label(lang), width / 4, label_size))
+        .collect();
+    let names_fit = !names.iter().flatten().any(|l| l.ends_with('…'));
+    let full_units = wrap_label(&m, UNITS.get(lang), room, small);
+    let row_need = ((label_size * 0.5 + f64::from(head) * 0.5 + 2.0 + f64::from(line_h(small)))
+        / 0.39)
+        .max(label_size * 3.6);
+    let per_stream = names_fit
+        && f64::from(bottom - rows_top(full_units.len())) / Stream::ALL.len() as f64 >= row_need;
+    let (rows, units): (Vec<Option<Stream>>, Vec<String>) = if per_stream {
+        (Stream::ALL.map(Some).to_vec(), full_units)
+    } else {
+        let words = format!("{}; {}", TOGETHER.get(lang), UNITS.get(lang));
+        (vec![None], wrap_label(&m, &words, room, small))
+    };
+    for (k, l) in units.iter().enumerate() {
+        area.draw_text(
+            l,
+            &text_style(small, palette::AXIS, false, HPos::Left, VPos::Top),
+            (pad, units_top + k as i32 * line_h(small)),
+        )?;
+    }
+    let header_top = units_top + units.len() as i32 * line_h(small) + (small * 0.4) as i32;
+    let flow_top = header_top + 2 * line_h(small);
+    let top = rows_top(units.len());
 
     // Columns: the streams' names, the intake arrow, then five boxes with
     // four gaps between them, and the decisions arrow. A stream's name
     // takes two lines rather than be cut ("Spoor 2" over "(veilig land)").
-    let names: Vec<Vec<String>> = Stream::ALL
-        .iter()
-        .map(|s| wrap_label(&m, s.label(lang), width / 5, label_size))
-        .collect();
-    let name_w = names
-        .iter()
-        .flatten()
-        .map(|l| m.text_w(l, label_size, true))
-        .max()
-        .unwrap_or(0);
-    let left = pad + name_w + m.px(8.0);
+    let name_w = if per_stream {
+        names
+            .iter()
+            .flatten()
+            .map(|l| m.text_w(l, label_size, true))
+            .max()
+            .unwrap_or(0)
+            + m.px(8.0)
+    } else {
+        0
+    };
+    let left = pad + name_w;
     let usable = (width - pad - left).max(100);
     // Shares of the width: arrows in and out 1 each, boxes 2 each, gaps 1.
     let unit = f64::from(usable) / (1.0 + 5.0 * 2.0 + 4.0 * 1.0 + 1.2);
     let arrow_in = (left, left + unit as i32);
     let box_x = |i: usize| left + (unit * (1.0 + 3.0 * i as f64)) as i32;
     let box_w = (unit * 2.0) as i32;
-    let header_top = pad + (title_size * 1.3 + small * 1.6) as i32;
-    // Two lines for the statuses' names, two for the flows'.
-    let flow_top = header_top + 2 * line_h(small);
-    let top = flow_top + 2 * line_h(small) + m.px(4.0);
-    let bottom = height - pad;
-    let row_h = f64::from(bottom - top) / Stream::ALL.len() as f64;
-    // The largest box fills its cell but for room for its number.
-    let cell = (f64::from(box_w)).min(row_h - f64::from(label_size as i32) * 1.6);
-    let (most_stock, most_flow) = input.scale();
-    let thickest = (row_h * 0.22).max(3.0);
+    let pitch = (unit * 3.0) as i32;
+    let row_h = f64::from(bottom - top) / rows.len() as f64;
+    let (most_stock, most_flow) = input.scale(&rows);
+    // An arrow's number is written above it, and may be wider than its
+    // gap: either the boxes leave it room on either side, or, where the
+    // row is high enough for larger boxes so, it stands above the
+    // largest box's top. The largest box fills its cell but for that room
+    // and its own number under it.
+    let widest_flow = m.text_w(&f.number(most_flow), small, false);
+    let spill = ((widest_flow - (unit as i32 - m.px(8.0))) / 2).max(0) + m.px(3.0);
+    let beside = f64::from(box_w - 2 * spill)
+        .min(row_h - f64::from(label_size as i32) * 1.6)
+        .max(4.0);
+    let stacked = f64::from(box_w)
+        .min(row_h - f64::from(line_h(small) + line_h(label_size) + m.px(8.0)))
+        .max(4.0);
+    let above = stacked > beside;
+    let cell = if above { stacked } else { beside };
+    // The thickest arrow stays thinner than the largest box.
+    let thickest = (row_h * 0.22).min(cell * 0.4).max(3.0);
 
     // Lines of text centred on `x`, from `y` down.
     let lines = |lines: &[String], x: i32, y: i32, style: &TextStyle, size: f64| {
@@ -289,71 +358,115 @@ pub fn draw_pipeline<DB: DrawingBackend>(
     };
 
     // The headers: statuses over their boxes (a column is three units
-    // wide), flows over their gaps.
-    let status_room = (unit * 3.0) as i32 - m.px(8.0);
+    // wide), in two lines each; where a name does not fit its column, the
+    // names stand in one line each, every other one lower, so that each
+    // has two columns' room.
     let status_style = text_style(small, palette::INK, true, HPos::Center, VPos::Top);
+    let wrapped: Vec<Vec<String>> = STATUS_NAMES
+        .iter()
+        .map(|name| wrap_label(&m, name.get(lang), pitch - m.px(8.0), small))
+        .collect();
+    let staggered = wrapped.iter().flatten().any(|l| l.ends_with('…'));
     for (i, name) in STATUS_NAMES.iter().enumerate() {
-        let wrapped = wrap_label(&m, name.get(lang), status_room, small);
-        // One line sits low, beside the two-line names.
-        let y = header_top + (2 - wrapped.len() as i32) * line_h(small);
-        lines(&wrapped, box_x(i) + box_w / 2, y, &status_style, small)?;
+        let x = box_x(i) + box_w / 2;
+        if staggered {
+            let line = fit_label(&m, name.get(lang), 2 * pitch - m.px(8.0), small);
+            // Centred over its box, but inside the picture.
+            let half = m.text_w(&line, small, true) / 2;
+            let x = x.min(width - pad - half).max(pad + half);
+            area.draw_text(
+                &line,
+                &status_style,
+                (x, header_top + (i % 2) as i32 * line_h(small)),
+            )?;
+        } else {
+            // One line sits low, beside the two-line names.
+            let w = &wrapped[i];
+            let y = header_top + (2 - w.len() as i32) * line_h(small);
+            lines(w, x, y, &status_style, small)?;
+        }
     }
-    // The decisions leave at the right, their name in two lines ending there.
+    // The decisions leave at the right, their name in two lines ending
+    // there, over the last box, or where that is too narrow, reaching
+    // back as far as the middle of the last box but one.
     let out = (box_x(4) + box_w, width - pad);
-    let decisions = wrap_label(
-        &m,
-        Flow::Decisions.name().get(lang),
-        out.1 - out.0 + box_w,
-        small,
-    );
+    let decisions = [out.1 - out.0 + box_w, out.1 - box_x(3) - box_w / 2]
+        .into_iter()
+        .map(|room| wrap_label(&m, Flow::Decisions.name().get(lang), room, small))
+        .reduce(|narrow, wide| {
+            if narrow.iter().any(|l| l.ends_with('…')) {
+                wide
+            } else {
+                narrow
+            }
+        })
+        .unwrap_or_default();
+    // The flows' names between stand in the first line, beside the
+    // decisions' first line.
     let decisions_left = out.1 - decisions.first().map_or(0, |l| m.text_w(l, small, false));
     let flow_style = text_style(small, palette::AXIS, false, HPos::Right, VPos::Top);
     lines(&decisions, out.1, flow_top, &flow_style, small)?;
+    // The intake comes in at the left, its name starting there.
+    let intake = Flow::Intake.name().get(lang);
+    let intake_room = box_x(1) - arrow_in.0 - m.px(8.0);
+    area.draw_text(
+        &fit_label(&m, intake, intake_room, small),
+        &text_style(small, palette::AXIS, false, HPos::Left, VPos::Top),
+        (arrow_in.0, flow_top),
+    )?;
     // The other flows' names, one line each, centred over their arrows: a
     // name may reach as far as its neighbours leave room (the term running
-    // out has none, so "ingebrekestellingen" reaches over it).
-    let heads = [
-        (Flow::Intake, (arrow_in.0 + arrow_in.1) / 2),
+    // out has none, so "ingebrekestellingen" reaches over it). Where one
+    // has not the room, none is written: the box each arrow leads to names
+    // it, and the words under the title say what an arrow is.
+    let between = [
         (Flow::Notices, box_x(2) - (unit / 2.0) as i32),
         (Flow::Appeals, box_x(3) - (unit / 2.0) as i32),
         (Flow::CourtOrders, box_x(4) - (unit / 2.0) as i32),
     ];
-    let half = |i: usize| m.text_w(heads[i].0.name().get(lang), small, false) / 2;
-    let flow_style = text_style(small, palette::AXIS, false, HPos::Center, VPos::Top);
-    for (i, &(flow, x)) in heads.iter().enumerate() {
+    let half = |i: usize| m.text_w(between[i].0.name().get(lang), small, false) / 2;
+    let intake_right = arrow_in.0 + m.text_w(intake, small, false).min(intake_room);
+    let fits = (0..between.len()).all(|i| {
+        let x = between[i].1;
         let before = if i == 0 {
-            x - pad
+            x - intake_right
         } else {
-            x - heads[i - 1].1 - half(i - 1)
+            x - between[i - 1].1 - half(i - 1)
         };
-        let after = heads
+        let after = between
             .get(i + 1)
             .map_or(decisions_left - x, |&(_, nx)| nx - x - half(i + 1));
-        let room = 2 * before.min(after) - m.px(8.0);
-        area.draw_text(
-            &fit_label(&m, flow.name().get(lang), room, small),
-            &flow_style,
-            (x, flow_top),
-        )?;
+        2 * half(i) <= 2 * before.min(after) - m.px(8.0)
+    });
+    if fits {
+        let style = text_style(small, palette::AXIS, false, HPos::Center, VPos::Top);
+        for &(flow, x) in &between {
+            area.draw_text(flow.name().get(lang), &style, (x, flow_top))?;
+        }
     }
 
     let mut drawn = Vec::new();
-    for (r, &stream) in Stream::ALL.iter().enumerate() {
-        let yc = top + (row_h * (r as f64 + 0.5)) as i32 - (label_size * 0.5) as i32;
-        let name = &names[r];
-        let name_top = yc - (name.len() as i32 - 1) * line_h(label_size) / 2;
-        let name_style = text_style(label_size, palette::INK, true, HPos::Right, VPos::Center);
-        for (k, l) in name.iter().enumerate() {
-            area.draw_text(
-                l,
-                &name_style,
-                (left - m.px(8.0), name_top + k as i32 * line_h(label_size)),
-            )?;
+    for (r, &row) in rows.iter().enumerate() {
+        let yc = if above {
+            // The arrows' numbers, the largest box and its number, as one
+            // block in the middle of the row.
+            let row_top = top + (row_h * r as f64) as i32;
+            let over = line_h(small) + m.px(2.0);
+            let block = over + cell as i32 + m.px(3.0) + line_h(label_size);
+            row_top + ((row_h as i32 - block) / 2).max(0) + over + cell as i32 / 2
+        } else {
+            top + (row_h * (r as f64 + 0.5)) as i32 - (label_size * 0.5) as i32
+        };
+        if row.is_some() {
+            let name = &names[r];
+            let name_top = yc - (name.len() as i32 - 1) * line_h(label_size) / 2;
+            let name_style = text_style(label_size, palette::INK, true, HPos::Right, VPos::Center);
+            lines(name, left - m.px(8.0), name_top, &name_style, label_size)?;
         }
         // The boxes: their area as their cases.
         let mut first_side = 0;
         for (i, &status) in STATUSES.iter().enumerate() {
-            let v = input.stock(stream, status);
+            let v = input.at(column(row, status));
             let side = (cell * (v.max(0.0) / most_stock).sqrt()).round() as i32;
             let side = if v > 0.0 { side.max(1) } else { 0 };
             let cx = box_x(i) + box_w / 2;
@@ -361,18 +474,13 @@ pub fn draw_pipeline<DB: DrawingBackend>(
                 first_side = side;
             }
             if side > 0 {
+                let corners = [
+                    (cx - side / 2, yc - side / 2),
+                    (cx - side / 2 + side, yc - side / 2 + side),
+                ];
+                area.draw(&Rectangle::new(corners, STATUS_COLORS[i].filled()))?;
                 area.draw(&Rectangle::new(
-                    [
-                        (cx - side / 2, yc - side / 2),
-                        (cx - side / 2 + side, yc - side / 2 + side),
-                    ],
-                    STATUS_COLORS[i].filled(),
-                ))?;
-                area.draw(&Rectangle::new(
-                    [
-                        (cx - side / 2, yc - side / 2),
-                        (cx - side / 2 + side, yc - side / 2 + side),
-                    ],
+                    corners,
                     palette::INK.stroke_width(m.line(1.0)),
                 ))?;
             }
@@ -382,7 +490,7 @@ pub fn draw_pipeline<DB: DrawingBackend>(
                 (cx, yc + side / 2 + m.px(3.0)),
             )?;
             drawn.push(Drawn {
-                stream,
+                stream: row,
                 status: Some(status),
                 flow: None,
                 value: v,
@@ -391,11 +499,11 @@ pub fn draw_pipeline<DB: DrawingBackend>(
         }
         // The arrows: their thickness as their cases.
         let mut arrow = |flow: Option<Flow>, x0: i32, x1: i32| -> Result<(), _> {
-            let v = flow.map_or(0.0, |fl| input.flow(stream, fl));
+            let v = flow.map_or(0.0, |fl| input.at(column(row, fl.measure())));
             // A flow's shaft is at least a pixel thick, so that a week
             // without any still shows where the cases would go.
             let t = ((thickest * v.max(0.0) / most_flow).round() as i32).max(1);
-            let head = m.px(7.0).max(t);
+            let head = head.max(t);
             let y = yc;
             let Some(fl) = flow else {
                 // The term running out: a dashed line, no count of its own.
@@ -427,20 +535,23 @@ pub fn draw_pipeline<DB: DrawingBackend>(
                 ],
                 ARROW_COLOR.filled(),
             ))?;
-            {
-                area.draw_text(
-                    &f.number(v),
-                    &text_style(small, palette::INK, false, HPos::Center, VPos::Bottom),
-                    ((x0 + x1) / 2, y - t / 2 - head / 2 - m.px(2.0)),
-                )?;
-                drawn.push(Drawn {
-                    stream,
-                    status: None,
-                    flow: Some(fl),
-                    value: v,
-                    size: (x1 - head - x0, t),
-                });
-            }
+            let number_at = if above {
+                yc - cell as i32 / 2 - m.px(2.0)
+            } else {
+                y - t / 2 - head / 2 - m.px(2.0)
+            };
+            area.draw_text(
+                &f.number(v),
+                &text_style(small, palette::INK, false, HPos::Center, VPos::Bottom),
+                ((x0 + x1) / 2, number_at),
+            )?;
+            drawn.push(Drawn {
+                stream: row,
+                status: None,
+                flow: Some(fl),
+                value: v,
+                size: (x1 - head - x0, t),
+            });
             Ok::<(), DrawingAreaErrorKind<DB::ErrorType>>(())
         };
         let gap = |i: usize| (box_x(i) + box_w + m.px(4.0), box_x(i + 1) - m.px(4.0));
@@ -496,29 +607,5 @@ pub fn pipeline_lines(input: &PipelineInput) -> Vec<String> {
 /// Draws the diagram into an SVG document of `width` × `height` pixels.
 #[cfg(feature = "svg")]
 pub fn pipeline_svg(input: &PipelineInput, width: u32, height: u32) -> String {
-    let mut out = String::new();
-    {
-        let root = SVGBackend::with_string(&mut out, (width, height)).into_drawing_area();
-        // The SVG backend writes to a string and cannot fail.
-        let _ = draw_pipeline(&root, input);
-        let _ = root.present();
-    }
-    doorstroom_model::safe_text::svg(&out)
-}
-
-/// The diagram with `caption` under it, as the page exports it.
-#[cfg(feature = "svg")]
-pub fn pipeline_svg_with_caption(
-    input: &PipelineInput,
-    width: u32,
-    height: u32,
-    caption: &crate::Caption,
-) -> String {
-    let mut out = String::new();
-    {
-        let root = SVGBackend::with_string(&mut out, (width, height)).into_drawing_area();
-        let _ = crate::above_caption(&root, input.theme, caption, |top| draw_pipeline(top, input));
-        let _ = root.present();
-    }
-    doorstroom_model::safe_text::svg(&out)
+    crate::svg_document(width, height, |root| draw_pipeline(root, input))
 }

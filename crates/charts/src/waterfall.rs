@@ -386,34 +386,5 @@ pub fn waterfall_lines(input: &WaterfallInput) -> Vec<String> {
 /// Draws the waterfall into an SVG document of `width` × `height` pixels.
 #[cfg(feature = "svg")]
 pub fn waterfall_svg(input: &WaterfallInput, width: u32, height: u32) -> String {
-    let mut out = String::new();
-    {
-        let root = SVGBackend::with_string(&mut out, (width, height)).into_drawing_area();
-        // The SVG backend writes to a string and cannot fail.
-        let _ = draw_waterfall(&root, input);
-        let _ = root.present();
-    }
-    // Only characters XML allows, whatever a name holds.
-    doorstroom_model::safe_text::svg(&out)
-}
-
-/// The waterfall with `caption` under it, as the page exports it, into an
-/// SVG document of `width` × `height` pixels.
-#[cfg(feature = "svg")]
-pub fn waterfall_svg_with_caption(
-    input: &WaterfallInput,
-    width: u32,
-    height: u32,
-    caption: &crate::Caption,
-) -> String {
-    let mut out = String::new();
-    {
-        let root = SVGBackend::with_string(&mut out, (width, height)).into_drawing_area();
-        // The SVG backend writes to a string and cannot fail.
-        let _ = crate::above_caption(&root, input.theme, caption, |top| {
-            draw_waterfall(top, input)
-        });
-        let _ = root.present();
-    }
-    doorstroom_model::safe_text::svg(&out)
+    crate::svg_document(width, height, |root| draw_waterfall(root, input))
 }

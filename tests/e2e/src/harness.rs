@@ -230,6 +230,20 @@ impl Page {
             .await?)
     }
 
+    /// The strings of the array that `script` returns (with `args`), its
+    /// other values left out: the texts of a list of elements.
+    pub async fn strings(&self, script: &str, args: Vec<Value>) -> Result<Vec<String>> {
+        let value = self.client.execute(script, args).await?;
+        Ok(value
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|v| v.as_str().map(str::to_owned))
+                    .collect()
+            })
+            .unwrap_or_default())
+    }
+
     /// Every error on the browser's console since the page opened: uncaught
     /// exceptions, `console.error` and failed loads alike.
     pub async fn console_errors(&mut self) -> Result<Vec<String>> {

@@ -198,3 +198,189 @@ fn no_label_is_cut_in_either_language() {
         }
     }
 }
+
+/// A text of an SVG: its words, its size in pixels, and its box (left,
+/// top, right, bottom) estimated as the charts lay text out: 0.58 em a
+/// character, 0.62 in bold, one em high from where its anchor puts it.
+struct Placed {
+    text: String,
+    px: f64,
+    rect: (f64, f64, f64, f64),
+}
+
+fn placed(svg: &str) -> Vec<Placed> {
+    let doc = roxmltree::Document::parse(svg).expect("well-formed XML");
+    doc.descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .map(|n| {
+            let num = |k: &str| n.attribute(k).unwrap().parse::<f64>().unwrap();
+            // plotters' SVG backend writes font sizes divided by 1.24; a
+            // canvas draws them at the size the chart asked for.
+            let px = num("font-size") * 1.24;
+            let text = n.text().unwrap_or("").trim().to_owned();
+            let per = if n.attribute("font-weight") == Some("bold") {
+                0.62
+            } else {
+                0.58
+            };
+            let w = text.chars().count() as f64 * px * per;
+            let x = num("x");
+            let left = match n.attribute("text-anchor") {
+                Some("middle") => x - w / 2.0,
+                Some("end") => x - w,
+                _ => x,
+            };
+            let y = num("y");
+            let top = match n.attribute("dy") {
+                Some("0.76em") => y,
+                Some("0.5ex") => y - px / 2.0,
+                Some("-0.5ex") => y - px,
+                other => panic!("a text anchored at {other:?}"),
+            };
+            Placed {
+                text,
+                px,
+                rect: (left, top, left + w, top + px),
+            }
+        })
+        .collect()
+}
+
+fn overlap(a: (f64, f64, f64, f64), b: (f64, f64, f64, f64)) -> bool {
+    a.0 < b.2 && b.0 < a.2 && a.1 < b.3 && b.1 < a.3
+}
+
+/// The presented picture: laid out at a projector slot's own size in the
+/// large type (the page draws it at its box's size × the pixel ratio), its
+/// type at least the 18 px of every text on a projector, no word cut, no
+/// two texts and no two boxes over each other, no box over a text, its
+/// numbers the run's, and its boxes and arrows still ordered by size.
+#[test]
+fn presented_at_a_projector_slot_it_reads_from_the_back_of_the_room() {
+    use doorstroom_charts::pipeline::{Drawn, draw_pipeline};
+    use doorstroom_charts::svg_document;
+    // The slot at 1280 × 720 and 1366 × 768 with the pipeline beside a
+    // chart (as the page lays it out), and the whole of a 1280 × 720 screen.
+    let slots = [(602, 297), (645, 374), (1280, 720)];
+    for query in [
+        "v=2",
+        "v=1&intake=77000&fte=400&term=6",
+        "v=2&intake=60000&fte=900",
+    ] {
+        let run = Scenario::from_query(query).0.run();
+        let backlog = run.backlog();
+        let peak = (0..run.weeks())
+            .max_by(|&a, &b| backlog[a].total_cmp(&backlog[b]))
+            .unwrap();
+        for lang in [Lang::Nl, Lang::En] {
+            let format = PlainFormat { lang };
+            for week in [0, run.weeks() / 3, peak, run.weeks() - 1] {
+                let input = PipelineInput {
+                    run: &run,
+                    week,
+                    lang,
+                    format: &format,
+                    theme: Theme {
+                        scale: 1.0,
+                        large: true,
+                    },
+                };
+                for (w, h) in slots {
+                    let what = format!("{query} {lang:?} week {week} at {w}×{h}");
+                    let mut drawn: Vec<Drawn> = Vec::new();
+                    let svg = svg_document(w, h, |root| {
+                        drawn = draw_pipeline(root, &input)?;
+                        Ok(())
+                    });
+                    let texts = placed(&svg);
+                    for t in &texts {
+                        assert!(t.px >= 18.0, "{what}: {:?} at {} px", t.text, t.px);
+                        assert!(!t.text.contains('…'), "{what}: {:?} cut", t.text);
+                        assert!(
+                            t.rect.0 >= 0.0 && t.rect.2 <= f64::from(w) && t.rect.3 <= f64::from(h),
+                            "{what}: {:?} leaves the picture at {:?}",
+                            t.text,
+                            t.rect
+                        );
+                    }
+                    for (i, a) in texts.iter().enumerate() {
+                        for b in &texts[i + 1..] {
+                            assert!(
+                                !overlap(a.rect, b.rect),
+                                "{what}: {:?} {:?} over {:?} {:?}",
+                                a.text,
+                                a.rect,
+                                b.text,
+                                b.rect
+                            );
+                        }
+                    }
+                    let mut boxes = Vec::new();
+                    for color in STATUS_COLORS {
+                        let (rects, _) = parse(&svg, color);
+                        boxes.extend(rects.into_iter().map(|(x, y, w, h)| (x, y, x + w, y + h)));
+                    }
+                    for (i, a) in boxes.iter().enumerate() {
+                        for b in &boxes[i + 1..] {
+                            assert!(!overlap(*a, *b), "{what}: boxes {a:?} and {b:?}");
+                        }
+                        for t in &texts {
+                            assert!(!overlap(*a, t.rect), "{what}: box {a:?} over {:?}", t.text);
+                        }
+                    }
+
+                    // A row per stream on the whole screen, all streams
+                    // together in a slot, said in words.
+                    let rows: Vec<Option<Stream>> =
+                        drawn.iter().step_by(10).map(|d| d.stream).collect();
+                    if (w, h) == (1280, 720) {
+                        assert_eq!(rows, Stream::ALL.map(Some), "{what}");
+                    } else {
+                        assert_eq!(rows, [None], "{what}");
+                        let together = match lang {
+                            Lang::Nl => "alle sporen samen",
+                            Lang::En => "all streams together",
+                        };
+                        assert!(
+                            texts.iter().any(|t| t.text.starts_with(together)),
+                            "{what}: the one row named"
+                        );
+                    }
+                    // The numbers are the run's, written on the picture.
+                    let mut written: Vec<&str> = texts.iter().map(|t| t.text.as_str()).collect();
+                    for d in &drawn {
+                        let measure = d.status.unwrap_or_else(|| d.flow.unwrap().measure());
+                        let column = d
+                            .stream
+                            .map_or(Column::total(measure), |s| Column::of(measure, s));
+                        assert_eq!(d.value, run.series(column)[week], "{what}: {d:?}");
+                        let text = format.number(d.value);
+                        let i = written
+                            .iter()
+                            .position(|t| *t == text)
+                            .unwrap_or_else(|| panic!("{what}: {text} not written"));
+                        written.remove(i);
+                    }
+                    let (stocks, flows): (Vec<&Drawn>, Vec<&Drawn>) =
+                        drawn.iter().partition(|d| d.status.is_some());
+                    ordered_as(
+                        &stocks
+                            .iter()
+                            .map(|d| f64::from(d.size.0 * d.size.1))
+                            .collect::<Vec<_>>(),
+                        &stocks.iter().map(|d| d.value).collect::<Vec<_>>(),
+                        &format!("{what}: boxes"),
+                    );
+                    ordered_as(
+                        &flows
+                            .iter()
+                            .map(|d| f64::from(d.size.1))
+                            .collect::<Vec<_>>(),
+                        &flows.iter().map(|d| d.value).collect::<Vec<_>>(),
+                        &format!("{what}: arrows"),
+                    );
+                }
+            }
+        }
+    }
+}

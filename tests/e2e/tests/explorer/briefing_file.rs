@@ -295,21 +295,11 @@ fn twelve() -> Briefing {
 
 /// The comparison's column headings (after the row labels' own).
 async fn comparison_heads(page: &Page) -> Result<Vec<String>> {
-    let heads = page
-        .client()
-        .execute(
-            "return [...document.querySelectorAll('[data-testid=comparison] thead th')].slice(1).map(th => th.textContent)",
-            vec![],
-        )
-        .await?;
-    Ok(heads
-        .as_array()
-        .map(|a| {
-            a.iter()
-                .filter_map(|v| v.as_str().map(str::to_owned))
-                .collect()
-        })
-        .unwrap_or_default())
+    page.strings(
+        "return [...document.querySelectorAll('[data-testid=comparison] thead th')].slice(1).map(th => th.textContent)",
+        vec![],
+    )
+    .await
 }
 
 /// An opened briefing of twelve: every scenario has its column in the

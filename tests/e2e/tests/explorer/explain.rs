@@ -14,21 +14,11 @@ use super::{assert_clean, testid, wait_until};
 
 /// The names of the levers in the table of parts, once it is computed.
 async fn part_names(page: &Page) -> Result<Vec<String>> {
-    let value = page
-        .client()
-        .execute(
-            "return [...document.querySelectorAll('[data-testid=explain-row] th')].map(t => t.textContent)",
-            vec![],
-        )
-        .await?;
-    Ok(value
-        .as_array()
-        .map(|a| {
-            a.iter()
-                .filter_map(|v| v.as_str().map(str::to_owned))
-                .collect()
-        })
-        .unwrap_or_default())
+    page.strings(
+        "return [...document.querySelectorAll('[data-testid=explain-row] th')].map(t => t.textContent)",
+        vec![],
+    )
+    .await
 }
 
 async fn hidden(page: &Page, id: &str) -> Result<bool> {
@@ -155,6 +145,24 @@ pub async fn the_pipeline_follows_the_pointer_plays_and_exports(harness: &Harnes
         ))
     })
     .await?;
+    // On the desk the picture is drawn at its box's size × the pixel
+    // ratio, a row per stream.
+    let drawn = page
+        .client()
+        .execute(
+            "const c = document.querySelector(arguments[0]); const r = c.getBoundingClientRect();
+             return [c.width, c.height, r.width * devicePixelRatio, r.height * devicePixelRatio, c.dataset.rows];",
+            vec![json!(testid("flow-diagram"))],
+        )
+        .await?;
+    for k in 0..2 {
+        let (backing, shown) = (
+            drawn[k].as_f64().unwrap_or(0.0),
+            drawn[k + 2].as_f64().unwrap_or(-9.0),
+        );
+        assert!((backing - shown).abs() <= 1.0, "{drawn}");
+    }
+    assert_eq!(drawn[4], json!("4"), "{drawn}");
     // The pointer on a chart, early and then late in the run: the picture
     // follows it, to a later week.
     let initial = picture_week(&page).await?;

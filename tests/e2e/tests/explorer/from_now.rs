@@ -55,23 +55,13 @@ async fn count(page: &Page, id: &str) -> Result<usize> {
 /// The rows of chart `id`'s table ("show as table"), each as its cells
 /// joined by `|`, the month first.
 async fn table_rows(page: &Page, id: &str) -> Result<Vec<String>> {
-    let rows = page
-        .client()
-        .execute(
-            "return [...document.querySelectorAll(
-                 `[data-chart=${arguments[0]}] .chart-table > table > tbody > tr`)]
-               .map(tr => [...tr.children].map(c => c.textContent).join('|'))",
-            vec![json!(id)],
-        )
-        .await?;
-    Ok(rows
-        .as_array()
-        .map(|a| {
-            a.iter()
-                .filter_map(|v| v.as_str().map(str::to_owned))
-                .collect()
-        })
-        .unwrap_or_default())
+    page.strings(
+        "return [...document.querySelectorAll(
+             `[data-chart=${arguments[0]}] .chart-table > table > tbody > tr`)]
+           .map(tr => [...tr.children].map(c => c.textContent).join('|'))",
+        vec![json!(id)],
+    )
+    .await
 }
 
 /// Opens chart `id`'s table.

@@ -247,15 +247,19 @@ const PIPELINE_BESIDE: &str = "
         play: box(q('flow-play')), slider: box(q('flow-week')),
         overflows: pipe.scrollWidth > pipe.clientWidth + 1 || pipe.scrollHeight > pipe.clientHeight + 1,
         charts: document.querySelectorAll('figure.chart.presented').length,
+        backing: [q('flow-diagram').width, q('flow-diagram').height],
+        ratio: devicePixelRatio,
+        rows: q('flow-diagram').dataset.rows,
     };";
 
 pub async fn the_pipeline_is_presented_beside_a_chart(harness: &Harness) -> Result<()> {
-    for lang in ["nl", "en"] {
-        let what = format!("{lang} 1280×720");
+    // A projector's screen, and a sharp laptop's at the same size.
+    for (lang, ratio) in [("nl", 1), ("en", 2)] {
+        let what = format!("{lang} 1280×720 at {ratio}×");
         let mut page = harness.page(&format!("?v=2&lang={lang}")).await?;
         page.devtools(
             "Emulation.setDeviceMetricsOverride",
-            json!({ "width": 1280, "height": 720, "deviceScaleFactor": 1, "mobile": false }),
+            json!({ "width": 1280, "height": 720, "deviceScaleFactor": ratio, "mobile": false }),
         )
         .await?;
         press(&page, "f").await?;
@@ -307,6 +311,41 @@ pub async fn the_pipeline_is_presented_beside_a_chart(harness: &Harness) -> Resu
         );
         assert!(picture[3] - picture[1] > 150.0, "{what}: {v}");
         assert_eq!(v["overflows"], json!(false), "{what}: {v}");
+        // Drawn at its own size × the pixel ratio, not drawn larger and
+        // scaled down: its type is the size it was laid out for, the
+        // presented charts' large type (crates/charts/tests/pipeline.rs
+        // holds it at 18 px or more). At this size all streams stand
+        // together in one row.
+        let backing = b("backing");
+        let ratio = v["ratio"].as_f64().unwrap_or(0.0);
+        assert_eq!(ratio, f64::from(ratio as u32), "{what}: {v}");
+        for (drawn, shown) in [
+            (backing[0], picture[2] - picture[0]),
+            (backing[1], picture[3] - picture[1]),
+        ] {
+            assert!(
+                (drawn - shown * ratio).abs() <= 1.0,
+                "{what}: drawn {drawn} for {shown} CSS px at {ratio}×: {v}"
+            );
+        }
+        assert_eq!(v["rows"], json!("1"), "{what}: {v}");
+        // Playing moves the week on; pressing again stops it.
+        let before = page.text(&testid("flow-date")).await?;
+        page.client()
+            .find(fantoccini::Locator::Css(&testid("flow-play")))
+            .await?
+            .click()
+            .await?;
+        wait_until("the pipeline playing", || async {
+            let d = page.text(&testid("flow-date")).await?;
+            Ok((d != before, d))
+        })
+        .await?;
+        page.client()
+            .find(fantoccini::Locator::Css(&testid("flow-play")))
+            .await?
+            .click()
+            .await?;
         let scroll = page
             .client()
             .execute(

@@ -23,22 +23,12 @@ fn record_lines(query: &str) -> Vec<String> {
 
 /// The `data-record` lines of the page's "Model en werkelijkheid" panel.
 async fn panel_lines(page: &doorstroom_e2e::Page) -> Result<Vec<String>> {
-    let lines = page
-        .client()
-        .execute(
-            "return [...document.querySelectorAll('[data-testid=record-panel] tr[data-record]')]
-               .map(tr => tr.dataset.record)",
-            vec![],
-        )
-        .await?;
-    Ok(lines
-        .as_array()
-        .map(|a| {
-            a.iter()
-                .filter_map(|v| v.as_str().map(str::to_owned))
-                .collect()
-        })
-        .unwrap_or_default())
+    page.strings(
+        "return [...document.querySelectorAll('[data-testid=record-panel] tr[data-record]')]
+           .map(tr => tr.dataset.record)",
+        vec![],
+    )
+    .await
 }
 
 /// The text of the published figures beside chart `id` ("" when hidden).
