@@ -12,7 +12,6 @@ pub mod bands_worker;
 mod chart_keys;
 mod components;
 mod controls;
-mod delta;
 mod embed;
 mod export;
 mod footer;
@@ -26,6 +25,7 @@ mod platform;
 mod results;
 mod scenario_names;
 mod state;
+mod view_model;
 
 // The page's state (store, history, pacer, address) lives in `state/`,
 // what talks to the browser (canvas, resize, downloads, timing) in
@@ -33,6 +33,9 @@ mod state;
 // `crate::canvas` or `crate::timing` keeps building.
 use platform::{canvas, download, resize, timing};
 use state::{history, location, pacer};
+// The pure texts of the page live in `view_model/`; the change's rules
+// keep their old name for code written against `crate::delta`.
+use view_model::changes as delta;
 
 pub use app::App;
 pub use canvas::{Background, Layers, paint};

@@ -176,7 +176,7 @@ pub fn Explain() -> impl IntoView {
             };
             let f = formats(lang);
             let span = (e.scenario.start, e.scenario.end);
-            let value = |v: f64| (spec.band.1)(&f, v, span, lang);
+            let value = |v: f64| spec.show(&*f, v, span);
             let title = format!("{} {}", HEADING.get(lang), spec.label.get(lang));
             let input = WaterfallInput::of(
                 e,
@@ -256,7 +256,7 @@ pub fn Explain() -> impl IntoView {
             let e = e.as_ref()?;
             let figure = e.figure(spec.band.0)?;
             let span = (e.scenario.start, e.scenario.end);
-            let value = |v: f64| (spec.band.1)(&f, v, span, lang);
+            let value = |v: f64| spec.show(&*f, v, span);
             let input =
                 WaterfallInput::of(e, figure, String::new(), "", &value, lang, Theme::default());
             let whole = input.signed(&doorstroom_charts::WaterfallStep {
