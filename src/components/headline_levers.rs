@@ -36,7 +36,7 @@ pub fn HeadlineLevers() -> impl IntoView {
     // to the letter's values); on applies it again. Each world's defaults
     // are the model's (`Scenario::world_defaults`), so "changed" and "back
     // to default" follow the switch.
-    let from_now = doorstroom_model::preset("from_now").expect("the from_now preset exists");
+    let from_now = doorstroom_model::Preset::FROM_NOW;
     let world = store.world();
     let joined = Memo::new(move |_| world.get() == World::Outlook);
     let toggle = move |_| {

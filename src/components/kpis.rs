@@ -96,7 +96,7 @@ pub fn Kpis() -> impl IntoView {
                 let bands = store.current_bands()?;
                 let f = formats(lang.get());
                 let spec = spec();
-                let d = bands.figure(spec.band.0)?;
+                let d = bands.distribution(spec.measure)?;
                 Some(spec.band_line(d, (bands.start, end.get()), &*f))
             });
             let range_testid = move || format!("range-{}", spec().testid);

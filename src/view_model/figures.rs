@@ -3,7 +3,7 @@
 //! the uncertainty bands say of it. One table ([`FIGURES`]) that the cards,
 //! the comparison and "why different?" share.
 
-use doorstroom_model::uncertainty::Distribution;
+use doorstroom_model::uncertainty::{Distribution, Figure as ModelFigure};
 use doorstroom_model::{Date, Summary, Text};
 
 use super::changes::{Change, Good, month_change, number_change};
@@ -48,13 +48,17 @@ pub struct Context<'a> {
 }
 
 /// One headline figure: its test hook, its label, how its texts are
-/// computed from the two summaries, and the key and notation of its
-/// distribution over the uncertainty bands' runs.
+/// computed from the two summaries, and the model's figure (typed) and
+/// notation of its distribution over the uncertainty bands' runs.
 pub struct FigureSpec {
     pub testid: &'static str,
     pub label: Text,
     pub figure: fn(&Context) -> Figure,
-    pub band: (&'static str, BandText),
+    /// The model's figure this card shows, whose distribution over the
+    /// bands' runs the card's band line gives ...
+    pub measure: &'static ModelFigure,
+    /// ... written by this.
+    pub show: BandText,
     /// The figure shown instead in a run whose levers apply from a later
     /// day, if this one only means something from the letter's start.
     pub from_later: Option<&'static FigureSpec>,
@@ -77,7 +81,8 @@ const COST_FIRST_YEAR: FigureSpec = FigureSpec {
     testid: "kpi-cost-first-year",
     label: i18n::KPI_COST_FIRST_YEAR,
     figure: cost_first_year,
-    band: ("cost_first_year_eur", band_euro),
+    measure: &ModelFigure::COST_FIRST_YEAR_EUR,
+    show: band_euro,
     from_later: None,
 };
 
@@ -135,7 +140,7 @@ impl FigureSpec {
     /// it (days after the run's start for a month), for a run that starts
     /// and ends at `at`.
     pub fn show(&self, f: &dyn Notation, x: f64, at: (Date, Date)) -> String {
-        (self.band.1)(f, x, at)
+        (self.show)(f, x, at)
     }
 
     /// What the card says of this figure's distribution `d` over the
@@ -178,42 +183,48 @@ pub const FIGURES: [FigureSpec; 6] = [
         testid: "kpi-backlog-end",
         label: i18n::KPI_BACKLOG_END,
         figure: backlog_end,
-        band: ("backlog_end", band_whole),
+        measure: &ModelFigure::BACKLOG_END,
+        show: band_whole,
         from_later: None,
     },
     FigureSpec {
         testid: "kpi-backlog-peak",
         label: i18n::KPI_BACKLOG_PEAK,
         figure: backlog_peak,
-        band: ("backlog_peak", band_whole),
+        measure: &ModelFigure::BACKLOG_PEAK,
+        show: band_whole,
         from_later: None,
     },
     FigureSpec {
         testid: "kpi-cost-total",
         label: i18n::KPI_COST_TOTAL,
         figure: cost_total,
-        band: ("cost_total_eur", band_euro),
+        measure: &ModelFigure::COST_TOTAL_EUR,
+        show: band_euro,
         from_later: None,
     },
     FigureSpec {
         testid: "kpi-cost-2024",
         label: i18n::KPI_COST_2024,
         figure: cost_2024,
-        band: ("cost_through_2024_eur", band_euro),
+        measure: &ModelFigure::COST_THROUGH_2024_EUR,
+        show: band_euro,
         from_later: Some(&COST_FIRST_YEAR),
     },
     FigureSpec {
         testid: "kpi-in-term",
         label: i18n::KPI_IN_TERM,
         figure: in_term,
-        band: ("share_decided_in_term", band_percent),
+        measure: &ModelFigure::SHARE_DECIDED_IN_TERM,
+        show: band_percent,
         from_later: None,
     },
     FigureSpec {
         testid: "kpi-back-in-term",
         label: i18n::KPI_BACK_IN_TERM,
         figure: back_in_term,
-        band: ("back_in_term_from", band_month),
+        measure: &ModelFigure::BACK_IN_TERM_FROM,
+        show: band_month,
         from_later: None,
     },
 ];
@@ -449,7 +460,7 @@ fn back_in_term(c: &Context) -> Figure {
 
 #[cfg(test)]
 mod tests {
-    use doorstroom_model::uncertainty::{Percentiles, figure};
+    use doorstroom_model::uncertainty::Percentiles;
     use doorstroom_model::{Lang, Scenario};
 
     use super::*;
@@ -537,9 +548,13 @@ mod tests {
         }
     }
 
-    fn distribution(key: &str, sorted: Vec<f64>, p: (f64, f64, f64)) -> Distribution {
+    fn distribution(
+        figure: &'static ModelFigure,
+        sorted: Vec<f64>,
+        p: (f64, f64, f64),
+    ) -> Distribution {
         Distribution {
-            figure: figure(key).unwrap(),
+            figure,
             percentiles: Percentiles {
                 p10: p.0,
                 p50: p.1,
@@ -566,7 +581,7 @@ mod tests {
         // A central 54,5% may lie outside the runs' P10–P90: the line
         // names the runs, so it does not read as the card's range.
         let share = distribution(
-            "share_decided_in_term",
+            &ModelFigure::SHARE_DECIDED_IN_TERM,
             vec![0.44, 0.5, 0.55],
             (0.444, 0.5, 0.544),
         );
@@ -579,7 +594,7 @@ mod tests {
         // the share of the runs instead.
         let back = spec("kpi-back-in-term");
         let never = distribution(
-            "back_in_term_from",
+            &ModelFigure::BACK_IN_TERM_FROM,
             vec![f64::INFINITY; 4],
             (f64::INFINITY, f64::INFINITY, f64::INFINITY),
         );
@@ -591,7 +606,7 @@ mod tests {
         );
         // Some runs back within term, more than a tenth never: P10 alone.
         let some = distribution(
-            "back_in_term_from",
+            &ModelFigure::BACK_IN_TERM_FROM,
             vec![150.0, 200.0, f64::INFINITY, f64::INFINITY, f64::INFINITY],
             (150.0, f64::INFINITY, f64::INFINITY),
         );
