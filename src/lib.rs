@@ -23,7 +23,6 @@ mod offline;
 mod panic_page;
 mod platform;
 mod results;
-mod scenario_names;
 mod state;
 mod view_model;
 
@@ -34,8 +33,10 @@ mod view_model;
 use platform::{canvas, download, resize, timing};
 use state::{history, location, pacer};
 // The pure texts of the page live in `view_model/`; the change's rules
-// keep their old name for code written against `crate::delta`.
+// and the scenario's words keep their old names for code written against
+// `crate::delta` and `crate::scenario_names`.
 use view_model::changes as delta;
+use view_model::words as scenario_names;
 
 pub use app::App;
 pub use canvas::{Background, Layers, paint};

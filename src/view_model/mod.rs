@@ -7,10 +7,12 @@
 //!   and word;
 //! - [`figures`]: the headline figures' texts, on the cards and in the
 //!   comparison, and what the uncertainty bands say of them;
-//! - [`notation`]: how numbers, money and dates are written.
+//! - [`notation`]: how numbers, money and dates are written;
+//! - [`words`]: a scenario in words, on screen and in what is exported.
 
 pub mod changes;
 pub mod figures;
 pub mod notation;
+pub mod words;
 
 pub use notation::Notation;
