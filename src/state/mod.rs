@@ -366,24 +366,12 @@ impl Store {
             },
             |_, _| true,
         );
-        // The figure counts weeks before 2025 only, and a run never looks
-        // ahead, so the run without the BAA stops at the end of 2024: half
-        // the work of the full horizon.
+        // The model's rule (`Scenario::letter_scope_penalties`), timed as
+        // a run of the model.
         let letter_scope_penalties = Memo::new(move |_| {
             rerun(Node::Frame);
             scenario_signal.with(|s| {
-                if s.baa_per_year == 0.0 {
-                    return summary.with(|m| m.asylum_penalties_through_2024_eur);
-                }
-                let end_2024 = Date::from_ymd(2024, 12, 31).unwrap_or(s.end);
-                let without_baa = Scenario {
-                    baa_per_year: 0.0,
-                    end: s.end.min(end_2024),
-                    ..s.clone()
-                };
-                timing::measure(Part::Model, || without_baa.run())
-                    .summary()
-                    .asylum_penalties_through_2024_eur
+                summary.with(|m| timing::measure(Part::Model, || s.letter_scope_penalties(m)))
             })
         });
         // Unpinned, the baseline is the world's defaults over the

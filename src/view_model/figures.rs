@@ -4,17 +4,11 @@
 //! the comparison and "why different?" share.
 
 use doorstroom_model::uncertainty::{Distribution, Figure as ModelFigure};
-use doorstroom_model::{Date, Summary, Text};
+use doorstroom_model::{Date, LETTER_PENALTIES_2024_EUR, Summary, Text};
 
 use super::changes::{Change, Good, month_change, number_change};
 use super::notation::Notation;
 use crate::i18n;
-
-/// The penalties through 2024 the letter to Parliament expected ("circa 55
-/// miljoen euro", asylum penalties, the BAA left out), shown beside the
-/// model's figure for the same scope: the scenario's asylum penalties
-/// through 2024 without the BAA.
-const LETTER_PENALTIES_2024_EUR: f64 = 55_000_000.0;
 
 /// A day in few letters: "31 dec. 2026" / "31 Dec 2026".
 fn short_day(f: &dyn Notation, d: &Date) -> String {
