@@ -18,18 +18,13 @@ pub fn HeadlineLevers() -> impl IntoView {
     // The extension's end date only matters under the extended term.
     // Read from the term lever's own signal, against the extended term's
     // value found once.
-    let term = doorstroom_model::lever("term");
-    let term_value = term.map(|l| store.lever(l.index()));
-    let extended = term.map(|l| {
-        l.get(&Scenario {
-            term: TermPolicy::Extended,
-            ..Scenario::default()
-        })
+    let term = doorstroom_model::Named::Term.lever();
+    let term_value = store.lever(term.index());
+    let extended = term.get(&Scenario {
+        term: TermPolicy::Extended,
+        ..Scenario::default()
     });
-    let six_months = Signal::derive(move || match (term_value, extended) {
-        (Some(value), Some(extended)) => value.with(|v| *v != extended),
-        _ => true,
-    });
+    let six_months = Signal::derive(move || term_value.with(|v| *v != extended));
     // Today's outlook (the model's `from_now` preset, the page's default)
     // or the letter's world: the switch moves between the two worlds. Off
     // sets the outlook aside (its levers the reader has not moved since go

@@ -53,7 +53,7 @@ pub use date::{Date, ParseDateError};
 pub use letter_scope::LETTER_PENALTIES_2024_EUR;
 pub use levers::{
     Adjustment, Choice, ChoiceLever, DateLever, HORIZON_KEY, LEVER_COUNT, LEVERS, Lever,
-    LeverGroup, LeverKind, LeverValue, NumberLever, Settled, Unit, differing, lever, levers,
+    LeverGroup, LeverKind, LeverValue, Named, NumberLever, Settled, Unit, differing, lever, levers,
     scenario_at, write_number,
 };
 pub use outlook::{LETTER_NAME, OUTLOOK_NAME, World};
