@@ -23,7 +23,7 @@ use std::sync::Arc;
 
 use doorstroom_model::Scenario;
 use doorstroom_model::uncertainty::{
-    BandSettings, Bands, Samples, Source, source_runs, source_shares, write_query,
+    BandSettings, Bands, Figure, Samples, Source, source_runs, source_shares, write_query,
 };
 use js_sys::{Array, Float64Array};
 use leptos::prelude::*;
@@ -79,7 +79,7 @@ struct Job {
 const VARIANTS: u64 = 8;
 
 /// The bands' figure whose spread is split over its sources.
-const SPLIT_FIGURE: &str = "cost_total_eur";
+const SPLIT_FIGURE: &Figure = &Figure::COST_TOTAL_EUR;
 
 #[derive(Default)]
 struct Pool {

@@ -17,8 +17,8 @@ use js_sys::{Array, Function, Intl, Object, Reflect};
 use wasm_bindgen::JsValue;
 
 use crate::i18n;
+use crate::view_model::Notation;
 
-pub mod change;
 pub mod compact;
 
 use compact::Digits;
@@ -168,7 +168,7 @@ impl Formats {
 
     /// A deviation with its sign, `+3,2` or `−0,4` (zero has none): for a
     /// column of deviations, where the sign is the message; a change against
-    /// the baseline reads as a size and a word instead (see [`change`]).
+    /// the baseline reads as a size and a word instead (see `view_model::changes`).
     pub fn signed_one_decimal(&self, value: f64) -> String {
         Self::call(&self.signed_one_decimal, n(value))
     }
@@ -211,6 +211,45 @@ impl Formats {
     /// `26 weken` / `26 weeks`.
     pub fn weeks(&self, value: f64) -> String {
         Self::call(&self.weeks, n(value))
+    }
+}
+
+/// The view model's texts in the page's locale.
+impl Notation for Formats {
+    fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    fn whole(&self, value: f64) -> String {
+        Formats::whole(self, value)
+    }
+
+    fn one_decimal(&self, value: f64) -> String {
+        Formats::one_decimal(self, value)
+    }
+
+    fn percent(&self, share: f64) -> String {
+        Formats::percent(self, share)
+    }
+
+    fn euro_compact(&self, value: f64) -> String {
+        Formats::euro_compact(self, value)
+    }
+
+    fn euro_short(&self, value: f64) -> String {
+        Formats::euro_short(self, value)
+    }
+
+    fn month_long(&self, date: &Date) -> String {
+        Formats::month_long(self, date)
+    }
+
+    fn month_short(&self, date: &Date) -> String {
+        Formats::month_short(self, date)
+    }
+
+    fn day(&self, date: &Date) -> String {
+        Formats::day(self, date)
     }
 }
 

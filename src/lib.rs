@@ -12,7 +12,6 @@ pub mod bands_worker;
 mod chart_keys;
 mod components;
 mod controls;
-mod delta;
 mod embed;
 mod export;
 mod footer;
@@ -24,8 +23,8 @@ mod offline;
 mod panic_page;
 mod platform;
 mod results;
-mod scenario_names;
 mod state;
+mod view_model;
 
 // The page's state (store, history, pacer, address) lives in `state/`,
 // what talks to the browser (canvas, resize, downloads, timing) in
@@ -33,6 +32,11 @@ mod state;
 // `crate::canvas` or `crate::timing` keeps building.
 use platform::{canvas, download, resize, timing};
 use state::{history, location, pacer};
+// The pure texts of the page live in `view_model/`; the change's rules
+// and the scenario's words keep their old names for code written against
+// `crate::delta` and `crate::scenario_names`.
+use view_model::changes as delta;
+use view_model::words as scenario_names;
 
 pub use app::App;
 pub use canvas::{Background, Layers, paint};

@@ -388,7 +388,7 @@ fn table(columns: &[Column], lang: Lang) -> Table {
     let end = scenario.end;
     // The rows count as the cards do: from the on-screen scenario's `from`.
     let from_start = scenario.join_week() == 0;
-    let first_day = scenario.start.add_days(7 * scenario.join_week() as i64);
+    let first_day = scenario.counts_from();
     let figures = FIGURES
         .iter()
         .map(|slot| slot.for_run(from_start))
@@ -401,8 +401,7 @@ fn table(columns: &[Column], lang: Lang) -> Table {
                     let fig = (spec.figure)(&Context {
                         now: &c.summary,
                         base: base_summary,
-                        f: &f,
-                        lang,
+                        f: &*f,
                         end,
                         // Only the cards' notes use it, and the comparison
                         // shows no notes.
@@ -414,9 +413,7 @@ fn table(columns: &[Column], lang: Lang) -> Table {
                         if fig.change.direction == Direction::Same {
                             SAME.get(lang).to_owned()
                         } else {
-                            format!("{} {}", fig.change.amount, fig.change.word)
-                                .trim()
-                                .to_owned()
+                            fig.change.text()
                         }
                     });
                     Cell {

@@ -65,7 +65,7 @@ fn choices(from_start: bool) -> Vec<&'static FigureSpec> {
     FIGURES
         .iter()
         .map(|f| f.for_run(from_start))
-        .filter(|f| explained_figures().any(|e| e.key == f.band.0))
+        .filter(|f| explained_figures().any(|e| e.key == f.measure.key))
         .collect()
 }
 
@@ -155,7 +155,7 @@ pub fn Explain() -> impl IntoView {
         let key = chosen.get();
         let list = choices(from_start);
         list.iter()
-            .find(|f| f.band.0 == key)
+            .find(|f| f.measure.key == key)
             .or(list.first())
             .copied()
     };
@@ -170,12 +170,12 @@ pub fn Explain() -> impl IntoView {
         let Some(spec) = spec() else { return };
         result.with(|e| {
             let Some(e) = e.as_ref() else { return };
-            let Some(figure) = e.figure(spec.band.0) else {
+            let Some(figure) = e.figure(spec.measure.key) else {
                 return;
             };
             let f = formats(lang);
             let span = (e.scenario.start, e.scenario.end);
-            let value = |v: f64| (spec.band.1)(&f, v, span, lang);
+            let value = |v: f64| spec.show(&*f, v, span);
             let title = format!("{} {}", HEADING.get(lang), spec.label.get(lang));
             let input = WaterfallInput::of(
                 e,
@@ -211,7 +211,7 @@ pub fn Explain() -> impl IntoView {
     });
 
     let stem = move |lang: Lang| {
-        let key = spec().map_or("figure", |s| s.band.0);
+        let key = spec().map_or("figure", |s| s.measure.key);
         format!("doorstroom-{}-explain-{key}", export::slug(store, lang))
     };
     let png = move |_| {
@@ -251,9 +251,9 @@ pub fn Explain() -> impl IntoView {
         let f = formats(lang);
         result.with(|e| {
             let e = e.as_ref()?;
-            let figure = e.figure(spec.band.0)?;
+            let figure = e.figure(spec.measure.key)?;
             let span = (e.scenario.start, e.scenario.end);
-            let value = |v: f64| (spec.band.1)(&f, v, span, lang);
+            let value = |v: f64| spec.show(&*f, v, span);
             let input =
                 WaterfallInput::of(e, figure, String::new(), "", &value, lang, Theme::default());
             let whole = input.signed(&doorstroom_charts::WaterfallStep {
@@ -317,7 +317,7 @@ pub fn Explain() -> impl IntoView {
         choices(from_start)
             .into_iter()
             .map(|f| {
-                let key = f.band.0;
+                let key = f.measure.key;
                 view! {
                     <option value=key selected=move || chosen.get() == key>
                         {f.label.get(lang)}
@@ -332,9 +332,9 @@ pub fn Explain() -> impl IntoView {
             .iter()
             .flat_map(|f| [Some(f), f.from_later])
             .flatten()
-            .find(|f| f.band.0 == value)
+            .find(|f| f.measure.key == value)
         {
-            chosen.set(f.band.0);
+            chosen.set(f.measure.key);
         }
     };
 

@@ -9,11 +9,11 @@ use leptos::prelude::*;
 use qrcode::QrCode;
 use qrcode::render::svg;
 
-use crate::export::caption::levers_that_differ;
 use crate::export::today;
 use crate::format::formats;
 use crate::state::use_store;
 use crate::timing::{self, Part};
+use crate::view_model::words::levers_that_differ;
 
 const HEADING: Text = Text {
     nl: "Scenario",

@@ -18,25 +18,20 @@ pub fn HeadlineLevers() -> impl IntoView {
     // The extension's end date only matters under the extended term.
     // Read from the term lever's own signal, against the extended term's
     // value found once.
-    let term = doorstroom_model::lever("term");
-    let term_value = term.map(|l| store.lever(l.index()));
-    let extended = term.map(|l| {
-        l.get(&Scenario {
-            term: TermPolicy::Extended,
-            ..Scenario::default()
-        })
+    let term = doorstroom_model::Named::Term.lever();
+    let term_value = store.lever(term.index());
+    let extended = term.get(&Scenario {
+        term: TermPolicy::Extended,
+        ..Scenario::default()
     });
-    let six_months = Signal::derive(move || match (term_value, extended) {
-        (Some(value), Some(extended)) => value.with(|v| *v != extended),
-        _ => true,
-    });
+    let six_months = Signal::derive(move || term_value.with(|v| *v != extended));
     // Today's outlook (the model's `from_now` preset, the page's default)
     // or the letter's world: the switch moves between the two worlds. Off
     // sets the outlook aside (its levers the reader has not moved since go
     // to the letter's values); on applies it again. Each world's defaults
     // are the model's (`Scenario::world_defaults`), so "changed" and "back
     // to default" follow the switch.
-    let from_now = doorstroom_model::preset("from_now").expect("the from_now preset exists");
+    let from_now = doorstroom_model::Preset::FROM_NOW;
     let world = store.world();
     let joined = Memo::new(move |_| world.get() == World::Outlook);
     let toggle = move |_| {

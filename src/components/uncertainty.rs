@@ -246,7 +246,8 @@ fn Histogram() -> impl IntoView {
         let Some(bands) = store.current_bands() else {
             return;
         };
-        let Some(cost) = bands.figure("cost_total_eur") else {
+        let Some(cost) = bands.distribution(&doorstroom_model::uncertainty::Figure::COST_TOTAL_EUR)
+        else {
             return;
         };
         let lang = lang.get();

@@ -4,7 +4,6 @@
 //! the clipboard, and the caption the handout prints. Everything is made in
 //! the page; nothing is fetched.
 
-pub mod caption;
 pub mod clipboard;
 pub mod image;
 pub mod sheet;
@@ -13,6 +12,7 @@ use doorstroom_model::{Date, Lang};
 use leptos::prelude::*;
 
 use crate::state::Store;
+use crate::view_model::words;
 
 /// Today's date in UTC (the export's date).
 pub fn today() -> Date {
@@ -32,7 +32,7 @@ pub fn scenario_caption(store: Store, lang: Lang) -> String {
     let title = store.title().get_untracked();
     store
         .scenario()
-        .with_untracked(|s| caption::scenario_caption(&title, s, lang))
+        .with_untracked(|s| words::caption(&title, s, lang))
 }
 
 /// The caption of a picture of the scenario on screen that draws none of
@@ -56,7 +56,7 @@ pub fn baseline_caption(store: Store, lang: Lang) -> Option<String> {
     }
     let baseline = store.pinned().get_untracked().unwrap_or_default();
     let title = store.baseline_title().get_untracked();
-    Some(caption::scenario_caption(&title, &baseline, lang))
+    Some(words::caption(&title, &baseline, lang))
 }
 
 /// The scenario's part of exported file names: its name on screen (its
@@ -66,6 +66,6 @@ pub fn slug(store: Store, lang: Lang) -> String {
     let title = store.title().get_untracked();
     let name = store
         .scenario()
-        .with_untracked(|s| crate::scenario_names::name(&title, Some(s), lang));
+        .with_untracked(|s| words::name(&title, Some(s), lang));
     doorstroom_charts::slug(&name, 60)
 }

@@ -61,7 +61,7 @@ impl Levers {
             .map(|l| RwSignal::new(l.get(scenario)))
             .collect::<Vec<_>>();
         let start = RwSignal::new(scenario.start);
-        let from = values[doorstroom_model::lever("from").map_or(0, |l| l.index())];
+        let from = values[doorstroom_model::Named::From as usize];
         // The world follows the day the levers act from, and only it.
         let world = Memo::new(move |_| {
             let LeverValue::Date(from) = from.get() else {
@@ -202,8 +202,8 @@ fn run_memo(source: impl Fn() -> Scenario + Send + Sync + 'static) -> Memo<Arc<R
 /// The date of lever `key` as a memo of its own signal: the horizon's end
 /// and the day the levers act from, which the baseline follows, without
 /// rerunning it when another lever moves.
-fn lever_date(levers: &Levers, key: &str, initial: Date) -> Memo<Date> {
-    let value = levers.values[doorstroom_model::lever(key).map_or(0, |l| l.index())];
+fn lever_date(levers: &Levers, lever: doorstroom_model::Named, initial: Date) -> Memo<Date> {
+    let value = levers.values[lever as usize];
     Memo::new(move |_| match value.get() {
         LeverValue::Date(d) => d,
         _ => initial,
@@ -300,10 +300,10 @@ impl Store {
         let run = run_memo(move || scenario_signal.get());
         // The end is a memo of its own, so that other levers do not rerun
         // the baseline.
-        let end = lever_date(&lever_state, "until", scenario.end);
+        let end = lever_date(&lever_state, doorstroom_model::Named::Until, scenario.end);
         // So is the day the levers apply from: the unpinned baseline
         // follows it.
-        let from = lever_date(&lever_state, "from", scenario.from);
+        let from = lever_date(&lever_state, doorstroom_model::Named::From, scenario.from);
         let baseline_run = run_memo(move || {
             let (end, from) = (end.get(), from.get());
             baseline_signal.with(|p| baseline_over(p.as_ref(), end, from))
@@ -366,36 +366,24 @@ impl Store {
             },
             |_, _| true,
         );
-        // The figure counts weeks before 2025 only, and a run never looks
-        // ahead, so the run without the BAA stops at the end of 2024: half
-        // the work of the full horizon.
+        // The model's rule (`Scenario::letter_scope_penalties`), timed as
+        // a run of the model.
         let letter_scope_penalties = Memo::new(move |_| {
             rerun(Node::Frame);
             scenario_signal.with(|s| {
-                if s.baa_per_year == 0.0 {
-                    return summary.with(|m| m.asylum_penalties_through_2024_eur);
-                }
-                let end_2024 = Date::from_ymd(2024, 12, 31).unwrap_or(s.end);
-                let without_baa = Scenario {
-                    baa_per_year: 0.0,
-                    end: s.end.min(end_2024),
-                    ..s.clone()
-                };
-                timing::measure(Part::Model, || without_baa.run())
-                    .summary()
-                    .asylum_penalties_through_2024_eur
+                summary.with(|m| timing::measure(Part::Model, || s.letter_scope_penalties(m)))
             })
         });
         // Unpinned, the baseline is the world's defaults over the
         // scenario's horizon: the scenario is its baseline when no lever
         // but the horizon's end differs from its default, which the
         // levers' marks say without building a scenario.
-        let until = doorstroom_model::lever("until").map(|l| l.index());
+        let until = doorstroom_model::Named::Until as usize;
         let marks_but_end: Vec<Memo<bool>> = lever_state
             .changed
             .iter()
             .enumerate()
-            .filter(|&(i, _)| Some(i) != until)
+            .filter(|&(i, _)| i != until)
             .map(|(_, &m)| m)
             .collect();
         let at_world_defaults = Memo::new(move |_| marks_but_end.iter().all(|m| !m.get()));

@@ -30,6 +30,7 @@ pub mod calibration;
 mod csv;
 mod date;
 pub mod explain;
+mod letter_scope;
 mod levers;
 mod outlook;
 mod presets;
@@ -49,9 +50,10 @@ pub use csv::{
     About, CSV_COLUMNS, Cell, Notation, Period, Sheet, column_key, column_name, run_columns,
 };
 pub use date::{Date, ParseDateError};
+pub use letter_scope::LETTER_PENALTIES_2024_EUR;
 pub use levers::{
     Adjustment, Choice, ChoiceLever, DateLever, HORIZON_KEY, LEVER_COUNT, LEVERS, Lever,
-    LeverGroup, LeverKind, LeverValue, NumberLever, Settled, Unit, differing, lever, levers,
+    LeverGroup, LeverKind, LeverValue, Named, NumberLever, Settled, Unit, differing, lever, levers,
     scenario_at, write_number,
 };
 pub use outlook::{LETTER_NAME, OUTLOOK_NAME, World};

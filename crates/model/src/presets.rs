@@ -50,9 +50,10 @@ pub enum Sets {
     Letter,
 }
 
-/// The presets, in the page's order.
-pub const PRESETS: [Preset; 13] = [
-    Preset {
+/// The presets by name, so that code names one it needs by a typed
+/// constant (`Preset::FROM_NOW`), not by a key looked up at run time.
+impl Preset {
+    pub const MPP_MIN: Preset = Preset {
         key: "mpp_min",
         group: PresetGroup::Intake,
         label: t("MPP minimum", "MPP minimum"),
@@ -61,8 +62,9 @@ pub const PRESETS: [Preset; 13] = [
             "Intake 49,000 a year (MPP 2023).",
         ),
         sets: Sets::Pairs("intake=49000"),
-    },
-    Preset {
+    };
+
+    pub const MPP_MID: Preset = Preset {
         key: "mpp_mid",
         group: PresetGroup::Intake,
         label: t("MPP medio", "MPP medium"),
@@ -71,8 +73,9 @@ pub const PRESETS: [Preset; 13] = [
             "Intake 67,000 a year (MPP 2023).",
         ),
         sets: Sets::Pairs("intake=67000"),
-    },
-    Preset {
+    };
+
+    pub const LETTER_INTAKE: Preset = Preset {
         key: "letter_intake",
         group: PresetGroup::Intake,
         label: t("Meest waarschijnlijk", "Most likely"),
@@ -81,8 +84,9 @@ pub const PRESETS: [Preset; 13] = [
             "Intake 70,000 a year: ‘just over 70,000’, which the letter judges most likely.",
         ),
         sets: Sets::Pairs("intake=70000"),
-    },
-    Preset {
+    };
+
+    pub const MPP_MAX: Preset = Preset {
         key: "mpp_max",
         group: PresetGroup::Intake,
         label: t("MPP maximum", "MPP maximum"),
@@ -91,8 +95,9 @@ pub const PRESETS: [Preset; 13] = [
             "Intake 77,000 a year (MPP 2023).",
         ),
         sets: Sets::Pairs("intake=77000"),
-    },
-    Preset {
+    };
+
+    pub const SEED_FORECAST: Preset = Preset {
         key: "seed_forecast",
         group: PresetGroup::Policy,
         label: t(
@@ -104,8 +109,9 @@ pub const PRESETS: [Preset; 13] = [
             "The assumptions behind the EUR 55 million: 15 months until 1 January 2024; 70% on cases past their term, 30% on the newest intake; no BAA.",
         ),
         sets: Sets::Pairs("term=15&ext_until=2024-01-01&order=split&past_term_share=0.7&baa=0"),
-    },
-    Preset {
+    };
+
+    pub const EXTENSION_FALLS: Preset = Preset {
         key: "extension_falls",
         group: PresetGroup::Policy,
         label: t(
@@ -117,8 +123,9 @@ pub const PRESETS: [Preset; 13] = [
             "A six-month decision term for everyone.",
         ),
         sets: Sets::Pairs("term=6"),
-    },
-    Preset {
+    };
+
+    pub const COURT_ORDERS_FIRST: Preset = Preset {
         key: "court_orders_first",
         group: PresetGroup::Policy,
         label: t("Rechterlijke lasten eerst", "Court orders first"),
@@ -127,8 +134,9 @@ pub const PRESETS: [Preset; 13] = [
             "Cases with a court order go first; otherwise oldest first.",
         ),
         sets: Sets::Pairs("order=court"),
-    },
-    Preset {
+    };
+
+    pub const AS_IT_HAPPENED: Preset = Preset {
         key: "as_it_happened",
         group: PresetGroup::Policy,
         label: t("Zo ging het", "As it happened"),
@@ -137,8 +145,9 @@ pub const PRESETS: [Preset; 13] = [
             "The published intake 2023–2025, the extension for 2024 and its withdrawal in June 2025, and the capacity and behaviour with which the model tracks the IND's figures.",
         ),
         sets: Sets::Pairs(AS_IT_HAPPENED),
-    },
-    Preset {
+    };
+
+    pub const FROM_NOW: Preset = Preset {
         key: "from_now",
         group: PresetGroup::Policy,
         label: OUTLOOK_NAME,
@@ -147,8 +156,9 @@ pub const PRESETS: [Preset; 13] = [
             "‘As it happened’ up to the newest published figures; your choices after them, five years ahead. Intake, production, behaviour and penalties carry on as last published; the decision term is six months, the law since the EU Court's judgment of 8 May 2025 (C-662/23).",
         ),
         sets: Sets::Outlook,
-    },
-    Preset {
+    };
+
+    pub const LETTER: Preset = Preset {
         key: "letter",
         group: PresetGroup::Policy,
         label: LETTER_NAME,
@@ -157,8 +167,9 @@ pub const PRESETS: [Preset; 13] = [
             "The world of the letter to Parliament of April 2023: your choices from 1 May 2023 to the end of 2026, with the letter's assumptions and calibration (EUR 55 million, 20,000 appeals).",
         ),
         sets: Sets::Letter,
-    },
-    Preset {
+    };
+
+    pub const MPP2025_MIN: Preset = Preset {
         key: "mpp2025_min",
         group: PresetGroup::Intake,
         label: t("MPP 2025 minimum", "MPP 2025 minimum"),
@@ -167,8 +178,9 @@ pub const PRESETS: [Preset; 13] = [
             "Intake 39,000 a year: the low end for 2026 (MPP September 2025, rijksoverheid.nl, 26 September 2025).",
         ),
         sets: Sets::Pairs("intake=39000"),
-    },
-    Preset {
+    };
+
+    pub const MPP2025_MID: Preset = Preset {
         key: "mpp2025_mid",
         group: PresetGroup::Intake,
         label: t("MPP 2025 midden", "MPP 2025 middle"),
@@ -177,8 +189,9 @@ pub const PRESETS: [Preset; 13] = [
             "Intake 53,050 a year: the midpoint of 39,000 to 67,100 for 2026 (MPP September 2025; the MPP names no central figure).",
         ),
         sets: Sets::Pairs("intake=53050"),
-    },
-    Preset {
+    };
+
+    pub const MPP2025_MAX: Preset = Preset {
         key: "mpp2025_max",
         group: PresetGroup::Intake,
         label: t("MPP 2025 maximum", "MPP 2025 maximum"),
@@ -187,7 +200,24 @@ pub const PRESETS: [Preset; 13] = [
             "Intake 67,100 a year: the high end for 2026 (MPP September 2025, rijksoverheid.nl, 26 September 2025).",
         ),
         sets: Sets::Pairs("intake=67100"),
-    },
+    };
+}
+
+/// The presets, in the page's order.
+pub const PRESETS: [Preset; 13] = [
+    Preset::MPP_MIN,
+    Preset::MPP_MID,
+    Preset::LETTER_INTAKE,
+    Preset::MPP_MAX,
+    Preset::SEED_FORECAST,
+    Preset::EXTENSION_FALLS,
+    Preset::COURT_ORDERS_FIRST,
+    Preset::AS_IT_HAPPENED,
+    Preset::FROM_NOW,
+    Preset::LETTER,
+    Preset::MPP2025_MIN,
+    Preset::MPP2025_MID,
+    Preset::MPP2025_MAX,
 ];
 
 /// "As it happened": exactly what `scenario --fit` prints, the known
@@ -339,9 +369,7 @@ impl Scenario {
     /// 55 million) on the default scenario: the `seed_forecast` preset.
     #[must_use]
     pub fn seed_forecast() -> Scenario {
-        preset("seed_forecast")
-            .map(|p| p.apply(&Scenario::default()))
-            .unwrap_or_default()
+        Preset::SEED_FORECAST.apply(&Scenario::default())
     }
 }
 
@@ -349,6 +377,16 @@ impl Scenario {
 mod tests {
     use super::*;
     use crate::TermPolicy;
+
+    #[test]
+    fn each_preset_has_one_key_and_its_name_finds_it() {
+        for (i, p) in PRESETS.iter().enumerate() {
+            assert_eq!(preset(p.key), Some(p), "{}", p.key);
+            assert!(PRESETS[..i].iter().all(|q| q.key != p.key), "{}", p.key);
+        }
+        assert_eq!(preset("from_now"), Some(&Preset::FROM_NOW));
+        assert_eq!(preset("as_it_happened"), Some(&Preset::AS_IT_HAPPENED));
+    }
 
     #[test]
     fn a_presets_typed_values_say_the_same_as_its_active_rule() {
@@ -374,7 +412,7 @@ mod tests {
 
     #[test]
     fn setting_a_preset_aside_keeps_what_the_reader_moved_since() {
-        let from_now = preset("from_now").unwrap();
+        let from_now = Preset::FROM_NOW;
         let default = Scenario::default();
         let on = from_now.apply(&default);
         assert_ne!(on, default);
@@ -385,12 +423,12 @@ mod tests {
         assert_eq!(off.from, default.from);
         assert_eq!(off.baa_per_year, default.baa_per_year);
         // The letter's preset is the way back, and set aside the way out.
-        let letter = preset("letter").unwrap();
+        let letter = Preset::LETTER;
         assert_eq!(letter.apply(&Scenario::outlook()), default);
         assert_eq!(letter.set_aside(&default), Scenario::outlook());
         assert!(letter.is_active(&default) && from_now.is_active(&Scenario::outlook()));
         // An intake preset set aside goes back to its world's intake.
-        let low = preset("mpp2025_min").unwrap();
+        let low = Preset::MPP2025_MIN;
         let outlook = Scenario::outlook();
         assert_eq!(low.set_aside(&low.apply(&outlook)), outlook);
     }
@@ -410,16 +448,16 @@ mod tests {
     #[test]
     fn a_preset_keeps_the_levers_it_does_not_name() {
         let (start, _) = Scenario::from_query("intake=77000&term=6&fte=700");
-        let forecast = preset("seed_forecast").unwrap().apply(&start);
+        let forecast = Preset::SEED_FORECAST.apply(&start);
         assert_eq!((forecast.intake_per_year, forecast.fte), (77_000.0, 700.0));
         assert_eq!(forecast.baa_per_year, 0.0);
         assert_eq!(forecast.term, TermPolicy::Extended, "it names the term");
-        let courts = preset("extension_falls").unwrap().apply(&forecast);
+        let courts = Preset::EXTENSION_FALLS.apply(&forecast);
         assert_eq!(courts.baa_per_year, 0.0, "the forecast's BAA stays");
         assert_eq!(courts.term, TermPolicy::SixMonths);
-        assert!(preset("extension_falls").unwrap().is_active(&courts));
+        assert!(Preset::EXTENSION_FALLS.is_active(&courts));
         assert!(
-            !preset("seed_forecast").unwrap().is_active(&courts),
+            !Preset::SEED_FORECAST.is_active(&courts),
             "its term was changed"
         );
     }
@@ -438,7 +476,7 @@ mod tests {
 
     #[test]
     fn help_says_which_levers_are_set() {
-        let p = preset("seed_forecast").unwrap();
+        let p = Preset::SEED_FORECAST;
         let text = p.sets_text(Lang::En);
         assert!(text.starts_with("Sets: Asylum decision term, "), "{text}");
         assert!(text.contains("BAA"), "{text}");

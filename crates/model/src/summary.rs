@@ -3,6 +3,7 @@
 use crate::date::Date;
 use crate::run::{Column, Measure, Run};
 use crate::stream::Stream;
+use crate::uncertainty::FIGURES;
 
 /// Costs and appeals "through 2024" count the weeks that start before this
 /// day, the horizon of the seed's EUR 55 million and 20,000 appeals.
@@ -134,46 +135,17 @@ impl Summary {
 
     /// The summary as `key=value` lines for the CLI and the golden test:
     /// money and counts rounded to whole units, shares to four decimals,
-    /// months as `YYYY-MM` or `never`.
+    /// months as `YYYY-MM` or `never`. Written by the one table of the
+    /// headline figures ([`FIGURES`]), whose keys and notation the bands
+    /// and the page read too.
     pub fn to_key_values(&self) -> Vec<(&'static str, String)> {
-        let whole = |x: f64| format!("{x:.0}");
-        let month = |d: Date| format!("{:04}-{:02}", d.year(), d.month());
-        vec![
-            ("backlog_end", whole(self.backlog_end)),
-            ("backlog_peak", whole(self.backlog_peak)),
-            ("backlog_peak_week", self.backlog_peak_week.to_string()),
-            ("cost_total_eur", whole(self.cost_total_eur)),
-            ("cost_statutory_eur", whole(self.cost_statutory_eur)),
-            ("cost_court_eur", whole(self.cost_court_eur)),
-            ("cost_legal_eur", whole(self.cost_legal_eur)),
-            ("cost_asylum_eur", whole(self.cost_asylum_eur)),
-            ("cost_family_eur", whole(self.cost_family_eur)),
-            ("cost_through_2024_eur", whole(self.cost_through_2024_eur)),
-            ("cost_first_year_eur", whole(self.cost_first_year_eur)),
-            (
-                "asylum_penalties_through_2024_eur",
-                whole(self.asylum_penalties_through_2024_eur),
-            ),
-            ("appeals_through_2024", whole(self.appeals_through_2024)),
-            (
-                "share_decided_in_term",
-                format!("{:.4}", self.share_decided_in_term),
-            ),
-            (
-                "back_in_term_from",
-                self.back_in_term_from
-                    .map_or_else(|| "never".to_string(), month),
-            ),
-            (
-                "asylum_back_in_term_from",
-                self.asylum_back_in_term_from
-                    .map_or_else(|| "never".to_string(), month),
-            ),
-            (
-                "expected_wait_last_month_weeks",
-                format!("{:.1}", self.expected_wait_last_month_weeks),
-            ),
-        ]
+        // A figure's dates are read as days after a day and written back
+        // from it: any day gives the same date.
+        let day = self.backlog_peak_week;
+        FIGURES
+            .iter()
+            .map(|f| (f.key, f.write(f.read(self, day), day)))
+            .collect()
     }
 
     /// Whether every figure is a finite number.

@@ -583,6 +583,49 @@ pub fn differing<'a>(
         .filter(move |l| l.key != HORIZON_KEY && !l.same(a, b))
 }
 
+/// The levers that code names, typed: each stands for its place in
+/// [`LEVERS`], which a test checks against its key, so that code names a
+/// lever without looking its key up (and handling a miss) at run time.
+/// `lever(key)` stays for keys read at the edge (links, files).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Named {
+    Intake = 0,
+    Fte = 1,
+    Baa = 2,
+    Term = 3,
+    From = 49,
+    Until = 50,
+}
+
+impl Named {
+    /// Every named lever.
+    pub const ALL: [Named; 6] = [
+        Named::Intake,
+        Named::Fte,
+        Named::Baa,
+        Named::Term,
+        Named::From,
+        Named::Until,
+    ];
+
+    /// The lever's URL key.
+    pub fn key(self) -> &'static str {
+        match self {
+            Named::Intake => "intake",
+            Named::Fte => "fte",
+            Named::Baa => "baa",
+            Named::Term => "term",
+            Named::From => "from",
+            Named::Until => HORIZON_KEY,
+        }
+    }
+
+    /// The lever.
+    pub fn lever(self) -> &'static Lever {
+        &LEVERS[self as usize]
+    }
+}
+
 /// The lever with URL key `key`.
 pub fn lever(key: &str) -> Option<&'static Lever> {
     LEVERS.iter().find(|l| l.key == key)
@@ -591,6 +634,15 @@ pub fn lever(key: &str) -> Option<&'static Lever> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_named_lever_is_the_lever_of_its_key() {
+        for n in Named::ALL {
+            assert_eq!(n.lever().key, n.key(), "{n:?}");
+            assert!(std::ptr::eq(n.lever(), lever(n.key()).unwrap()), "{n:?}");
+            assert_eq!(n.lever().index(), n as usize);
+        }
+    }
     use crate::scenario::WorkOrder;
 
     #[test]

@@ -27,7 +27,7 @@
 
 use crate::date::Date;
 use crate::levers::number::{self, LoneGroup};
-use crate::levers::{Adjustment, LeverKind, lever};
+use crate::levers::{Adjustment, LeverKind, Named};
 use crate::run::{Column, Measure, Run};
 use crate::scenario::Scenario;
 use crate::sim::Fixed;
@@ -102,8 +102,8 @@ impl Goal {
     /// an unreadable one gives no goal, with a warning.
     pub fn cost(year: &str, eur: &str, lang: Lang) -> (Option<Goal>, Vec<Warning>) {
         let mut warnings = Vec::new();
-        let (first, last) = match lever("until").map(|l| &l.kind) {
-            Some(LeverKind::Date(d)) => (d.min.year(), d.max.year()),
+        let (first, last) = match &Named::Until.lever().kind {
+            LeverKind::Date(d) => (d.min.year(), d.max.year()),
             _ => unreachable!("until is a date lever"),
         };
         let mut read = |key: &str, text: &str, lone, lo: f64, hi: f64, whole: bool| {
@@ -171,7 +171,7 @@ impl Goal {
         } else {
             after_end.first_of_month().add_months(1)
         };
-        let join = s.start.add_days(7 * s.join_week() as i64);
+        let join = s.counts_from();
         let year = if s.join_week() == 0 {
             2024.min(s.end.year())
         } else {
@@ -211,12 +211,17 @@ pub enum GoalLever {
 }
 
 impl GoalLever {
+    /// The lever in the lever table.
+    pub fn lever(self) -> Named {
+        match self {
+            GoalLever::Fte => Named::Fte,
+            GoalLever::Baa => Named::Baa,
+        }
+    }
+
     /// The lever's URL key.
     pub fn key(self) -> &'static str {
-        match self {
-            GoalLever::Fte => "fte",
-            GoalLever::Baa => "baa",
-        }
+        self.lever().key()
     }
 
     fn set(self, s: &mut Scenario, v: f64) {
@@ -228,8 +233,8 @@ impl GoalLever {
 
     /// The lever's range and step from the lever table.
     pub fn grid(self) -> (f64, f64, f64) {
-        match lever(self.key()).map(|l| &l.kind) {
-            Some(LeverKind::Number(n)) => (n.min, n.max, n.step),
+        match &self.lever().lever().kind {
+            LeverKind::Number(n) => (n.min, n.max, n.step),
             _ => unreachable!("fte and baa are number levers"),
         }
     }

@@ -334,6 +334,11 @@ impl Bands {
         self.figures.iter().find(|d| d.figure.key == key)
     }
 
+    /// The distribution of `figure` (`Figure::BACKLOG_END`, …).
+    pub fn distribution(&self, figure: &Figure) -> Option<&Distribution> {
+        self.figures.iter().find(|d| d.figure == figure)
+    }
+
     /// `KEY_p10`, `KEY_p50` and `KEY_p90` for every headline figure, written
     /// as in [`crate::Summary::to_key_values`].
     pub fn to_key_values(&self) -> Vec<(String, String)> {

@@ -7,6 +7,7 @@
 //! variance with every source on is not exactly the sum of the parts; the
 //! page says so beside them.
 
+use super::headline::Figure;
 use super::monte_carlo::Bands;
 use super::settings::Spreads;
 use crate::text::{Text, t};
@@ -63,9 +64,9 @@ pub fn source_runs(runs: u32) -> u32 {
     (runs / 4).max(100).min(runs)
 }
 
-/// The variance of the finite values of figure `key` in `bands`.
-fn variance(bands: &Bands, key: &str) -> Option<f64> {
-    let d = bands.figure(key)?;
+/// The variance of the finite values of `figure` in `bands`.
+fn variance(bands: &Bands, figure: &Figure) -> Option<f64> {
+    let d = bands.distribution(figure)?;
     let values: Vec<f64> = d.sorted.iter().copied().filter(|v| v.is_finite()).collect();
     if values.len() < 2 {
         return Some(0.0);
@@ -75,14 +76,14 @@ fn variance(bands: &Bands, key: &str) -> Option<f64> {
     Some(values.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / (n - 1.0))
 }
 
-/// Each source's share (0 to 1) of the sum of the variances of figure
-/// `key` over the bands of `parts` (one per source, drawn with that source
-/// alone); `None` if the figure is unknown or nothing varies.
+/// Each source's share (0 to 1) of the sum of the variances of `figure`
+/// over the bands of `parts` (one per source, drawn with that source
+/// alone); `None` if no part has the figure or nothing varies.
 #[must_use]
-pub fn shares(parts: &[(Source, &Bands)], key: &str) -> Option<Vec<(Source, f64)>> {
+pub fn shares(parts: &[(Source, &Bands)], figure: &Figure) -> Option<Vec<(Source, f64)>> {
     let variances: Vec<(Source, f64)> = parts
         .iter()
-        .map(|(s, b)| variance(b, key).map(|v| (*s, v)))
+        .map(|(s, b)| variance(b, figure).map(|v| (*s, v)))
         .collect::<Option<_>>()?;
     let total: f64 = variances.iter().map(|(_, v)| v).sum();
     (total > 0.0).then(|| variances.into_iter().map(|(s, v)| (s, v / total)).collect())
@@ -120,13 +121,13 @@ mod tests {
             .map(|source| (source, bands_of(&s, source.only(&all))))
             .collect();
         let refs: Vec<(Source, &Bands)> = parts.iter().map(|(s, b)| (*s, b)).collect();
-        let shares = shares(&refs, "cost_total_eur").unwrap();
+        let shares = shares(&refs, &Figure::COST_TOTAL_EUR).unwrap();
         let sum: f64 = shares.iter().map(|(_, v)| v).sum();
         assert!((sum - 1.0).abs() < 1e-9);
         assert!(shares.iter().all(|(_, v)| (0.0..=1.0).contains(v)));
         // Behaviour moves the cost but decides no case: no share of the
         // backlog's spread.
-        let backlog = super::shares(&refs, "backlog_end").unwrap();
+        let backlog = super::shares(&refs, &Figure::BACKLOG_END).unwrap();
         let behaviour = backlog
             .iter()
             .find(|(s, _)| *s == Source::Behaviour)
@@ -135,7 +136,7 @@ mod tests {
         // Nothing varies: no shares.
         let flat = bands_of(&s, Spreads::ZERO);
         assert_eq!(
-            super::shares(&[(Source::Intake, &flat)], "cost_total_eur"),
+            super::shares(&[(Source::Intake, &flat)], &Figure::COST_TOTAL_EUR),
             None
         );
         assert_eq!(source_runs(500), 125);

@@ -196,7 +196,7 @@ pub async fn a_chart_exports_a_slide_png_and_an_svg_twin_with_its_caption(
     let described = lever.describe(&scenario, Lang::Nl);
     let default = lever.describe(&Scenario::default(), Lang::Nl);
     let expected = format!(
-        "{}: {described} (standaard {default})",
+        "{} {described} (standaard {default})",
         lever.label.get(Lang::Nl)
     );
     assert!(

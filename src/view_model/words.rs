@@ -1,7 +1,12 @@
-//! Scenarios in words: what a scenario changes against another, and the
-//! name a pinned scenario goes by on screen (its title, or else what it
-//! changes against the default), so that a baseline is never just "the
-//! baseline".
+//! A scenario in words, once, for the heading, the comparison, the slides,
+//! the exports and the handout: what a scenario changes against another,
+//! the name it goes by on screen (its title, or else what it changes
+//! against its world's defaults), so that a baseline is never just "the
+//! baseline", and the caption that leaves the page with an export (the
+//! same words, each lever with its default beside it).
+//!
+//! Every form is built from one phrase per lever, [`lever_in_words`]
+//! ("Instroom 77.000 per jaar").
 
 /// The levers whose values differ, horizon aside (the baseline is always
 /// run over the scenario's own horizon): the model's rule, which "why
@@ -12,6 +17,8 @@ use doorstroom_model::{Lang, Lever, Scenario, Text, World, t};
 pub const DEFAULT_SCENARIO: Text = t("standaardscenario", "default scenario");
 pub const BASELINE: Text = t("basislijn", "baseline");
 pub const NO_CHANGES: Text = t("geen wijzigingen", "no changes");
+/// Before a lever's default, after its value in a caption.
+const DEFAULT: Text = t("standaard", "default");
 
 /// One lever of `s` in words: "Instroom 77.000 per jaar".
 pub fn lever_in_words(lever: &Lever, s: &Scenario, lang: Lang) -> String {
@@ -23,6 +30,42 @@ pub fn changes(s: &Scenario, base: &Scenario, lang: Lang) -> Vec<String> {
     differing(s, base)
         .map(|l| lever_in_words(l, s, lang))
         .collect()
+}
+
+/// The levers of `s` that differ from the defaults of its world (today's
+/// outlook, or the letter's), each with its default: "Instroom 60.000 per
+/// jaar (standaard 70.000 per jaar)". The horizon counts here, unlike on
+/// screen: an exported picture or file must say what it covers on its own.
+pub fn levers_that_differ(s: &Scenario, lang: Lang) -> Vec<String> {
+    let default = s.world_defaults();
+    doorstroom_model::LEVERS
+        .iter()
+        .filter(|l| !l.same(s, &default))
+        .map(|l| {
+            format!(
+                "{} ({} {})",
+                lever_in_words(l, s, lang),
+                DEFAULT.get(lang),
+                l.describe(&default, lang)
+            )
+        })
+        .collect()
+}
+
+/// What an exported image, file or handout says the scenario titled
+/// `title` is: its title, else the levers that differ from its world's
+/// defaults with their defaults ([`levers_that_differ`]), else its world's
+/// name and that nothing changed.
+pub fn caption(title: &str, s: &Scenario, lang: Lang) -> String {
+    if !title.trim().is_empty() {
+        return title.trim().to_owned();
+    }
+    let differ = levers_that_differ(s, lang);
+    if differ.is_empty() {
+        format!("{} ({})", world_name(s, lang), NO_CHANGES.get(lang))
+    } else {
+        differ.join("; ")
+    }
 }
 
 /// The name of a scenario on screen: its title, else what it changes
@@ -146,6 +189,41 @@ mod tests {
         assert!(
             name.starts_with("The letter of April 2023: Intake") && !name.contains('+'),
             "{name}"
+        );
+    }
+
+    #[test]
+    fn a_caption_is_the_title_or_the_levers_with_their_defaults() {
+        assert_eq!(
+            caption("", &Scenario::outlook(), Lang::En),
+            "Today's outlook (no changes)"
+        );
+        assert_eq!(
+            caption("", &Scenario::default(), Lang::En),
+            "The letter of April 2023 (no changes)"
+        );
+        let s = scenario("intake=60000");
+        let intake = doorstroom_model::lever("intake").unwrap();
+        // The name's words, with the default after them.
+        assert_eq!(
+            caption(" ", &s, Lang::Nl),
+            format!(
+                "{} (standaard {})",
+                lever_in_words(intake, &s, Lang::Nl),
+                intake.describe(&Scenario::default(), Lang::Nl)
+            )
+        );
+        assert!(caption("", &s, Lang::Nl).starts_with(&name("", Some(&s), Lang::Nl)));
+        assert_eq!(
+            caption(" Minder instroom ", &s, Lang::Nl),
+            "Minder instroom"
+        );
+        // The horizon is said in a caption, not in a name.
+        let later = scenario("intake=60000&until=2030-12-31");
+        assert_eq!(levers_that_differ(&later, Lang::Nl).len(), 2);
+        assert_eq!(
+            name("", Some(&later), Lang::Nl),
+            name("", Some(&s), Lang::Nl)
         );
     }
 
