@@ -2,14 +2,14 @@ use leptos::ev;
 use leptos::prelude::*;
 
 use crate::bands;
-use crate::components::presentation::{self, Presentation};
-use crate::components::shortcuts;
-use crate::controls::Controls;
-use crate::footer::Footer;
 use crate::i18n;
-use crate::masthead::Masthead;
-use crate::results::Results;
 use crate::state::Store;
+use crate::view::controls::Controls;
+use crate::view::footer::Footer;
+use crate::view::masthead::Masthead;
+use crate::view::presentation::{self, Presentation};
+use crate::view::results::Results;
+use crate::view::shortcuts;
 
 /// The first tab stop: past the controls, straight to the results.
 const SKIP: doorstroom_model::Text = doorstroom_model::Text {

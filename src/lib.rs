@@ -10,37 +10,21 @@ mod app;
 mod bands;
 pub mod bands_worker;
 mod chart_keys;
-mod components;
-mod controls;
 mod embed;
 mod export;
-mod footer;
 mod format;
 mod i18n;
-mod masthead;
 mod notice_lines;
 mod offline;
 mod panic_page;
 mod platform;
-mod results;
 mod state;
+mod view;
 mod view_model;
 
-// The page's state (store, history, pacer, address) lives in `state/`,
-// what talks to the browser (canvas, resize, downloads, timing) in
-// `platform/`. Their old paths stay as names, so that code written against
-// `crate::canvas` or `crate::timing` keeps building.
-use platform::{canvas, download, resize, timing};
-use state::{history, location, pacer};
-// The pure texts of the page live in `view_model/`; the change's rules
-// and the scenario's words keep their old names for code written against
-// `crate::delta` and `crate::scenario_names`.
-use view_model::changes as delta;
-use view_model::words as scenario_names;
-
 pub use app::App;
-pub use canvas::{Background, Layers, paint};
 pub use panic_page::{DEFAULT_SCENARIO_HREF, PANIC_PAGE_ID, install as install_panic_hook};
+pub use platform::canvas::{Background, Layers, paint};
 #[cfg(feature = "bench-counters")]
 pub use platform::reruns::{Node as RerunNode, counts as reruns};
 

@@ -2,7 +2,7 @@
 //! link and however many of them, the notice quotes a short prefix of each
 //! and lists a handful, then "and N more", so it never pushes the figures
 //! off the first screen. Pure text work, tested natively; the component is
-//! `components/notice.rs`.
+//! `view/notice.rs`.
 
 use doorstroom_address::{LinkWarning, PageWarning};
 use doorstroom_model::{Lang, Warning, safe_text};

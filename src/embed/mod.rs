@@ -16,14 +16,14 @@ use doorstroom_model::Text;
 use leptos::html;
 use leptos::prelude::*;
 
-use crate::canvas;
-use crate::components::chart_panel::with_input;
 use crate::export;
 use crate::format::formats;
-use crate::location;
 use crate::notice_lines::notice_lines;
-use crate::resize::{device_pixel_ratio, observe_size};
+use crate::platform::canvas;
+use crate::platform::resize::{device_pixel_ratio, observe_size};
 use crate::state::Store;
+use crate::state::location;
+use crate::view::chart_panel::with_input;
 
 const OPEN: Text = Text {
     nl: "openen in Doorstroom",

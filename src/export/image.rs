@@ -10,8 +10,8 @@ use plotters::prelude::{DrawingArea, IntoDrawingArea};
 use wasm_bindgen::JsCast;
 use web_sys::HtmlCanvasElement;
 
-use crate::canvas;
-use crate::download;
+use crate::platform::canvas;
+use crate::platform::download;
 
 /// The exported image's size in CSS pixels, and the PNG's pixel ratio:
 /// 2400 × 1350 pixels, sharp on a full-HD slide or a printed page

@@ -5,8 +5,8 @@
 use doorstroom_charts::{Chart, file_stem, table_against, table_keys};
 use doorstroom_model::{About, Lang, Notation, Period, Sheet, Text};
 
-use crate::download;
 use crate::export::{baseline_caption, scenario_caption, slug, today};
+use crate::platform::download;
 use crate::state::Store;
 use leptos::prelude::*;
 

@@ -4,7 +4,7 @@
 use leptos::prelude::window;
 use wasm_bindgen::JsValue;
 
-use crate::pacer::Entry;
+use crate::state::pacer::Entry;
 
 /// The query of the current address, with its `?`s as they are (the page's
 /// reader reports more than one).

@@ -37,11 +37,11 @@ use doorstroom_model::uncertainty::{BandSettings, Bands};
 use doorstroom_model::{Date, Lang, LeverValue, Run, Runner, Scenario, Summary, World, levers};
 use leptos::prelude::*;
 
-use crate::history::History;
-use crate::pacer::{Change, Pacer, Plan};
 use crate::platform::reruns::{Node, rerun};
-use crate::scenario_names;
-use crate::timing::{self, Part};
+use crate::platform::timing::{self, Part};
+use crate::state::history::History;
+use crate::state::pacer::{Change, Pacer, Plan};
+use crate::view_model::words;
 
 /// The scenario lever by lever: a signal per lever of the lever table (in
 /// its order), and the one field no lever sets (the start of the run).
@@ -338,7 +338,7 @@ impl Store {
             let lang = lang_signal.get();
             compared_signal.with(|list| {
                 list.iter()
-                    .map(|c| legend_label(scenario_names::short_name(&c.title, &c.scenario, lang)))
+                    .map(|c| legend_label(words::short_name(&c.title, &c.scenario, lang)))
                     .collect::<Arc<[String]>>()
             })
         });
@@ -675,7 +675,9 @@ impl Store {
         let current = self.scenario.get_untracked();
         let stepped = self
             .history
-            .try_update(|h| h.commit_at(current, js_sys::Date::now(), crate::pacer::BURST_MS))
+            .try_update(|h| {
+                h.commit_at(current, js_sys::Date::now(), crate::state::pacer::BURST_MS)
+            })
             .unwrap_or(false);
         if stepped || self.dragging.get_untracked() {
             self.address_changed(Change::Settled);

@@ -16,10 +16,10 @@ use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::components::presentation::{Presentation, Shown, Slide};
-use crate::download;
 use crate::notice_lines::MAX_LISTED;
+use crate::platform::download;
 use crate::state::{Store, use_store};
+use crate::view::presentation::{Presentation, Shown, Slide};
 
 const SAVE: Text = t("Briefing opslaan", "Save briefing");
 const SAVE_HELP: Text = t(

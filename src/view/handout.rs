@@ -11,8 +11,8 @@ use qrcode::render::svg;
 
 use crate::export::today;
 use crate::format::formats;
+use crate::platform::timing::{self, Part};
 use crate::state::use_store;
-use crate::timing::{self, Part};
 use crate::view_model::words::levers_that_differ;
 
 const HEADING: Text = Text {

@@ -17,8 +17,8 @@ use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use crate::scenario_names::{name, short_name};
 use crate::state::{Store, use_store};
+use crate::view_model::words::{name, short_name};
 
 pub const PRESENT: Text = t("Presenteren", "Present");
 pub const PRESENT_HELP: Text = t(
@@ -45,7 +45,7 @@ const PRESENTING_CLASS: &str = "presenting";
 const PIPELINE_TITLE: Text = t("Waar de zaken zijn", "Where the cases are");
 
 /// What a slot of presentation mode shows: one of the four charts, or the
-/// pipeline's picture (src/components/pipeline.rs).
+/// pipeline's picture (src/view/pipeline.rs).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Shown {
     Chart(Chart),

@@ -15,18 +15,18 @@ use doorstroom_model::Text;
 use leptos::html;
 use leptos::prelude::*;
 
-use crate::canvas;
 use crate::chart_keys::{self, Step};
-use crate::components::chart_table::ChartTable;
-use crate::components::pipeline::ChartPointer;
-use crate::components::presentation::{Presentation, Shown, use_presentation};
-use crate::components::printed_chart::PrintedChart;
 use crate::export::{self, clipboard, image, sheet};
 use crate::format::formats;
 use crate::i18n;
-use crate::resize::{device_pixel_ratio, observe_size};
+use crate::platform::canvas;
+use crate::platform::resize::{device_pixel_ratio, observe_size};
+use crate::platform::timing::{self, Part};
 use crate::state::{Store, use_store};
-use crate::timing::{self, Part};
+use crate::view::chart_table::ChartTable;
+use crate::view::pipeline::ChartPointer;
+use crate::view::presentation::{Presentation, Shown, use_presentation};
+use crate::view::printed_chart::PrintedChart;
 
 /// Calls `draw` with the chart input for the run on screen and its
 /// baseline (none while the scenario is its own baseline): the one place

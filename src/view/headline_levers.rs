@@ -6,10 +6,10 @@
 use doorstroom_model::{LeverGroup, LeverKind, Scenario, TermPolicy, World};
 use leptos::prelude::*;
 
-use crate::components::lever::LeverControl;
 use crate::format::formats;
 use crate::i18n;
 use crate::state::use_store;
+use crate::view::lever::LeverControl;
 
 #[component]
 pub fn HeadlineLevers() -> impl IntoView {

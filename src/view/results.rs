@@ -1,21 +1,21 @@
 use doorstroom_charts::Chart;
 use leptos::prelude::*;
 
-use crate::components::chart_panel::ChartPanel;
-use crate::components::compare::{Comparison, PinnedList};
-use crate::components::explain::Explain;
-use crate::components::glossary::Glossary;
-use crate::components::handout::Handout;
-use crate::components::kpis::Kpis;
-use crate::components::notice::Notice;
-use crate::components::pipeline::{ChartPointer, Pipeline};
-use crate::components::presentation::PresentationBar;
-use crate::components::record_panel::RecordPanel;
-use crate::components::scenario_heading::ScenarioHeading;
-use crate::components::track_record::TrackRecordPanel;
-use crate::components::uncertainty::Uncertainty;
 use crate::i18n;
 use crate::state::use_store;
+use crate::view::chart_panel::ChartPanel;
+use crate::view::compare::{Comparison, PinnedList};
+use crate::view::explain::Explain;
+use crate::view::glossary::Glossary;
+use crate::view::handout::Handout;
+use crate::view::kpis::Kpis;
+use crate::view::notice::Notice;
+use crate::view::pipeline::{ChartPointer, Pipeline};
+use crate::view::presentation::PresentationBar;
+use crate::view::record_panel::RecordPanel;
+use crate::view::scenario_heading::ScenarioHeading;
+use crate::view::track_record::TrackRecordPanel;
+use crate::view::uncertainty::Uncertainty;
 
 /// The results: the presenter's bar (in presentation mode), the scenario's
 /// heading, the notice (if the link needed repair), the handout's own lines

@@ -5,10 +5,10 @@
 use doorstroom_model::LeverGroup;
 use leptos::prelude::*;
 
-use crate::components::lever::LeverControl;
 use crate::i18n;
 use crate::platform::reruns::{Node, rerun};
 use crate::state::use_store;
+use crate::view::lever::LeverControl;
 
 #[component]
 fn Group(group: LeverGroup) -> impl IntoView {

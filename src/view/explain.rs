@@ -24,11 +24,11 @@ use leptos::html;
 use leptos::prelude::*;
 use plotters::prelude::IntoDrawingArea;
 
-use crate::components::image_downloads::ImageDownloads;
-use crate::components::kpis::{FIGURES, FigureSpec};
 use crate::export::{self, image};
 use crate::format::formats;
 use crate::state::{baseline_for, use_store};
+use crate::view::image_downloads::ImageDownloads;
+use crate::view::kpis::{FIGURES, FigureSpec};
 
 const HEADING: Text = t("Waarom anders?", "Why different?");
 const INTRO: Text = t(
@@ -161,7 +161,7 @@ pub fn Explain() -> impl IntoView {
     };
     let baseline_name = move |lang: Lang| {
         settled.with(|(_, base)| {
-            crate::scenario_names::name(&store.baseline_title().get(), Some(base), lang)
+            crate::view_model::words::name(&store.baseline_title().get(), Some(base), lang)
         })
     };
     // Builds the waterfall's input for the chosen figure and hands it on.
@@ -198,10 +198,10 @@ pub fn Explain() -> impl IntoView {
         let Some(canvas) = canvas_ref.get() else {
             return;
         };
-        let ratio = crate::resize::device_pixel_ratio();
-        crate::canvas::fit(&canvas, CSS_SIZE, ratio);
+        let ratio = crate::platform::resize::device_pixel_ratio();
+        crate::platform::canvas::fit(&canvas, CSS_SIZE, ratio);
         with_input(ratio, &mut |input| {
-            if let Some(backend) = crate::canvas::backend(&canvas) {
+            if let Some(backend) = crate::platform::canvas::backend(&canvas) {
                 let area = backend.into_drawing_area();
                 if draw_waterfall(&area, input).is_ok() {
                     let _ = area.present();
@@ -239,7 +239,7 @@ pub fn Explain() -> impl IntoView {
                 let text = svg_with_caption(w as u32, h as u32, input.theme, &caption, |top| {
                     draw_waterfall(top, input)
                 });
-                crate::download::offer_text(&text, "image/svg+xml", &name);
+                crate::platform::download::offer_text(&text, "image/svg+xml", &name);
             });
         });
     };

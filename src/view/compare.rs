@@ -8,14 +8,14 @@ use doorstroom_charts::overlay::{self, Marker};
 use doorstroom_model::{Lang, Scenario, Summary, Text, t};
 use leptos::prelude::*;
 
-use crate::components::kpis::{Context, FIGURES};
-use crate::components::presentation::use_presentation;
-use crate::delta::Direction;
 use crate::format::formats;
 use crate::i18n;
-use crate::scenario_names::{self, differing, name};
+use crate::platform::timing::{self, Part};
 use crate::state::{baseline_for, unpinned_baseline, use_store};
-use crate::timing::{self, Part};
+use crate::view::kpis::{Context, FIGURES};
+use crate::view::presentation::use_presentation;
+use crate::view_model::changes::Direction;
+use crate::view_model::words::{self, differing, name};
 
 const PINNED: Text = t("Vastgezette scenario's", "Pinned scenarios");
 const TITLE_LABEL: Text = t("Titel", "Title");
@@ -83,7 +83,7 @@ fn style_sample(i: Option<usize>) -> impl IntoView {
 /// The page's own baseline for `scenario` in words: the name of its
 /// world's defaults.
 pub fn own_baseline_name(scenario: &Scenario, lang: Lang) -> String {
-    scenario_names::world_name(&unpinned_baseline(scenario.from), lang)
+    words::world_name(&unpinned_baseline(scenario.from), lang)
 }
 
 /// The pinned scenarios, baseline first, each with its title field.
@@ -106,7 +106,7 @@ pub fn PinnedList() -> impl IntoView {
                 let shown = name(&title, Some(&scenario), lang);
                 let (role, unpin, lines) = if i == 0 {
                     (
-                        scenario_names::BASELINE.get(lang).to_owned(),
+                        words::BASELINE.get(lang).to_owned(),
                         UNPIN_BASELINE.get(lang).to_owned(),
                         BASELINE_LINES.get(lang),
                     )
@@ -341,7 +341,7 @@ fn columns(store: crate::state::Store, lang: Lang, deck: &[DeckScenario]) -> Vec
         Column {
             heading: format!(
                 "{}: {}",
-                scenario_names::BASELINE.get(lang),
+                words::BASELINE.get(lang),
                 match &pinned {
                     Some(p) => name(&store.baseline_title().get(), Some(p), lang),
                     None => own_baseline_name(&scenario, lang),

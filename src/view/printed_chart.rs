@@ -16,9 +16,9 @@ use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
 
-use crate::canvas;
-use crate::components::chart_panel::with_input;
+use crate::platform::canvas;
 use crate::state::use_store;
+use crate::view::chart_panel::with_input;
 
 /// The drawing's size in CSS pixels: a column of A4 (about 89 mm wide) at
 /// this width gives the charts' type 6 to 7 pt on paper; the height keeps

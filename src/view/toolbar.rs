@@ -6,12 +6,12 @@ use doorstroom_model::Lang;
 use leptos::prelude::*;
 use std::time::Duration;
 
-use crate::components::briefing_file::BriefingFile;
-use crate::components::embed_dialog::EmbedButton;
-use crate::components::presentation::PresentButton;
 use crate::export::sheet;
 use crate::i18n;
 use crate::state::use_store;
+use crate::view::briefing_file::BriefingFile;
+use crate::view::embed_dialog::EmbedButton;
+use crate::view::presentation::PresentButton;
 use doorstroom_model::Period;
 use doorstroom_model::Text;
 

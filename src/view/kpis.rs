@@ -9,11 +9,11 @@
 use doorstroom_model::record;
 use leptos::prelude::*;
 
-use crate::components::glossary::Words;
-use crate::delta::{self, Direction};
 use crate::format::formats;
 use crate::i18n;
 use crate::state::use_store;
+use crate::view::glossary::Words;
+use crate::view_model::changes::{self, Direction};
 pub(crate) use crate::view_model::figures::{Context, FIGURES, FigureSpec};
 
 /// Figures longer than this (a phrase rather than a number) are set smaller,
@@ -154,7 +154,7 @@ pub fn Kpis() -> impl IntoView {
                     </Show>
                     <p class=move || format!("kpi-delta {}", change().tone.class())>
                         <span class="arrow" aria-hidden="true">
-                            {move || delta::arrow(change().direction)}
+                            {move || changes::arrow(change().direction)}
                         </span>
                         " "
                         <span class="change">{move || change().text()}</span>

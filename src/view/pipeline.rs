@@ -17,12 +17,12 @@ use leptos::prelude::*;
 use plotters::prelude::IntoDrawingArea;
 
 use crate::chart_keys::{self, Step};
-use crate::components::image_downloads::ImageDownloads;
-use crate::components::presentation::{Shown, use_presentation};
 use crate::export::{self, image};
 use crate::format::formats;
-use crate::resize::{device_pixel_ratio, observe_size};
+use crate::platform::resize::{device_pixel_ratio, observe_size};
 use crate::state::use_store;
+use crate::view::image_downloads::ImageDownloads;
+use crate::view::presentation::{Shown, use_presentation};
 
 const HEADING: Text = t("Waar zijn de zaken?", "Where are the cases?");
 const INTRO: Text = t(
@@ -159,9 +159,9 @@ pub fn Pipeline() -> impl IntoView {
             return;
         }
         let ratio = ratio.get();
-        crate::canvas::fit(&canvas, (width, height), ratio);
+        crate::platform::canvas::fit(&canvas, (width, height), ratio);
         with_input(ratio, presented().is_some(), &mut |input| {
-            if let Some(backend) = crate::canvas::backend(&canvas) {
+            if let Some(backend) = crate::platform::canvas::backend(&canvas) {
                 let area = backend.into_drawing_area();
                 if let Ok(drawn) = draw_pipeline(&area, input) {
                     let _ = area.present();
@@ -239,7 +239,7 @@ pub fn Pipeline() -> impl IntoView {
                 let text = svg_with_caption(w as u32, h as u32, input.theme, &caption, |top| {
                     draw_pipeline(top, input)
                 });
-                crate::download::offer_text(&text, "image/svg+xml", &name);
+                crate::platform::download::offer_text(&text, "image/svg+xml", &name);
             });
         });
     };

@@ -6,9 +6,9 @@
 use doorstroom_model::Lever;
 use leptos::prelude::*;
 
-use crate::components::glossary::Words;
 use crate::i18n;
 use crate::state::use_store;
+use crate::view::glossary::Words;
 
 fn panel_id(lever: &Lever) -> String {
     format!("info-{}", lever.key)

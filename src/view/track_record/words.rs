@@ -7,8 +7,8 @@ use doorstroom_model::calibration::ErrorStats;
 use doorstroom_model::record::{RecordMeasure, RecordRow, Scope};
 use doorstroom_model::{Lang, Text, t};
 
-use crate::components::record_panel::{percent_difference, when};
 use crate::format::Formats;
+use crate::view::record_panel::{percent_difference, when};
 
 /// A figure within this many per cent of the published one counts as
 /// right: the target for the asylum stocks.

@@ -10,8 +10,8 @@ use doorstroom_model::{Lang, Text, t};
 use leptos::prelude::*;
 
 use crate::format::{Formats, formats};
+use crate::platform::timing::{self, Part};
 use crate::state::use_store;
-use crate::timing::{self, Part};
 
 const TITLE: Text = t("Model en werkelijkheid", "Model and record");
 const LEDE: Text = t(

@@ -19,10 +19,10 @@ use leptos::html;
 use leptos::prelude::*;
 use plotters::prelude::IntoDrawingArea;
 
-use crate::components::record_panel::{NOTE, head, line, row};
 use crate::format::{Formats, formats};
+use crate::platform::timing::{self, Part};
 use crate::state::use_store;
-use crate::timing::{self, Part};
+use crate::view::record_panel::{NOTE, head, line, row};
 
 const TITLE: Text = t(
     "Hoe goed rekent het model?",
@@ -224,8 +224,8 @@ fn ForecastView(state: RwSignal<State>, i: usize) -> impl IntoView {
         };
         let lang = lang.get();
         let fm = formats(lang);
-        let ratio = crate::resize::device_pixel_ratio();
-        crate::canvas::fit(&canvas, CHART, ratio);
+        let ratio = crate::platform::resize::device_pixel_ratio();
+        crate::platform::canvas::fit(&canvas, CHART, ratio);
         state.with(|s| {
             let State::Ready(shown) = s else { return };
             let Some(f) = shown.record.forecasts.get(i) else {
@@ -243,7 +243,7 @@ fn ForecastView(state: RwSignal<State>, i: usize) -> impl IntoView {
                     large: false,
                 },
             };
-            if let Some(backend) = crate::canvas::backend(&canvas) {
+            if let Some(backend) = crate::platform::canvas::backend(&canvas) {
                 let area = backend.into_drawing_area();
                 match draw_forecast(&area, &input) {
                     Ok(()) => {

@@ -13,11 +13,11 @@ use doorstroom_model::{
 };
 use leptos::prelude::*;
 
-use crate::components::info::{InfoButton, InfoPanel};
 use crate::format::formats;
 use crate::i18n;
 use crate::platform::reruns::{Node, rerun};
 use crate::state::{Store, use_store};
+use crate::view::info::{InfoButton, InfoPanel};
 
 /// The newest scenario with `set` applied to it.
 fn changed(store: Store, set: impl FnOnce(&mut Scenario)) -> Scenario {

@@ -6,8 +6,8 @@ use doorstroom_address::{MAX_NOTE, MAX_TITLE};
 use doorstroom_model::{Text, t};
 use leptos::prelude::*;
 
-use crate::scenario_names::{self, BASELINE, changes};
 use crate::state::{baseline_for, unpinned_baseline, use_store};
+use crate::view_model::words::{self, BASELINE, changes};
 
 const TITLE_PLACEHOLDER: Text = t("Titel van dit scenario", "Title of this scenario");
 const NOTE_PLACEHOLDER: Text = t("Eén regel toelichting", "A one-line note");
@@ -28,9 +28,9 @@ pub fn ScenarioHeading() -> impl IntoView {
             // world, named as such.
             None => {
                 let from = store.settled().with(|s| s.from);
-                scenario_names::world_name(&unpinned_baseline(from), lang)
+                words::world_name(&unpinned_baseline(from), lang)
             }
-            Some(p) => scenario_names::name(&store.baseline_title().get(), Some(&p), lang),
+            Some(p) => words::name(&store.baseline_title().get(), Some(&p), lang),
         }
     };
     let changed = move || {
@@ -44,7 +44,7 @@ pub fn ScenarioHeading() -> impl IntoView {
                 .with(|p| changes(s, &baseline_for(p.as_ref(), s), lang))
         });
         if words.is_empty() {
-            scenario_names::NO_CHANGES.get(lang).to_owned()
+            words::NO_CHANGES.get(lang).to_owned()
         } else {
             words.join(" · ")
         }

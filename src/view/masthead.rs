@@ -1,8 +1,8 @@
 use leptos::prelude::*;
 
-use crate::components::toolbar::Toolbar;
 use crate::i18n;
 use crate::state::use_store;
+use crate::view::toolbar::Toolbar;
 
 /// The page's name, what it is for, and the scenario's actions.
 #[component]

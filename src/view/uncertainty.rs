@@ -252,8 +252,8 @@ fn Histogram() -> impl IntoView {
         };
         let lang = lang.get();
         let f = formats(lang);
-        let ratio = crate::resize::device_pixel_ratio();
-        crate::canvas::fit(&canvas, (420.0, 220.0), ratio);
+        let ratio = crate::platform::resize::device_pixel_ratio();
+        crate::platform::canvas::fit(&canvas, (420.0, 220.0), ratio);
         let euro = |v: f64| doorstroom_charts::Format::euro(&*f, v);
         let input = HistogramInput {
             distribution: cost,
@@ -267,7 +267,7 @@ fn Histogram() -> impl IntoView {
             },
             bins: 24,
         };
-        if let Some(backend) = crate::canvas::backend(&canvas) {
+        if let Some(backend) = crate::platform::canvas::backend(&canvas) {
             let area = backend.into_drawing_area();
             if draw_histogram(&area, &input).is_ok() {
                 let _ = area.present();

@@ -1,10 +1,10 @@
 use leptos::prelude::*;
 
-use crate::components::headline_levers::HeadlineLevers;
-use crate::components::lever_groups::LeverGroups;
-use crate::components::presets::Presets;
 use crate::i18n;
 use crate::state::use_store;
+use crate::view::headline_levers::HeadlineLevers;
+use crate::view::lever_groups::LeverGroups;
+use crate::view::presets::Presets;
 
 /// The controls column: the headline levers, the presets, then every other
 /// lever in folded groups.
