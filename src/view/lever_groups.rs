@@ -22,6 +22,7 @@ fn Group(group: LeverGroup) -> impl IntoView {
         .iter()
         .map(|l| store.lever_changed(l.index()))
         .collect();
+    let later = store.first_screen_done();
     let changed = Memo::new(move |_| {
         rerun(Node::Group);
         marks.iter().filter(|m| m.get()).count()
@@ -35,10 +36,19 @@ fn Group(group: LeverGroup) -> impl IntoView {
                 </span>
             </summary>
             <div class="group-body">
-                {members
-                    .into_iter()
-                    .map(|lever| view! { <LeverControl lever /> })
-                    .collect_view()}
+                // A folded group's controls are not seen on the first
+                // screen: they are built once it is painted, so that the
+                // first chart does not wait for them.
+                {move || {
+                    later
+                        .get()
+                        .then(|| {
+                            members
+                                .iter()
+                                .map(|&lever| view! { <LeverControl lever /> })
+                                .collect_view()
+                        })
+                }}
             </div>
         </details>
     }

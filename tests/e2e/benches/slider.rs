@@ -426,10 +426,15 @@ fn main() -> ExitCode {
         .map_err(Into::into)
         .and_then(|runtime| {
             sizes()?;
+            // `cargo bench --bench slider -- first-chart` times the sizes and
+            // the first chart only, to compare two builds of the page quickly.
+            let first_chart_only = std::env::args().any(|arg| arg == "first-chart");
             let harness = Harness::start()?;
             for profile in PROFILES {
                 runtime.block_on(first_chart(&harness, profile))?;
-                runtime.block_on(slider_to_paint(&harness, profile))?;
+                if !first_chart_only {
+                    runtime.block_on(slider_to_paint(&harness, profile))?;
+                }
             }
             Ok::<_, doorstroom_e2e::Error>(())
         });
