@@ -146,6 +146,9 @@ pub fn sample(s: &Scenario, settings: &BandSettings, indices: Range<u32>) -> Sam
     let join = s.join_week();
     let stride = Samples::stride(weeks);
     let mut values = Vec::with_capacity(stride * indices.len());
+    // The weeks before the join are the record's, the same in every run:
+    // computed once, and each run starts from their end.
+    let at_join = fixed.at_join();
     // One run's buffers serve every run: each writes only the columns the
     // bands read, over the last one's.
     let mut scratch = Scratch::default();
@@ -156,6 +159,7 @@ pub fn sample(s: &Scenario, settings: &BandSettings, indices: Range<u32>) -> Sam
         fixed.run_into(
             &varied,
             &d.intake_factors,
+            at_join.as_ref(),
             &mut scratch,
             &mut run,
             Some(banded),
@@ -416,9 +420,10 @@ mod tests {
         );
     }
 
-    /// A run that writes only the banded columns gives the bands and the
-    /// figures of the whole run of the same draw, bit for bit: the
-    /// letter's world, today's outlook (from a join), and a run whose
+    /// A run that writes only the banded columns (and, from a join, starts
+    /// from the state there) gives the bands and the figures of the whole
+    /// run of the same draw, bit for bit: the letter's world, today's
+    /// outlook (from a join), and a run whose
     /// courts order penalties and whose cases wait past their term.
     #[test]
     fn samples_are_those_of_whole_runs() {
@@ -441,6 +446,14 @@ mod tests {
                 }
                 let summary = run.summary();
                 whole.extend(FIGURES.iter().map(|f| f.read(&summary, s.start)));
+                // Today's outlook's runs start from the state at its join,
+                // computed once; the letter's world has no history.
+                let fixed = Fixed::new(&s);
+                let (varied, _) = d.scenario.clone().validated();
+                let from_join = fixed
+                    .at_join()
+                    .is_some_and(|j| j.holds_for_run(&fixed, &varied, &d.intake_factors));
+                assert_eq!(from_join, s.join_week() > 0, "{}", s.to_query());
                 let got = &samples.values()[k * stride..(k + 1) * stride];
                 let bits = |v: &[f64]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
                 assert_eq!(bits(got), bits(&whole), "run {i} of {}", s.to_query());
