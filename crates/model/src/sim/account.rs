@@ -425,16 +425,21 @@ impl Ledger {
                 let window = rules.court_window();
                 let counts = w.court_due.window(t, window);
                 let count = |k: usize| counts.len().checked_sub(k + 1).map_or(0, |i| counts[i]);
-                let (mut schedule, mut again): (&[f64], usize) = (&[], 0);
-                (0..window)
-                    .filter_map(|k| {
-                        if k == again {
-                            schedule = rules.court_schedule(t - k as i32);
-                            again = rules.next_schedule_change(t, k);
-                        }
-                        Some(count(k) as f64 * schedule.get(k)?)
-                    })
-                    .sum()
+                // The terms in order of `k`, added one by one from the
+                // value `sum` starts from, so the euros are those of one
+                // `sum` over them, bit for bit; a stretch of one schedule
+                // at a time, with no test per term of where it ends.
+                let mut total: f64 = std::iter::empty::<f64>().sum();
+                let mut k = 0;
+                while k < window {
+                    let schedule = rules.court_schedule(t - k as i32);
+                    let end = rules.next_schedule_change(t, k).min(window);
+                    for (j, rate) in schedule.iter().enumerate().take(end).skip(k) {
+                        total += count(j) as f64 * rate;
+                    }
+                    k = end;
+                }
+                total
             }
         };
         b
