@@ -115,6 +115,11 @@ pub fn install(store: Store) {
         let settings = store.band_settings().get();
         let scenario = store.settled().get();
         cancel();
+        // The workers start as soon as the bands are on, so that they have
+        // loaded the module while the scenario rests for its pause.
+        if settings.on {
+            start_workers();
+        }
         let done = store.bands_done().with_untracked(|b| {
             b.as_ref()
                 .is_some_and(|b| b.settings == settings && b.scenario == scenario)
@@ -208,7 +213,8 @@ fn spawn(index: usize) -> Option<Worker> {
     Some(worker)
 }
 
-fn start(scenario: Scenario, settings: BandSettings) {
+/// Starts the pool's workers, once for the page.
+fn start_workers() {
     POOL.with_borrow_mut(|p| {
         if p.slots.is_empty() {
             p.slots = (0..worker_count())
@@ -221,6 +227,12 @@ fn start(scenario: Scenario, settings: BandSettings) {
                 })
                 .collect();
         }
+    });
+}
+
+fn start(scenario: Scenario, settings: BandSettings) {
+    start_workers();
+    POOL.with_borrow_mut(|p| {
         p.jobs += 1;
         let workers = p.slots.len().max(1) as u32;
         let mut variants = vec![(None, settings)];

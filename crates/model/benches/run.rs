@@ -7,7 +7,8 @@
 //! Cases: one run of four scenarios; a slider step (one lever moved, the
 //! parts the runs share kept); 1,000 Monte Carlo runs of the letter's
 //! default scenario (with the bands' percentiles) on one thread and on all
-//! threads, and of today's outlook on one thread; one goal-seek.
+//! threads, and of today's outlook on one thread; the bands' percentiles
+//! alone of today's outlook's 1,000 runs; one goal-seek.
 //!
 //! The names keep the meaning they had when issue 21 was filed, when the
 //! page's default was the letter's world: `model/default` is the letter's
@@ -85,6 +86,14 @@ fn main() {
         bench("model/monte_carlo_1000_outlook_one_thread", 15, 1, || {
             let samples = sample(&outlook, &settings, 0..MONTE_CARLO_RUNS);
             black_box(Bands::of(&samples));
+        });
+    }
+    // The page's share of a job: the percentiles of today's outlook's
+    // 1,000 runs, taken on the page's thread once the workers' slices are in.
+    if wanted("model/bands_of_1000_outlook") {
+        let samples = sample(&Scenario::outlook(), &settings, 0..MONTE_CARLO_RUNS);
+        bench("model/bands_of_1000_outlook", 40, 2, || {
+            black_box(Bands::of(black_box(&samples)));
         });
     }
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());

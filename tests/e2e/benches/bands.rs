@@ -2,8 +2,9 @@
 //! default scenario computed by the page's Web Workers (one per core, at
 //! most four), from the request to the merged bands, as the page measures
 //! it (`data-millis` of the bands' status). The first job of a page also
-//! starts the workers and loads their wasm; the rest are timed with the
-//! workers warm, each with a new seed. Run by `cargo xtask bench`.
+//! waits for the workers (started when the bands are on, just before it)
+//! to load their wasm; the rest are timed with the workers warm, each with
+//! a new seed. Run by `cargo xtask bench`.
 
 use std::process::ExitCode;
 use std::time::{Duration, Instant};

@@ -172,6 +172,12 @@ impl Weekly {
         self.counts.resize((hi - lo).max(0) as usize, 0);
     }
 
+    /// The counts `other` holds, in this one's buffer.
+    fn restore(&mut self, other: &Weekly) {
+        self.lo = other.lo;
+        self.counts.clone_from(&other.counts);
+    }
+
     fn slot(&mut self, w: i32) -> Option<&mut u64> {
         usize::try_from(w - self.lo)
             .ok()
@@ -245,6 +251,16 @@ impl Waiting {
 }
 
 impl ByWeek {
+    fn restore(&mut self, other: &ByWeek) {
+        self.lapse.restore(&other.lapse);
+        self.notice.restore(&other.notice);
+        self.appeal.restore(&other.appeal);
+        self.ruling.restore(&other.ruling);
+        self.court_due.restore(&other.court_due);
+        self.aged_6_months.restore(&other.aged_6_months);
+        self.aged_15_months.restore(&other.aged_15_months);
+    }
+
     fn reset(&mut self, lo: i32, hi: i32) {
         for weekly in [
             &mut self.lapse,
@@ -290,6 +306,13 @@ impl Ledger {
             (rules.court_window() + STATUTORY_WEEKLY.len()) as i32 + STATUTORY_AFTER_NOTICE_WEEKS;
         self.stocks = Stocks::default();
         self.by_week.reset(-back, weeks as i32);
+    }
+
+    /// The books `other` holds, in this one's buffers (a run resumed from
+    /// a state kept at the join).
+    pub fn restore(&mut self, other: &Ledger) {
+        self.stocks = other.stocks;
+        self.by_week.restore(&other.by_week);
     }
 
     /// The cases waiting now: within their term, and past it (in any of
@@ -402,16 +425,21 @@ impl Ledger {
                 let window = rules.court_window();
                 let counts = w.court_due.window(t, window);
                 let count = |k: usize| counts.len().checked_sub(k + 1).map_or(0, |i| counts[i]);
-                let (mut schedule, mut again): (&[f64], usize) = (&[], 0);
-                (0..window)
-                    .filter_map(|k| {
-                        if k == again {
-                            schedule = rules.court_schedule(t - k as i32);
-                            again = rules.next_schedule_change(t, k);
-                        }
-                        Some(count(k) as f64 * schedule.get(k)?)
-                    })
-                    .sum()
+                // The terms in order of `k`, added one by one from the
+                // value `sum` starts from, so the euros are those of one
+                // `sum` over them, bit for bit; a stretch of one schedule
+                // at a time, with no test per term of where it ends.
+                let mut total: f64 = std::iter::empty::<f64>().sum();
+                let mut k = 0;
+                while k < window {
+                    let schedule = rules.court_schedule(t - k as i32);
+                    let end = rules.next_schedule_change(t, k).min(window);
+                    for (j, rate) in schedule.iter().enumerate().take(end).skip(k) {
+                        total += count(j) as f64 * rate;
+                    }
+                    k = end;
+                }
+                total
             }
         };
         b

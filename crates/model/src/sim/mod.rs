@@ -156,7 +156,7 @@ impl Fixed {
     /// made for in what they depend on, they are made anew for it.
     pub(crate) fn run(&self, s: &Scenario, intake_factors: &[f64]) -> Run {
         let mut run = Run::empty(s.start, self.weeks);
-        Scratch::with(|scratch| self.run_into(s, intake_factors, scratch, &mut run, None));
+        Scratch::with(|scratch| self.run_into(s, intake_factors, None, scratch, &mut run, None));
         run
     }
 
@@ -168,12 +168,13 @@ impl Fixed {
         &self,
         s: &Scenario,
         intake_factors: &[f64],
+        at_join: Option<&AtJoin>,
         scratch: &mut Scratch,
         run: &mut Run,
         only: Option<fn(crate::run::Column) -> bool>,
     ) {
         if !self.fits(s) {
-            return Fixed::new(s).run_into(s, intake_factors, scratch, run, only);
+            return Fixed::new(s).run_into(s, intake_factors, None, scratch, run, only);
         }
         let weeks = self.weeks;
         let phases = Phases::new(s);
@@ -181,9 +182,18 @@ impl Fixed {
             Some(before) => Staff::joined(before, s, phases.join),
             None => Staff::new(s),
         };
+        let resumed = at_join.filter(|j| j.holds_for(self, &phases, intake_factors));
         for stream in Stream::ALL {
             let work = &mut scratch.streams[stream.index()];
-            simulate_stream(&phases, self, stream, &staff, intake_factors, work);
+            match resumed {
+                Some(j) => {
+                    work.restore(&j.streams[stream.index()]);
+                    form_cohorts(&phases, self, stream, intake_factors, work, j.week());
+                    let rules = stream_rules(&phases, self, stream);
+                    run_weeks(&phases, self, stream, &staff, &rules, work, None);
+                }
+                None => simulate_stream(&phases, self, stream, &staff, intake_factors, work),
+            }
             work.out.finish(&work.cohorts);
         }
         let outs = scratch.streams.each_ref().map(|w| &w.out);
@@ -200,6 +210,87 @@ impl Fixed {
             ),
             Some(wanted) => output::write(&mut output::Only { run, wanted }, outs, weeks),
         }
+    }
+}
+
+/// The state of a run at its join, to start many runs from. Before the
+/// join a run follows the record ("as it happened"): its weeks there are
+/// the same in every run that shares the history, the penalty rules and an
+/// unvaried intake before the join, which is what Monte Carlo runs "from
+/// now" vary nothing of, so they compute those weeks once and each run
+/// starts from here. A run started here is bit for bit the whole run (the
+/// weekly loop does exactly the same from here on).
+pub(crate) struct AtJoin {
+    /// The validated scenario it was computed for (for its fixed parts).
+    of: Scenario,
+    before: Scenario,
+    join: i32,
+    rules: (bool, bool, i32, f64),
+    /// Each stream's cohorts filed before the join, books and rows.
+    streams: [StreamWork; 4],
+}
+
+impl AtJoin {
+    /// The first week the runs started here compute.
+    fn week(&self) -> i32 {
+        self.join
+    }
+
+    /// Whether the run of the validated scenario `s` with `fixed`'s parts
+    /// and `intake_factors` starts here (for the tests of its users).
+    #[cfg(test)]
+    pub(crate) fn holds_for_run(
+        &self,
+        fixed: &Fixed,
+        s: &Scenario,
+        intake_factors: &[f64],
+    ) -> bool {
+        self.holds_for(fixed, &Phases::new(s), intake_factors)
+    }
+
+    /// Whether a run with `fixed`'s parts, `phases` and `intake_factors`
+    /// passes through this state: its weeks before the join are those
+    /// computed here.
+    fn holds_for(&self, fixed: &Fixed, phases: &Phases, intake_factors: &[f64]) -> bool {
+        let join = self.join as usize;
+        phases.join == self.join
+            && phases.before() == Some(&self.before)
+            && rules_key(phases.at(fixed.weeks as i32)) == self.rules
+            && intake_factors.iter().take(join).all(|&f| f == 1.0)
+            && fixed.fits(&self.of)
+    }
+}
+
+impl Fixed {
+    /// The state at the join of the runs of the scenario these parts were
+    /// made for; `None` if its levers apply from the start (or its join
+    /// lies past the horizon), when there is nothing before them to share.
+    pub(crate) fn at_join(&self) -> Option<AtJoin> {
+        let s = &self.of;
+        let phases = Phases::new(s);
+        let before = phases.before()?.clone();
+        let join = usize::try_from(phases.join)
+            .ok()
+            .filter(|&j| j < self.weeks)?;
+        let staff = Staff::joined(&before, s, phases.join);
+        let streams = Stream::ALL.map(|stream| {
+            let mut work = StreamWork::default();
+            form_cohorts(&phases, self, stream, &[], &mut work, 0);
+            let rules = stream_rules(&phases, self, stream);
+            start_books(self.weeks, &rules, &mut work);
+            run_weeks(&phases, self, stream, &staff, &rules, &mut work, Some(join));
+            // The cohorts filed from the join on are the run's own.
+            work.cohorts.truncate(work.started + join * lanes(stream));
+            work.intakes.truncate(join);
+            work
+        });
+        Some(AtJoin {
+            of: s.clone(),
+            rules: rules_key(phases.at(self.weeks as i32)),
+            before,
+            join: phases.join,
+            streams,
+        })
     }
 }
 
@@ -233,6 +324,22 @@ struct StreamWork {
     intakes: Vec<u32>,
     ledger: Ledger,
     out: StreamOut,
+    /// The cohorts of the backlog at the start, before the first filed.
+    started: usize,
+    /// The first cohort with cases waiting.
+    first_live: usize,
+}
+
+impl StreamWork {
+    /// The state `other` holds, in this one's buffers.
+    fn restore(&mut self, other: &StreamWork) {
+        self.cohorts.clone_from(&other.cohorts);
+        self.intakes.clone_from(&other.intakes);
+        self.ledger.restore(&other.ledger);
+        self.out.restore(&other.out);
+        self.started = other.started;
+        self.first_live = other.first_live;
+    }
 }
 
 /// Runs one scenario after another, keeping from the last run the parts
@@ -261,7 +368,7 @@ impl Runner {
             _ => Fixed::new(&s),
         };
         let mut run = Run::empty(s.start, fixed.weeks);
-        fixed.run_into(&s, &[], &mut self.scratch, &mut run, None);
+        fixed.run_into(&s, &[], None, &mut self.scratch, &mut run, None);
         self.last = Some(fixed);
         run
     }
@@ -476,46 +583,63 @@ fn simulate_stream(
     intake_factors: &[f64],
     work: &mut StreamWork,
 ) {
+    form_cohorts(phases, fixed, stream, intake_factors, work, 0);
+    let rules = stream_rules(phases, fixed, stream);
+    start_books(fixed.weeks, &rules, work);
+    run_weeks(phases, fixed, stream, staff, &rules, work, None);
+}
+
+/// Forms `stream`'s cohorts and intakes from week `from` on, after those
+/// `work` holds of the weeks before it (none when `from` is 0: then the
+/// backlog at the start, the first phase's, comes first).
+fn form_cohorts(
+    phases: &Phases,
+    fixed: &Fixed,
+    stream: Stream,
+    intake_factors: &[f64],
+    work: &mut StreamWork,
+    from: i32,
+) {
     let (terms, weeks) = (&fixed.terms, fixed.weeks);
-    let court_weekly = if stream.is_asylum() {
-        &fixed.court_asylum[..]
-    } else {
-        &fixed.court_family[..]
-    };
     let si = stream.index();
-    let lanes = if stream == Stream::General { 2 } else { 1 };
-    // Intake does not depend on what happens to the cases, so every cohort
-    // of the run is formed up front in one allocation, and week `t` works
-    // on the cohorts filed up to `t`. The backlog at the start is the first
-    // phase's.
-    let initial = initial::initial_cohorts(phases.at(-1), stream);
+    let lanes = lanes(stream);
     let StreamWork {
         cohorts,
         intakes,
-        ledger,
-        out,
+        started,
+        ..
     } = work;
-    cohorts.clear();
-    cohorts.reserve((initial.len() + weeks) * lanes);
-    for &(filed, cases) in &initial {
-        push_cohorts(phases.at(filed), terms, stream, filed, cases, cohorts);
+    // Intake does not depend on what happens to the cases, so every cohort
+    // of the run is formed up front in one allocation, and week `t` works
+    // on the cohorts filed up to `t`.
+    if from == 0 {
+        let initial = initial::initial_cohorts(phases.at(-1), stream);
+        cohorts.clear();
+        cohorts.reserve((initial.len() + weeks) * lanes);
+        for &(filed, cases) in &initial {
+            push_cohorts(phases.at(filed), terms, stream, filed, cases, cohorts);
+        }
+        *started = cohorts.len();
+        intakes.clear();
+        intakes.reserve(weeks);
+    } else {
+        cohorts.reserve((weeks - from as usize) * lanes);
+        intakes.reserve(weeks - from as usize);
     }
-    let started = cohorts.len();
-    intakes.clear();
-    intakes.reserve(weeks);
     // Growth compounds from the first week of the phase whose intake lever
     // it is: from the start before the join, from the join after it. A
     // reader who sets the intake for the years after `from` (an MPP
     // forecast "for 2026" from January 2026) means that intake in the
     // first year from `from`, growing from there; compounding from the
     // start would put years of growth on it before it applies. With `from`
-    // at the start there is one phase, and the run is the plain one.
+    // at the start there is one phase, and the run is the plain one. (A
+    // run resumed at the join starts at 1 there as well.)
     let mut growth = 1.0;
     // Each phase's weekly growth factor, computed once rather than weekly.
     let growth_per_week = |s: &Scenario| (1.0 + s.intake_growth).powf(1.0 / WEEKS_PER_YEAR);
     let growth_before = phases.before().map(growth_per_week);
     let growth_after = growth_per_week(phases.at(weeks as i32));
-    for t in 0..weeks as i32 {
+    for t in from..weeks as i32 {
         if t == phases.join && phases.before().is_some() {
             growth = 1.0;
         }
@@ -534,15 +658,31 @@ fn simulate_stream(
         push_cohorts(s, terms, stream, t, intake, cohorts);
         intakes.push(intake);
     }
-    let s = phases.at(weeks as i32);
-    let rules = Rules {
+}
+
+/// Cohorts per filing week: track 4 has two (the rest and the
+/// BAA-eligible part).
+fn lanes(stream: Stream) -> usize {
+    if stream == Stream::General { 2 } else { 1 }
+}
+
+/// `stream`'s penalty rules: the last phase's, with the court penalties of
+/// `fixed`. What they read of the scenario is [`rules_key`].
+fn stream_rules<'a>(phases: &Phases, fixed: &'a Fixed, stream: Stream) -> Rules<'a> {
+    let s = phases.at(fixed.weeks as i32);
+    let (statutory_asylum, statutory_family, statutory_until, legal_per_appeal) = rules_key(s);
+    Rules {
         statutory: if stream.is_asylum() {
-            s.statutory_asylum
+            statutory_asylum
         } else {
-            s.statutory_family
+            statutory_family
         },
-        statutory_until: penalty::statutory_until(s),
-        court_weekly,
+        statutory_until,
+        court_weekly: if stream.is_asylum() {
+            &fixed.court_asylum[..]
+        } else {
+            &fixed.court_family[..]
+        },
         court_record: Some(CourtRecord {
             weeks: fixed.court_record_weeks,
             weekly: &fixed.court_record,
@@ -555,17 +695,61 @@ fn simulate_stream(
                 weeks: (i32::MIN, phases.join),
                 weekly: if stream.is_asylum() { asylum } else { family },
             }),
-        legal_per_appeal: s.legal_costs_per_appeal,
-    };
-    ledger.reset(weeks, &rules);
-    for c in &cohorts[..started] {
-        ledger.enter(c, 0);
+        legal_per_appeal,
     }
+}
+
+/// What the penalty rules read of the scenario of the last phase (beside
+/// the parts of [`Fixed`]): the statutory penalty for asylum and nareis,
+/// the week it ends, the legal costs per appeal.
+fn rules_key(s: &Scenario) -> (bool, bool, i32, f64) {
+    (
+        s.statutory_asylum,
+        s.statutory_family,
+        penalty::statutory_until(s),
+        s.legal_costs_per_appeal,
+    )
+}
+
+/// Empty books and series before week 0, with the backlog at the start
+/// entered.
+fn start_books(weeks: usize, rules: &Rules<'_>, work: &mut StreamWork) {
+    work.ledger.reset(weeks, rules);
+    for c in &work.cohorts[..work.started] {
+        work.ledger.enter(c, 0);
+    }
+    work.first_live = 0;
+    work.out.clear(weeks);
+}
+
+/// `stream`'s weeks from the week after those `work` holds (its intakes
+/// formed, its rows written) up to `until` (the horizon's end if `None`).
+fn run_weeks(
+    phases: &Phases,
+    fixed: &Fixed,
+    stream: Stream,
+    staff: &Staff,
+    rules: &Rules<'_>,
+    work: &mut StreamWork,
+    until: Option<usize>,
+) {
+    let si = stream.index();
+    let lanes = lanes(stream);
+    let StreamWork {
+        cohorts,
+        intakes,
+        ledger,
+        out,
+        started,
+        first_live,
+    } = work;
+    let started = *started;
+    let s = phases.at(fixed.weeks as i32);
     let baa_before = phases.before().map(Baa::new);
     let baa = Baa::new(s);
-    let mut first_live = 0;
-    out.clear(weeks);
-    for (w, &intake) in intakes.iter().enumerate() {
+    let from = out.weeks();
+    let until = until.unwrap_or(fixed.weeks).min(intakes.len());
+    for (w, &intake) in intakes.iter().enumerate().take(until).skip(from) {
         let t = w as i32;
         if t > 0 {
             ledger.advance(t);
@@ -576,7 +760,7 @@ fn simulate_stream(
         }
 
         let mut tally = Tally::default();
-        let live = &mut cohorts[first_live..filed];
+        let live = &mut cohorts[*first_live..filed];
         if stream == Stream::General {
             let baa = match &baa_before {
                 Some(b) if t < phases.join => b,
@@ -604,12 +788,12 @@ fn simulate_stream(
             &mut tally,
             ledger,
         );
-        while first_live < filed && cohorts[first_live].pending == 0 {
-            first_live += 1;
+        while *first_live < filed && cohorts[*first_live].pending == 0 {
+            *first_live += 1;
         }
-        let books = ledger.book(t, &rules);
+        let books = ledger.book(t, rules);
         #[cfg(test)]
-        check_books(&books, &account::book_by_brute_force(cohorts, t, &rules));
+        check_books(&books, &account::book_by_brute_force(cohorts, t, rules));
         let staff_week = if stream == Stream::General {
             Some(staff.at(t))
         } else {
@@ -673,6 +857,99 @@ mod tests {
             simulate_with_intake_factors(&base, &factors)
         );
         assert_ne!(fixed.run(&base, &factors), simulate(&base));
+    }
+
+    /// Runs started from the state at the join are bit for bit the whole
+    /// runs: today's outlook with levers, behaviour and productivity moved
+    /// after the join and its intake varied from the join on; and where the
+    /// state does not hold (the history moved, intake varied before the
+    /// join, another horizon, another rule) the run is the whole one too.
+    #[test]
+    fn runs_from_the_join_are_the_whole_runs() {
+        let (base, _) = Scenario::outlook().validated();
+        let fixed = Fixed::new(&base);
+        let at_join = fixed.at_join().expect("the outlook has a history");
+        let join = base.join_week();
+        let weeks = horizon_weeks(&base);
+        let after: Vec<f64> = (0..weeks)
+            .map(|t| {
+                if t < join {
+                    1.0
+                } else {
+                    1.0 + 0.2 * ((t % 5) as f64 - 2.0) / 2.0
+                }
+            })
+            .collect();
+        let before: Vec<f64> = (0..weeks).map(|t| if t == 3 { 1.1 } else { 1.0 }).collect();
+        let mut scratch = Scratch::default();
+        let mut cases = 0;
+        let moved = |f: fn(&mut Scenario)| {
+            let mut s = base.clone();
+            f(&mut s);
+            s.validated().0
+        };
+        for (name, varied, factors) in [
+            ("as is", base.clone(), &[][..]),
+            ("intake varied", base.clone(), &after[..]),
+            (
+                "behaviour",
+                moved(|s| {
+                    s.decisions_per_fte_week *= 1.13;
+                    s.notice_share = 0.7;
+                    s.appeal_share = 0.3;
+                }),
+                &after[..],
+            ),
+            (
+                "levers",
+                moved(|s| {
+                    s.fte = 1400.0;
+                    s.baa_per_year = 20_000.0;
+                    s.work_order = crate::scenario::WorkOrder::CourtOrdersFirst;
+                }),
+                &[][..],
+            ),
+            (
+                "nareis",
+                moved(|s| {
+                    s.notice_share_family = 0.3;
+                    s.appeal_share_family = 0.5;
+                }),
+                &after[..],
+            ),
+            // The history keeps the reader's intake level and growth (where
+            // the record has no intake): the state at the join does not hold.
+            ("intake", moved(|s| s.intake_growth = 0.05), &[][..]),
+            ("intake varied before", base.clone(), &before[..]),
+            ("history", moved(|s| s.intake_2025 = 80_000.0), &[][..]),
+            (
+                "rules",
+                moved(|s| s.legal_costs_per_appeal = 2_000.0),
+                &[][..],
+            ),
+            (
+                "horizon",
+                moved(|s| s.end = crate::scenario::ymd(2030, 12, 31)),
+                &[][..],
+            ),
+        ] {
+            let mut run = Run::empty(varied.start, weeks);
+            fixed.run_into(
+                &varied,
+                factors,
+                Some(&at_join),
+                &mut scratch,
+                &mut run,
+                None,
+            );
+            let whole = simulate_with_intake_factors(&varied, factors);
+            assert_eq!(run, whole, "{name}");
+            let phases = Phases::new(&varied);
+            cases += usize::from(at_join.holds_for(&fixed, &phases, factors));
+        }
+        // The first five start from the join, the last five cannot.
+        assert_eq!(cases, 5);
+        assert!(Fixed::new(&Scenario::default()).at_join().is_none());
     }
 
     /// A runner's runs are the plain ones, whether it keeps its parts (a

@@ -143,6 +143,20 @@ impl StreamOut {
         }
     }
 
+    /// The weeks `other` holds, in this one's buffers (a run resumed from a
+    /// state kept at the join); the scratch of [`StreamOut::finish`] is not
+    /// state.
+    pub(super) fn restore(&mut self, other: &StreamOut) {
+        for (mine, theirs) in self.series.iter_mut().zip(&other.series) {
+            mine.clone_from(theirs);
+        }
+    }
+
+    /// The weeks whose rows are pushed.
+    pub(super) fn weeks(&self) -> usize {
+        self.series(Measure::Intake).len()
+    }
+
     fn series(&self, m: Measure) -> &[f64] {
         &self.series[m as usize]
     }

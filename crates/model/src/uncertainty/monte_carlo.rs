@@ -47,6 +47,10 @@ fn banded(c: Column) -> bool {
     )
 }
 
+/// The weeks [`Bands::of`] gathers at once: a block of a run's values is
+/// two cache lines.
+const WEEKS_GATHERED: usize = 16;
+
 /// What the bands need of the runs with indices `first..first + runs`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Samples {
@@ -146,6 +150,9 @@ pub fn sample(s: &Scenario, settings: &BandSettings, indices: Range<u32>) -> Sam
     let join = s.join_week();
     let stride = Samples::stride(weeks);
     let mut values = Vec::with_capacity(stride * indices.len());
+    // The weeks before the join are the record's, the same in every run:
+    // computed once, and each run starts from their end.
+    let at_join = fixed.at_join();
     // One run's buffers serve every run: each writes only the columns the
     // bands read, over the last one's.
     let mut scratch = Scratch::default();
@@ -156,6 +163,7 @@ pub fn sample(s: &Scenario, settings: &BandSettings, indices: Range<u32>) -> Sam
         fixed.run_into(
             &varied,
             &d.intake_factors,
+            at_join.as_ref(),
             &mut scratch,
             &mut run,
             Some(banded),
@@ -277,13 +285,10 @@ impl Bands {
         let weeks = samples.weeks;
         let stride = Samples::stride(weeks);
         let runs = samples.runs as usize;
-        let mut column = vec![0.0; runs];
-        let mut gather = |offset: usize| -> Percentiles {
-            for (r, v) in column.iter_mut().enumerate() {
-                *v = samples.values[r * stride + offset];
-            }
-            percentiles(&mut column)
-        };
+        // A run's values lie together, a week's of all runs far apart: the
+        // weeks are gathered a block at a time, each run's block read in
+        // one piece, rather than one value per run and week.
+        let mut columns = vec![0.0; runs * WEEKS_GATHERED];
         let bands: Vec<Band> = (0..SERIES.len())
             .map(|k| {
                 let mut band = Band {
@@ -291,11 +296,21 @@ impl Bands {
                     p50: Vec::with_capacity(weeks),
                     p90: Vec::with_capacity(weeks),
                 };
-                for w in 0..weeks {
-                    let p = gather(k * weeks + w);
-                    band.p10.push(p.p10);
-                    band.p50.push(p.p50);
-                    band.p90.push(p.p90);
+                for first in (0..weeks).step_by(WEEKS_GATHERED) {
+                    let n = WEEKS_GATHERED.min(weeks - first);
+                    let offset = k * weeks + first;
+                    for r in 0..runs {
+                        let block = &samples.values[r * stride + offset..][..n];
+                        for (j, &v) in block.iter().enumerate() {
+                            columns[j * runs + r] = v;
+                        }
+                    }
+                    for column in columns.chunks_exact_mut(runs.max(1)).take(n) {
+                        let p = percentiles(&mut column[..runs]);
+                        band.p10.push(p.p10);
+                        band.p50.push(p.p50);
+                        band.p90.push(p.p90);
+                    }
                 }
                 band
             })
@@ -421,9 +436,43 @@ mod tests {
         );
     }
 
-    /// A run that writes only the banded columns gives the bands and the
-    /// figures of the whole run of the same draw, bit for bit: the
-    /// letter's world, today's outlook (from a join), and a run whose
+    /// The bands gathered a block of weeks at a time are the percentiles
+    /// of each week's values of all runs, one week at a time, bit for bit
+    /// (a horizon that is no whole number of blocks, and one of a week).
+    #[test]
+    fn bands_are_the_percentiles_of_each_week() {
+        let settings = BandSettings::default();
+        for until in ["2024-04-07", "2023-05-03"] {
+            let (s, _) = Scenario::from_query(&format!("v=1&until={until}"));
+            let samples = sample(&s, &settings, 0..37);
+            let bands = Bands::of(&samples);
+            let weeks = samples.weeks();
+            assert!(
+                weeks == 1 || !weeks.is_multiple_of(WEEKS_GATHERED),
+                "{weeks}"
+            );
+            let stride = Samples::stride(weeks);
+            for (k, band) in [&bands.backlog, &bands.cost_cumulative, &bands.expected_wait]
+                .into_iter()
+                .enumerate()
+            {
+                for w in 0..weeks {
+                    let mut column: Vec<f64> = (0..37)
+                        .map(|r| samples.values()[r * stride + k * weeks + w])
+                        .collect();
+                    let p = percentiles(&mut column);
+                    let got = (band.p10[w], band.p50[w], band.p90[w]);
+                    assert_eq!(got, (p.p10, p.p50, p.p90), "series {k} week {w}");
+                }
+                assert_eq!(band.p50.len(), weeks);
+            }
+        }
+    }
+
+    /// A run that writes only the banded columns (and, from a join, starts
+    /// from the state there) gives the bands and the figures of the whole
+    /// run of the same draw, bit for bit: the letter's world, today's
+    /// outlook (from a join), and a run whose
     /// courts order penalties and whose cases wait past their term.
     #[test]
     fn samples_are_those_of_whole_runs() {
@@ -446,6 +495,14 @@ mod tests {
                 }
                 let summary = run.summary();
                 whole.extend(FIGURES.iter().map(|f| f.read(&summary, s.start)));
+                // Today's outlook's runs start from the state at its join,
+                // computed once; the letter's world has no history.
+                let fixed = Fixed::new(&s);
+                let (varied, _) = d.scenario.clone().validated();
+                let from_join = fixed
+                    .at_join()
+                    .is_some_and(|j| j.holds_for_run(&fixed, &varied, &d.intake_factors));
+                assert_eq!(from_join, s.join_week() > 0, "{}", s.to_query());
                 let got = &samples.values()[k * stride..(k + 1) * stride];
                 let bits = |v: &[f64]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
                 assert_eq!(bits(got), bits(&whole), "run {i} of {}", s.to_query());
