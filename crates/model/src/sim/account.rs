@@ -190,9 +190,16 @@ impl Weekly {
         }
     }
 
-    fn sub(&mut self, w: i32, n: u32) {
+    /// Replaces a cohort's `before` count in week `w` by its `now` count.
+    /// Usually `now` is the smaller, but not always: the noticers and
+    /// appealers are spread evenly by rounding down, each by its own
+    /// fraction, so the front passing an appealer decided out of turn can
+    /// pass no noticer's place and leave one more noticer waiting than
+    /// before. Adding before subtracting never goes below zero, since the
+    /// slot holds the `before` count.
+    fn rebook(&mut self, w: i32, before: u32, now: u32) {
         if let Some(v) = self.slot(w) {
-            *v -= u64::from(n);
+            *v = *v + u64::from(now) - u64::from(before);
         }
     }
 
@@ -275,18 +282,32 @@ impl ByWeek {
         }
     }
 
-    /// Applies `op` (add or subtract) with the counts `w` at each of `e`'s
-    /// weeks: on entering, the cohort's waiting cases; on a decision, the
-    /// cases decided. Generic, so that each use is compiled with its own
-    /// operation inlined.
-    fn apply(&mut self, e: &Events, w: Waiting, op: impl Fn(&mut Weekly, i32, u32)) {
-        op(&mut self.lapse, e.lapse, w.cases);
-        op(&mut self.notice, e.notice, w.noticers);
-        op(&mut self.appeal, e.appeal, w.appealers);
-        op(&mut self.ruling, e.ruling, w.appealers);
-        op(&mut self.court_due, e.court_due, w.appealers);
-        op(&mut self.aged_6_months, e.aged_6_months, w.cases);
-        op(&mut self.aged_15_months, e.aged_15_months, w.cases);
+    /// Books a cohort entering: its waiting counts at each of `e`'s weeks.
+    fn enter(&mut self, e: &Events, w: Waiting) {
+        self.lapse.add(e.lapse, w.cases);
+        self.notice.add(e.notice, w.noticers);
+        self.appeal.add(e.appeal, w.appealers);
+        self.ruling.add(e.ruling, w.appealers);
+        self.court_due.add(e.court_due, w.appealers);
+        self.aged_6_months.add(e.aged_6_months, w.cases);
+        self.aged_15_months.add(e.aged_15_months, w.cases);
+    }
+
+    /// Books a decision: each of `e`'s weeks holds the cohort's `now`
+    /// counts instead of its `before` counts.
+    fn rebook(&mut self, e: &Events, before: Waiting, now: Waiting) {
+        self.lapse.rebook(e.lapse, before.cases, now.cases);
+        self.notice.rebook(e.notice, before.noticers, now.noticers);
+        self.appeal
+            .rebook(e.appeal, before.appealers, now.appealers);
+        self.ruling
+            .rebook(e.ruling, before.appealers, now.appealers);
+        self.court_due
+            .rebook(e.court_due, before.appealers, now.appealers);
+        self.aged_6_months
+            .rebook(e.aged_6_months, before.cases, now.cases);
+        self.aged_15_months
+            .rebook(e.aged_15_months, before.cases, now.cases);
     }
 }
 
@@ -333,7 +354,7 @@ impl Ledger {
     /// Adds a cohort that enters in week `t` (at the start, or when filed).
     pub fn enter(&mut self, c: &Cohort, t: i32) {
         self.stocks.add(Stocks::of(c, t));
-        self.by_week.apply(&c.events, Waiting::of(c), Weekly::add);
+        self.by_week.enter(&c.events, Waiting::of(c));
     }
 
     /// Moves from week `t - 1` to week `t`: the cases of the cohorts with an
@@ -369,14 +390,9 @@ impl Ledger {
     /// noticer without an appeal waiting than before.)
     pub fn decided(&mut self, c: &Cohort, t: i32, before: Waiting) {
         let now = Waiting::of(c);
-        let gone = Waiting {
-            cases: before.cases - now.cases,
-            noticers: before.noticers - now.noticers,
-            appealers: before.appealers - now.appealers,
-        };
         self.stocks.sub(Stocks::of_waiting(&c.events, before, t));
         self.stocks.add(Stocks::of_waiting(&c.events, now, t));
-        self.by_week.apply(&c.events, gone, Weekly::sub);
+        self.by_week.rebook(&c.events, before, now);
     }
 
     /// Books week `t` on the cases still waiting after its decisions. A case

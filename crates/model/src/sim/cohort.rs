@@ -232,6 +232,23 @@ mod tests {
         }
     }
 
+    /// Why the books rebook a decision rather than subtract what it took
+    /// (`Ledger::decided`): with the noticers and the appealers each spread
+    /// by its own rounding, the front can pass an appealer decided out of
+    /// turn at a place that holds no noticer, and one more noticer waits
+    /// after the decision than before it.
+    #[test]
+    fn a_decision_can_leave_one_more_noticer_waiting() {
+        let mut c = Cohort::new(0, false, 8, 3, 2, EVENTS);
+        c.decide_appealers(1);
+        c.decide_appealers(1);
+        c.decide_in_order(3);
+        assert_eq!((c.pending, c.pending_noticers), (3, 0));
+        c.decide_in_order(1);
+        check(&c);
+        assert_eq!((c.pending, c.pending_noticers), (2, 1));
+    }
+
     #[test]
     fn empty_cohorts_are_harmless() {
         let mut c = Cohort::new(0, false, 0, 5, 5, EVENTS);

@@ -53,6 +53,21 @@ proptest! {
     }
 }
 
+/// A pair the property test found (shrunk): on the way, a decision left one
+/// more noticer waiting than before it (see `sim::cohort`), which the books
+/// once subtracted below zero.
+#[test]
+fn a_pair_whose_runs_leave_a_noticer_waiting_adds_up() {
+    let (s, base) = pair(
+        &[(31, 0.707778918261384), (6, 0.2411655017725919)],
+        &[(24, 0.20722876692304326), (36, 0.27870716541368834)],
+    );
+    let e = explain(&s, &base);
+    for f in &e.figures {
+        assert!(adds_up(&f.parts, f.whole()), "{}", f.figure.key);
+    }
+}
+
 #[test]
 fn a_lone_lever_gets_the_whole_difference() {
     let base = Scenario::outlook();
