@@ -128,21 +128,30 @@ impl Scenario {
         Scenario::baseline_over(pinned, self.end, self.from)
     }
 
+    /// The baseline when none is pinned, for a scenario whose levers apply
+    /// from `from`: the defaults of its world ([`Scenario::world_defaults`]),
+    /// today's outlook for a run with a history before its levers, the
+    /// letter's world for one whose levers act from the start. It depends on
+    /// `from` alone, so a page reruns it only when `from` moves.
+    #[must_use]
+    pub fn unpinned_baseline(from: Date) -> Scenario {
+        Scenario {
+            from,
+            ..Scenario::default()
+        }
+        .world_defaults()
+    }
+
     /// [`Scenario::baseline`] of a scenario ending on `end` whose levers
     /// apply from `from`: all it depends on, so that a page reruns the
     /// baseline only when one of them moves.
     #[must_use]
     pub fn baseline_over(pinned: Option<&Scenario>, end: Date, from: Date) -> Scenario {
-        let unpinned = || {
-            Scenario {
-                from,
-                ..Scenario::default()
-            }
-            .world_defaults()
-        };
         Scenario {
             end,
-            ..pinned.cloned().unwrap_or_else(unpinned)
+            ..pinned
+                .cloned()
+                .unwrap_or_else(|| Scenario::unpinned_baseline(from))
         }
     }
 }

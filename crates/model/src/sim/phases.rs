@@ -8,7 +8,7 @@
 //! its term rules: an application keeps the term it was filed under).
 
 use super::term::week_on_or_after;
-use crate::presets::preset;
+use crate::presets::Preset;
 use crate::scenario::Scenario;
 
 /// The scenario that applies in each week of a run.
@@ -57,9 +57,7 @@ fn join_week(s: &Scenario) -> i32 {
 /// "As it happened" under `s`: the `as_it_happened` preset applied to `s`,
 /// with `s`'s horizon and join, so that it covers the same weeks.
 pub(crate) fn history(s: &Scenario) -> Scenario {
-    let mut h = preset("as_it_happened")
-        .expect("the as_it_happened preset exists")
-        .apply(s);
+    let mut h = Preset::AS_IT_HAPPENED.apply(s);
     h.end = s.end;
     h.from = s.from;
     h
