@@ -100,7 +100,13 @@ pub fn PrintedChart(chart: Chart) -> impl IntoView {
         ev::Custom::<web_sys::Event>::new("beforeprint"),
         move |_| draw_now(),
     );
-    on_cleanup(move || listener.remove());
+    on_cleanup(move || {
+        listener.remove();
+        // A redraw still waiting would find the canvas gone.
+        if let Some(Some(handle)) = pending.try_get_value() {
+            handle.clear();
+        }
+    });
 
     view! {
         <canvas

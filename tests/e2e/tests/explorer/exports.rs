@@ -282,8 +282,10 @@ pub async fn the_run_downloads_as_csv_in_dutch_and_in_english(harness: &Harness)
     let run = Scenario::from_query("intake=60000").0.run();
     let columns = run_columns();
     let intake_lever = doorstroom_model::lever("intake").ok_or("the intake lever")?;
+    // The scenario in words: each lever that differs as its label and its
+    // value (the default follows in brackets).
     let untitled = format!(
-        "# Scenario: {}: {}",
+        "# Scenario: {} {}",
         intake_lever.label.nl,
         intake_lever.describe(
             &Scenario::from_query("intake=60000").0,

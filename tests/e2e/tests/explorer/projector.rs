@@ -128,13 +128,13 @@ pub async fn presentation_fits_a_projector_in_both_languages(harness: &Harness) 
                 page.text(&testid("deck-title")).await?,
                 "Hoge instroom MPP 2023 hoog"
             );
-            // The bands of the first slide drawn (each figure's range shows
+            // The bands of the first slide drawn (each figure's median shows
             // when they are), then the charts laid out again.
             wait_until("the bands", || async {
                 let n = page
                     .client()
                     .execute(
-                        "return document.querySelectorAll('[data-testid^=range-]').length",
+                        "return document.querySelectorAll('[data-testid^=median-]').length",
                         vec![],
                     )
                     .await?;
