@@ -6,7 +6,7 @@
 use std::time::{Duration, Instant};
 
 use doorstroom_e2e::{Page, Result};
-use doorstroom_model::{Scenario, Summary};
+use doorstroom_model::Summary;
 use fantoccini::Locator;
 use serde_json::json;
 
