@@ -9,14 +9,18 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use js_sys::{Array, Function, Promise, Reflect};
-use leptos::mount::mount_to;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
-use web_sys::{Document, HtmlElement};
+use web_sys::Document;
 
 wasm_bindgen_test_configure!(run_in_browser);
+
+// The browser tests' helpers, shared with this binary of its own.
+#[allow(dead_code)]
+#[path = "browser/support.rs"]
+mod support;
 
 fn document() -> Document {
     web_sys::window().unwrap().document().unwrap()
@@ -57,9 +61,7 @@ fn capture_console_errors() -> (Rc<RefCell<Vec<String>>>, impl FnOnce()) {
 #[wasm_bindgen_test]
 async fn a_panic_replaces_the_page_with_a_message_and_logs_it() {
     let document = document();
-    let container: HtmlElement = document.create_element("div").unwrap().dyn_into().unwrap();
-    document.body().unwrap().append_child(&container).unwrap();
-    let _app = mount_to(container, doorstroom::App);
+    let _page = support::mount();
     assert!(
         document
             .query_selector(".page header h1")

@@ -25,6 +25,7 @@
 pub mod history;
 pub mod location;
 pub mod pacer;
+pub mod page_fields;
 
 use std::sync::{Arc, PoisonError};
 
@@ -36,11 +37,13 @@ use doorstroom_model::record::{self, RecordRow};
 use doorstroom_model::uncertainty::{BandSettings, Bands};
 use doorstroom_model::{Date, Lang, LeverValue, Run, Runner, Scenario, Summary, World, levers};
 use leptos::prelude::*;
+use reactive_stores::Patch;
 
 use crate::platform::reruns::{Node, rerun};
 use crate::platform::timing::{self, Part};
 use crate::state::history::History;
 use crate::state::pacer::{Change, Pacer, Plan};
+use crate::state::page_fields::{PageFields, PageFieldsStoreFields, ReadField};
 use crate::view_model::words;
 
 /// The scenario lever by lever: a signal per lever of the lever table (in
@@ -117,19 +120,12 @@ pub struct Store {
     end: Memo<Date>,
     from: Memo<Date>,
     is_default: Memo<bool>,
-    baseline: RwSignal<Option<Scenario>>,
-    baseline_title: RwSignal<String>,
-    compared: RwSignal<Vec<Compared>>,
-    title: RwSignal<String>,
-    note: RwSignal<String>,
-    lang: RwSignal<Lang>,
-    /// Whether the uncertainty bands are shown, and their settings.
-    band_settings: RwSignal<BandSettings>,
+    /// The page's own fields (titles, note, pinned scenarios, language,
+    /// bands' settings, the published switch), each tracked on its own.
+    page: reactive_stores::Store<PageFields>,
     /// The newest bands the workers finished, with the scenario and
     /// settings they are of (older than the screen while a drag goes on).
     bands: RwSignal<Option<BandsOf>>,
-    /// Whether the published figures are hidden on the charts.
-    hide_published: RwSignal<bool>,
     warnings: RwSignal<Vec<LinkWarning>>,
     loaded: StoredValue<Scenario>,
     history: RwSignal<History<Scenario>>,
@@ -259,17 +255,8 @@ impl Store {
 
     /// A store for the given state, without touching the address.
     pub fn new(state: PageState, warnings: Vec<LinkWarning>) -> Self {
-        let PageState {
-            scenario,
-            title,
-            note,
-            baseline,
-            baseline_title,
-            compared,
-            lang,
-            bands,
-            hide_published,
-        } = state;
+        let (scenario, fields) = PageFields::split(state);
+        let page = reactive_stores::Store::new(fields);
         let lever_state = Arc::new(Levers::new(&scenario));
         let scenario_signal = {
             let lever_state = Arc::clone(&lever_state);
@@ -291,8 +278,8 @@ impl Store {
             Some(previous) if dragging.get() => previous.clone(),
             _ => scenario_signal.get(),
         });
-        let baseline_signal = RwSignal::new(baseline);
-        let compared_signal = RwSignal::new(compared);
+        let baseline_signal = page.baseline();
+        let compared_signal = page.compared();
         // After navigation the scenario's own run and the first chart come
         // first; the pinned runs and the record follow once the first
         // screen is painted (see `App`).
@@ -333,7 +320,7 @@ impl Store {
         let compared_summaries = Memo::new(move |_| {
             compared_runs.with(|runs| runs.iter().map(|r| r.summary()).collect())
         });
-        let lang_signal = RwSignal::new(lang);
+        let lang_signal = page.lang();
         let compared_labels = Memo::new(move |_| {
             let lang = lang_signal.get();
             compared_signal.with(|list| {
@@ -406,15 +393,8 @@ impl Store {
             end,
             from,
             is_default,
-            baseline: baseline_signal,
-            baseline_title: RwSignal::new(baseline_title),
-            compared: compared_signal,
-            title: RwSignal::new(title),
-            note: RwSignal::new(note),
-            lang: lang_signal,
-            band_settings: RwSignal::new(bands),
+            page,
             bands: RwSignal::new(None),
-            hide_published: RwSignal::new(hide_published),
             warnings: RwSignal::new(warnings),
             loaded: StoredValue::new(scenario),
             history,
@@ -503,49 +483,50 @@ impl Store {
     }
 
     /// The pinned baseline, or `None` for the default scenario.
-    pub fn pinned(&self) -> ReadSignal<Option<Scenario>> {
-        self.baseline.read_only()
+    pub fn pinned(&self) -> ReadField<Option<Scenario>> {
+        ReadField::new(self.page.baseline())
     }
 
     /// The baseline's title (empty: none).
-    pub fn baseline_title(&self) -> ReadSignal<String> {
-        self.baseline_title.read_only()
+    pub fn baseline_title(&self) -> ReadField<String> {
+        ReadField::new(self.page.baseline_title())
     }
 
     /// The other pinned scenarios, with their titles.
-    pub fn compared(&self) -> ReadSignal<Vec<Compared>> {
-        self.compared.read_only()
+    pub fn compared(&self) -> ReadField<Vec<Compared>> {
+        ReadField::new(self.page.compared())
     }
 
     /// The scenario's own title and note (empty: none).
-    pub fn title(&self) -> ReadSignal<String> {
-        self.title.read_only()
+    pub fn title(&self) -> ReadField<String> {
+        ReadField::new(self.page.title())
     }
 
-    pub fn note(&self) -> ReadSignal<String> {
-        self.note.read_only()
+    pub fn note(&self) -> ReadField<String> {
+        ReadField::new(self.page.note())
     }
 
     /// How many scenarios are pinned, the baseline included.
     pub fn pinned_count(&self) -> usize {
-        usize::from(self.baseline.with(Option::is_some)) + self.compared.with(Vec::len)
+        usize::from(self.page.baseline().with(Option::is_some))
+            + self.page.compared().with(Vec::len)
     }
 
-    pub fn lang(&self) -> ReadSignal<Lang> {
-        self.lang.read_only()
+    pub fn lang(&self) -> ReadField<Lang> {
+        ReadField::new(self.page.lang())
     }
 
     /// The uncertainty bands' settings (on or off, runs, seed, spreads).
-    pub fn band_settings(&self) -> ReadSignal<BandSettings> {
-        self.band_settings.read_only()
+    pub fn band_settings(&self) -> ReadField<BandSettings> {
+        ReadField::new(self.page.bands())
     }
 
     /// Changes the bands' settings: a change of view, in the same history
     /// entry, as the language is.
     pub fn set_band_settings(&self, settings: BandSettings) {
         let (settings, _) = settings.validated();
-        if settings != self.band_settings.get_untracked() {
-            self.band_settings.set(settings);
+        if settings != self.page.bands().get_untracked() {
+            self.page.bands().set(settings);
             self.address_changed(Change::Relabel);
         }
     }
@@ -564,7 +545,7 @@ impl Store {
     /// on, the first screen is painted, and the newest finished bands are
     /// not of the scenario and settings shown. Derived, never set.
     pub fn bands_busy(&self) -> bool {
-        let settings = self.band_settings.get();
+        let settings = self.page.bands().get();
         settings.on
             && self.first_screen_done.get()
             && !self.bands.with(|b| {
@@ -578,7 +559,7 @@ impl Store {
     /// are of the scenario and settings shown and bands are on, else none
     /// (bands of a scenario the screen has left are never drawn).
     pub fn current_bands(&self) -> Option<Arc<Bands>> {
-        let settings = self.band_settings.get();
+        let settings = self.page.bands().get();
         if !settings.on {
             return None;
         }
@@ -590,14 +571,14 @@ impl Store {
     }
 
     /// Whether the published figures are hidden on the charts.
-    pub fn hide_published(&self) -> ReadSignal<bool> {
-        self.hide_published.read_only()
+    pub fn hide_published(&self) -> ReadField<bool> {
+        ReadField::new(self.page.hide_published())
     }
 
     /// Shows or hides the published figures; a view setting, so the same
     /// history entry, like the language.
     pub fn set_hide_published(&self, hide: bool) {
-        self.hide_published.set(hide);
+        self.page.hide_published().set(hide);
         self.address_changed(Change::Relabel);
     }
 
@@ -733,8 +714,8 @@ impl Store {
             return;
         }
         let current = self.scenario.get_untracked();
-        let title = self.title.get_untracked();
-        self.compared.update(|c| {
+        let title = self.page.title().get_untracked();
+        self.page.compared().update(|c| {
             c.push(Compared {
                 scenario: current,
                 title,
@@ -747,14 +728,16 @@ impl Store {
     /// is neither the default nor pinned already.
     pub fn can_pin(&self) -> bool {
         let current = self.scenario.get();
-        let pinned_already = self.baseline.with(|b| b.as_ref() == Some(&current))
+        let pinned_already = self.page.baseline().with(|b| b.as_ref() == Some(&current))
             || self
-                .compared
+                .page
+                .compared()
                 .with(|c| c.iter().any(|c| c.scenario == current));
-        let count = usize::from(self.baseline.with(Option::is_some)) + self.compared.with(Vec::len);
+        let count = usize::from(self.page.baseline().with(Option::is_some))
+            + self.page.compared().with(Vec::len);
         !pinned_already
             && count < MAX_PINNED
-            && (current != current.world_defaults() || !self.title.with(String::is_empty))
+            && (current != current.world_defaults() || !self.page.title().with(String::is_empty))
     }
 
     /// Chooses the baseline: pinned scenario `i` of the compared ones, or
@@ -763,11 +746,15 @@ impl Store {
     /// pinned, as a compared one in the chosen one's place (or first).
     pub fn choose_baseline(&self, choice: Option<usize>) {
         self.commit();
-        let old = self.baseline.get_untracked().map(|scenario| Compared {
-            scenario,
-            title: self.baseline_title.get_untracked(),
-        });
-        let mut compared = self.compared.get_untracked();
+        let old = self
+            .page
+            .baseline()
+            .get_untracked()
+            .map(|scenario| Compared {
+                scenario,
+                title: self.page.baseline_title().get_untracked(),
+            });
+        let mut compared = self.page.compared().get_untracked();
         let chosen = match choice {
             Some(i) if i < compared.len() => {
                 let chosen = compared.remove(i);
@@ -785,9 +772,9 @@ impl Store {
             }
         };
         let (scenario, title) = chosen.map(|c| (c.scenario, c.title)).unzip();
-        self.baseline.set(scenario);
-        self.baseline_title.set(title.unwrap_or_default());
-        self.compared.set(compared);
+        self.page.baseline().set(scenario);
+        self.page.baseline_title().set(title.unwrap_or_default());
+        self.page.compared().set(compared);
         self.address_changed(Change::Settled);
     }
 
@@ -795,15 +782,15 @@ impl Store {
     /// other pinned scenarios stay as they are.
     pub fn unpin(&self) {
         self.commit();
-        self.baseline.set(None);
-        self.baseline_title.set(String::new());
+        self.page.baseline().set(None);
+        self.page.baseline_title().set(String::new());
         self.address_changed(Change::Settled);
     }
 
     /// Unpins the `i`-th other pinned scenario.
     pub fn unpin_compared(&self, i: usize) {
-        if i < self.compared.with_untracked(Vec::len) {
-            self.compared.update(|c| {
+        if i < self.page.compared().with_untracked(Vec::len) {
+            self.page.compared().update(|c| {
                 c.remove(i);
             });
             self.address_changed(Change::Settled);
@@ -819,11 +806,11 @@ impl Store {
         };
         let title = self.tidied(title, key, TITLE_LIMIT);
         if i == 0 {
-            if self.baseline.with_untracked(Option::is_some) {
-                self.baseline_title.set(title);
+            if self.page.baseline().with_untracked(Option::is_some) {
+                self.page.baseline_title().set(title);
             }
         } else {
-            self.compared.update(|c| {
+            self.page.compared().update(|c| {
                 if let Some(c) = c.get_mut(i - 1) {
                     c.title = title;
                 }
@@ -847,22 +834,22 @@ impl Store {
     /// Sets the scenario's own title.
     pub fn set_title(&self, title: &str) {
         let title = self.tidied(title, doorstroom_address::TITLE_KEY, TITLE_LIMIT);
-        self.title.set(title);
+        self.page.title().set(title);
         self.address_changed(Change::Settled);
     }
 
     /// Sets the scenario's one-line note.
     pub fn set_note(&self, note: &str) {
         let note = self.tidied(note, doorstroom_address::NOTE_KEY, NOTE_LIMIT);
-        self.note.set(note);
+        self.page.note().set(note);
         self.address_changed(Change::Settled);
     }
 
     /// Shows a scenario with its title (a step of a deck): one discrete
     /// change, like a preset.
     pub fn show(&self, scenario: Scenario, title: String) {
-        if title != self.title.get_untracked() {
-            self.title.set(title);
+        if title != self.page.title().get_untracked() {
+            self.page.title().set(title);
         }
         self.apply(scenario);
         self.address_changed(Change::Settled);
@@ -874,12 +861,9 @@ impl Store {
     /// screen before.
     pub fn open(&self, state: PageState) {
         self.pending.set_value(None);
-        self.baseline.set(state.baseline);
-        self.baseline_title.set(state.baseline_title);
-        self.compared.set(state.compared);
-        self.title.set(state.title);
-        self.note.set(state.note);
-        self.apply(state.scenario);
+        let (scenario, fields) = PageFields::split(state);
+        self.page.patch(fields);
+        self.apply(scenario);
         self.address_changed(Change::Settled);
     }
 
@@ -887,20 +871,20 @@ impl Store {
     /// title or note, or a scenario other than the default.
     pub fn holds_work(&self) -> bool {
         self.pinned_count_untracked() > 0
-            || !self.title.with_untracked(String::is_empty)
-            || !self.note.with_untracked(String::is_empty)
+            || !self.page.title().with_untracked(String::is_empty)
+            || !self.page.note().with_untracked(String::is_empty)
             || self.scenario.with_untracked(|s| *s != s.world_defaults())
     }
 
     fn pinned_count_untracked(&self) -> usize {
-        usize::from(self.baseline.with_untracked(Option::is_some))
-            + self.compared.with_untracked(Vec::len)
+        usize::from(self.page.baseline().with_untracked(Option::is_some))
+            + self.page.compared().with_untracked(Vec::len)
     }
 
     /// Switches the language; the same history entry, since the scenario
     /// did not change.
     pub fn set_lang(&self, lang: Lang) {
-        self.lang.set(lang);
+        self.page.lang().set(lang);
         self.address_changed(Change::Relabel);
     }
 
@@ -911,54 +895,25 @@ impl Store {
         self.pending.set_value(None);
         self.pacer.update_value(Pacer::navigated);
         let (state, warnings) = PageState::read(&location::query());
-        if state.lang != self.lang.get_untracked() {
-            self.lang.set(state.lang);
-        }
-        if state.hide_published != self.hide_published.get_untracked() {
-            self.hide_published.set(state.hide_published);
-        }
-        if state.baseline != self.baseline.get_untracked() {
-            self.baseline.set(state.baseline);
-        }
-        if state.bands != self.band_settings.get_untracked() {
-            self.band_settings.set(state.bands);
-        }
-        if state.baseline_title != self.baseline_title.get_untracked() {
-            self.baseline_title.set(state.baseline_title);
-        }
-        if state.compared != self.compared.get_untracked() {
-            self.compared.set(state.compared);
-        }
-        if state.title != self.title.get_untracked() {
-            self.title.set(state.title);
-        }
-        if state.note != self.note.get_untracked() {
-            self.note.set(state.note);
-        }
-        if state.scenario != self.scenario.get_untracked() {
-            self.set_scenario(&state.scenario);
+        let (scenario, fields) = PageFields::split(state);
+        // One patch: only the fields the address changed notify.
+        self.page.patch(fields);
+        if scenario != self.scenario.get_untracked() {
+            self.set_scenario(&scenario);
         }
         if !warnings.is_empty() {
             self.warnings.set(warnings);
         }
         self.history.update(|h| {
-            h.commit(state.scenario);
+            h.commit(scenario);
         });
     }
 
     /// The page's state as its address says it.
     pub fn page_state(&self) -> PageState {
-        PageState {
-            scenario: self.scenario.get_untracked(),
-            title: self.title.get_untracked(),
-            note: self.note.get_untracked(),
-            baseline: self.baseline.get_untracked(),
-            baseline_title: self.baseline_title.get_untracked(),
-            compared: self.compared.get_untracked(),
-            lang: self.lang.get_untracked(),
-            bands: self.band_settings.get_untracked(),
-            hide_published: self.hide_published.get_untracked(),
-        }
+        self.page
+            .get_untracked()
+            .with_scenario(self.scenario.get_untracked())
     }
 
     /// Subscribes the running effect or memo to everything the link holds
@@ -966,14 +921,7 @@ impl Store {
     /// language, bands' settings, switches): what follows the link at rest
     /// tracks the levers' settled value itself and calls this for the rest.
     pub fn track_page_state(&self) {
-        self.title.track();
-        self.note.track();
-        self.baseline.track();
-        self.baseline_title.track();
-        self.compared.track();
-        self.lang.track();
-        self.band_settings.track();
-        self.hide_published.track();
+        self.page.track();
     }
 
     /// The link to what is on screen, built from the state (never read back

@@ -11,6 +11,7 @@ use leptos::prelude::*;
 
 use crate::format::{Formats, formats};
 use crate::platform::timing::{self, Part};
+use crate::state::page_fields::ReadField;
 use crate::state::use_store;
 
 const TITLE: Text = t("Model en werkelijkheid", "Model and record");
@@ -100,7 +101,7 @@ pub(crate) fn percent_difference(d: f64, f: &Formats) -> String {
 }
 
 /// The header row of a record table.
-pub(crate) fn head(lang: ReadSignal<Lang>) -> impl IntoView {
+pub(crate) fn head(lang: ReadField<Lang>) -> impl IntoView {
     view! {
         <tr>
             {move || {

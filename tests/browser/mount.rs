@@ -1,32 +1,9 @@
 //! The app mounted into a real DOM.
 
-use leptos::mount::mount_to;
 use wasm_bindgen_test::wasm_bindgen_test;
-use web_sys::wasm_bindgen::JsCast;
-use web_sys::{Document, HtmlElement};
+use web_sys::HtmlElement;
 
-fn document() -> Document {
-    web_sys::window()
-        .expect("a window")
-        .document()
-        .expect("a document")
-}
-
-/// A fresh, attached `<div>` to mount into, so that tests do not share DOM.
-fn fresh_container() -> HtmlElement {
-    let document = document();
-    let div: HtmlElement = document
-        .create_element("div")
-        .expect("a div")
-        .dyn_into()
-        .expect("an HTML element");
-    document
-        .body()
-        .expect("a body")
-        .append_child(&div)
-        .expect("attached");
-    div
-}
+use crate::support::mount;
 
 fn text_of(container: &HtmlElement, selector: &str) -> Option<String> {
     container
@@ -37,26 +14,27 @@ fn text_of(container: &HtmlElement, selector: &str) -> Option<String> {
 
 #[wasm_bindgen_test]
 fn mounts_with_its_heading() {
-    let container = fresh_container();
-    let _app = mount_to(container.clone(), doorstroom::App);
-    assert_eq!(text_of(&container, "h1").as_deref(), Some("Doorstroom"));
+    let page = mount();
+    assert_eq!(
+        text_of(&page.container, "h1").as_deref(),
+        Some("Doorstroom")
+    );
 }
 
 #[wasm_bindgen_test]
 fn footer_shows_the_model_version() {
-    let container = fresh_container();
-    let _app = mount_to(container.clone(), doorstroom::App);
+    let page = mount();
     assert_eq!(
-        text_of(&container, "footer .model-version").as_deref(),
+        text_of(&page.container, "footer .model-version").as_deref(),
         Some(doorstroom_model::VERSION)
     );
 }
 
 #[wasm_bindgen_test]
 fn footer_shows_the_default_scenarios_start_date() {
-    let container = fresh_container();
-    let _app = mount_to(container.clone(), doorstroom::App);
-    let start = container
+    let page = mount();
+    let start = page
+        .container
         .query_selector("footer time.model-start")
         .expect("a valid selector")
         .expect("the start date in the footer");
@@ -70,8 +48,11 @@ fn footer_shows_the_default_scenarios_start_date() {
 
 #[wasm_bindgen_test]
 fn unmounting_removes_the_app() {
-    let container = fresh_container();
-    let app = mount_to(container.clone(), doorstroom::App);
-    drop(app);
+    let page = mount();
+    let container = page.container.clone();
+    assert!(text_of(&container, "h1").is_some());
+    // Dropping the mounted page unmounts the app (and takes the container
+    // out of the document, which alone would leave its content).
+    drop(page);
     assert_eq!(text_of(&container, "h1"), None);
 }

@@ -13,12 +13,6 @@ use web_sys::{Event, EventInit, HtmlElement, KeyboardEvent, KeyboardEventInit};
 
 use crate::support::{Mounted, fire, mount, open_with, search, settle, window};
 
-fn summary_of(query: &str) -> Summary {
-    let (scenario, warnings) = Scenario::from_query(query);
-    assert!(warnings.is_empty(), "{query}: {warnings:?}");
-    scenario.run().summary()
-}
-
 /// `value` as `Intl.NumberFormat(locale, options)` writes it.
 fn intl(locale: &str, options: &[(&str, JsValue)], value: f64) -> String {
     let object = Object::new();
@@ -115,7 +109,11 @@ async fn the_headline_figures_follow_the_models_summary() {
     assert_eq!(page.input("input-intake").value(), "77.000");
     assert_eq!(page.input("input-fte").value(), "600");
     assert_eq!(page.input("lever-intake").value(), "77000");
-    assert_figures(&page, &summary_of("intake=77000&fte=600"), "nl-NL");
+    assert_figures(
+        &page,
+        &Summary::of_query("intake=77000&fte=600").expect("a query read without warnings"),
+        "nl-NL",
+    );
     assert_eq!(page.count("[data-testid=notice]"), 0);
 }
 
@@ -127,12 +125,20 @@ async fn a_typed_value_changes_the_scenario_and_the_address() {
     fire(&page.input("input-intake"), "49000", "change");
     settle().await;
     assert!(search().contains("intake=49000"), "{}", search());
-    assert_figures(&page, &summary_of("v=2&intake=49000"), "nl-NL");
+    assert_figures(
+        &page,
+        &Summary::of_query("v=2&intake=49000").expect("a query read without warnings"),
+        "nl-NL",
+    );
     // A Dutch reader may type thousands with a dot.
     fire(&page.input("input-baa"), "20.000", "change");
     settle().await;
     assert_eq!(page.input("input-baa").value(), "20.000");
-    assert_figures(&page, &summary_of("v=2&intake=49000&baa=20000"), "nl-NL");
+    assert_figures(
+        &page,
+        &Summary::of_query("v=2&intake=49000&baa=20000").expect("a query read without warnings"),
+        "nl-NL",
+    );
 }
 
 #[wasm_bindgen_test]
@@ -143,7 +149,11 @@ async fn out_of_range_values_are_clamped_by_the_model() {
     fire(&page.input("input-fte"), "999999", "change");
     settle().await;
     assert_eq!(page.input("input-fte").value(), "2.000");
-    assert_figures(&page, &summary_of("v=2&fte=2000"), "nl-NL");
+    assert_figures(
+        &page,
+        &Summary::of_query("v=2&fte=2000").expect("a query read without warnings"),
+        "nl-NL",
+    );
     // The field keeps a note saying what was used.
     assert_eq!(
         page.text("note-fte"),
@@ -162,7 +172,11 @@ async fn a_drag_follows_the_thumb_and_is_one_undo_step() {
     fire(&slider, "800", "input");
     settle().await;
     assert_eq!(page.input("input-fte").value(), "800");
-    assert_figures(&page, &summary_of("v=2&fte=800"), "nl-NL");
+    assert_figures(
+        &page,
+        &Summary::of_query("v=2&fte=800").expect("a query read without warnings"),
+        "nl-NL",
+    );
     fire(&slider, "800", "change");
     settle().await;
     assert!(search().contains("fte=800"), "{}", search());
@@ -177,7 +191,11 @@ async fn a_drag_follows_the_thumb_and_is_one_undo_step() {
     settle().await;
     assert_eq!(page.input("input-fte").value(), "532");
     assert!(!search().contains("fte="), "{}", search());
-    assert_figures(&page, &summary_of("v=2"), "nl-NL");
+    assert_figures(
+        &page,
+        &Summary::of_query("v=2").expect("a query read without warnings"),
+        "nl-NL",
+    );
 }
 
 #[wasm_bindgen_test]
@@ -189,7 +207,11 @@ async fn a_garbage_query_shows_the_notice_and_a_working_page() {
     // The unreadable intake stays at its default, the FTE is clamped to 0.
     assert_eq!(page.input("input-intake").value(), "70.000");
     assert_eq!(page.input("input-fte").value(), "0");
-    assert_figures(&page, &summary_of("fte=0"), "nl-NL");
+    assert_figures(
+        &page,
+        &Summary::of_query("fte=0").expect("a query read without warnings"),
+        "nl-NL",
+    );
     page.container
         .query_selector(".notice-close")
         .expect("a selector")
@@ -210,7 +232,7 @@ async fn the_english_switch_changes_the_text_and_the_number_format() {
     page.find("lang-switch").click();
     settle().await;
     let english = page.text("kpi-backlog-end");
-    let expected = summary_of("intake=77000");
+    let expected = Summary::of_query("intake=77000").expect("a query read without warnings");
     assert_eq!(english, whole("en-GB", expected.backlog_end));
     assert_ne!(dutch, english, "the thousands separator differs");
     assert!(search().contains("lang=en"), "{}", search());
@@ -264,7 +286,7 @@ async fn a_longer_horizon_alone_changes_no_figure_against_the_baseline() {
         .expect("a selector")
         .length();
     assert_eq!(unchanged, 6);
-    let expected = summary_of("until=2033-04-30");
+    let expected = Summary::of_query("until=2033-04-30").expect("a query read without warnings");
     assert_figures(&page, &expected, "nl-NL");
 }
 
@@ -282,7 +304,11 @@ async fn thousands_read_alike_in_either_notation_and_language() {
                 "{typed} in {locale}: {}",
                 search()
             );
-            assert_figures(&page, &summary_of("v=2&intake=77000"), locale);
+            assert_figures(
+                &page,
+                &Summary::of_query("v=2&intake=77000").expect("a query read without warnings"),
+                locale,
+            );
             assert!(page.find("note-intake").hidden(), "{typed}: no note");
         }
     }

@@ -69,9 +69,11 @@ async fn a_slider_input_reruns_only_its_lever_and_the_outputs() {
         assert!(of(counts, RerunNode::Frame) > 0, "{counts:?}");
         assert_eq!(of(counts, RerunNode::Rest), 0, "{counts:?}");
     }
+    wasm_bindgen_test::console_log!("re-runs per slider input: {first:?}; {second:?}");
     assert_eq!(page.input("input-intake").value(), "95.000");
     // The end of the drag settles: what is read at rest follows once.
     let end = counted(|| fire(&slider, "95000", "change")).await;
     assert!(of(&end, RerunNode::Rest) > 0, "{end:?}");
     assert_eq!(of(&end, RerunNode::Lever), 0, "{end:?}");
+    wasm_bindgen_test::console_log!("re-runs at the drag's end: {end:?}");
 }

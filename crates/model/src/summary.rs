@@ -1,9 +1,11 @@
 //! The headline figures of a run.
 
+use crate::Scenario;
 use crate::date::Date;
 use crate::run::{Column, Measure, Run};
 use crate::stream::Stream;
 use crate::uncertainty::FIGURES;
+use crate::warning::Warning;
 
 /// Costs and appeals "through 2024" count the weeks that start before this
 /// day, the horizon of the seed's EUR 55 million and 20,000 appeals.
@@ -66,6 +68,19 @@ pub struct Summary {
 }
 
 impl Summary {
+    /// The summary of the scenario a link's query describes, if the query
+    /// reads without a warning (else the warnings): what a test of the
+    /// page compares the page's figures with, where a repaired query would
+    /// compare with a scenario the test did not mean.
+    pub fn of_query(query: &str) -> Result<Summary, Vec<Warning>> {
+        let (scenario, warnings) = Scenario::from_query(query);
+        if warnings.is_empty() {
+            Ok(scenario.run().summary())
+        } else {
+            Err(warnings)
+        }
+    }
+
     pub(crate) fn of(run: &Run) -> Summary {
         let weeks = run.weeks();
         let join = run.join_week().min(weeks.saturating_sub(1));
@@ -222,4 +237,22 @@ fn expected_wait_last_month(run: &Run) -> f64 {
         .map(|w| waits[w])
         .collect();
     in_month.iter().sum::<f64>() / in_month.len().max(1) as f64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_clean_query_gives_its_scenarios_summary() {
+        let query = "v=2&intake=77000&fte=600";
+        let (scenario, _) = Scenario::from_query(query);
+        assert_eq!(Summary::of_query(query), Ok(scenario.run().summary()));
+    }
+
+    #[test]
+    fn a_query_the_model_repairs_gives_its_warnings() {
+        let warnings = Summary::of_query("v=2&intake=lots").expect_err("a warning");
+        assert!(!warnings.is_empty());
+    }
 }

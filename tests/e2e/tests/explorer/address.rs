@@ -6,11 +6,10 @@
 use std::time::{Duration, Instant};
 
 use doorstroom_e2e::{Harness, Result};
+use doorstroom_model::Summary;
 use fantoccini::Locator;
 
-use super::{
-    Locale, assert_clean, assert_figures, drag, query_of, summary_of, testid, value_of, wait_until,
-};
+use super::{Locale, assert_clean, assert_figures, drag, query_of, testid, value_of, wait_until};
 
 /// The address and the FTE field agree, and the figures are the model's
 /// for the address.
@@ -29,7 +28,12 @@ async fn assert_agree(page: &doorstroom_e2e::Page, expected_fte: &str) -> Result
     let query = query_of(page).await?;
     let slider = value_of(page, "lever-fte").await?;
     assert_eq!(slider, expected_fte, "the slider shows the last value");
-    assert_figures(page, &summary_of(&query), Locale::Nl).await
+    assert_figures(
+        page,
+        &Summary::of_query(&query).expect("a query read without warnings"),
+        Locale::Nl,
+    )
+    .await
 }
 
 pub async fn three_hundred_key_presses_leave_the_address_right(harness: &Harness) -> Result<()> {

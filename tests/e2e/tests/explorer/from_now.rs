@@ -5,12 +5,12 @@
 //! world and back.
 
 use doorstroom_e2e::{Harness, Page};
-use doorstroom_model::Scenario;
+use doorstroom_model::{Scenario, Summary};
 use fantoccini::Locator;
 use serde_json::json;
 
 use super::locale::{Locale, parse_money, parse_number, parse_percent};
-use super::{Result, assert_clean, drag, query_of, summary_of, testid, wait_for_value, wait_until};
+use super::{Result, assert_clean, drag, query_of, testid, wait_for_value, wait_until};
 
 /// The longest vertical run of dark grey pixels (the rule's colour, not
 /// the charts' coloured areas or their light grid) in any column of the
@@ -82,7 +82,7 @@ async fn show_table(page: &Page, id: &str) -> Result<()> {
 
 /// The cards of a run from a later day, against the model's summary.
 async fn assert_from_figures(page: &Page, query: &str) -> Result<()> {
-    let expected = summary_of(query);
+    let expected = Summary::of_query(query).expect("a query read without warnings");
     let number = |t: String| parse_number(&t, Locale::Nl);
     assert_eq!(
         number(page.text(&testid("kpi-backlog-end")).await?),
@@ -199,7 +199,7 @@ pub async fn the_page_opens_on_today_s_outlook_and_the_switch_goes_to_the_letter
     assert_eq!(count(&page, "kpi-from").await?, 0);
     // The letter's preset reproduces the letter's figures: its run is the
     // model's run of a v=1 link that changes nothing.
-    let letter = summary_of("v=1");
+    let letter = Summary::of_query("v=1").expect("a query read without warnings");
     assert_eq!(
         parse_number(&page.text(&testid("kpi-backlog-end")).await?, Locale::Nl),
         Some(letter.backlog_end.round()),

@@ -6,7 +6,7 @@
 use std::time::{Duration, Instant};
 
 use doorstroom_e2e::{Page, Result};
-use doorstroom_model::{Scenario, Summary};
+use doorstroom_model::Summary;
 use fantoccini::Locator;
 use serde_json::json;
 
@@ -42,12 +42,6 @@ pub use self::track_record::*;
 
 /// How long the page may take to show the result of an action.
 const PATIENCE: Duration = Duration::from_secs(10);
-
-fn summary_of(query: &str) -> Summary {
-    let (scenario, warnings) = Scenario::from_query(query);
-    assert!(warnings.is_empty(), "{query}: {warnings:?}");
-    scenario.run().summary()
-}
 
 fn testid(id: &str) -> String {
     format!("[data-testid=\"{id}\"]")
@@ -215,7 +209,12 @@ mod cases {
         assert_eq!(value_of(&page, "input-fte").await?, "600");
         assert_eq!(value_of(&page, "lever-intake").await?, "77000");
         assert_eq!(value_of(&page, "lever-fte").await?, "600");
-        assert_figures(&page, &summary_of("intake=77000&fte=600"), Locale::Nl).await?;
+        assert_figures(
+            &page,
+            &Summary::of_query("intake=77000&fte=600").expect("a query read without warnings"),
+            Locale::Nl,
+        )
+        .await?;
         assert!(
             page.client()
                 .find_all(Locator::Css(&testid("notice")))
@@ -257,19 +256,34 @@ mod cases {
             after.contains("intake=77000"),
             "and keeps the rest: {after}"
         );
-        assert_figures(&page, &summary_of("intake=77000&fte=700"), Locale::Nl).await?;
+        assert_figures(
+            &page,
+            &Summary::of_query("intake=77000&fte=700").expect("a query read without warnings"),
+            Locale::Nl,
+        )
+        .await?;
 
         // The drag was one history entry: one Back returns to before it.
         page.client().back().await?;
         wait_for_value(&page, "input-fte", "532").await?;
         assert_eq!(query_of(&page).await?, before);
         assert_eq!(value_of(&page, "input-intake").await?, "77.000");
-        assert_figures(&page, &summary_of("intake=77000"), Locale::Nl).await?;
+        assert_figures(
+            &page,
+            &Summary::of_query("intake=77000").expect("a query read without warnings"),
+            Locale::Nl,
+        )
+        .await?;
 
         // And Forward brings it back.
         page.client().forward().await?;
         wait_for_value(&page, "input-fte", "700").await?;
-        assert_figures(&page, &summary_of("intake=77000&fte=700"), Locale::Nl).await?;
+        assert_figures(
+            &page,
+            &Summary::of_query("intake=77000&fte=700").expect("a query read without warnings"),
+            Locale::Nl,
+        )
+        .await?;
         assert_clean(&mut page).await?;
         page.close().await
     }
@@ -299,7 +313,8 @@ mod cases {
         wait_for_value(&page, "input-intake", "67.000").await?;
         assert_figures(
             &page,
-            &summary_of(&format!("intake=67000&baa={stepped}")),
+            &Summary::of_query(&format!("intake=67000&baa={stepped}"))
+                .expect("a query read without warnings"),
             Locale::Nl,
         )
         .await?;
@@ -321,7 +336,12 @@ mod cases {
         // (`v=2`): today's outlook with what could be read of it.
         assert_eq!(value_of(&page, "input-intake").await?, "44.568");
         assert_eq!(value_of(&page, "input-fte").await?, "2.000");
-        assert_figures(&page, &summary_of("v=2&fte=2000"), Locale::Nl).await?;
+        assert_figures(
+            &page,
+            &Summary::of_query("v=2&fte=2000").expect("a query read without warnings"),
+            Locale::Nl,
+        )
+        .await?;
         // The address now holds what is on screen, not the garbage.
         let query = query_of(&page).await?;
         assert!(!query.contains("lots"), "{query}");
@@ -329,7 +349,12 @@ mod cases {
         // The page works: a drag recomputes, and the notice can be dismissed.
         drag(&page, "lever-intake", &[50_000.0]).await?;
         wait_for_value(&page, "input-intake", "50.000").await?;
-        assert_figures(&page, &summary_of("v=2&intake=50000&fte=2000"), Locale::Nl).await?;
+        assert_figures(
+            &page,
+            &Summary::of_query("v=2&intake=50000&fte=2000").expect("a query read without warnings"),
+            Locale::Nl,
+        )
+        .await?;
         page.client()
             .find(Locator::Css(".notice-close"))
             .await?
@@ -372,7 +397,12 @@ mod cases {
             english.contains(','),
             "English groups with a comma: {english}"
         );
-        assert_figures(&page, &summary_of("intake=77000"), Locale::En).await?;
+        assert_figures(
+            &page,
+            &Summary::of_query("intake=77000").expect("a query read without warnings"),
+            Locale::En,
+        )
+        .await?;
         assert!(query_of(&page).await?.contains("lang=en"));
         let lang = page
             .client()
