@@ -228,18 +228,10 @@ fn baseline_over(pinned: Option<&Scenario>, end: Date, from: Date) -> Scenario {
     Scenario::baseline_over(pinned, end, from)
 }
 
-/// The baseline when none is pinned, for a scenario whose levers apply
-/// from `from`: the defaults of its world (the model's rule,
-/// `Scenario::world_defaults`): today's outlook for a run with a history
-/// before its levers, the letter's world for one whose levers act from the
-/// start. Since the world depends on `from` alone, the baseline reruns only
-/// when `from` (or the end) moves.
+/// The baseline when none is pinned: the model's rule
+/// ([`Scenario::unpinned_baseline`]), named here for the page's views.
 pub fn unpinned_baseline(from: Date) -> Scenario {
-    Scenario {
-        from,
-        ..Scenario::default()
-    }
-    .world_defaults()
+    Scenario::unpinned_baseline(from)
 }
 
 impl Store {

@@ -3,7 +3,7 @@
 use wasm_bindgen_test::wasm_bindgen_test;
 use web_sys::HtmlElement;
 
-use crate::support::mount;
+use crate::support::{mount, open_with};
 
 fn text_of(container: &HtmlElement, selector: &str) -> Option<String> {
     container
@@ -32,6 +32,9 @@ fn footer_shows_the_model_version() {
 
 #[wasm_bindgen_test]
 fn footer_shows_the_default_scenarios_start_date() {
+    // The tests share one page: a test before this one may have left its
+    // language in the address.
+    open_with("");
     let page = mount();
     let start = page
         .container
